@@ -1,0 +1,103 @@
+/**
+ * Money without floats. Amounts arrive as decimal strings ("47.45", "56.198347", "-4.13") and become
+ * integers: cents (2 decimals) or micros (6 decimals). Every rounding in the project goes through
+ * `roundDiv`, half away from zero, so there is exactly one place where a sub-cent is decided.
+ */
+
+export class MoneyFormatError extends Error {
+	constructor(readonly input: unknown, readonly what: string) {
+		super(`${what}: "${String(input)}" is not a decimal amount (expected digits with a dot, like "12.50")`);
+		this.name = 'MoneyFormatError';
+	}
+}
+
+const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * Parses a decimal string (or a JSON number, as some API examples carry) into an integer with `scale`
+ * decimals. Extra decimals beyond `scale` are rounded half away from zero.
+ */
+export function parseScaled(input: unknown, scale: number, what = 'amount'): number {
+	let text: string;
+	if (typeof input === 'number') {
+		if (!Number.isFinite(input)) throw new MoneyFormatError(input, what);
+		// A JSON number like 47.45 is turned back into its shortest decimal text, never multiplied as a float.
+		text = numberToPlainString(input);
+	} else if (typeof input === 'string') {
+		text = input.trim().replace(',', '.');
+	} else {
+		throw new MoneyFormatError(input, what);
+	}
+	const m = DECIMAL.exec(text);
+	if (!m) throw new MoneyFormatError(input, what);
+	const sign = m[1] === '-' ? -1n : 1n;
+	const whole = BigInt(m[2]);
+	const frac = m[3] ?? '';
+	const kept = frac.slice(0, scale).padEnd(scale, '0');
+	let value = whole * 10n ** BigInt(scale) + BigInt(kept || '0');
+	const rest = frac.slice(scale);
+	if (rest.length > 0 && rest[0] >= '5') value += 1n; // half away from zero (sign applied after)
+	const result = Number(sign * value);
+	if (!Number.isSafeInteger(result)) throw new MoneyFormatError(input, what);
+	return result === 0 ? 0 : result;
+}
+
+function numberToPlainString(n: number): string {
+	const s = String(n);
+	if (!/e/i.test(s)) return s;
+	return n.toFixed(12).replace(/\.?0+$/, '');
+}
+
+/** "12.50" → 1250 */
+export const parseCents = (input: unknown, what?: string): number => parseScaled(input, 2, what);
+/** "56.198347" → 56198347 */
+export const parseMicros = (input: unknown, what?: string): number => parseScaled(input, 6, what);
+
+/**
+ * THE rounding rule: numerator / denominator rounded half away from zero. Integers in, integer out.
+ */
+export function roundDiv(numerator: number | bigint, denominator: number | bigint): number {
+	const n = BigInt(numerator);
+	const d = BigInt(denominator);
+	if (d === 0n) throw new RangeError('division by zero');
+	const negative = n < 0n !== d < 0n;
+	const an = n < 0n ? -n : n;
+	const ad = d < 0n ? -d : d;
+	let q = an / ad;
+	if ((an % ad) * 2n >= ad) q += 1n;
+	const result = Number(negative ? -q : q);
+	return result === 0 ? 0 : result;
+}
+
+/** micros → cents, rounded once, half away from zero */
+export const microsToCents = (micros: number): number => roundDiv(micros, 10_000);
+export const centsToMicros = (cents: number): number => cents * 10_000;
+
+/** Formats an integer with `scale` decimals as a plain decimal string: formatScaled(-413, 2) → "-4.13" */
+export function formatScaled(value: number, scale: number): string {
+	const negative = value < 0;
+	const digits = String(Math.abs(value)).padStart(scale + 1, '0');
+	const whole = digits.slice(0, digits.length - scale);
+	const frac = scale > 0 ? '.' + digits.slice(digits.length - scale) : '';
+	return (negative ? '-' : '') + whole + frac;
+}
+
+/** 1250 → "12.50" */
+export const formatCents = (cents: number): string => formatScaled(cents, 2);
+
+/**
+ * A VAT percentage ("21.00", "9", 21, "5.50") as basis points of a percent (hundredths): 2100, 900, 550.
+ */
+export function parseRateHundredths(input: unknown): number {
+	const v = parseScaled(input, 2, 'VAT rate');
+	if (v < 0 || v > 10_000) throw new MoneyFormatError(input, 'VAT rate');
+	return v;
+}
+
+/** 2100 → "21", 550 → "5.5", 0 → "0": the canonical rate string */
+export function formatRate(hundredths: number): string {
+	return formatScaled(hundredths, 2).replace(/\.?0+$/, '') || '0';
+}
+
+/** "21.00" → "21" */
+export const normalizeRate = (input: unknown): string => formatRate(parseRateHundredths(input));
