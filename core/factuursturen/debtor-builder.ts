@@ -1,0 +1,143 @@
+/**
+ * Canonical order → the body of POST /clients for a NEW debtor. (Existing debtors are never modified;
+ * the node only creates when the e-mail is not found.) New debtors are always `tax_type: extax`: the
+ * invoice builder sends prices excl. VAT to them. Field lengths follow the documented rule in
+ * field-limits.ts; nothing is shortened without its full value landing in `notes`.
+ */
+import type { CanonicalOrder } from '../canonical-order';
+import { OrderRefusal } from '../errors';
+import { findCountryId, indexCountries, type CountryList } from './countries';
+import {
+	CLIENT_FIELD_LIMITS as LIMIT,
+	clean,
+	normalizePhone,
+	normalizeZipcode,
+	shorten,
+	splitAddress,
+	utf8Length,
+} from './field-limits';
+import type { FactuursturenClientPayload } from './payload-types';
+
+const DUTCH_SPEAKING = new Set(['NL', 'BE', 'SR', 'AW', 'CW', 'SX', 'BQ']);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export interface BuildDebtorOptions {
+	sendMethod?: 'mail' | 'email';
+}
+
+export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts: BuildDebtorOptions = {}): FactuursturenClientPayload {
+	const customer = order.customer;
+	const address = customer.invoiceAddress;
+	const notes: string[] = [];
+	const keep = (label: string, full: string, sent: string) => {
+		if (full !== sent) notes.push(`${label}: ${full}`);
+	};
+
+	const email = clean(customer.email).toLowerCase();
+	if (!EMAIL.test(email) || utf8Length(email) > LIMIT.email) {
+		throw new OrderRefusal(
+			'missing_email',
+			`Order ${order.number}: the customer's e-mail "${customer.emailAsGiven}" is missing or not usable`,
+			'Debtors are matched on e-mail. Add a valid e-mail address to the order/customer in Mijnwebwinkel (or map this payment method to a fixed debtor), then reprocess.',
+			order.number,
+		);
+	}
+
+	const code = address.countryCode ?? customer.deliveryAddress?.countryCode ?? null;
+	const countryName = clean(address.countryName) || clean(customer.deliveryAddress?.countryName);
+	if (!code && !countryName) {
+		throw new OrderRefusal(
+			'missing_country',
+			`Order ${order.number}: the invoice address has no country`,
+			'Add the country to the customer\'s invoice address in Mijnwebwinkel, then reprocess.',
+			order.number,
+		);
+	}
+	const country = findCountryId(indexCountries(countries), code, countryName);
+	if (!country) {
+		throw new OrderRefusal(
+			'unknown_country',
+			`Order ${order.number}: country "${countryName || code}"${code ? ` (${code})` : ''} is not in Factuursturen's country list`,
+			`Check the customer's country in Mijnwebwinkel, or give the node a country mapping such as {"${code ?? 'XX'}": "<Factuursturen country id>"} (ids: Factuursturen > GET /countrylist), then reprocess.`,
+			order.number,
+			{ countryCode: code, countryName },
+		);
+	}
+
+	const vatNumber = clean(customer.vatNumber).toUpperCase().replace(/[\s.-]/g, '');
+	const reverseCharge = order.vat.regime === 'intra_eu_reverse_charge';
+	if (reverseCharge && !vatNumber) {
+		throw new OrderRefusal(
+			'reverse_charge_without_vat_number',
+			`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
+			'Add the customer\'s VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.',
+			order.number,
+		);
+	}
+	let taxnumber = vatNumber;
+	if (utf8Length(vatNumber) > LIMIT.taxnumber) {
+		if (reverseCharge) {
+			throw new OrderRefusal(
+				'invalid_vat_number',
+				`Order ${order.number}: VAT number "${vatNumber}" is longer than ${LIMIT.taxnumber} characters`,
+				'No EU VAT number is that long. Correct the customer\'s VAT number in Mijnwebwinkel, then reprocess.',
+				order.number,
+			);
+		}
+		taxnumber = '';
+		keep('Btw-nummer', vatNumber, taxnumber);
+	}
+
+	const fullName = clean(address.name) || clean(customer.name);
+	const fullCompany = clean(address.company) || clean(customer.company);
+	const contactSource = fullName || (fullCompany ? '' : email);
+	const contact = shorten(contactSource, LIMIT.contact);
+	keep('Naam', contactSource, contact);
+	const company = shorten(fullCompany, LIMIT.company);
+	keep('Bedrijf', fullCompany, company);
+
+	const fullAddress = clean(address.line1) || clean(`${address.street} ${address.houseNumber}`);
+	const split = splitAddress(fullAddress, LIMIT.address);
+	if (!split.complete) keep('Adres', fullAddress, `${split.address} ${split.addon}`);
+
+	const fullZip = clean(address.zipcode);
+	let zipcode = normalizeZipcode(fullZip, LIMIT.zipcode);
+	const fullCity = clean(address.city);
+	let cityText = fullCity;
+	if (utf8Length(zipcode) > LIMIT.zipcode) {
+		cityText = clean(`${zipcode} ${fullCity}`);
+		keep('Postcode', fullZip, '');
+		zipcode = '';
+	}
+	const city = shorten(cityText, LIMIT.city);
+	keep('Plaats', cityText, city);
+
+	const fullPhone = clean(address.phone) || clean(customer.phone);
+	let phone = normalizePhone(fullPhone);
+	if (utf8Length(phone) > LIMIT.phone) {
+		keep('Telefoon', fullPhone, '');
+		phone = '';
+	}
+
+	const payload: FactuursturenClientPayload = {
+		contact,
+		showcontact: true,
+		company,
+		address: split.address,
+		zipcode,
+		city,
+		country,
+		email,
+		phone,
+		taxnumber,
+		tax_shifted: reverseCharge,
+		tax_type: 'extax',
+		sendmethod: opts.sendMethod ?? 'mail',
+		paymentmethod: 'bank',
+		default_doclang: DUTCH_SPEAKING.has((code ?? '').toUpperCase()) ? 'nl' : 'en',
+		currency: order.currency,
+	};
+	if (split.addon) payload.address_addon = split.addon;
+	if (notes.length) payload.notes = `Volledige gegevens uit bestelling ${order.number} (ingekort voor Factuursturen):\n${notes.join('\n')}`;
+	return payload;
+}

@@ -1,0 +1,211 @@
+/**
+ * Canonical order + debtor + mapping → the body of POST /invoices: a paid ("alreadypaid: full") sales
+ * invoice whose total Factuursturen will compute to exactly the order total, with the VAT per rate
+ * equal to the shop's (within 1 cent where the arithmetic makes it impossible), and the order number in
+ * reference.line1 (the idempotency key). Anything that would need a guess is refused (OrderRefusal).
+ */
+import type { CanonicalOrder, OrderLine } from '../canonical-order';
+import { OrderRefusal } from '../errors';
+import { formatCents, formatScaled } from '../money';
+import { applyCostSplit } from './cost-split';
+import {
+	DEFAULT_MAX_ROUNDING_CENTS,
+	DEFAULT_PAYMENT_METHOD_LABELS,
+	DEFAULT_PRICE_DECIMALS,
+	type InvoiceMapping,
+} from './mapping';
+import { assertInvoiceable, isCreditOrder } from './order-checks';
+import type { FactuursturenInvoiceLine, FactuursturenInvoicePayload } from './payload-types';
+import { allocateCents, fitRateSum, priceLine } from './price-fit';
+import { mappedDomesticRate, resolveRates, type ResolvedRate } from './rate-resolution';
+import { orderReference } from './reference';
+
+export interface DebtorForInvoice {
+	clientnr: string;
+	tax_type: 'extax' | 'intax';
+	tax_shifted?: boolean;
+	taxnumber?: string;
+}
+
+export const ROUNDING_LINE_DESCRIPTION = 'Afrondingsverschil';
+
+const DEFAULT_DESCRIPTION: Record<OrderLine['kind'], string> = {
+	article: 'Artikel',
+	shipping: 'Verzendkosten',
+	payment: 'Betaalkosten',
+	discount: 'Korting',
+	custom: 'Overig',
+};
+
+const normalizeVatNumber = (v: string): string => v.toUpperCase().replace(/[\s.-]/g, '');
+
+/** the fixed debtor (clientnr) for this order's payment method, e.g. counter sales on one "Kassa" debtor */
+export function fixedDebtorFor(order: CanonicalOrder, mapping: InvoiceMapping): string | null {
+	const method = order.payment.method.trim().toLowerCase();
+	if (!method || !mapping.paymentMethodDebtors) return null;
+	return mapping.paymentMethodDebtors[method] ?? null;
+}
+
+/** `alreadypaidmethod`: the mapped label, else a known label, else the method as the shop named it (≤ 32 chars) */
+export function paymentLabel(order: CanonicalOrder, mapping: InvoiceMapping): string {
+	const method = order.payment.method.trim().toLowerCase();
+	const label =
+		mapping.paymentMethodLabels?.[method] ??
+		DEFAULT_PAYMENT_METHOD_LABELS[method] ??
+		(order.payment.method.trim() || order.payment.gateway.trim() || 'Webshop');
+	return label.slice(0, 32);
+}
+
+function dutchDate(isoDate: string): string {
+	const [y, m, d] = isoDate.split('-');
+	return `${d}-${m}-${y}`;
+}
+
+function regimeNote(order: CanonicalOrder): string {
+	switch (order.vat.regime) {
+		case 'intra_eu_reverse_charge':
+			return `Intracommunautaire levering, btw verlegd. Btw-nummer afnemer: ${normalizeVatNumber(order.customer.vatNumber)}`;
+		case 'export':
+			return 'Uitvoer buiten de EU, 0% btw';
+		case 'oss':
+			return `Btw van ${order.vat.taxCountry ?? ''} (OSS)`;
+		default:
+			return '';
+	}
+}
+
+function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
+	if (!debtor || typeof debtor.clientnr !== 'string' || debtor.clientnr.trim() === '' || (debtor.tax_type !== 'extax' && debtor.tax_type !== 'intax')) {
+		// a programming error in the workflow, not a property of the order
+		throw new TypeError('buildInvoice: debtor must be { clientnr: string, tax_type: "extax" | "intax", tax_shifted?, taxnumber? }');
+	}
+	const reverseCharge = order.vat.regime === 'intra_eu_reverse_charge';
+	if (reverseCharge) {
+		if (normalizeVatNumber(order.customer.vatNumber) === '') {
+			throw new OrderRefusal(
+				'reverse_charge_without_vat_number',
+				`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
+				'Reverse charge (0 %, btw verlegd) needs the customer\'s valid EU VAT number on the invoice. Add the customer\'s VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.',
+				order.number,
+			);
+		}
+		if (debtor.tax_shifted !== true) {
+			throw new OrderRefusal(
+				'debtor_not_tax_shifted',
+				`Order ${order.number} is a reverse-charge sale, but Factuursturen debtor ${debtor.clientnr} is not set to "BTW verlegd" (tax_shifted)`,
+				`Existing debtors are never modified automatically. In Factuursturen, open debtor ${debtor.clientnr}, switch on "BTW verlegd" and fill in the VAT number ${normalizeVatNumber(order.customer.vatNumber)}, then reprocess the order.`,
+				order.number,
+				{ clientnr: debtor.clientnr },
+			);
+		}
+		if (debtor.taxnumber !== undefined && normalizeVatNumber(debtor.taxnumber) !== normalizeVatNumber(order.customer.vatNumber)) {
+			throw new OrderRefusal(
+				'debtor_vat_number_mismatch',
+				`Order ${order.number}: VAT number ${normalizeVatNumber(order.customer.vatNumber)} differs from debtor ${debtor.clientnr}'s "${debtor.taxnumber}"`,
+				`A reverse-charge invoice must show the customer's VAT number. Correct the VAT number of debtor ${debtor.clientnr} in Factuursturen (or of the order in Mijnwebwinkel), then reprocess.`,
+				order.number,
+				{ clientnr: debtor.clientnr, debtorTaxnumber: debtor.taxnumber, orderVatNumber: order.customer.vatNumber },
+			);
+		}
+	} else if (debtor.tax_shifted === true) {
+		throw new OrderRefusal(
+			'debtor_tax_shifted_conflict',
+			`Order ${order.number} is not a reverse-charge sale (${order.vat.regime}), but Factuursturen debtor ${debtor.clientnr} is set to "BTW verlegd"`,
+			`Factuursturen would leave out the VAT the customer paid. Existing debtors are never modified automatically: switch off "BTW verlegd" for debtor ${debtor.clientnr} in Factuursturen (or map this payment method/e-mail to another debtor), then reprocess.`,
+			order.number,
+			{ clientnr: debtor.clientnr },
+		);
+	}
+}
+
+function formatPrice(units: number, decimals: number): string {
+	const text = formatScaled(units, decimals);
+	// "10.000" → "10.00", "16.529" stays: at least 2 decimals, no meaningless trailing zeros
+	return decimals > 2 ? text.replace(/(\.\d\d\d*?)0+$/, '$1') : text;
+}
+
+/** Builds the POST /invoices body. Throws OrderRefusal (codes: refusal-codes.ts) when it must not guess. */
+export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, mapping: InvoiceMapping): FactuursturenInvoicePayload {
+	const line1 = orderReference(order.number);
+	assertInvoiceable(order);
+	checkDebtor(order, debtor);
+	const effective = mapping.splitUnsplitCosts ? applyCostSplit(order) : order;
+	const resolved = resolveRates(effective, mapping);
+	const taxType = debtor.tax_type;
+	const decimals = mapping.priceDecimals ?? DEFAULT_PRICE_DECIMALS;
+	const maxRounding = mapping.maxRoundingCents ?? DEFAULT_MAX_ROUNDING_CENTS;
+
+	// per rate: how much the lines must add up to, then each line's share of it
+	const lineCents = new Array<number>(effective.lines.length);
+	let roundingCents = 0;
+	for (const total of effective.totals.perRate) {
+		const indexes: number[] = [];
+		effective.lines.forEach((l, i) => l.vatRate === total.rate && indexes.push(i));
+		if (indexes.length === 0) continue;
+		const rate = resolved.get(total.rate) as ResolvedRate;
+		const fit = fitRateSum(total.inclCents, total.vatCents, rate.rateHundredths, taxType, maxRounding);
+		if (!fit) {
+			throw new OrderRefusal(
+				'vat_mismatch',
+				`Order ${order.number}: the shop's VAT at ${total.rate} % (${formatCents(total.vatCents)} on ${formatCents(total.inclCents)} incl.) cannot be reproduced within 1 cent without a rounding difference above ${formatCents(maxRounding)}`,
+				'The shop\'s VAT does not match its own amounts (e.g. VAT rounded per line on many lines, or a known shop error such as doubled VAT). Check the order in Mijnwebwinkel; if its VAT is right, book it by hand or raise the mapping\'s maxRoundingCents.',
+				order.number,
+				{ rate: total.rate, inclCents: total.inclCents, vatCents: total.vatCents, taxType },
+			);
+		}
+		roundingCents += fit.roundingCents;
+		const exact = indexes.map((i) => (taxType === 'extax' ? effective.lines[i].lineExclMicros : effective.lines[i].lineInclCents * 10_000));
+		const shares = allocateCents(exact, fit.sumOfCents);
+		indexes.forEach((lineIndex, k) => (lineCents[lineIndex] = shares[k]));
+	}
+
+	const splitSources = new Map<string, Set<string>>();
+	for (const l of effective.lines) {
+		if (l.sourceLineId) splitSources.set(l.sourceLineId, (splitSources.get(l.sourceLineId) ?? new Set()).add(l.vatRate));
+	}
+	const lines: FactuursturenInvoiceLine[] = [];
+	effective.lines.forEach((l, i) => {
+		const rate = resolved.get(l.vatRate);
+		if (!rate) return;
+		let description = l.description.trim() || DEFAULT_DESCRIPTION[l.kind];
+		if (l.kind === 'discount' && effective.discountCode && !description.includes(effective.discountCode)) {
+			description += ` (kortingscode ${effective.discountCode})`;
+		}
+		if (l.sourceLineId && (splitSources.get(l.sourceLineId)?.size ?? 0) > 1) description += ` (deel ${l.vatRate}% btw)`;
+		const quantity = Math.abs(l.quantity) || 1;
+		for (const part of priceLine(lineCents[i], quantity, decimals)) {
+			const line: FactuursturenInvoiceLine = {
+				amount: part.amount,
+				description,
+				tax_rate: rate.taxRate,
+				price: formatPrice(part.priceUnits, decimals),
+				discount_pct: 0,
+			};
+			if (rate.taxCountry) line.tax_country = true;
+			lines.push(line);
+		}
+	});
+	if (roundingCents !== 0) {
+		const zero = mappedDomesticRate(order, '0', mapping, ' (needed for the rounding line "Afrondingsverschil")');
+		lines.push({ amount: 1, description: ROUNDING_LINE_DESCRIPTION, tax_rate: zero.taxRate, price: formatCents(roundingCents), discount_pct: 0 });
+	}
+
+	const credit = isCreditOrder(order);
+	let line2 = `Besteldatum ${dutchDate(order.date)}`;
+	if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
+	const line3 = [regimeNote(order), mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
+
+	const payload: FactuursturenInvoicePayload = {
+		clientnr: debtor.clientnr.trim(),
+		action: 'send',
+		sendmethod: mapping.sendMethod ?? 'mail',
+		reference: { line1, line2, line3 },
+		lines,
+		alreadypaid: 'full',
+		alreadypaidmethod: paymentLabel(order, mapping),
+	};
+	const category = mapping.categories?.[order.vat.regime];
+	if (category !== undefined) payload.category = category;
+	if (mapping.profile !== undefined) payload.profile = mapping.profile;
+	return payload;
+}
