@@ -1,0 +1,87 @@
+/**
+ * Raw: the orders as the API sent them. Normalized: the canonical order of `core/`, or, for an order that
+ * must not be invoiced as it is, an error item (or a skip item) that says why and what to do, while the
+ * other orders go on.
+ */
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { OrderRefusal } from '../../../../core/errors';
+import { toCanonicalOrder } from '../../../../core/mijnwebwinkel/to-canonical';
+import { isEuMember } from '../../../../core/vat/eu-countries';
+import { SHOP_ZONE } from '../../helpers/dates';
+import { orderKey } from '../../helpers/order-number';
+import type { OperationContext } from '../types';
+
+interface Refusal {
+	orderNumber: string | null;
+	code: string;
+	message: string;
+	hint: string;
+}
+
+function refusalOf(error: unknown, order: IDataObject): Refusal {
+	if (error instanceof OrderRefusal) {
+		return { orderNumber: error.orderNumber ?? orderKey(order), code: error.code, message: error.message, hint: error.hint };
+	}
+	// not a refusal but a defect in the mapping: still only this order is held back
+	const message = error instanceof Error ? error.message : String(error);
+	return {
+		orderNumber: orderKey(order) || null,
+		code: 'normalization_failed',
+		message: `Order ${orderKey(order)} could not be normalized: ${message}`,
+		hint: 'Check the order in Mijnwebwinkel. If it looks normal, report this as a bug of the node, with the order as the Raw output shows it.',
+	};
+}
+
+export async function emitOrders(
+	this: IExecuteFunctions,
+	orders: IDataObject[],
+	c: OperationContext,
+): Promise<INodeExecutionData[]> {
+	const i = c.itemIndex;
+	const pairedItem = { item: i };
+	const output = this.getNodeParameter('output', i, 'raw') as string;
+	if (output !== 'normalized') return orders.map((json) => ({ json, pairedItem }));
+
+	const homeCountry = String(this.getNodeParameter('homeCountry', i, 'NL')).trim().toUpperCase();
+	if (!isEuMember(homeCountry)) {
+		throw new NodeOperationError(this.getNode(), `Home Country "${homeCountry}" is not an EU member state`, {
+			itemIndex: i,
+			description: "Enter the shop's VAT country as a two-letter code, such as NL.",
+		});
+	}
+	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
+	const statuses = await c.run.getStatuses(this, c.policy, i);
+
+	const out: INodeExecutionData[] = [];
+	for (const order of orders) {
+		let canonical: IDataObject;
+		try {
+			canonical = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE }) as unknown as IDataObject;
+		} catch (error) {
+			const r = refusalOf(error, order);
+			if (refusedOrders === 'skip') {
+				out.push({
+					json: { skipped: true, orderNumber: r.orderNumber, code: r.code, reason: r.message, hint: r.hint },
+					pairedItem,
+				});
+				continue;
+			}
+			const nodeError = new NodeOperationError(this.getNode(), r.message, { itemIndex: i, description: r.hint });
+			if (!c.continueOnFail) throw nodeError;
+			// `error` on the item is what routes it to the error output under "On Error: Continue (using error output)"
+			out.push({
+				json: { orderNumber: r.orderNumber, code: r.code, message: r.message, hint: r.hint, error: r.message },
+				error: nodeError,
+				pairedItem,
+			});
+			continue;
+		}
+		out.push({ json: canonical, pairedItem });
+	}
+	return out;
+}

@@ -1,0 +1,232 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { limitField, returnAllField } from './common';
+
+const show = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
+	show: { resource: ['order'], operation, ...extra },
+});
+
+const STATUS_LIST_HINT =
+	'Loaded from the shop by name; the node looks the ids up again on every run, so a workflow never depends on status IDs';
+
+export const orderOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['order'] } },
+	options: [
+		{ name: 'Count', value: 'count', action: 'Count orders', description: 'Count the orders that match filters' },
+		{ name: 'Get', value: 'get', action: 'Get an order', description: 'Get one order by its number' },
+		{ name: 'Get Many', value: 'getAll', action: 'Get many orders', description: 'Get orders that match filters' },
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update an order',
+			description: 'Change the status, the archived flag or the internal comment of an order',
+		},
+	],
+	default: 'getAll',
+};
+
+/** The filters the list and the count share; the list also takes a customer e-mail. */
+function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
+	const options: INodeProperties[] = [
+		{
+			displayName: 'Archived',
+			name: 'archived',
+			type: 'options',
+			options: [
+				{ name: 'Archived and Not Archived', value: 'both' },
+				{ name: 'Only Archived', value: 'archived' },
+				{ name: 'Only Not Archived', value: 'notArchived' },
+			],
+			default: 'both',
+			description: 'Shop owners archive handled orders, so leaving this at both keeps paid orders that were archived',
+		},
+		{
+			displayName: 'Include Test Orders',
+			name: 'includeTestOrders',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to include test orders (numbers starting with T-). They are never invoiced.',
+		},
+		{
+			displayName: 'Order Date From',
+			name: 'orderDateFrom',
+			type: 'dateTime',
+			default: '',
+			description: 'Orders placed on or after this day (shop time, Europe/Amsterdam)',
+		},
+		{
+			displayName: 'Order Date To',
+			name: 'orderDateTo',
+			type: 'dateTime',
+			default: '',
+			description: 'Orders placed on or before this day (shop time, Europe/Amsterdam)',
+		},
+		{
+			displayName: 'Status Changed in the Last N Days',
+			name: 'statusChangedLastDays',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 1,
+			description:
+				'Orders whose status changed since midnight (Europe/Amsterdam) N days ago: 1 means yesterday and today, so a daily run overlaps the previous one. Use this or Status Changed Since, not both.',
+		},
+		{
+			displayName: 'Status Changed Since',
+			name: 'statusChangedSince',
+			type: 'dateTime',
+			default: '',
+			description: 'Orders whose status changed at or after this moment (shop time, Europe/Amsterdam)',
+		},
+		{
+			displayName: 'Status Changed Until',
+			name: 'statusChangedUntil',
+			type: 'dateTime',
+			default: '',
+			description: 'Orders whose status changed at or before this moment; a date alone means the end of that day',
+		},
+		{
+			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-multi-options
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+			default: [],
+			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-dynamic-multi-options
+			description: `Only orders in one of these statuses (empty: all statuses). ${STATUS_LIST_HINT}. With an expression, give status names, not IDs.`,
+		},
+	];
+	if (operation === 'getAll') {
+		options.splice(2, 0, {
+			displayName: 'Customer Email',
+			name: 'customerEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description: "Only orders of this customer's e-mail address",
+		});
+	}
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: show([operation]),
+		options,
+	};
+}
+
+export const orderFields: INodeProperties[] = [
+	{
+		displayName: 'Order Number',
+		name: 'orderNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1042',
+		displayOptions: show(['get', 'update']),
+		description: 'The number of the order as the shop shows it',
+	},
+	returnAllField('order', 'getAll'),
+	limitField('order', 'getAll'),
+	orderFilters('getAll'),
+	orderFilters('count'),
+	{
+		displayName: 'Sort',
+		name: 'ordering',
+		type: 'options',
+		displayOptions: show(['getAll']),
+		options: [
+			{ name: 'Order Number Ascending', value: 'asc' },
+			{ name: 'Order Number Descending', value: 'desc' },
+		],
+		default: 'asc',
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: show(['update']),
+		options: [
+			{
+				displayName: 'Archived',
+				name: 'archived',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the order is archived',
+			},
+			{
+				displayName: 'Internal Comment',
+				name: 'internalComment',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: "The shop owner's note on the order (customers do not see it); replaces the current one",
+			},
+			{
+				// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
+				default: '',
+				// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-dynamic-options
+				description: `The new status. ${STATUS_LIST_HINT}. With an expression, give a status name, not an ID.`,
+			},
+		],
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		displayOptions: show(['get', 'getAll', 'update']),
+		options: [
+			{
+				name: 'Raw',
+				value: 'raw',
+				description: "The order exactly as Mijnwebwinkel's API returns it",
+			},
+			{
+				name: 'Normalized',
+				value: 'normalized',
+				description:
+					'One fixed shape for invoicing: amounts in integer cents, VAT per rate, VAT regime decided; orders that cannot be invoiced as they are go to the error output with a hint',
+			},
+		],
+		default: 'raw',
+	},
+	{
+		displayName: 'Home Country',
+		name: 'homeCountry',
+		type: 'string',
+		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		default: 'NL',
+		description: "The shop's VAT country as a two-letter code; decides domestic, OSS, reverse-charge and export sales",
+	},
+	{
+		displayName: 'Refused Orders',
+		name: 'refusedOrders',
+		type: 'options',
+		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		options: [
+			{
+				name: 'Report as Error',
+				value: 'error',
+				description:
+					'An error item per refused order (with the node setting On Error: Continue (using error output) they go to the error output); the other orders go on',
+			},
+			{
+				name: 'Skip With Reason',
+				value: 'skip',
+				description: 'An item {skipped: true, orderNumber, code, reason, hint} on the main output',
+			},
+		],
+		default: 'error',
+		description: 'What happens with an order that must not be invoiced as it is (a test order, totals that do not add up, …)',
+	},
+];

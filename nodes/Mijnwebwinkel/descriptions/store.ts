@@ -1,0 +1,18 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const storeOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['store'] } },
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get the store',
+			description: "Get the shop's settings: name, currency, whether prices include VAT, plan",
+		},
+	],
+	default: 'get',
+};
