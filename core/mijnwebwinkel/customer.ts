@@ -1,0 +1,84 @@
+/**
+ * The order's debtor snapshot → canonical customer. The snapshot is what the customer typed at checkout,
+ * so it is used rather than the (restricted) customers API; guest orders have no customer record at all.
+ */
+import type { Address, Customer } from '../canonical-order';
+import { OrderRefusal } from '../errors';
+import { countryCodeFromName, dutchCountryName } from '../vat/country-names';
+import { cleanText, isRecord, recordOf, RawRecord, textOf } from './raw';
+
+/** Deliberately simple: one @, something on both sides, a dot in the domain, no white space. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Codes some systems use that are not ISO 3166-1: the VAT prefix of Greece and the UK. */
+const CODE_ALIASES: Record<string, string> = { EL: 'GR', UK: 'GB' };
+
+/** ISO-2 from `country_code`; else from the printed country name; else null (never a guess). */
+export function countryCodeOf(address: RawRecord): string | null {
+	const code = textOf(address.country_code).trim().toUpperCase();
+	if (/^[A-Z]{2}$/.test(code)) return CODE_ALIASES[code] ?? code;
+	const name = cleanText(address.country);
+	return name ? countryCodeFromName(name) : null;
+}
+
+/** "nl 8512.34.567.b01 " → "NL851234567B01" */
+export const normalizeVatNumber = (v: unknown): string => textOf(v).toUpperCase().replace(/[\s.]/g, '');
+
+function mapAddress(a: RawRecord, fallback: RawRecord): Address {
+	const street = cleanText(a.street);
+	const houseNumber = cleanText(a.number);
+	const countryCode = countryCodeOf(a);
+	return {
+		name: cleanText(a.name) || cleanText(fallback.name),
+		company: cleanText(a.company) || cleanText(fallback.company),
+		street,
+		houseNumber,
+		line1: [street, houseNumber].filter((s) => s !== '').join(' '),
+		zipcode: cleanText(a.zipcode),
+		city: cleanText(a.city),
+		countryCode,
+		countryName: cleanText(a.country) || (countryCode ? dutchCountryName(countryCode) ?? '' : ''),
+		phone: cleanText(a.phone) || cleanText(fallback.phone),
+	};
+}
+
+const hasContent = (a: RawRecord): boolean => Object.values(a).some((v) => textOf(v).trim() !== '');
+
+export function mapCustomer(rawDebtor: unknown, orderNumber: string): Customer {
+	const debtor = recordOf(rawDebtor);
+	const addresses = recordOf(debtor.address);
+	const emailAsGiven = textOf(debtor.email).trim();
+	if (emailAsGiven === '') {
+		throw new OrderRefusal(
+			'missing_email',
+			`Order ${orderNumber} has no customer e-mail address, and debtors are matched on e-mail.`,
+			"Add the customer's e-mail address to the order in Mijnwebwinkel, then process the order again.",
+			orderNumber,
+		);
+	}
+	if (!EMAIL.test(emailAsGiven)) {
+		throw new OrderRefusal(
+			'invalid_email',
+			`Order ${orderNumber} has the customer e-mail address "${emailAsGiven}", which is not a valid address.`,
+			"Correct the customer's e-mail address on the order in Mijnwebwinkel, then process the order again.",
+			orderNumber,
+			{ email: emailAsGiven },
+		);
+	}
+	// The deprecated top-level debtor.name/company/phone are still sent; they fill gaps in the invoice address.
+	const invoiceAddress = mapAddress(recordOf(addresses.invoice), debtor);
+	const rawDelivery = addresses.delivery;
+	const deliveryAddress = isRecord(rawDelivery) && hasContent(rawDelivery) ? mapAddress(rawDelivery, {}) : null;
+	const id = textOf(debtor.id).trim();
+	return {
+		email: emailAsGiven.toLowerCase(),
+		emailAsGiven,
+		name: invoiceAddress.name,
+		company: invoiceAddress.company,
+		vatNumber: normalizeVatNumber(recordOf(addresses.invoice).taxnumber),
+		phone: invoiceAddress.phone,
+		shopCustomerId: id === '' ? null : id,
+		invoiceAddress,
+		deliveryAddress,
+	};
+}

@@ -1,0 +1,162 @@
+/**
+ * Mijnwebwinkel (MyOnlineStore API v1) order → canonical order. Pure: no I/O, no clock. Throws an
+ * OrderRefusal for every order that cannot be booked as it is (what is wrong, and what to do), and a plain
+ * Error only for a bug (a result that fails the canonical schema) or a bad context.
+ */
+import { canonicalOrderSchema, type CanonicalOrder } from '../canonical-order';
+import { OrderRefusal } from '../errors';
+import { isEuMember } from '../vat/eu-countries';
+import { vatRatesOf } from '../vat/rates';
+import { apiSentCreditPositive, negateLines, negateTotals } from './credit';
+import { mapCustomer } from './customer';
+import { localMoment } from './dates';
+import { mapLines, mapTotals } from './lines';
+import { cleanText, isRecord, listOf, malformed, recordOf, textOf } from './raw';
+import { decideVatRegime } from './vat-regime';
+
+export interface MijnwebwinkelStatus {
+	status: number | string;
+	description: string;
+	credit_order?: boolean;
+}
+
+export interface MijnwebwinkelContext {
+	/** from GET /v1/orderstatuses (ids are NEVER hard-coded) */
+	statuses: MijnwebwinkelStatus[];
+	/** shop's VAT country, default 'NL' */
+	homeCountry?: string;
+	/** default 'Europe/Amsterdam' */
+	timeZone?: string;
+}
+
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+function homeCountryOf(ctx: MijnwebwinkelContext): string {
+	const home = (ctx.homeCountry ?? 'NL').trim().toUpperCase();
+	if (!isEuMember(home) || vatRatesOf(home) === null) {
+		throw new Error(`homeCountry "${ctx.homeCountry}" is not an EU member state with known VAT rates; set the shop's VAT country as an ISO-2 code such as "NL".`);
+	}
+	return home;
+}
+
+/** `number` is a string live and an integer in the spec: always a string here */
+function orderNumberOf(order: Record<string, unknown>): string {
+	const n = textOf(order.number).trim();
+	if (n === '') throw malformed(null, 'The order has no order number.');
+	return n;
+}
+
+/** `credited_order_number` (string or int; null, '' or 0 when absent) */
+function creditedNumberOf(v: unknown): string | null {
+	const n = textOf(v).trim();
+	return n === '' || n === '0' ? null : n;
+}
+
+function destinationOf(raw: Record<string, unknown>, delivery: string | null, invoice: string | null): string | null {
+	if (delivery) return delivery;
+	// shipping[].country is {description, isocode}, or [] when the shop has no country for it
+	const shipCountry = recordOf(recordOf(listOf(raw.shipping)[0]).country);
+	const iso = textOf(shipCountry.isocode).trim().toUpperCase();
+	if (/^[A-Z]{2}$/.test(iso)) return iso;
+	return invoice;
+}
+
+export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): CanonicalOrder {
+	if (!isRecord(raw)) throw malformed(null, 'The order is not a JSON object.');
+	const home = homeCountryOf(ctx);
+	const timeZone = ctx.timeZone ?? DEFAULT_TIME_ZONE;
+	const number = orderNumberOf(raw);
+
+	if (/^T-/i.test(number)) {
+		throw new OrderRefusal(
+			'test_order',
+			`Order ${number} is a Mijnwebwinkel test order and is never invoiced.`,
+			'Nothing to do: test orders are skipped. Fetch orders without the test option to leave them out.',
+			number,
+		);
+	}
+
+	const statusId = textOf(raw.status).trim();
+	const status = ctx.statuses.find((s) => String(s.status) === statusId);
+	if (status === undefined) {
+		throw new OrderRefusal(
+			'unknown_status',
+			`Order ${number} has status id "${statusId}", which is not in the order status list.`,
+			'Refresh the status list (GET /v1/orderstatuses, e.g. by running the workflow again); if the merchant added a new status in Mijnwebwinkel, add it to the invoiceable statuses when it means paid.',
+			number,
+			{ statusId, knownStatusIds: ctx.statuses.map((s) => String(s.status)) },
+		);
+	}
+	const creditsOrderNumber = creditedNumberOf(raw.credited_order_number);
+	const isCredit = status.credit_order === true || creditsOrderNumber !== null;
+
+	const placed = localMoment(raw.date, raw.time, timeZone);
+	if (placed === null) {
+		throw malformed(number, `Order ${number} has no valid date and time ("${textOf(raw.date)}" "${textOf(raw.time)}").`, { date: raw.date ?? null, time: raw.time ?? null });
+	}
+	const changed = raw.status_changed_date ? localMoment(raw.status_changed_date, raw.status_changed_time, timeZone) : null;
+
+	let lines = mapLines(raw.orderlines, number);
+	let totals = mapTotals(raw.price, lines, number);
+	if (!isCredit && totals.inclCents < 0) {
+		throw new OrderRefusal(
+			'negative_total',
+			`Order ${number} has a negative total (${textOf(recordOf(raw.price).total)}) but is not a credit order.`,
+			'Check the order in Mijnwebwinkel: a refund should be a credit order. Correct it there, then process it again.',
+			number,
+		);
+	}
+	if (isCredit && apiSentCreditPositive(totals.inclCents, lines)) {
+		lines = negateLines(lines);
+		totals = negateTotals(totals);
+	}
+
+	const customer = mapCustomer(raw.debtor, number);
+
+	const taxRegion = textOf(raw.tax_region).trim().toUpperCase();
+	const chargedRates = [...new Set(lines.filter((l) => l.lineInclCents !== 0 || l.lineExclMicros !== 0).map((l) => l.vatRate))];
+	const vat = decideVatRegime({
+		orderNumber: number,
+		taxStrategy: textOf(raw.tax_strategy).trim(),
+		taxRegion: /^[A-Z]{2}$/.test(taxRegion) ? taxRegion : null,
+		destinationCountry: destinationOf(raw, customer.deliveryAddress?.countryCode ?? null, customer.invoiceAddress.countryCode),
+		homeCountry: home,
+		chargedRates,
+		vatNumber: customer.vatNumber,
+	});
+
+	const payment = recordOf(raw.payment);
+	const candidate: CanonicalOrder = {
+		schemaVersion: 1,
+		source: 'mijnwebwinkel',
+		number,
+		uuid: textOf(raw.uuid).trim() || null,
+		date: placed.date,
+		time: placed.time,
+		timeZone,
+		placedAt: placed.iso,
+		status: { id: statusId, name: status.description, isCredit, changedAt: changed?.iso ?? null },
+		isTest: false,
+		archived: raw.archived === true,
+		currency: textOf(raw.currency).trim().toUpperCase() || 'EUR',
+		businessModel: textOf(raw.business_model).trim().toUpperCase() === 'B2B' ? 'B2B' : 'B2C',
+		customer,
+		lines,
+		totals,
+		payment: {
+			method: cleanText(payment.method_name),
+			gateway: cleanText(payment.gateway_name),
+			status: cleanText(raw.payment_status) || cleanText(recordOf(payment.status).text),
+		},
+		vat,
+		discountCode: cleanText(raw.discountcode),
+		customerNote: textOf(recordOf(raw.comments).customer).trim(),
+		creditsOrderNumber,
+	};
+	const checked = canonicalOrderSchema.safeParse(candidate);
+	if (!checked.success) {
+		// The mapper produced something the schema rejects: a bug here, not a problem of the order.
+		throw new Error(`Bug in the Mijnwebwinkel mapper, order ${number}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+	}
+	return checked.data;
+}

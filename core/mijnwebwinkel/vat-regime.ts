@@ -1,0 +1,165 @@
+/**
+ * Which VAT regime an order falls under, decided from what Mijnwebwinkel says (`tax_strategy`,
+ * `tax_region`), the rates actually charged on the lines and where the goods go. Every decision comes
+ * with a sentence a bookkeeper can check; anything that does not add up is refused, never guessed
+ * (peers-vat-and-users.md §C: a 0 % line needs a reason, OSS needs the destination's rates).
+ */
+import type { VatRegime } from '../canonical-order';
+import { OrderRefusal } from '../errors';
+import { isEuMember } from '../vat/eu-countries';
+import { isRateOf, vatRatesOf } from '../vat/rates';
+
+export interface VatDecisionInput {
+	orderNumber: string;
+	/** `tax_strategy`: '' (normal), 'zero_percent' or 'reverse_charged_vat' */
+	taxStrategy: string;
+	/** `tax_region` (ISO-2, upper case) or null */
+	taxRegion: string | null;
+	destinationCountry: string | null;
+	homeCountry: string;
+	/** distinct canonical rates of the lines that carry money (free lines do not decide a regime) */
+	chargedRates: string[];
+	/** the customer's normalised VAT number ('' when none) */
+	vatNumber: string;
+}
+
+export interface VatDecision {
+	regime: VatRegime;
+	reason: string;
+	taxCountry: string | null;
+	destinationCountry: string | null;
+}
+
+const list = (rates: string[]): string => rates.map((r) => `${r} %`).join(', ');
+
+function inconsistent(input: VatDecisionInput, message: string, details: Record<string, unknown> = {}): OrderRefusal {
+	return new OrderRefusal(
+		'inconsistent_vat',
+		`Order ${input.orderNumber}: ${message}`,
+		'The VAT settings of this order contradict each other, so it cannot be booked safely. Check the order\'s VAT (tax strategy, tax region, line rates, delivery country) in Mijnwebwinkel and correct the order or the shop\'s tax settings, then process it again.',
+		input.orderNumber,
+		{ taxStrategy: input.taxStrategy, taxRegion: input.taxRegion, destinationCountry: input.destinationCountry, rates: input.chargedRates, ...details },
+	);
+}
+
+function unknownDestination(input: VatDecisionInput): OrderRefusal {
+	return new OrderRefusal(
+		'unknown_destination',
+		`Order ${input.orderNumber} charges 0 % VAT but has no delivery, shipping or invoice country, so export and domestic cannot be told apart.`,
+		'Add the customer\'s country to the order\'s address in Mijnwebwinkel, then process the order again.',
+		input.orderNumber,
+	);
+}
+
+export function decideVatRegime(input: VatDecisionInput): VatDecision {
+	const { taxStrategy, taxRegion, destinationCountry: dest, homeCountry: home, chargedRates } = input;
+	const nonZero = chargedRates.filter((r) => r !== '0');
+	const allZero = chargedRates.length > 0 && nonZero.length === 0;
+	const decided = (regime: VatRegime, reason: string, taxCountry: string | null): VatDecision => ({ regime, reason, taxCountry, destinationCountry: dest });
+
+	if (taxStrategy === 'reverse_charged_vat') {
+		if (dest === null || !isEuMember(dest) || dest === home) {
+			throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but the goods go to ${dest ?? 'an unknown country'}, not to another EU member state than ${home}.`);
+		}
+		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but lines carry ${list(nonZero)} VAT.`);
+		const vat = input.vatNumber ? ` (customer VAT number ${input.vatNumber})` : ' (the order carries no customer VAT number)';
+		return decided(
+			'intra_eu_reverse_charge',
+			`Mijnwebwinkel marked the order "reverse_charged_vat", the goods go to ${dest} (EU, not ${home}) and every line is 0 %: intra-EU supply with VAT reverse-charged to the customer${vat}.`,
+			null,
+		);
+	}
+
+	if (taxStrategy === 'zero_percent') {
+		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it "zero_percent", but lines carry ${list(nonZero)} VAT.`);
+		if (dest === null) throw unknownDestination(input);
+		if (dest === home) {
+			return decided('zero_rated', `Mijnwebwinkel marked the order "zero_percent" and the goods stay in ${home}: a 0 % domestic supply (zero-rated).`, null);
+		}
+		if (!isEuMember(dest)) {
+			return decided('export', `Mijnwebwinkel marked the order "zero_percent" and the goods go to ${dest}, outside the EU: export at 0 %.`, null);
+		}
+		throw new OrderRefusal(
+			'ambiguous_zero_rate',
+			`Order ${input.orderNumber} charges 0 % VAT ("zero_percent") on goods to ${dest}, another EU member state. That is only correct as a reverse-charged intra-EU supply to a business with a VAT number.`,
+			"If the customer is a business with a valid VAT number, set the order to reverse charge (btw verlegd) with the customer's VAT number in Mijnwebwinkel; otherwise charge VAT on the order. Then process it again.",
+			input.orderNumber,
+			{ destinationCountry: dest },
+		);
+	}
+
+	if (taxStrategy !== '') {
+		throw new OrderRefusal(
+			'unknown_tax_strategy',
+			`Order ${input.orderNumber} has tax_strategy "${taxStrategy}", which this integration does not know.`,
+			'Report this order number and its tax strategy so the mapping can be extended; until then book it by hand.',
+			input.orderNumber,
+			{ taxStrategy },
+		);
+	}
+
+	// Normal VAT. An explicit EU tax region other than home is Mijnwebwinkel's own OSS choice.
+	if (taxRegion !== null && taxRegion !== home && isEuMember(taxRegion)) {
+		if (dest !== null && dest !== taxRegion) throw inconsistent(input, `it is taxed for ${taxRegion} (tax_region) but the goods go to ${dest}.`);
+		const foreign = nonZero.filter((r) => !isRateOf(taxRegion, r));
+		if (foreign.length > 0) throw inconsistent(input, `it is taxed for ${taxRegion} (tax_region), but ${list(foreign)} is not a ${taxRegion} VAT rate.`);
+		if (allZero) throw zeroToEu(input, taxRegion);
+		return decided(
+			'oss',
+			`Mijnwebwinkel taxed the order for ${taxRegion} (tax_region) at ${taxRegion} rates (${list(nonZero)}) and the goods go to ${dest ?? taxRegion}: EU distance sale to a consumer under the One-Stop-Shop, with ${taxRegion} VAT.`,
+			taxRegion,
+		);
+	}
+
+	const homeRates = vatRatesOf(home);
+	const notHome = nonZero.filter((r) => !isRateOf(home, r));
+	if (notHome.length > 0) {
+		if (dest !== null && dest !== home && isEuMember(dest)) {
+			const foreign = nonZero.filter((r) => !isRateOf(dest, r));
+			if (foreign.length > 0) throw inconsistent(input, `lines carry ${list(foreign)}, which is neither a ${home} nor a ${dest} VAT rate.`);
+			return decided(
+				'oss',
+				`The lines carry ${list(nonZero)}, which ${notHome.length > 1 ? 'are' : 'is'} not ${home} VAT but ${dest} VAT, and the goods go to ${dest}: EU distance sale to a consumer under the One-Stop-Shop, with ${dest} VAT.`,
+				dest,
+			);
+		}
+		throw inconsistent(input, `lines carry ${list(notHome)}, which is not a ${home} VAT rate (${home} rates: ${homeRates ? [homeRates.standard, ...homeRates.reduced].join(', ') : '?'} %), and the goods do not go to another EU member state.`);
+	}
+
+	if (allZero) {
+		if (dest === null) throw unknownDestination(input);
+		if (!isEuMember(dest)) return decided('export', `Every line is 0 % and the goods go to ${dest}, outside the EU: export at 0 %.`, null);
+		if (dest !== home) throw zeroToEu(input, dest);
+		return decided('domestic', `Every line is at the ${home} 0 % rate and the goods stay in ${home}: a domestic sale at 0 %.`, home);
+	}
+
+	if (chargedRates.length === 0) {
+		return decided('domestic', `Nothing was charged (a free order) and the goods go to ${dest ?? home}: booked as domestic.`, home);
+	}
+	const rates = list(chargedRates);
+	if (dest === null || dest === home) {
+		return decided('domestic', `${home} VAT (${rates}) on a sale delivered in ${dest ?? home}${dest === null ? ' (no delivery country on the order)' : ''}: domestic.`, home);
+	}
+	if (isEuMember(dest)) {
+		return decided(
+			'domestic',
+			`${home} VAT (${rates}) on a sale to ${dest}, another EU member state: booked as domestic, i.e. the shop is below the EU-wide €10,000 OSS threshold (or does not apply OSS). Check this if the shop is registered for OSS.`,
+			home,
+		);
+	}
+	return decided(
+		'domestic',
+		`${home} VAT (${rates}) was charged although the goods go to ${dest}, outside the EU: booked as domestic, as charged (export at 0 % would require the shop not to charge VAT).`,
+		home,
+	);
+}
+
+function zeroToEu(input: VatDecisionInput, country: string): OrderRefusal {
+	return new OrderRefusal(
+		'ambiguous_zero_rate',
+		`Order ${input.orderNumber} charges 0 % VAT on goods to ${country}, another EU member state, without being marked reverse-charged.`,
+		"If the customer is a business with a valid VAT number, set the order to reverse charge (btw verlegd) with the customer's VAT number in Mijnwebwinkel; otherwise charge VAT on the order. Then process it again.",
+		input.orderNumber,
+		{ destinationCountry: country },
+	);
+}
