@@ -27,6 +27,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 function guarded(handler: (req: SandboxRequest, body: Obj) => SandboxResponse): Route['handler'] {
 	return (req) => {
 		try {
+			if (req.rawBody.trim() !== '' && (typeof req.body !== 'object' || req.body === null)) {
+				throw new ApiError('the request body is neither JSON nor form-encoded fields');
+			}
 			return handler(req, unflatten(req.body));
 		} catch (e) {
 			if (e instanceof ApiError) return plain(e.status, e.message);

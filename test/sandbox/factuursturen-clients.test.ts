@@ -137,6 +137,16 @@ describe('clients CRUD', () => {
 		expect((await api.state()).clients).toHaveLength(0);
 	});
 
+	it('refuses a body that is neither JSON nor form fields', async () => {
+		const res = await fetch(`${sb.baseUrl}/clients`, {
+			method: 'POST',
+			headers: { Authorization: basicAuth('demo', 'demo-api-key'), 'Content-Type': 'application/json' },
+			body: '{"contact": "Jan"',
+		});
+		expect(res.status).toBe(400);
+		expect(await res.text()).toMatch(/neither JSON nor form-encoded/);
+	});
+
 	it('accepts values exactly at the limits', async () => {
 		const res = await api.post('/clients', {
 			contact: 'c'.repeat(50), company: 'd'.repeat(50), address: 'e'.repeat(50), city: 'f'.repeat(50),
