@@ -1,0 +1,170 @@
+/**
+ * Client → Get or Create by Email. The debtor is matched on the trimmed, case-insensitive, EXACT e-mail
+ * among Factuursturen's (text) search results, created when absent and NEVER modified when present (this
+ * operation sends no PUT). Orders paid with a mapped payment method go to a fixed debtor without lookup.
+ *
+ * API economy: with more than a few e-mails (Lookup Strategy: Auto) all clients are fetched in ONE request
+ * and matched locally; an e-mail seen twice in one execution is looked up or created once.
+ */
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { fixedDebtorFor } from '../../../../core/factuursturen/invoice-builder';
+import type { CanonicalOrder } from '../../../../core/canonical-order';
+import { buildDebtorPayload } from '../../helpers/debtor';
+import { clientBodyFromFields } from '../../helpers/clientPayload';
+import { fitClientLengths } from '../../helpers/clientLengths';
+import { forEachItem, type RunContext } from '../../helpers/items';
+import { fixedDebtorMapping } from '../../helpers/mapping';
+import { asArray, emailKey, toBoolean } from '../../helpers/normalize';
+import { looseOrderNumber, orderOf } from '../../helpers/order';
+import { fetchClient, exactEmailMatches, searchClientsByEmail } from './read';
+import { postClient } from './write';
+
+/** With more distinct e-mails than this, Auto fetches all clients once. */
+export const BULK_THRESHOLD = 3;
+
+export type DebtorAction = 'matched' | 'created' | 'fixed';
+
+interface Resolved {
+	clientnr: string;
+	debtorAction: DebtorAction;
+	tax_type: 'extax' | 'intax';
+	tax_shifted: boolean;
+	taxnumber: string;
+	debtorEmail: string;
+	createdInThisRun?: boolean;
+	duplicateClientnrs?: string[];
+	shortenedFields?: IDataObject[];
+}
+
+interface Request {
+	order: CanonicalOrder | null;
+	fixed: string | null;
+	email: string;
+}
+
+function taxTypeOf(client: IDataObject): 'extax' | 'intax' {
+	// Factuursturen's default is extax (captured client); an absent value is read as the default.
+	return String(client.tax_type ?? '').trim().toLowerCase() === 'intax' ? 'intax' : 'extax';
+}
+
+/** Several clients with the same e-mail: prefer active ones, then the oldest (lowest number). */
+function pick(matches: IDataObject[]): IDataObject {
+	const score = (c: IDataObject) => (toBoolean(c.active) === false ? 1 : 0);
+	const num = (c: IDataObject) => (/^\d+$/.test(String(c.clientnr)) ? Number(c.clientnr) : Number.MAX_SAFE_INTEGER);
+	return [...matches].sort((a, b) => score(a) - score(b) || num(a) - num(b))[0];
+}
+
+function fromRecord(client: IDataObject, action: DebtorAction, email: string): Resolved {
+	return {
+		clientnr: String(client.clientnr).trim(),
+		debtorAction: action,
+		tax_type: taxTypeOf(client),
+		tax_shifted: toBoolean(client.tax_shifted) === true,
+		taxnumber: String(client.taxnumber ?? ''),
+		debtorEmail: email || String(client.email ?? ''),
+	};
+}
+
+export async function getOrCreateByEmail(rc: RunContext) {
+	const { ctx, api } = rc;
+	const source = ctx.getNodeParameter('debtorSource', 0, 'order') as string;
+
+	const requestOf = (i: number): Request => {
+		if (source === 'fields') return { order: null, fixed: null, email: emailKey(ctx.getNodeParameter('email', i)) };
+		const order = orderOf(ctx, rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, '')), i);
+		const fixed = fixedDebtorFor(order, fixedDebtorMapping(ctx, i));
+		return { order, fixed, email: emailKey(order.customer.email) };
+	};
+
+	// Pre-pass: how many e-mails will need a lookup decides the strategy. Invalid items are skipped
+	// here; the main pass reports them.
+	const distinct = new Set<string>();
+	for (let i = 0; i < rc.items.length; i++) {
+		try {
+			const r = requestOf(i);
+			if (!r.fixed && r.email) distinct.add(r.email);
+		} catch {
+			// reported per item below
+		}
+	}
+	const strategy = ctx.getNodeParameter('lookupStrategy', 0, 'auto') as string;
+	const bulk = strategy === 'all' || (strategy === 'auto' && distinct.size > BULK_THRESHOLD);
+
+	let allClients: IDataObject[] | null = null;
+	const byEmail = new Map<string, Resolved>();
+	const fixedCache = new Map<string, Resolved>();
+	let countries: IDataObject[] | null = null;
+
+	const lookup = async (email: string, i: number): Promise<IDataObject[]> => {
+		if (bulk) {
+			allClients ??= asArray(await api.get('/clients', { count: -1 }, i));
+			return exactEmailMatches(allClients, email);
+		}
+		return exactEmailMatches(await searchClientsByEmail(rc, email, i), email);
+	};
+
+	const includeInput = ctx.getNodeParameter('includeInput', 0, true) as boolean;
+
+	return await forEachItem(
+		rc,
+		async (i) => {
+			const request = requestOf(i);
+			let resolved: Resolved;
+			if (request.fixed) {
+				const nr = request.fixed;
+				if (!fixedCache.has(nr)) {
+					const known = allClients?.find((c) => String(c.clientnr) === nr);
+					fixedCache.set(nr, fromRecord(known ?? (await fetchClient(rc, nr, i)), 'fixed', ''));
+				}
+				resolved = fixedCache.get(nr)!;
+			} else {
+				const email = request.email;
+				if (!email) {
+					const e = new NodeOperationError(ctx.getNode(), 'The order has no customer e-mail address to match a debtor on', {
+						itemIndex: i,
+						description:
+							'Add the e-mail to the order in Mijnwebwinkel, or book this payment method on a fixed debtor (Fixed Debtors by Payment Method).',
+					});
+					e.context.code = 'missing_email';
+					throw e;
+				}
+				const seen = byEmail.get(email);
+				if (seen) {
+					resolved = { ...seen, debtorAction: 'matched' };
+				} else {
+					const matches = await lookup(email, i);
+					if (matches.length > 0) {
+						const chosen = pick(matches);
+						resolved = fromRecord(chosen, 'matched', email);
+						if (matches.length > 1) resolved.duplicateClientnrs = matches.map((c) => String(c.clientnr));
+					} else {
+						let body: IDataObject;
+						let shortened: IDataObject[] = [];
+						if (request.order) {
+							countries ??= asArray(await api.get('/countrylist/nl', undefined, i));
+							body = buildDebtorPayload(request.order, countries);
+						} else {
+							const fitted = fitClientLengths(
+								clientBodyFromFields({ ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject), email }),
+							);
+							body = fitted.body;
+							shortened = fitted.shortened;
+							if (!body.contact && !body.company) body.contact = email.split('@')[0].slice(0, 50);
+						}
+						const clientnr = await postClient(rc, body, i);
+						resolved = {
+							...fromRecord({ ...body, clientnr }, 'created', email),
+							createdInThisRun: true,
+						};
+						if (shortened.length) resolved.shortenedFields = shortened;
+						allClients?.push({ ...body, clientnr });
+					}
+					byEmail.set(email, resolved);
+				}
+			}
+			const base = includeInput ? { ...rc.items[i].json } : {};
+			return { ...base, ...resolved } as IDataObject;
+		},
+		(i) => ({ orderNumber: source === 'order' ? looseOrderNumber(rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, ''))) : null }),
+	);
+}

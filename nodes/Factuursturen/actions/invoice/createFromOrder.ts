@@ -1,0 +1,194 @@
+/**
+ * Invoice → Create From Order: a canonical order + its debtor → a PAID invoice (alreadypaid 'full'), built by
+ * the core (`buildInvoice`; refusals become error items with a hint).
+ *
+ * Never twice: an invoice whose reference.line1 is this order's reference is ADOPTED instead of creating a
+ * second one. The check costs one list request per execution (or none when the item carries
+ * `existingInvoice` from Find By Orders). A create is never retried blindly: when its outcome is unknown
+ * (network error, timeout, 5xx) the reference is searched first; only when nothing is found is the create
+ * retried, once.
+ */
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import type { CanonicalOrder } from '../../../../core/canonical-order';
+import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
+import { buildInvoice, fixedDebtorFor, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
+import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
+import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
+import { invoiceMapping } from '../../helpers/mapping';
+import { createdId, toBoolean } from '../../helpers/normalize';
+import { looseOrderNumber, orderOf } from '../../helpers/order';
+import { isTransient } from '../../transport/errors';
+import { fetchClient } from '../client/read';
+import { findInvoiceByReference, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
+
+export type InvoiceAction = 'created' | 'adopted' | 'dryRun';
+
+/** The debtor fields (clientnr, tax_type, tax_shifted, taxnumber) at `path` of the item, or null without clientnr. */
+export function debtorFromItem(json: IDataObject, path: string): Partial<DebtorForInvoice> | null {
+	const value = atPath(json, path);
+	if (!value || typeof value !== 'object') return null;
+	const d = value as IDataObject;
+	const clientnr = d.clientnr === undefined || d.clientnr === null ? '' : String(d.clientnr).trim();
+	if (clientnr === '') return null;
+	const taxType = String(d.tax_type ?? '').trim().toLowerCase();
+	return {
+		clientnr,
+		tax_type: taxType === 'intax' || taxType === 'extax' ? taxType : undefined,
+		tax_shifted: toBoolean(d.tax_shifted) === true,
+		taxnumber: d.taxnumber === undefined || d.taxnumber === null ? undefined : String(d.taxnumber),
+	};
+}
+
+function payloadSummary(payload: FactuursturenInvoicePayload, taxType: 'extax' | 'intax', taxShifted: boolean): IDataObject {
+	const totals = expectedTotals(payload, taxType, { taxShifted });
+	return {
+		clientnr: payload.clientnr,
+		reference: payload.reference,
+		lineCount: payload.lines.length,
+		sendmethod: payload.sendmethod,
+		alreadypaid: payload.alreadypaid,
+		alreadypaidmethod: payload.alreadypaidmethod,
+		category: payload.category ?? null,
+		profile: payload.profile ?? null,
+		taxType,
+		expectedTotalInclCents: totals.totalInclCents,
+		expectedVatCents: totals.vatCents,
+	};
+}
+
+export async function createFromOrder(rc: RunContext) {
+	const { ctx, api } = rc;
+	const orderPath = (i: number) => String(ctx.getNodeParameter('orderProperty', i, ''));
+
+	// One duplicate-check list for all items that do not carry the result of an earlier check.
+	let index: InvoiceIndex | null = null;
+	const needsCheck: string[] = [];
+	for (let i = 0; i < rc.items.length; i++) {
+		if (rc.items[i].json.existingInvoice !== undefined) continue;
+		const date = (atPath(rc.items[i].json, orderPath(i)) as IDataObject | undefined)?.date;
+		if (typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date)) needsCheck.push(date);
+	}
+	const existingFor = async (order: CanonicalOrder, json: IDataObject, i: number): Promise<IDataObject | null> => {
+		if (json.existingInvoice !== undefined) {
+			const e = json.existingInvoice as IDataObject | null;
+			return e && typeof e === 'object' && (e.invoicenr || e.id) ? e : null;
+		}
+		index ??= await loadInvoiceIndex(rc, needsCheck.length ? needsCheck : [order.date], i);
+		const found = index.get(order.number)[0];
+		return found ? invoiceSummary(found) : null;
+	};
+	// invoices created in this execution, so an order that comes twice is booked once
+	const createdNow = new Map<string, string>();
+	const fixedDebtors = new Map<string, DebtorForInvoice>();
+
+	return await forEachItem(
+		rc,
+		async (i) => {
+			const json = rc.items[i].json;
+			const order = orderOf(ctx, json, orderPath(i), i);
+			const mapping = invoiceMapping(ctx, i);
+			const dryRun = ctx.getNodeParameter('dryRun', i, false) as boolean;
+			const fixedNr = fixedDebtorFor(order, mapping);
+			// what Reconcile With Order needs to know about how the invoice was booked
+			const bookedWith = {
+				splitUnsplitCosts: mapping.splitUnsplitCosts === true,
+				fixedDebtor: json.debtorAction === 'fixed' || (fixedNr !== null && debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')))?.clientnr === fixedNr),
+			};
+			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith };
+
+			const already = createdNow.get(order.number);
+			const existing = already ? { invoicenr: already } : await existingFor(order, json, i);
+			if (existing) {
+				const nr = String(existing.invoicenr ?? existing.id);
+				if (dryRun) return { ...base, invoiceAction: 'dryRun', invoicenr: nr, wouldAdopt: true, existingInvoice: existing };
+				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing };
+			}
+
+			let debtor = debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')));
+			if (!debtor) {
+				const fixed = fixedNr;
+				if (fixed) {
+					bookedWith.fixedDebtor = true;
+					if (!fixedDebtors.has(fixed)) {
+						const c = await fetchClient(rc, fixed, i);
+						fixedDebtors.set(fixed, debtorFromItem(c, '') as DebtorForInvoice);
+					}
+					debtor = fixedDebtors.get(fixed)!;
+				}
+			}
+			if (!debtor) {
+				const e = new NodeOperationError(ctx.getNode(), `Order ${order.number} has no debtor (clientnr) to invoice`, {
+					itemIndex: i,
+					description:
+						'Put Client → Get or Create by Email before this node (it adds clientnr, tax_type and tax_shifted), or set "Debtor Field" to where they are in the item.',
+				});
+				e.context.code = 'missing_debtor';
+				throw e;
+			}
+			if (!debtor.tax_type) {
+				debtor = { ...debtor, ...(debtorFromItem(await fetchClient(rc, debtor.clientnr!, i), '') ?? {}) };
+			}
+			const forInvoice = debtor as DebtorForInvoice;
+			const payload = buildInvoice(order, forInvoice, mapping);
+			const summary = payloadSummary(payload, forInvoice.tax_type, forInvoice.tax_shifted === true);
+
+			if (dryRun) {
+				return { ...base, invoiceAction: 'dryRun', invoicenr: null, wouldAdopt: false, payloadSummary: summary, payload: payload as unknown as IDataObject };
+			}
+
+			const post = async (): Promise<string> => {
+				const response = await api.request({ method: 'POST', path: '/invoices', body: payload as unknown as IDataObject, what: `POST /invoices (order ${order.number})` }, i);
+				const nr = createdId(response.body);
+				if (nr) return nr;
+				// created, but the number did not come back: find it by its reference
+				const found = await findInvoiceByReference(rc, order.number, i);
+				if (found) return String(found.invoicenr ?? found.id);
+				throw new NodeOperationError(ctx.getNode(), `Factuursturen accepted the invoice for order ${order.number} but returned no number`, {
+					itemIndex: i,
+					description: 'Look for the invoice with reference "' + payload.reference.line1 + '" in Factuursturen; the next run adopts it.',
+				});
+			};
+
+			let invoicenr: string;
+			let invoiceAction: InvoiceAction = 'created';
+			let recovered = false;
+			try {
+				invoicenr = await post();
+			} catch (firstError) {
+				if (!isTransient(firstError)) throw toNodeError(rc, firstError, i);
+				// Outcome unknown: maybe it was created. Look before creating again.
+				const found = await findInvoiceByReference(rc, order.number, i);
+				if (found) {
+					invoicenr = String(found.invoicenr ?? found.id);
+					invoiceAction = 'adopted';
+					recovered = true;
+				} else {
+					try {
+						invoicenr = await post();
+						recovered = true;
+					} catch (secondError) {
+						if (!isTransient(secondError)) throw toNodeError(rc, secondError, i);
+						const late = await findInvoiceByReference(rc, order.number, i);
+						if (!late) {
+							secondError.description = `The invoice for order ${order.number} could not be created (two attempts). Run again later: an invoice that was created anyway is found by its reference "${payload.reference.line1}" and adopted, never created twice.`;
+							throw toNodeError(rc, secondError, i);
+						}
+						invoicenr = String(late.invoicenr ?? late.id);
+						invoiceAction = 'adopted';
+						recovered = true;
+					}
+				}
+			}
+			createdNow.set(order.number, invoicenr);
+			return {
+				...base,
+				invoiceAction,
+				invoicenr,
+				...(recovered ? { recoveredAfterFailure: true } : {}),
+				clientnr: forInvoice.clientnr,
+				payloadSummary: summary,
+			};
+		},
+		(i) => ({ orderNumber: looseOrderNumber(rc.items[i].json, orderPath(i)) }),
+	);
+}

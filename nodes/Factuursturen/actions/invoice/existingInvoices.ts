@@ -1,0 +1,78 @@
+/**
+ * The duplicate check. Factuursturen has no idempotency key, so the order number is the invoice's
+ * reference.line1 ("Bestelling 1042") and an existing invoice is found by parsing that line back EXACTLY.
+ * For a batch: ONE `GET /invoices?since=<earliest order date − 1 day>&count=-1` for all items.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { orderNumberFromReference, orderReference } from '../../../../core/factuursturen/reference';
+import type { RunContext } from '../../helpers/items';
+import { asArray } from '../../helpers/normalize';
+import { dayBefore } from '../../helpers/order';
+import { segment } from '../../transport/client';
+import { listInvoicesSince } from './read';
+
+/** What an output item says about an invoice found for an order. */
+export function invoiceSummary(invoice: IDataObject): IDataObject {
+	const reference = (invoice.reference as IDataObject) ?? {};
+	return {
+		invoicenr: String(invoice.invoicenr ?? invoice.id ?? ''),
+		id: String(invoice.id ?? ''),
+		clientnr: String(invoice.clientnr ?? ''),
+		sent: String(invoice.sent ?? ''),
+		totalintax: String(invoice.totalintax ?? ''),
+		open: String(invoice.open ?? ''),
+		reference: { line1: String(reference.line1 ?? ''), line2: String(reference.line2 ?? ''), line3: String(reference.line3 ?? '') },
+	};
+}
+
+export function orderNumberOfInvoice(invoice: IDataObject): string | null {
+	const reference = invoice.reference as IDataObject | undefined;
+	return orderNumberFromReference(reference?.line1);
+}
+
+/** Invoices by the order number in their reference, lowest invoice number first. */
+export class InvoiceIndex {
+	private readonly byOrder = new Map<string, IDataObject[]>();
+
+	constructor(invoices: IDataObject[] = []) {
+		for (const inv of invoices) this.add(inv);
+	}
+
+	add(invoice: IDataObject): void {
+		const number = orderNumberOfInvoice(invoice);
+		if (number === null) return;
+		const list = this.byOrder.get(number) ?? [];
+		list.push(invoice);
+		list.sort((a, b) => String(a.invoicenr ?? a.id).localeCompare(String(b.invoicenr ?? b.id), 'en', { numeric: true }));
+		this.byOrder.set(number, list);
+	}
+
+	get(orderNumber: string): IDataObject[] {
+		return this.byOrder.get(orderNumber) ?? [];
+	}
+}
+
+/** One list call covering every given order date. */
+export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], itemIndex: number): Promise<InvoiceIndex> {
+	const earliest = [...orderDates].sort()[0];
+	return new InvoiceIndex(await listInvoicesSince(rc, dayBefore(earliest), itemIndex));
+}
+
+/**
+ * After a create whose outcome is unknown (lost answer, timeout, 5xx): `GET /search/invoices/all/<reference>`
+ * (a text search) and keep only invoices whose line1 is exactly this order's reference.
+ */
+export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
+	const response = await rc.api.request(
+		{
+			method: 'GET',
+			path: `/search/invoices/all/${segment(orderReference(orderNumber))}`,
+			accept: [404],
+			what: 'GET /search/invoices/all',
+		},
+		itemIndex,
+	);
+	if (response.statusCode === 404) return null;
+	const index = new InvoiceIndex(asArray(response.body));
+	return index.get(orderNumber)[0] ?? null;
+}

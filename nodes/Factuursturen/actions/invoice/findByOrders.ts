@@ -1,0 +1,33 @@
+/**
+ * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary, or null), using
+ * ONE list request for all items. Create From Order then needs no request for the duplicate check.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { forEachItem, type RunContext } from '../../helpers/items';
+import { looseOrderNumber, orderOf } from '../../helpers/order';
+import { invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
+
+export async function findByOrders(rc: RunContext) {
+	const path = (i: number) => String(rc.ctx.getNodeParameter('orderProperty', i, ''));
+	const dates: string[] = [];
+	for (let i = 0; i < rc.items.length; i++) {
+		try {
+			dates.push(orderOf(rc.ctx, rc.items[i].json, path(i), i).date);
+		} catch {
+			// an invalid order is reported for its own item below
+		}
+	}
+	let index: InvoiceIndex | null = null;
+	return await forEachItem(
+		rc,
+		async (i) => {
+			const order = orderOf(rc.ctx, rc.items[i].json, path(i), i);
+			index ??= await loadInvoiceIndex(rc, dates, i);
+			const found = index.get(order.number);
+			const out: IDataObject = { ...rc.items[i].json, existingInvoice: found.length ? invoiceSummary(found[0]) : null };
+			if (found.length > 1) out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));
+			return out;
+		},
+		(i) => ({ orderNumber: looseOrderNumber(rc.items[i].json, path(i)) }),
+	);
+}

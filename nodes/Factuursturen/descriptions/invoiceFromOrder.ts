@@ -1,0 +1,72 @@
+/** Parameters of the integration operations: Create From Order, Find By Orders, Reconcile With Order. */
+import type { INodeProperties } from 'n8n-workflow';
+import { invoiceMappingProperties } from './mapping';
+
+const show = (operation: string[]) => ({ show: { resource: ['invoice'], operation } });
+
+export const invoiceFromOrderFields: INodeProperties[] = [
+	{
+		displayName: 'Order Field',
+		name: 'orderProperty',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. order',
+		displayOptions: show(['createFromOrder', 'findByOrders', 'reconcile']),
+		description:
+			'Where the order (as the Mijnwebwinkel node outputs it, Normalized) is in the input item: leave empty when the whole item is the order, or give a dot path such as "order"',
+	},
+	{
+		displayName: 'Debtor Field',
+		name: 'debtorProperty',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. debtor',
+		displayOptions: show(['createFromOrder']),
+		description:
+			'Where clientnr, tax_type and tax_shifted of the client are in the input item: leave empty when they are top-level fields (as Client → Get or Create by Email outputs them), or give a dot path',
+	},
+	...invoiceMappingProperties('invoice', 'createFromOrder'),
+	{
+		displayName: 'Dry Run',
+		name: 'dryRun',
+		type: 'boolean',
+		default: false,
+		displayOptions: show(['createFromOrder']),
+		description:
+			'Whether to only build and return the invoice payload, without creating anything (the duplicate check still reads)',
+	},
+
+	// Reconcile With Order
+	{
+		displayName: 'Invoice Number Field',
+		name: 'invoiceNumberProperty',
+		type: 'string',
+		default: 'invoicenr',
+		displayOptions: show(['reconcile']),
+		description: 'Where the invoice number is in the input item (Create From Order outputs it as "invoicenr")',
+	},
+	{
+		displayName: 'Tolerance (Cents)',
+		name: 'toleranceCents',
+		type: 'number',
+		default: 2,
+		typeOptions: { minValue: 0 },
+		displayOptions: show(['reconcile']),
+		description: 'Differences in amounts up to this many cents are accepted',
+	},
+	{
+		displayName: 'Mismatches',
+		name: 'mismatchOutput',
+		type: 'options',
+		options: [
+			{
+				name: 'Treat as Errors',
+				value: 'error',
+				description: 'Fail the item: with "On Error: Continue (using error output)" it goes to the error output with hints',
+			},
+			{ name: 'Keep on Main Output', value: 'main', description: 'Output every item with reconciliation.ok true or false' },
+		],
+		default: 'error',
+		displayOptions: show(['reconcile']),
+	},
+];

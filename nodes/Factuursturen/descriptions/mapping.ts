@@ -1,0 +1,188 @@
+/**
+ * The invoice mapping as node parameters. `helpers/mapping.ts` turns them into the object that
+ * `parseMapping` (core) validates; "Mapping (JSON)" overrides individual keys.
+ */
+import type { INodeProperties } from 'n8n-workflow';
+
+const REGIMES = [
+	{ name: 'Domestic (Dutch VAT)', value: 'domestic' },
+	{ name: 'Export Outside the EU (0 %)', value: 'export' },
+	{ name: 'Intra-EU B2B Reverse Charge (ICP)', value: 'intra_eu_reverse_charge' },
+	{ name: 'OSS (Destination-Country VAT)', value: 'oss' },
+	{ name: 'Zero-Rated in the Netherlands', value: 'zero_rated' },
+];
+
+export function fixedDebtorProperties(resource: string, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Fixed Debtors by Payment Method',
+			name: 'paymentMethodDebtors',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Payment Method',
+			default: {},
+			displayOptions: { show: { resource: [resource], operation: [operation] } },
+			description:
+				'Orders paid with these methods are booked on one fixed client (e.g. counter sales on a "Kassa" client) without an e-mail lookup',
+			options: [
+				{
+					displayName: 'Mapping',
+					name: 'values',
+					values: [
+						{
+							displayName: 'Payment Method',
+							name: 'paymentMethod',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. cash',
+							description: 'As in the order (payment.method), compared case-insensitively',
+						},
+						{ displayName: 'Client Number', name: 'clientnr', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+	];
+}
+
+export function invoiceMappingProperties(resource: string, operation: string): INodeProperties[] {
+	const displayOptions = { show: { resource: [resource], operation: [operation] } };
+	return [
+		{
+			displayName: 'VAT Rates',
+			name: 'vatRates',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add VAT Rate',
+			default: {},
+			displayOptions,
+			description: 'Shop VAT rate → Factuursturen rate. Without entries: 21 → 21, 9 → 9, 0 → 0.',
+			options: [
+				{
+					displayName: 'Rate',
+					name: 'values',
+					values: [
+						{ displayName: 'Shop Rate (%)', name: 'shopRate', type: 'string', default: '21' },
+						{
+							displayName: 'Factuursturen Rate Name or ID',
+							name: 'fsRate',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getTaxRates' },
+							default: '',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'OSS VAT Rates',
+			name: 'ossVatRates',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Destination Rate',
+			default: {},
+			displayOptions,
+			description: 'Destination-country rates for OSS orders (EU B2C above the threshold), sent with the line flag tax_country',
+			options: [
+				{
+					displayName: 'Rate',
+					name: 'values',
+					values: [
+						{ displayName: 'Country Code', name: 'country', type: 'string', default: '', placeholder: 'e.g. DE' },
+						{ displayName: 'Shop Rate (%)', name: 'shopRate', type: 'string', default: '', placeholder: 'e.g. 19' },
+						{
+							displayName: 'Factuursturen Rate (%)',
+							name: 'fsRate',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 19',
+							description: 'The same percentage as configured for that country in Factuursturen',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Categories by VAT Regime',
+			name: 'categories',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Category',
+			default: {},
+			displayOptions,
+			description: 'Factuursturen category (and so ledger account) per VAT regime of the order',
+			options: [
+				{
+					displayName: 'Category',
+					name: 'values',
+					values: [
+						{ displayName: 'VAT Regime', name: 'regime', type: 'options', options: REGIMES, default: 'domestic' },
+						{
+							displayName: 'Category Name or ID',
+							name: 'category',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getCategories' },
+							default: '',
+							description:
+								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+						},
+					],
+				},
+			],
+		},
+		...fixedDebtorProperties(resource, operation),
+		{
+			displayName: 'Payment Method Labels',
+			name: 'paymentMethodLabels',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Label',
+			default: {},
+			displayOptions,
+			description: 'Text printed as the payment method of the paid invoice (e.g. ideal → iDEAL); common methods have a built-in label',
+			options: [
+				{
+					displayName: 'Label',
+					name: 'values',
+					values: [
+						{ displayName: 'Payment Method', name: 'paymentMethod', type: 'string', default: '' },
+						{ displayName: 'Label', name: 'label', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Send Method',
+			name: 'sendMethod',
+			type: 'options',
+			options: [
+				{ name: 'E-Mail to the Customer', value: 'email' },
+				{ name: 'Mail (Process Only, No E-Mail)', value: 'mail' },
+			],
+			default: 'mail',
+			displayOptions,
+			description: 'How Factuursturen sends the invoice. "Mail" only books it; nothing is sent to the customer.',
+		},
+		{
+			displayName: 'Profile Name or ID',
+			name: 'profile',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getProfiles' },
+			default: '',
+			displayOptions,
+			description:
+				'Layout profile of the invoice; empty = the account default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Mapping (JSON)',
+			name: 'mappingJson',
+			type: 'json',
+			default: '{}',
+			displayOptions,
+			description:
+				'Overrides the settings above key by key: vatRates, ossVatRates ("DE:19"), categories, paymentMethodDebtors, paymentMethodLabels, sendMethod, profile, referenceLine3, splitUnsplitCosts, maxRoundingCents, priceDecimals',
+		},
+	];
+}

@@ -1,0 +1,44 @@
+/** Dropdowns filled from the account: tax rates, categories, profiles, countries. */
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { FactuursturenClient } from '../transport/client';
+import { asArray, toBoolean } from '../helpers/normalize';
+
+async function list(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
+	return asArray(await new FactuursturenClient(ctx, { getRetries: 1 }).get(path));
+}
+
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name, 'nl');
+
+export async function getTaxRates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const all = await list(this, '/taxes');
+	// The dropdown offers the account's own (Dutch) rates; foreign OSS rates are mapped by number.
+	const domestic = all.filter((t) => ['', 'NL'].includes(String(t.country ?? '').trim().toUpperCase()));
+	const seen = new Set<string>();
+	const out: INodePropertyOptions[] = [];
+	for (const t of domestic.length ? domestic : all) {
+		const value = String(t.percentage ?? '').trim();
+		if (value === '' || seen.has(value)) continue;
+		seen.add(value);
+		const kind = ({ H: 'high', L: 'low', Z: 'zero', N: 'no VAT' } as Record<string, string>)[String(t.type ?? '')] ?? '';
+		const isDefault = toBoolean(t.default) === true;
+		const notes = [kind, isDefault ? 'default' : ''].filter(Boolean).join(', ');
+		out.push({ name: `${value}%${notes ? ` (${notes})` : ''}`, value });
+	}
+	return out.sort((a, b) => Number(b.value) - Number(a.value));
+}
+
+export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/categories'))
+		.map((c) => ({ name: `${String(c.name ?? c.id)}${c.ledger ? ` (ledger ${String(c.ledger)})` : ''}`, value: String(c.id) }))
+		.sort(byName);
+}
+
+export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/profiles'))
+		.map((p) => ({ name: `${String(p.name ?? p.id)}${toBoolean(p.default) === true ? ' (default)' : ''}`, value: String(p.id) }))
+		.sort(byName);
+}
+
+export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await list(this, '/countrylist/nl')).map((c) => ({ name: String(c.name), value: String(c.id) })).sort(byName);
+}

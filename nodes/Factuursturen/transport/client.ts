@@ -1,0 +1,152 @@
+/**
+ * The one way this node talks to Factuursturen: every call goes through `FactuursturenClient.request`, over
+ * n8n's `httpRequestWithAuthentication` (the credential's Basic auth). Status codes are handled here, not by
+ * n8n, so error bodies and the rate-limit header of failed answers are seen too.
+ *
+ * - GETs are retried (bounded) on 5xx and network errors; writes never are (the caller decides, see
+ *   invoice/createFromOrder): a write that failed that way throws a TransientApiError.
+ * - 403 with `X-RateLimit-Remaining: 0`, or 429, means the hourly budget is spent: a clear error, and later
+ *   requests of the same execution fail fast without calling until the budget renews.
+ */
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { networkError, rateLimitError, statusError } from './errors';
+import { rateLimitInfo, remainingFromHeaders, type RateLimitInfo } from './rateLimit';
+
+export const CREDENTIAL_TYPE = 'factuursturenApi';
+export const DEFAULT_BASE_URL = 'https://www.factuursturen.nl/api/v1';
+
+export interface FsRequest {
+	method: IHttpRequestMethods;
+	/** path below the base URL; callers encode path segments with `segment()` */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	/** answer is bytes (PDF) */
+	binary?: boolean;
+	/** statuses handed back to the caller instead of thrown (e.g. 404 of a search that found nothing) */
+	accept?: number[];
+	/** for error messages: "GET /clients" when omitted */
+	what?: string;
+	/** error text for a 400/404 of this request, when the generic one would not help */
+	hint?: string;
+}
+
+export interface FsResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+export interface ClientOptions {
+	/** requests kept in reserve when suggesting waits */
+	reserve?: number;
+	timeoutMs?: number;
+	/** extra attempts of a GET after a 5xx or network error */
+	getRetries?: number;
+	/** pause before the first GET retry; doubles per attempt */
+	retryDelayMs?: number;
+}
+
+/** One path segment, URL-encoded ("jan+x@example.nl" → "jan%2Bx%40example.nl"). */
+export const segment = (value: string | number): string => encodeURIComponent(String(value).trim());
+
+export class FactuursturenClient {
+	/** requests sent in this execution (attempts included) */
+	calls = 0;
+
+	private remaining: number | null = null;
+
+	private spentUntil: Date | null = null;
+
+	private spentStatus = 403;
+
+	private baseUrl: string | null = null;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions | ILoadOptionsFunctions,
+		private readonly options: ClientOptions = {},
+	) {}
+
+	rateLimit(now: Date = new Date()): RateLimitInfo {
+		return rateLimitInfo(this.remaining, now, this.options.reserve ?? 5);
+	}
+
+	private async base(): Promise<string> {
+		if (this.baseUrl === null) {
+			const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+			const raw = String(credentials.baseUrl ?? '').trim() || DEFAULT_BASE_URL;
+			this.baseUrl = raw.replace(/\/+$/, '');
+		}
+		return this.baseUrl;
+	}
+
+	private note(headers: Record<string, unknown> | undefined): void {
+		const r = remainingFromHeaders(headers);
+		if (r !== null) this.remaining = r;
+	}
+
+	async request(req: FsRequest, itemIndex?: number): Promise<FsResponse> {
+		const what = req.what ?? `${req.method} ${req.path.split('?')[0]}`;
+		const node = this.ctx.getNode();
+		if (this.spentUntil && new Date() < this.spentUntil) {
+			throw rateLimitError(node, this.spentStatus, this.rateLimit(), itemIndex);
+		}
+		const options: IHttpRequestOptions = {
+			method: req.method,
+			url: `${await this.base()}${req.path}`,
+			qs: req.qs,
+			body: req.body,
+			headers: { Accept: req.binary ? 'application/pdf, application/octet-stream, */*' : 'application/json' },
+			json: !req.binary,
+			encoding: req.binary ? 'arraybuffer' : undefined,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: this.options.timeoutMs ?? 60_000,
+		};
+		const retries = req.method === 'GET' ? (this.options.getRetries ?? 2) : 0;
+		for (let attempt = 0; ; attempt++) {
+			let response: FsResponse;
+			try {
+				this.calls++;
+				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+					this.ctx,
+					CREDENTIAL_TYPE,
+					options,
+				)) as FsResponse;
+			} catch (error) {
+				if (attempt < retries) {
+					await sleep((this.options.retryDelayMs ?? 250) * 2 ** attempt);
+					continue;
+				}
+				throw networkError(node, error, what, itemIndex);
+			}
+			this.note(response.headers);
+			const status = response.statusCode;
+			if ((status === 403 && this.remaining === 0) || status === 429) {
+				this.remaining = 0;
+				const info = this.rateLimit();
+				this.spentUntil = new Date(info.renewsAt);
+				this.spentStatus = status;
+				throw rateLimitError(node, status, info, itemIndex);
+			}
+			if (status >= 500 && attempt < retries) {
+				await sleep((this.options.retryDelayMs ?? 250) * 2 ** attempt);
+				continue;
+			}
+			if ((status >= 200 && status < 300) || req.accept?.includes(status)) return response;
+			throw statusError(node, status, response.body, what, itemIndex, status === 400 || status === 404 ? req.hint : undefined);
+		}
+	}
+
+	/** GET and return the body. */
+	async get(path: string, qs?: IDataObject, itemIndex?: number, extra: Partial<FsRequest> = {}): Promise<unknown> {
+		return (await this.request({ method: 'GET', path, qs, ...extra }, itemIndex)).body;
+	}
+}
