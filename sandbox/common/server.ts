@@ -175,7 +175,11 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 			return { status: 200, body: { ok: true } };
 		}
 		if (p === '/__sandbox/control' && req.method === 'POST') {
-			return { status: 200, body: options.control?.(req.body) ?? {} };
+			try {
+				return { status: 200, body: options.control?.(req.body) ?? {} };
+			} catch (error) {
+				return { status: 400, body: { error: (error as Error).message } };
+			}
 		}
 		return undefined;
 	};
@@ -220,7 +224,12 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 					const m = c.regex.exec(req.path);
 					if (!m) continue;
 					match = c;
-					c.keys.forEach((k, i) => (req.params[k] = decodeURIComponent(m[i + 1])));
+					try {
+						c.keys.forEach((k, i) => (req.params[k] = decodeURIComponent(m[i + 1])));
+					} catch {
+						// a malformed %-escape: keep the raw segment, as a PHP back end would not crash either
+						c.keys.forEach((k, i) => (req.params[k] = m[i + 1]));
+					}
 					break;
 				}
 				if (!match) {
