@@ -1,0 +1,96 @@
+import { OrderRefusal } from '../../../core/errors';
+import { decideVatRegime, type VatDecisionInput } from '../../../core/mijnwebwinkel/vat-regime';
+import { EU_MEMBER_STATES, isEuMember } from '../../../core/vat/eu-countries';
+import { EU_VAT_RATES_2026, isRateOf } from '../../../core/vat/rates';
+
+const input = (over: Partial<VatDecisionInput>): VatDecisionInput => ({
+	orderNumber: '7001', taxStrategy: '', taxRegion: 'NL', destinationCountry: 'NL', homeCountry: 'NL', chargedRates: ['21'], vatNumber: '', ...over,
+});
+
+function refusalCode(over: Partial<VatDecisionInput>): string {
+	try {
+		decideVatRegime(input(over));
+	} catch (e) {
+		expect(e).toBeInstanceOf(OrderRefusal);
+		const r = e as OrderRefusal;
+		expect(r.orderNumber).toBe('7001');
+		expect(r.hint).toMatch(/Mijnwebwinkel|order/);
+		return r.code;
+	}
+	throw new Error('expected a refusal');
+}
+
+describe('VAT regime decision', () => {
+	it.each([
+		// [case, input, regime, taxCountry]
+		['NL rates, NL destination', {}, 'domestic', 'NL'],
+		['NL rates incl. 0 % line', { chargedRates: ['21', '0', '9'] }, 'domestic', 'NL'],
+		['NL rates to BE (below OSS threshold)', { destinationCountry: 'BE' }, 'domestic', 'NL'],
+		['NL rates to the US (VAT charged anyway)', { destinationCountry: 'US', taxRegion: null }, 'domestic', 'NL'],
+		['NL rates, unknown destination', { destinationCountry: null }, 'domestic', 'NL'],
+		['free order', { chargedRates: [] }, 'domestic', 'NL'],
+		['NL 0 % only, staying in NL', { chargedRates: ['0'] }, 'domestic', 'NL'],
+		['OSS by tax_region DE', { taxRegion: 'DE', destinationCountry: 'DE', chargedRates: ['19', '7'] }, 'oss', 'DE'],
+		['OSS by tax_region BE at 21 % (a rate NL shares)', { taxRegion: 'BE', destinationCountry: 'BE', chargedRates: ['21'] }, 'oss', 'BE'],
+		['OSS by tax_region without a destination', { taxRegion: 'FR', destinationCountry: null, chargedRates: ['5.5'] }, 'oss', 'FR'],
+		['OSS inferred from FR rates to FR', { taxRegion: null, destinationCountry: 'FR', chargedRates: ['20', '5.5'] }, 'oss', 'FR'],
+		['OSS inferred, mixed with a 0 % line', { taxRegion: '' as unknown as null, destinationCountry: 'AT', chargedRates: ['20', '0'] }, 'oss', 'AT'],
+		['export: all 0 % to NO, normal strategy', { taxRegion: 'NO', destinationCountry: 'NO', chargedRates: ['0'] }, 'export', null],
+		['export: zero_percent to CH', { taxStrategy: 'zero_percent', destinationCountry: 'CH', chargedRates: ['0'] }, 'export', null],
+		['export: zero_percent to GB', { taxStrategy: 'zero_percent', destinationCountry: 'GB', chargedRates: ['0'] }, 'export', null],
+		['zero-rated: zero_percent staying in NL', { taxStrategy: 'zero_percent', destinationCountry: 'NL', chargedRates: ['0'] }, 'zero_rated', null],
+		['reverse charge to BE with VAT number', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE0123456749' }, 'intra_eu_reverse_charge', null],
+		['reverse charge to DE without VAT number (kept; the invoice builder refuses)', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'DE', chargedRates: ['0'] }, 'intra_eu_reverse_charge', null],
+		['home BE, BE rates', { homeCountry: 'BE', taxRegion: 'BE', destinationCountry: 'BE', chargedRates: ['21', '6'] }, 'domestic', 'BE'],
+	] as Array<[string, Partial<VatDecisionInput>, string, string | null]>)('%s → %s', (_name, over, regime, taxCountry) => {
+		const d = decideVatRegime(input(over));
+		expect(d.regime).toBe(regime);
+		expect(d.taxCountry).toBe(taxCountry);
+		expect(d.destinationCountry).toBe(over.destinationCountry === undefined ? 'NL' : over.destinationCountry);
+		expect(d.reason.length).toBeGreaterThan(40);
+	});
+
+	it('names the country, the rates and the threshold in the reason a bookkeeper reads', () => {
+		expect(decideVatRegime(input({ destinationCountry: 'BE' })).reason).toMatch(/BE.*€10,000 OSS threshold/);
+		expect(decideVatRegime(input({ taxRegion: 'DE', destinationCountry: 'DE', chargedRates: ['19'] })).reason).toMatch(/DE VAT/);
+		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE1' })).reason).toContain('BE1');
+		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'] })).reason).toContain('no customer VAT number');
+	});
+
+	it.each([
+		['reverse charge with VAT on a line', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['21'] }, 'inconsistent_vat'],
+		['reverse charge to the home country', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'NL', chargedRates: ['0'] }, 'inconsistent_vat'],
+		['reverse charge outside the EU', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'CH', chargedRates: ['0'] }, 'inconsistent_vat'],
+		['reverse charge without any country', { taxStrategy: 'reverse_charged_vat', destinationCountry: null, chargedRates: ['0'] }, 'inconsistent_vat'],
+		['zero_percent to another EU country', { taxStrategy: 'zero_percent', destinationCountry: 'DE', chargedRates: ['0'] }, 'ambiguous_zero_rate'],
+		['zero_percent but a 21 % line', { taxStrategy: 'zero_percent', destinationCountry: 'US', chargedRates: ['0', '21'] }, 'inconsistent_vat'],
+		['zero_percent without any country', { taxStrategy: 'zero_percent', destinationCountry: null, chargedRates: ['0'] }, 'unknown_destination'],
+		['normal strategy, all 0 % to another EU country', { taxRegion: null, destinationCountry: 'DE', chargedRates: ['0'] }, 'ambiguous_zero_rate'],
+		['normal strategy, all 0 %, tax_region DE', { taxRegion: 'DE', destinationCountry: 'DE', chargedRates: ['0'] }, 'ambiguous_zero_rate'],
+		['normal strategy, all 0 %, no country', { destinationCountry: null, chargedRates: ['0'] }, 'unknown_destination'],
+		['tax_region DE with a 21 % line', { taxRegion: 'DE', destinationCountry: 'DE', chargedRates: ['21'] }, 'inconsistent_vat'],
+		['tax_region DE but goods to FR', { taxRegion: 'DE', destinationCountry: 'FR', chargedRates: ['19'] }, 'inconsistent_vat'],
+		['a non-NL rate inside NL', { chargedRates: ['19'] }, 'inconsistent_vat'],
+		['a non-NL rate to the US', { destinationCountry: 'US', chargedRates: ['20'] }, 'inconsistent_vat'],
+		['a rate of neither NL nor the destination', { taxRegion: null, destinationCountry: 'DE', chargedRates: ['20'] }, 'inconsistent_vat'],
+		['an unknown tax strategy', { taxStrategy: 'margin_scheme' }, 'unknown_tax_strategy'],
+	] as Array<[string, Partial<VatDecisionInput>, string]>)('refuses %s (%s)', (_name, over, code) => {
+		expect(refusalCode(over)).toBe(code);
+	});
+});
+
+describe('EU VAT data', () => {
+	it('lists the 27 member states, each with a standard rate', () => {
+		expect(EU_MEMBER_STATES).toHaveLength(27);
+		expect(Object.keys(EU_VAT_RATES_2026).sort()).toEqual([...EU_MEMBER_STATES].sort());
+		expect(isEuMember('gr')).toBe(true);
+		for (const c of ['GB', 'CH', 'NO', 'US', 'EL', '', null]) expect(isEuMember(c)).toBe(false);
+	});
+
+	it('knows the rates the fixtures rely on and treats 0 % as everybody\'s', () => {
+		expect([isRateOf('NL', '21'), isRateOf('NL', '9'), isRateOf('NL', '6')]).toEqual([true, true, false]);
+		expect([isRateOf('FR', '5.5'), isRateOf('DE', '7'), isRateOf('BE', '6'), isRateOf('FI', '25.5')]).toEqual([true, true, true, true]);
+		expect(isRateOf('XX', '0')).toBe(true);
+		expect(isRateOf('XX', '21')).toBe(false);
+	});
+});
