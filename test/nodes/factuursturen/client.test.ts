@@ -1,0 +1,213 @@
+/**
+ * Client operations against the Factuursturen sandbox, above all Get or Create by Email: exact,
+ * case-insensitive matching on a text search, creation when absent, never a PUT on an existing debtor,
+ * one debtor for an e-mail seen twice, one bulk request for many items.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+
+const seedClients = [
+	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
+	// a text search for jan@example.nl also finds this one: it must not be taken for Jan
+	{ clientnr: '60', contact: 'Marjan Jansen', email: 'marjan@example.nl' },
+	{ clientnr: '61', company: 'Intax BV', email: 'Inkoop@Intax.NL', tax_type: 'intax' },
+	{ clientnr: '62', company: 'Verlegd GmbH', email: 'buchhaltung@verlegd.de', tax_shifted: true, taxnumber: 'DE123456789', country: '50' },
+	{ clientnr: '70', company: 'Kassa', contact: 'Kassaverkoop', email: '' },
+];
+
+let s: Sandbox;
+beforeAll(async () => {
+	s = await sandbox({ clients: seedClients });
+});
+afterAll(() => s.close());
+beforeEach(() => s.reset());
+
+const getOrCreate = (extra: Record<string, unknown> = {}) => ({
+	resource: 'client',
+	operation: 'getOrCreateByEmail',
+	debtorSource: 'order',
+	...extra,
+});
+
+describe('Client → Get or Create by Email', () => {
+	it('matches an existing debtor exactly (not the substring hit), without modifying it', async () => {
+		const before = (await s.state()).clients;
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(makeOrder({ number: '1001', email: 'jan@example.nl' })) });
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({ debtorAction: 'matched', clientnr: '57', tax_type: 'extax', tax_shifted: false, number: '1001' });
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		const log = await s.requests();
+		expect(log.map((r) => r.method)).toEqual(['GET']);
+		expect(log[0].path).toBe('/api/v1/search/clients/email/jan%40example.nl');
+		expect((await s.state()).clients).toEqual(before);
+	});
+
+	it('matches differently cased and padded e-mails, and reports intax / tax_shifted debtors as they are', async () => {
+		const orders = [
+			makeOrder({ number: '1002', email: '  INKOOP@intax.nl ' }),
+			makeOrder({ number: '1003', email: 'Buchhaltung@Verlegd.DE' }),
+		];
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(...orders) });
+		expect(out.map((o) => [o.json.debtorAction, o.json.clientnr, o.json.tax_type, o.json.tax_shifted])).toEqual([
+			['matched', '61', 'intax', false],
+			['matched', '62', 'extax', true],
+		]);
+		expect(out[1].json.taxnumber).toBe('DE123456789');
+		const log = await s.requests();
+		expect(log.filter((r) => r.method !== 'GET')).toEqual([]);
+	});
+
+	it('creates a missing debtor from the order (core buildDebtor) and says so', async () => {
+		const order = makeOrder({ number: '1004', email: 'Nieuw.Klant@Example.com', name: 'Nieuwe Klant', city: 'Utrecht' });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order) });
+		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'extax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com' });
+		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
+		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'extax' });
+		const log = await s.requests();
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /api/v1/search/clients/email/nieuw.klant%40example.com',
+			'GET /api/v1/countrylist/nl',
+			'POST /api/v1/clients',
+		]);
+	});
+
+	it('treats a 404 from the search as "none" and creates', async () => {
+		await s.api.control({ searchNoMatch: '404' });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(makeOrder({ number: '1005', email: 'nobody@example.org' })) });
+		expect(out[0].json.debtorAction).toBe('created');
+	});
+
+	it('creates ONE debtor for an e-mail that appears twice in one execution', async () => {
+		const orders = [makeOrder({ number: '1006', email: 'twice@example.nl' }), makeOrder({ number: '1007', email: 'TWICE@example.nl' })];
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(...orders) });
+		expect(out.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
+		expect(out[0].json.clientnr).toBe(out[1].json.clientnr);
+		expect(out[1].json.createdInThisRun).toBe(true);
+		const state = await s.state();
+		expect(state.clients.filter((c) => String(c.email) === 'twice@example.nl')).toHaveLength(1);
+		expect(count(await s.requests(), 'POST', /^\/clients$/)).toBe(1);
+	});
+
+	it('Auto fetches all clients ONCE for many items and matches locally; never a PUT', async () => {
+		const emails = ['jan@example.nl', 'inkoop@intax.nl', 'new1@example.nl', 'new2@example.nl', 'JAN@example.nl', 'new1@example.nl'];
+		const orders = emails.map((email, n) => makeOrder({ number: String(2000 + n), email }));
+		const out = await runNode(s, getOrCreate(), { items: items(...orders) });
+		expect(out.map((o) => o.json.debtorAction)).toEqual(['matched', 'matched', 'created', 'created', 'matched', 'matched']);
+		expect(out[0].json.clientnr).toBe('57');
+		expect(out[4].json.clientnr).toBe('57');
+		expect(out[5].json.clientnr).toBe(out[2].json.clientnr);
+		const log = await s.requests();
+		expect(count(log, 'GET', /^\/clients$/)).toBe(1);
+		expect(count(log, 'GET', /^\/search\//)).toBe(0);
+		expect(count(log, 'POST', /^\/clients$/)).toBe(2);
+		expect(log.some((r) => r.method === 'PUT')).toBe(false);
+		expect(out.map((o) => o.pairedItem)).toEqual(orders.map((_o, i) => ({ item: i })));
+	});
+
+	it('books a mapped payment method on the fixed debtor without an e-mail lookup', async () => {
+		const order = makeOrder({ number: '1010', email: 'walkin@example.nl', paymentMethod: 'Cash' });
+		const out = await runNode(
+			s,
+			getOrCreate({ paymentMethodDebtors: { values: [{ paymentMethod: 'cash', clientnr: '70' }] } }),
+			{ items: items(order) },
+		);
+		expect(out[0].json).toMatchObject({ debtorAction: 'fixed', clientnr: '70', tax_type: 'extax' });
+		const log = await s.requests();
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/clients/70']);
+	});
+
+	it('creates from fields, fitting over-long values by the documented rule instead of sending them to fail', async () => {
+		const out = await runNode(s, {
+			resource: 'client',
+			operation: 'getOrCreateByEmail',
+			debtorSource: 'fields',
+			email: ' Lang@Example.NL ',
+			additionalFields: {
+				contact: 'Johannes Theodorus Maria van der Berg-Hoogendoorn de Jongh',
+				phone: '+31 (0)20 123 45 67 89',
+				zipcode: 'SW1A 1AA-XYZ',
+				city: 'London',
+			},
+		});
+		expect(out[0].json).toMatchObject({ debtorAction: 'created', debtorEmail: 'lang@example.nl' });
+		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
+		expect(String(created.contact).length).toBeLessThanOrEqual(50);
+		expect(String(created.contact)).toMatch(/\.\.\.$/);
+		expect(String(created.zipcode).length).toBeLessThanOrEqual(7);
+		expect(String(created.notes)).toContain('Johannes Theodorus Maria van der Berg-Hoogendoorn de Jongh');
+		expect((out[0].json.shortenedFields as IDataObject[]).map((f) => f.field)).toEqual(expect.arrayContaining(['contact', 'phone', 'zipcode']));
+	});
+
+	it('an order without e-mail becomes an error item (continueOnFail) with a hint; the others go on', async () => {
+		const bad = makeOrder({ number: '1011', email: '' });
+		const good = makeOrder({ number: '1012', email: 'jan@example.nl' });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(bad, good), continueOnFail: true });
+		expect(out[0].json).toMatchObject({ code: 'missing_email', orderNumber: '1011' });
+		expect(String(out[0].json.hint)).toMatch(/e-mail/);
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(out[1].json).toMatchObject({ debtorAction: 'matched', clientnr: '57' });
+	});
+
+	it('without continueOnFail an invalid input item throws a NodeOperationError with its index', async () => {
+		const error = await runNode(s, getOrCreate(), { items: items(makeOrder({ number: '1' }), { not: 'an order' }) }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.context.itemIndex).toBe(1);
+		expect(error.description).toMatch(/Mijnwebwinkel/);
+	});
+});
+
+describe('Client CRUD and search', () => {
+	it('creates (201 plain-text number), gets, updates (PUT with all fields) and deletes a client', async () => {
+		const [created] = await runNode(s, {
+			resource: 'client',
+			operation: 'create',
+			email: 'crud@example.nl',
+			additionalFields: { contact: 'Crud Klant', city: 'Delft', tax_shifted: false, top: 30 },
+		});
+		const nr = created.json.clientnr as string;
+		expect(nr).toMatch(/^\d+$/);
+
+		const [got] = await runNode(s, { resource: 'client', operation: 'get', clientnr: nr });
+		// normalised types: booleans true/false, counts numbers, ids strings
+		expect(got.json).toMatchObject({ clientnr: nr, contact: 'Crud Klant', city: 'Delft', showcontact: true, tax_shifted: false, top: 30 });
+
+		const [updated] = await runNode(s, { resource: 'client', operation: 'update', clientnr: nr, updateFields: { city: 'Leiden' } });
+		expect(updated.json).toMatchObject({ clientnr: nr, city: 'Leiden' });
+		const stored = (await s.state()).clients.find((c) => c.clientnr === nr)!;
+		expect(stored).toMatchObject({ city: 'Leiden', contact: 'Crud Klant', email: 'crud@example.nl' });
+
+		const [deleted] = await runNode(s, { resource: 'client', operation: 'delete', clientnr: nr });
+		expect(deleted.json).toMatchObject({ deleted: true, clientnr: nr });
+		expect((await s.state()).clients.some((c) => c.clientnr === nr)).toBe(false);
+	});
+
+	it('Get of an unknown number (answered 200 with an array) is a clear not-found error', async () => {
+		const error = await runNode(s, { resource: 'client', operation: 'get', clientnr: '999' }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/Client 999 was not found/);
+	});
+
+	it('Get Many honours the limit; Search by Email filters the text search to exact matches', async () => {
+		const many = await runNode(s, { resource: 'client', operation: 'getAll', returnAll: false, limit: 2 });
+		expect(many).toHaveLength(2);
+		const all = await runNode(s, { resource: 'client', operation: 'getAll', returnAll: true });
+		expect(all).toHaveLength(seedClients.length);
+		const exact = await runNode(s, { resource: 'client', operation: 'searchByEmail', email: 'JAN@example.nl', exactMatch: true });
+		expect(exact.map((o) => o.json.clientnr)).toEqual(['57']);
+		const loose = await runNode(s, { resource: 'client', operation: 'searchByEmail', email: 'jan@example.nl', exactMatch: false });
+		expect(loose.map((o) => o.json.clientnr).sort()).toEqual(['57', '60']);
+	});
+
+	it('a 400 from Factuursturen becomes a NodeApiError quoting the field', async () => {
+		const error = await runNode(s, {
+			resource: 'client',
+			operation: 'create',
+			email: 'x@example.nl',
+			additionalFields: { contact: 'X', currency: 'euro' },
+		}).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('400');
+		expect(error.message).toMatch(/currency/);
+	});
+});

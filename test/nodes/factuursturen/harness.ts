@@ -1,0 +1,216 @@
+/**
+ * Test harness for the Factuursturen node: the real node `execute` in the n8n test context
+ * (test/support/n8n-context.ts, real HTTP) against a real local Factuursturen sandbox, plus a builder of
+ * consistent canonical orders. Nothing here answers HTTP itself.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { CanonicalOrder, OrderLine, VatRegime } from '../../../core/canonical-order';
+import { roundDiv } from '../../../core/money';
+import { FactuursturenApi } from '../../../credentials/FactuursturenApi.credentials';
+import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
+import { startFactuursturenSandbox, type FactuursturenSandboxOptions, type RunningFactuursturenSandbox } from '../../../sandbox/factuursturen';
+import { fsClient } from '../../../sandbox/factuursturen/http-client';
+import { createContext } from '../../support/n8n-context';
+
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	route: string | null;
+	query: Record<string, string>;
+	body: unknown;
+	status: number | null;
+	fault: string | null;
+}
+
+export interface Sandbox {
+	sb: RunningFactuursturenSandbox;
+	api: ReturnType<typeof fsClient>;
+	requests(): Promise<LoggedRequest[]>;
+	state(): Promise<{ clients: IDataObject[]; invoices: IDataObject[]; products: IDataObject[]; rateLimit: IDataObject }>;
+	reset(): Promise<void>;
+	faults(faults: unknown[]): Promise<void>;
+	close(): Promise<void>;
+}
+
+export async function sandbox(options: FactuursturenSandboxOptions = {}): Promise<Sandbox> {
+	const sb = await startFactuursturenSandbox(options);
+	const api = fsClient(sb);
+	return {
+		sb,
+		api,
+		requests: async () => (await api.get('/__sandbox/requests')).json<LoggedRequest[]>(),
+		state: async () => (await api.get('/__sandbox/state')).json(),
+		reset: async () => {
+			await api.post('/__sandbox/reset', {});
+		},
+		faults: async (faults) => {
+			await api.post('/__sandbox/faults', faults);
+		},
+		close: () => sb.close(),
+	};
+}
+
+export interface RunOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	credentials?: { username?: string; apiKey?: string; baseUrl?: string };
+}
+
+/** Runs the node once: returns its main output (or throws what the node throws). */
+export async function runNode(
+	s: Sandbox,
+	parameters: Record<string, unknown> | ((i: number) => Record<string, unknown>),
+	o: RunOptions = {},
+): Promise<INodeExecutionData[]> {
+	const node = new Factuursturen();
+	const { execute } = createContext({
+		nodeType: node,
+		parameters,
+		items: o.items,
+		continueOnFail: o.continueOnFail,
+		credentials: {
+			factuursturenApi: {
+				type: new FactuursturenApi(),
+				data: {
+					username: o.credentials?.username ?? s.sb.username,
+					apiKey: o.credentials?.apiKey ?? s.sb.apiKey,
+					baseUrl: o.credentials?.baseUrl ?? s.sb.baseUrl,
+				},
+			},
+		},
+	});
+	const out = await node.execute.call(execute);
+	return out[0];
+}
+
+export function loadOptionsContext(s: Sandbox) {
+	return createContext({
+		nodeType: new Factuursturen(),
+		parameters: {},
+		credentials: {
+			factuursturenApi: { type: new FactuursturenApi(), data: { username: s.sb.username, apiKey: s.sb.apiKey, baseUrl: s.sb.baseUrl } },
+		},
+	}).loadOptions;
+}
+
+export const items = (...jsons: IDataObject[]): INodeExecutionData[] => jsons.map((json) => ({ json }));
+
+export interface LineSpec {
+	description?: string;
+	kind?: OrderLine['kind'];
+	quantity?: number;
+	rate: string;
+	/** what the customer paid for the line, incl. VAT */
+	inclCents: number;
+}
+
+export interface OrderSpec {
+	number: string;
+	email?: string;
+	name?: string;
+	company?: string;
+	vatNumber?: string;
+	date?: string;
+	paymentMethod?: string;
+	lines?: LineSpec[];
+	regime?: VatRegime;
+	countryCode?: string;
+	countryName?: string;
+	street?: string;
+	zipcode?: string;
+	city?: string;
+}
+
+/** A canonical order whose figures add up (excl. and VAT derived from the paid amounts, per rate). */
+export function makeOrder(spec: OrderSpec): CanonicalOrder {
+	const lines: OrderLine[] = (spec.lines ?? [{ rate: '21', inclCents: 2995 }, { rate: '21', inclCents: 495, kind: 'shipping', description: 'Verzendkosten' }]).map((l) => {
+		const qty = l.quantity ?? 1;
+		const rateH = Math.round(Number(l.rate) * 100);
+		const exclMicros = roundDiv(BigInt(l.inclCents) * 10_000n * 10_000n, BigInt(10_000 + rateH));
+		return {
+			kind: l.kind ?? 'article',
+			description: l.description ?? `Artikel ${l.rate}%`,
+			sku: null,
+			quantity: qty,
+			vatRate: l.rate,
+			lineExclMicros: exclMicros,
+			lineInclCents: l.inclCents,
+			unitExclMicros: roundDiv(exclMicros, qty),
+			sourceLineId: null,
+		};
+	});
+	const perRate = new Map<string, { incl: number; exclMicros: number }>();
+	for (const l of lines) {
+		const r = perRate.get(l.vatRate) ?? { incl: 0, exclMicros: 0 };
+		r.incl += l.lineInclCents;
+		r.exclMicros += l.lineExclMicros;
+		perRate.set(l.vatRate, r);
+	}
+	const rates = [...perRate.entries()].map(([rate, r]) => ({
+		rate,
+		inclCents: r.incl,
+		vatCents: r.incl - roundDiv(r.exclMicros, 10_000),
+	}));
+	const inclCents = rates.reduce((a, r) => a + r.inclCents, 0);
+	const vatCents = rates.reduce((a, r) => a + r.vatCents, 0);
+	const email = spec.email ?? `klant${spec.number}@example.nl`;
+	const country = spec.countryCode ?? 'NL';
+	const address = {
+		name: spec.name ?? 'Jan Jansen',
+		company: spec.company ?? '',
+		street: spec.street ?? 'Damrak',
+		houseNumber: '1',
+		line1: `${spec.street ?? 'Damrak'} 1`,
+		zipcode: spec.zipcode ?? '1012 LG',
+		city: spec.city ?? 'Amsterdam',
+		countryCode: country,
+		countryName: spec.countryName ?? 'Nederland',
+		phone: '020-1234567',
+	};
+	const date = spec.date ?? '2025-05-12';
+	const regime = spec.regime ?? 'domestic';
+	return {
+		schemaVersion: 1,
+		source: 'mijnwebwinkel',
+		number: spec.number,
+		uuid: null,
+		date,
+		time: '10:15:00',
+		timeZone: 'Europe/Amsterdam',
+		placedAt: `${date}T10:15:00+02:00`,
+		status: { id: '3', name: 'Betaald', isCredit: false, changedAt: null },
+		isTest: false,
+		archived: false,
+		currency: 'EUR',
+		businessModel: spec.vatNumber ? 'B2B' : 'B2C',
+		customer: {
+			email: email.trim().toLowerCase(),
+			emailAsGiven: email,
+			name: address.name,
+			company: address.company,
+			vatNumber: spec.vatNumber ?? '',
+			phone: address.phone,
+			shopCustomerId: null,
+			invoiceAddress: address,
+			deliveryAddress: null,
+		},
+		lines,
+		totals: { inclCents, vatCents, exclCents: inclCents - vatCents, perRate: rates },
+		payment: { method: spec.paymentMethod ?? 'ideal', gateway: 'mollie', status: 'captured' },
+		vat: {
+			regime,
+			reason: 'test order',
+			taxCountry: regime === 'domestic' ? 'NL' : regime === 'oss' ? country : null,
+			destinationCountry: country,
+		},
+		discountCode: '',
+		customerNote: '',
+		creditsOrderNumber: null,
+	};
+}
+
+/** Requests to the API (not inspection), as "METHOD route". */
+export const routes = (log: LoggedRequest[]): string[] => log.map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
+
+export const count = (log: LoggedRequest[], method: string, pathPattern: RegExp): number =>
+	log.filter((r) => r.method === method && pathPattern.test(r.path.replace(/^\/api\/v1/, ''))).length;
