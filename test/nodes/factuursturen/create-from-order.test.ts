@@ -1,0 +1,238 @@
+/**
+ * Invoice → Create From Order / Find By Orders against the sandbox: totals equal the order for extax and
+ * intax debtors, paid on create, the order number as reference, adoption instead of duplicates (bulk
+ * check = one list request; none when the item carries existingInvoice), a lost create response and 5xx
+ * never producing a second invoice, Dry Run writing nothing, refusals as error items with hints.
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { parseCents } from '../../../core/money';
+import type { CanonicalOrder } from '../../../core/canonical-order';
+import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+
+const seedClients = [
+	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
+	{ clientnr: '61', company: 'Intax BV', email: 'inkoop@intax.nl', tax_type: 'intax' },
+];
+
+let s: Sandbox;
+beforeAll(async () => {
+	s = await sandbox({ clients: seedClients });
+});
+afterAll(() => s.close());
+beforeEach(() => s.reset());
+
+const create = (extra: Record<string, unknown> = {}) => ({ resource: 'invoice', operation: 'createFromOrder', ...extra });
+const withDebtor = (order: CanonicalOrder, clientnr: string, taxType: 'extax' | 'intax'): IDataObject =>
+	({ ...order, clientnr, tax_type: taxType, tax_shifted: false, debtorAction: 'matched' }) as unknown as IDataObject;
+
+const mixed = (number: string, email = 'jan@example.nl') =>
+	makeOrder({
+		number,
+		email,
+		lines: [
+			{ rate: '21', inclCents: 3333, quantity: 3, description: 'T-shirt' },
+			{ rate: '9', inclCents: 1299, quantity: 1, description: 'Boek' },
+			{ rate: '21', inclCents: 495, kind: 'shipping', description: 'Verzendkosten' },
+			{ rate: '21', inclCents: -500, kind: 'discount', description: 'Korting' },
+		],
+	});
+
+async function storedInvoice(nr: unknown): Promise<IDataObject> {
+	const inv = (await s.state()).invoices.find((x) => x.invoicenr === nr);
+	if (!inv) throw new Error(`invoice ${String(nr)} not stored`);
+	return inv;
+}
+
+describe('Create From Order', () => {
+	it.each([
+		['extax', '57'],
+		['intax', '61'],
+	] as const)('books a paid invoice whose totals equal the order (%s debtor)', async (taxType, clientnr) => {
+		const order = mixed('3001');
+		const [out] = await runNode(s, create(), { items: items(withDebtor(order, clientnr, taxType)) });
+		expect(out.json).toMatchObject({ invoiceAction: 'created', orderNumber: '3001', clientnr });
+		const inv = await storedInvoice(out.json.invoicenr);
+		expect(inv.tax_type).toBe(taxType);
+		expect(parseCents(inv.totalintax)).toBe(order.totals.inclCents);
+		expect(parseCents(inv.tax)).toBe(order.totals.vatCents);
+		expect(inv.open).toBe('0.00');
+		expect((inv.reference as IDataObject).line1).toBe('Bestelling 3001');
+		const perRate = Object.values(inv.taxes as Record<string, IDataObject>).map((t) => [String(t.rate), parseCents(t.sum)]);
+		expect(perRate.sort()).toEqual(order.totals.perRate.map((r) => [r.rate, r.vatCents]).sort());
+		// predicted totals in the output agree with what Factuursturen computed
+		expect((out.json.payloadSummary as IDataObject).expectedTotalInclCents).toBe(order.totals.inclCents);
+		expect(out.json.rateLimit).toMatchObject({ remaining: expect.any(Number), suggestedWaitSeconds: expect.any(Number) });
+	});
+
+	it('chains Get or Create by Email → Create From Order → Reconcile With Order through the items', async () => {
+		const orders = [mixed('3002', 'jan@example.nl'), mixed('3003', 'INKOOP@intax.nl'), mixed('3004', 'nieuw@example.nl')];
+		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...(orders as unknown as IDataObject[])) });
+		const invoices = await runNode(s, create(), { items: debtors.map((d) => ({ json: d.json })) });
+		expect(invoices.map((o) => [o.json.invoiceAction, o.json.clientnr])).toEqual([
+			['created', '57'],
+			['created', '61'],
+			['created', debtors[2].json.clientnr],
+		]);
+		const reconciled = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: invoices.map((d) => ({ json: d.json })) });
+		expect(reconciled.map((r) => (r.json.reconciliation as IDataObject).ok)).toEqual([true, true, true]);
+	});
+
+	it('adopts an existing invoice for the order instead of creating a second one, with ONE list request for all items', async () => {
+		const orders = Array.from({ length: 6 }, (_x, n) => withDebtor(mixed(String(3100 + n)), '57', 'extax'));
+		const seeded = await runNode(s, create(), { items: items(orders[0], orders[1]) });
+		expect(seeded.map((o) => o.json.invoiceAction)).toEqual(['created', 'created']);
+		const log0 = await s.requests();
+
+		const out = await runNode(s, create(), { items: items(...orders) });
+		expect(out.map((o) => o.json.invoiceAction)).toEqual(['adopted', 'adopted', 'created', 'created', 'created', 'created']);
+		expect(out[0].json.invoicenr).toBe(seeded[0].json.invoicenr);
+		expect(out[1].json.invoicenr).toBe(seeded[1].json.invoicenr);
+		const log = (await s.requests()).slice(log0.length);
+		expect(count(log, 'GET', /^\/invoices$/)).toBe(1);
+		expect(log.find((r) => r.method === 'GET')!.query).toMatchObject({ since: '2025-05-11', count: '-1' });
+		expect(count(log, 'POST', /^\/invoices$/)).toBe(4);
+		expect((await s.state()).invoices).toHaveLength(6);
+	});
+
+	it('Find By Orders annotates every item with ONE request; Create From Order then checks with NO request', async () => {
+		const orders = [withDebtor(mixed('3201'), '57', 'extax'), withDebtor(mixed('3202'), '57', 'extax'), withDebtor(mixed('3203'), '61', 'intax')];
+		await runNode(s, create(), { items: items(orders[1]) });
+		const before = (await s.requests()).length;
+		const found = await runNode(s, { resource: 'invoice', operation: 'findByOrders' }, { items: items(...orders) });
+		expect(found.map((f) => (f.json.existingInvoice as IDataObject | null)?.reference)).toEqual([
+			undefined,
+			{ line1: 'Bestelling 3202', line2: expect.any(String), line3: expect.any(String) },
+			undefined,
+		]);
+		expect(found[0].json.existingInvoice).toBeNull();
+		const afterFind = await s.requests();
+		expect(afterFind.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
+
+		const out = await runNode(s, create(), { items: found.map((f) => ({ json: f.json })) });
+		expect(out.map((o) => o.json.invoiceAction)).toEqual(['created', 'adopted', 'created']);
+		const log = (await s.requests()).slice(afterFind.length);
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/invoices', 'POST /api/v1/invoices']);
+	});
+
+	it('an order that comes twice in one execution is invoiced once', async () => {
+		const order = withDebtor(mixed('3301'), '57', 'extax');
+		const out = await runNode(s, create(), { items: items(order, order) });
+		expect(out.map((o) => o.json.invoiceAction)).toEqual(['created', 'adopted']);
+		expect(out[0].json.invoicenr).toBe(out[1].json.invoicenr);
+		expect((await s.state()).invoices).toHaveLength(1);
+	});
+
+	it('a create whose response is lost (commit-then-drop) is looked up and adopted: exactly ONE invoice', async () => {
+		await s.faults([{ route: 'POST /api/v1/invoices', kind: 'commit-then-drop', times: 1 }]);
+		const [out] = await runNode(s, create(), { items: items(withDebtor(mixed('3401'), '57', 'extax')) });
+		expect(out.json).toMatchObject({ invoiceAction: 'adopted', recoveredAfterFailure: true, orderNumber: '3401' });
+		const state = await s.state();
+		expect(state.invoices).toHaveLength(1);
+		expect(out.json.invoicenr).toBe(state.invoices[0].invoicenr);
+		const log = await s.requests();
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /api/v1/invoices',
+			'POST /api/v1/invoices',
+			'GET /api/v1/search/invoices/all/Bestelling%203401',
+		]);
+
+		// and a retried run (as after a crash) adopts it again, creating nothing
+		const [again] = await runNode(s, create(), { items: items(withDebtor(mixed('3401'), '57', 'extax')) });
+		expect(again.json).toMatchObject({ invoiceAction: 'adopted', invoicenr: out.json.invoicenr });
+		expect((await s.state()).invoices).toHaveLength(1);
+	});
+
+	it('a 5xx on create (nothing stored) is looked up, not found, and created once more', async () => {
+		await s.faults([{ route: 'POST /api/v1/invoices', kind: 'error', status: 503, times: 1 }]);
+		const [out] = await runNode(s, create(), { items: items(withDebtor(mixed('3501'), '57', 'extax')) });
+		expect(out.json).toMatchObject({ invoiceAction: 'created', recoveredAfterFailure: true });
+		expect((await s.state()).invoices).toHaveLength(1);
+		const log = await s.requests();
+		expect(log.map((r) => `${r.method} ${r.path} ${r.status ?? r.fault}`)).toEqual([
+			'GET /api/v1/invoices 200',
+			'POST /api/v1/invoices 503',
+			'GET /api/v1/search/invoices/all/Bestelling%203501 200',
+			'POST /api/v1/invoices 201',
+		]);
+	});
+
+	it('a connection reset on create is never retried blindly; two failures give a clear error and no duplicate', async () => {
+		await s.faults([{ route: 'POST /api/v1/invoices', kind: 'reset', times: 2 }]);
+		const out = await runNode(s, create(), { items: items(withDebtor(mixed('3601'), '57', 'extax')), continueOnFail: true });
+		expect(out[0].json.error).toMatch(/No answer from Factuursturen to POST \/invoices/);
+		expect(String(out[0].json.hint)).toMatch(/never created twice/);
+		expect(out[0].json.orderNumber).toBe('3601');
+		const log = await s.requests();
+		expect(count(log, 'POST', /^\/invoices$/)).toBe(2);
+		expect(count(log, 'GET', /^\/search\/invoices\//)).toBe(2);
+		expect((await s.state()).invoices).toHaveLength(0);
+	});
+
+	it('Dry Run returns the payload and writes nothing', async () => {
+		const [out] = await runNode(s, create({ dryRun: true }), { items: items(withDebtor(mixed('3701'), '57', 'extax')) });
+		expect(out.json.invoiceAction).toBe('dryRun');
+		const payload = out.json.payload as IDataObject;
+		expect(payload).toMatchObject({ clientnr: '57', action: 'send', alreadypaid: 'full', alreadypaidmethod: 'iDEAL' });
+		expect((payload.reference as IDataObject).line1).toBe('Bestelling 3701');
+		const log = await s.requests();
+		expect(log.every((r) => r.method === 'GET')).toBe(true);
+		expect((await s.state()).invoices).toHaveLength(0);
+	});
+
+	it('applies the mapping: category per VAT regime, profile, send method, payment label; JSON override wins', async () => {
+		const [out] = await runNode(
+			s,
+			create({
+				categories: { values: [{ regime: 'domestic', category: '2' }] },
+				paymentMethodLabels: { values: [{ paymentMethod: 'ideal', label: 'iDEAL via Mollie' }] },
+				profile: '1',
+				mappingJson: '{"referenceLine3": "Webshop"}',
+			}),
+			{ items: items(withDebtor(mixed('3801'), '57', 'extax')) },
+		);
+		const inv = await storedInvoice(out.json.invoicenr);
+		expect(inv).toMatchObject({ category: '2', profile: '1' });
+		expect((inv.reference as IDataObject).line3).toBe('Webshop');
+		const post = (await s.requests()).find((r) => r.method === 'POST')!;
+		expect(post.body).toMatchObject({ alreadypaidmethod: 'iDEAL via Mollie', sendmethod: 'mail', category: '2' });
+	});
+
+	it('a refusal (unmapped VAT rate) is an error item with code, hint and order number; the rest is booked', async () => {
+		const odd = withDebtor(makeOrder({ number: '3901', lines: [{ rate: '13', inclCents: 1130 }] }), '57', 'extax');
+		const ok = withDebtor(mixed('3902'), '57', 'extax');
+		const out = await runNode(s, create(), { items: items(odd, ok), continueOnFail: true });
+		expect(out[0].json).toMatchObject({ code: 'unmapped_vat_rate', orderNumber: '3901' });
+		expect(String(out[0].json.hint).length).toBeGreaterThan(10);
+		expect(out[0].pairedItem).toEqual({ item: 0 });
+		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3902' });
+		expect((await s.state()).invoices).toHaveLength(1);
+	});
+
+	it('without a debtor on the item: a clear error pointing at Get or Create by Email', async () => {
+		const error = await runNode(s, create(), { items: items(mixed('4001') as unknown as IDataObject) }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/no debtor/);
+		expect(error.description).toMatch(/Get or Create by Email/);
+		expect(error.context.itemIndex).toBe(0);
+	});
+
+	it('an invalid mapping is refused before anything is sent', async () => {
+		const out = await runNode(s, create({ mappingJson: '{"vatRates": {"21": "9"}}' }), {
+			items: items(withDebtor(mixed('4101'), '57', 'extax')),
+			continueOnFail: true,
+		});
+		expect(out[0].json.error).toMatch(/vatRates/);
+		expect((await s.requests()).filter((r) => r.method === 'POST')).toHaveLength(0);
+	});
+
+	it('reads the order and debtor from nested fields when told where they are', async () => {
+		const json = { order: mixed('4201'), debtor: { clientnr: '61', tax_type: 'intax', tax_shifted: 'false' } } as unknown as IDataObject;
+		const [out] = await runNode(s, create({ orderProperty: 'order', debtorProperty: 'debtor' }), { items: items(json) });
+		expect(out.json).toMatchObject({ invoiceAction: 'created', clientnr: '61', orderNumber: '4201' });
+		const inv = await storedInvoice(out.json.invoicenr);
+		expect(parseCents(inv.totalintax)).toBe(mixed('4201').totals.inclCents);
+	});
+});
+
+export type { INodeExecutionData };
