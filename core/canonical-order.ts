@@ -3,6 +3,11 @@
  * bookkeeping builder consumes. Money is integer minor units (cents) or micro-units (1e-6 of the
  * currency unit, where a shop reports 6 decimals); never a float. VAT rates are normalised decimal
  * strings ("21", "9", "5.5", "0").
+ *
+ * Signs: for a credit order (status.isCredit) every amount (lines, unit prices, totals, per rate) is
+ * NEGATIVE, money flowing back; quantities stay positive counts. A discount line is negative on a normal
+ * order (and positive on a credit). The Mijnwebwinkel mapper documents its sign rule in
+ * core/mijnwebwinkel/credit.ts.
  */
 import { z } from 'zod';
 
@@ -56,7 +61,8 @@ export const orderLineSchema = z.object({
 	lineInclCents: cents,
 	/** unit price excluding VAT in micro-units (lineExclMicros / quantity, rounded once) */
 	unitExclMicros: micros,
-	/** when a shop line was split over several VAT rates, all parts share this id */
+	/** when a shop line was split over several VAT rates, all parts share this id (same description and
+	 * quantity, one part per rate); null for a line that was not split */
 	sourceLineId: z.string().nullable(),
 });
 
@@ -98,6 +104,7 @@ export const canonicalOrderSchema = z.object({
 		isCredit: z.boolean(),
 		changedAt: z.string().nullable(),
 	}),
+	/** always false from the Mijnwebwinkel mapper: test orders are refused ('test_order'), never mapped */
 	isTest: z.boolean(),
 	archived: z.boolean(),
 	currency: z.string().regex(/^[A-Z]{3}$/),
