@@ -1,0 +1,153 @@
+/**
+ * Normalized output: every order in the canonical shape of core/ (all of the API's shape variations gone),
+ * and every order that must not be invoiced as it is reported with a code and a hint, while the rest go on.
+ */
+import { NodeOperationError } from 'n8n-workflow';
+import { canonicalOrderSchema } from '../../../core/canonical-order';
+import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
+import { generateShop } from '../../../sandbox/generator';
+import { isTestNumber, requestLog, resetSandbox, run, runError, sandboxOrders } from './harness';
+
+jest.setTimeout(60_000);
+
+const normalizedAll = (extra: Record<string, unknown> = {}) => ({
+	resource: 'order',
+	operation: 'getAll',
+	returnAll: true,
+	output: 'normalized',
+	...extra,
+});
+
+describe('a generated shop with every shape variation', () => {
+	let sb: RunningMijnwebwinkelSandbox;
+	beforeAll(async () => {
+		sb = await startMijnwebwinkelSandbox({ seed: 11, shop: { orderCount: 700 }, shuffleStatusIds: true });
+	});
+	afterAll(async () => sb?.close());
+	beforeEach(async () => resetSandbox(sb));
+
+	test('the raw orders really vary in shape', async () => {
+		const raw = sandboxOrders(sb);
+		const lines = raw.flatMap((o) => o.orderlines as Array<{ price: unknown }>);
+		const price = (o: Record<string, unknown>) => o.price as { tax: unknown };
+		const shipping = (o: Record<string, unknown>) => (o.shipping as Array<{ country: unknown }>) ?? [];
+		const debtor = (o: Record<string, unknown>) => o.debtor as { address: Record<string, unknown> };
+		expect(raw.some((o) => typeof o.number === 'number')).toBe(true);
+		expect(raw.some((o) => typeof o.number === 'string')).toBe(true);
+		expect(raw.some((o) => Array.isArray(price(o).tax))).toBe(true);
+		expect(raw.some((o) => !Array.isArray(price(o).tax))).toBe(true);
+		expect(lines.some((l) => Array.isArray(l.price))).toBe(true);
+		expect(lines.some((l) => !Array.isArray(l.price))).toBe(true);
+		expect(raw.some((o) => shipping(o).some((s) => Array.isArray(s.country)))).toBe(true);
+		expect(raw.some((o) => !('delivery' in debtor(o).address))).toBe(true);
+	});
+
+	test('every order comes out canonical or as a refusal item; numbers line up; shapes are gone', async () => {
+		const out = await run(sb, normalizedAll({ filters: { includeTestOrders: true } }), { continueOnFail: true });
+		const raw = sandboxOrders(sb);
+		expect(out).toHaveLength(raw.length);
+
+		const refused = out.filter((i) => i.error);
+		const canonical = out.filter((i) => !i.error);
+		for (const item of canonical) {
+			const order = canonicalOrderSchema.parse(item.json); // integer cents, string numbers, one line per rate
+			expect(item.json).not.toHaveProperty('orderlines');
+			expect(item.json).not.toHaveProperty('price');
+			const source = raw.find((r) => String(r.number) === order.number)!;
+			const status = sb.statuses().find((s) => s.status === source.status)!;
+			expect(order.status).toMatchObject({ id: String(status.status), name: status.description, isCredit: status.credit_order });
+			expect(order.lines.reduce((s, l) => s + l.lineInclCents, 0)).toBe(order.totals.inclCents);
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+		// test orders are refused, never normalized
+		const testNumbers = raw.filter((o) => isTestNumber(o.number)).map((o) => String(o.number));
+		expect(testNumbers.length).toBeGreaterThan(0);
+		const refusedTests = refused.filter((i) => i.json.code === 'test_order').map((i) => i.json.orderNumber);
+		expect(refusedTests.sort()).toEqual(testNumbers.sort());
+		for (const item of refused) {
+			expect(Object.keys(item.json).sort()).toEqual(['code', 'error', 'hint', 'message', 'orderNumber']);
+			expect(item.json.hint).toEqual(expect.stringMatching(/\w/));
+			expect(item.error).toBeInstanceOf(NodeOperationError);
+			expect(item.pairedItem).toEqual({ item: 0 });
+		}
+		expect(canonical.length).toBeGreaterThan(600);
+		// the status table was fetched once, however many orders
+		expect((await requestLog(sb)).filter((r) => r.path === '/v1/orderstatuses')).toHaveLength(1);
+	});
+
+	test('Get, normalized', async () => {
+		const source = sandboxOrders(sb).find((o) => typeof o.number === 'number' && Array.isArray((o.price as { tax: unknown }).tax))!;
+		const out = await run(sb, { resource: 'order', operation: 'get', orderNumber: String(source.number), output: 'normalized' });
+		const order = canonicalOrderSchema.parse(out[0].json);
+		expect(order.number).toBe(String(source.number));
+		expect(order.totals.perRate.length).toBeGreaterThan(0);
+	});
+
+	test('the status table is fetched once per execution, also over several input items', async () => {
+		const out = await run(sb, normalizedAll({ returnAll: false, limit: 5 }), { items: [{ json: {} }, { json: {} }, { json: {} }] });
+		expect(out.map((i) => (i.pairedItem as { item: number }).item)).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2]);
+		expect((await requestLog(sb)).filter((r) => r.path === '/v1/orderstatuses')).toHaveLength(1);
+	});
+
+	test('a home country that is not an EU member is refused with a hint', async () => {
+		const error = await runError(sb, normalizedAll({ returnAll: false, limit: 1, homeCountry: 'US' }));
+		expect(error.message).toBe('Home Country "US" is not an EU member state');
+		expect(String(error.description)).toContain('two-letter code');
+	});
+});
+
+describe('refused orders', () => {
+	let sb: RunningMijnwebwinkelSandbox;
+	let good: string[];
+	beforeAll(async () => {
+		const shop = generateShop({ seed: 5, orderCount: 40 });
+		const regular = shop.orders.filter((o) => !isTestNumber(o.number) && !o.credited_order_number && o.tax_strategy === '');
+		const [a, b, c, d] = regular.map((o) => structuredClone(o));
+		// b: the total does not match its lines
+		b.price = { ...b.price, total: '1.00' };
+		// c: no e-mail address
+		c.debtor = { ...c.debtor, email: '' };
+		good = [a, d].map((o) => String(o.number));
+		sb = await startMijnwebwinkelSandbox({ orders: [a, b, c, d] });
+	});
+	afterAll(async () => sb?.close());
+	beforeEach(async () => resetSandbox(sb));
+
+	const sorted = () => (sb.orders() as Array<{ number: string | number }>).map((o) => String(o.number)).sort((x, y) => Number(x) - Number(y));
+
+	test('report as error (continueOnFail): error items with code and hint, the others go on', async () => {
+		const out = await run(sb, normalizedAll(), { continueOnFail: true });
+		expect(out.map((i) => String(i.json.number ?? i.json.orderNumber))).toEqual(sorted());
+		const refused = out.filter((i) => i.error).map((i) => i.json);
+		expect(refused.map((r) => r.code).sort()).toEqual(['missing_email', 'order_total_mismatch']);
+		for (const r of refused) {
+			expect(r.error).toBe(r.message);
+			expect(String(r.hint).length).toBeGreaterThan(10);
+		}
+		expect(out.filter((i) => !i.error).map((i) => i.json.number)).toEqual(good.sort((x, y) => Number(x) - Number(y)));
+	});
+
+	test('skip with reason: skip items on the main output, no errors', async () => {
+		const out = await run(sb, normalizedAll({ refusedOrders: 'skip' }));
+		const skipped = out.filter((i) => i.json.skipped === true);
+		expect(skipped).toHaveLength(2);
+		for (const s of skipped) {
+			expect(Object.keys(s.json).sort()).toEqual(['code', 'hint', 'orderNumber', 'reason', 'skipped']);
+			expect(s.error).toBeUndefined();
+		}
+		expect(out.filter((i) => !i.json.skipped)).toHaveLength(2);
+	});
+
+	test('without continueOnFail the first refusal stops the node with its hint', async () => {
+		const error = await runError(sb, normalizedAll());
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toMatch(/Order \d+/);
+		expect(String(error.description).length).toBeGreaterThan(10);
+	});
+
+	test('Raw output passes every order through untouched', async () => {
+		const out = await run(sb, { resource: 'order', operation: 'getAll', returnAll: true });
+		expect(out.map((i) => String(i.json.number))).toEqual(sorted());
+		expect(out.find((i) => i.json.debtor && (i.json.debtor as { email: string }).email === '')).toBeDefined();
+	});
+});
