@@ -1,0 +1,101 @@
+/**
+ * The hourly Factuursturen budget: X-RateLimit-Remaining on every output item with a suggested wait, a
+ * spent budget mid-batch as a clear error (when it renews, what to do) without hammering the API, and
+ * success after the window renews (the sandbox's window is compressed and its clock controlled).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { nextFullHour, rateLimitInfo, remainingFromHeaders } from '../../../nodes/Factuursturen/transport/rateLimit';
+import { items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+
+const clients = ['a', 'b', 'c', 'd', 'e', 'f'].map((x, n) => ({ clientnr: String(80 + n), contact: x.toUpperCase(), email: `${x}@example.nl` }));
+const orders = clients.map((c, n) => makeOrder({ number: String(5000 + n), email: String(c.email) }));
+const getOrCreate = { resource: 'client', operation: 'getOrCreateByEmail', lookupStrategy: 'search' };
+
+describe('rate-limit arithmetic', () => {
+	it('renews at the next full hour; spreads the remaining budget minus the reserve over it', () => {
+		const now = new Date('2025-06-02T08:45:00.000Z');
+		expect(nextFullHour(now).toISOString()).toBe('2025-06-02T09:00:00.000Z');
+		expect(nextFullHour(new Date('2025-06-02T08:00:00.000Z')).toISOString()).toBe('2025-06-02T09:00:00.000Z');
+		// 900 s left, 35 remaining, reserve 5 → 30 usable → 30 s apart
+		expect(rateLimitInfo(35, now, 5)).toEqual({ remaining: 35, renewsAt: '2025-06-02T09:00:00.000Z', suggestedWaitSeconds: 30 });
+		// nothing usable left: wait for the renewal
+		expect(rateLimitInfo(3, now, 5).suggestedWaitSeconds).toBe(900);
+		expect(rateLimitInfo(0, now, 0).suggestedWaitSeconds).toBe(900);
+		// no header seen yet: nothing to spread
+		expect(rateLimitInfo(null, now, 5)).toMatchObject({ remaining: null, suggestedWaitSeconds: 0 });
+		// rounded up, never a fraction
+		expect(rateLimitInfo(705, new Date('2025-06-02T08:59:59.500Z'), 5).suggestedWaitSeconds).toBe(1);
+	});
+
+	it('reads the header case-insensitively and ignores junk', () => {
+		expect(remainingFromHeaders({ 'x-ratelimit-remaining': '42' })).toBe(42);
+		expect(remainingFromHeaders({ 'X-RateLimit-Remaining': ['7'] })).toBe(7);
+		expect(remainingFromHeaders({ 'x-ratelimit-remaining': 'lots' })).toBeNull();
+		expect(remainingFromHeaders(undefined)).toBeNull();
+	});
+});
+
+describe('budget against the sandbox', () => {
+	let now = Date.parse('2025-06-02T08:00:00.000Z');
+	let s: Sandbox;
+	beforeAll(async () => {
+		s = await sandbox({ clients, now: () => now, rateLimit: { budget: 4, windowMs: 60_000 } });
+	});
+	afterAll(() => s.close());
+	beforeEach(async () => {
+		now = Date.parse('2025-06-02T08:00:00.000Z');
+		await s.reset();
+	});
+
+	it('every output item carries the remaining budget from the last response', async () => {
+		const out = await runNode(s, { ...getOrCreate, requestOptions: { rateLimitReserve: 0 } }, { items: items(...(orders.slice(0, 3) as unknown as IDataObject[])) });
+		expect(out.map((o) => (o.json.rateLimit as IDataObject).remaining)).toEqual([3, 2, 1]);
+		for (const o of out) {
+			const rl = o.json.rateLimit as IDataObject;
+			expect(Date.parse(String(rl.renewsAt)) % 3_600_000).toBe(0);
+			expect(rl.suggestedWaitSeconds).toBeGreaterThan(0);
+		}
+	});
+
+	it('running out mid-batch: a clear error for the rest, no further calls, and success after renewal', async () => {
+		const out = await runNode(s, getOrCreate, { items: items(...(orders as unknown as IDataObject[])), continueOnFail: true });
+		expect(out.map((o) => o.json.debtorAction ?? o.json.code)).toEqual(['matched', 'matched', 'matched', 'matched', 'http_403', 'http_403']);
+		expect(out[4].json.error).toMatch(/budget for this hour is spent \(HTTP 403\); it renews at/);
+		expect(String(out[4].json.hint)).toMatch(/^Wait until /);
+		expect(out[4].json.rateLimit).toMatchObject({ remaining: 0 });
+		expect(out[5].pairedItem).toEqual({ item: 5 });
+		// the 5th request was refused; the 6th item was not even sent
+		const log = await s.requests();
+		expect(log.map((r) => r.status)).toEqual([200, 200, 200, 200, 403]);
+
+		now += 60_000; // the (compressed) hour is over
+		const again = await runNode(s, getOrCreate, { items: items(...(orders.slice(4) as unknown as IDataObject[])) });
+		expect(again.map((o) => [o.json.debtorAction, o.json.clientnr])).toEqual([
+			['matched', '84'],
+			['matched', '85'],
+		]);
+	});
+
+	it('without continueOnFail the spent budget is a NodeApiError saying when it renews', async () => {
+		await s.api.control({ rateLimit: { overLimitStatus: 429, remaining: 0 } });
+		const error = await runNode(s, getOrCreate, { items: items(orders[0] as unknown as IDataObject) }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('429');
+		expect(error.message).toMatch(/renews at \d{2}:\d{2} \(Europe\/Amsterdam/);
+		expect(error.description).toMatch(/Wait until/);
+		expect(error.context.itemIndex).toBe(0);
+	});
+
+	it('a budget spent during an invoice create is an error, not a lost or doubled invoice', async () => {
+		const order = { ...orders[0], clientnr: '80', tax_type: 'extax', tax_shifted: false } as unknown as IDataObject;
+		await s.api.control({ rateLimit: { remaining: 1 } }); // enough for the duplicate check only
+		const out = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order), continueOnFail: true });
+		expect(out[0].json).toMatchObject({ code: 'http_403', orderNumber: '5000' });
+		expect((await s.state()).invoices).toHaveLength(0);
+		now += 60_000;
+		const [ok] = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order) });
+		expect(ok.json.invoiceAction).toBe('created');
+		expect((await s.state()).invoices).toHaveLength(1);
+	});
+});
