@@ -1,6 +1,6 @@
 /**
  * Canonical order → the body of POST /clients for a NEW debtor. (Existing debtors are never modified;
- * the node only creates when the e-mail is not found.) New debtors are always `tax_type: extax`: the
+ * the node only creates when the e-mail is not found.) New debtors are `tax_type: extax` unless opts.taxType says otherwise: the
  * invoice builder sends prices excl. VAT to them. Field lengths follow the documented rule in
  * field-limits.ts; nothing is shortened without its full value landing in `notes`.
  */
@@ -23,6 +23,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface BuildDebtorOptions {
 	sendMethod?: 'mail' | 'email';
+	/**
+	 * default 'extax' (prices excl. VAT). 'intax' suits consumer shops whose prices include VAT: Factuursturen
+	 * then reproduces every total exactly, where extax needs a 1-cent rounding line for some totals.
+	 */
+	taxType?: 'extax' | 'intax';
 }
 
 export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts: BuildDebtorOptions = {}): FactuursturenClientPayload {
@@ -131,7 +136,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		phone,
 		taxnumber,
 		tax_shifted: reverseCharge,
-		tax_type: 'extax',
+		tax_type: opts.taxType ?? 'extax',
 		sendmethod: opts.sendMethod ?? 'mail',
 		paymentmethod: 'bank',
 		default_doclang: DUTCH_SPEAKING.has((code ?? '').toUpperCase()) ? 'nl' : 'en',

@@ -42,7 +42,7 @@ export interface FactuursturenClientPayload {
 	phone: string;
 	taxnumber: string;
 	tax_shifted: boolean;
-	tax_type: 'extax';
+	tax_type: 'extax' | 'intax';
 	sendmethod: 'mail' | 'email';
 	paymentmethod: 'bank';
 	default_doclang: 'nl' | 'en';

@@ -27,6 +27,11 @@ export interface OrderSpec {
 	creditsOrderNumber?: string | null;
 	/** per-rate VAT overrides (cents) */
 	vat?: Record<string, number>;
+	/**
+	 * how the shop rounded its VAT per rate: from the summed exact excl. amounts (default), per line then
+	 * summed, or once from the gross per rate
+	 */
+	vatMode?: 'fromExcl' | 'perLine' | 'grossPerRate';
 	paymentMethod?: string;
 	discountCode?: string;
 	email?: string;
@@ -64,8 +69,14 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 	const perRate = rates.map((rate) => {
 		const atRate = lines.filter((l) => l.vatRate === rate);
 		const incl = atRate.reduce((a, l) => a + l.lineInclCents, 0);
-		const excl = microsToCents(atRate.reduce((a, l) => a + l.lineExclMicros, 0));
-		return { rate, vatCents: spec.vat?.[rate] ?? incl - excl, inclCents: incl };
+		const h = parseRateHundredths(rate);
+		const computed =
+			spec.vatMode === 'perLine'
+				? atRate.reduce((a, l) => a + l.lineInclCents - microsToCents(l.lineExclMicros), 0)
+				: spec.vatMode === 'grossPerRate'
+					? roundDiv(incl * h, 10_000 + h)
+					: incl - microsToCents(atRate.reduce((a, l) => a + l.lineExclMicros, 0));
+		return { rate, vatCents: spec.vat?.[rate] ?? computed, inclCents: incl };
 	});
 	const inclCents = perRate.reduce((a, r) => a + r.inclCents, 0);
 	const vatCents = perRate.reduce((a, r) => a + r.vatCents, 0);
