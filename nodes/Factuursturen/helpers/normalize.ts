@@ -2,7 +2,7 @@
  * Factuursturen sends every scalar as a string ("true", "30", "62.92"). Records this node outputs are
  * normalised so workflows can use them directly:
  * - known boolean fields → true/false ("true"/"false", "1"/"0");
- * - known count fields (payment term days, discount %, tax percentage, stock) → numbers;
+ * - known count fields (payment term days, standard discount, stock) and VAT percentages ("21", "5.5") → numbers;
  * - money stays a decimal string ("62.92") so nobody does float arithmetic on it;
  * - ids and numbers used as ids (clientnr, invoicenr, id, profile, category, country) stay strings.
  */
@@ -20,7 +20,9 @@ const BOOLEAN_FIELDS = new Set([
 	'default_email',
 ]);
 
-const INTEGER_FIELDS = new Set(['top', 'stddiscount', 'paymentperiod', 'percentage', 'stock', 'taxes']);
+const INTEGER_FIELDS = new Set(['top', 'stddiscount', 'paymentperiod', 'stock']);
+/** VAT percentages: not money, and Factuursturen's own JSON has them as numbers elsewhere (line tax_rate) */
+const PERCENTAGE_FIELDS = new Set(['percentage', 'taxes']);
 
 export function toBoolean(value: unknown): boolean | unknown {
 	if (value === true || value === 'true' || value === '1' || value === 1) return true;
@@ -33,6 +35,11 @@ function toInteger(value: unknown): number | unknown {
 	return value;
 }
 
+function toPercentage(value: unknown): number | unknown {
+	if (typeof value === 'string' && /^\d{1,3}(\.\d{1,4})?$/.test(value.trim())) return Number(value.trim());
+	return value;
+}
+
 /** Normalises one record (client, invoice, product, tax, profile…) in place of a copy; nested objects too. */
 export function normalizeRecord<T>(record: T): T {
 	if (Array.isArray(record)) return record.map((r) => normalizeRecord(r)) as T;
@@ -41,6 +48,7 @@ export function normalizeRecord<T>(record: T): T {
 	for (const [key, value] of Object.entries(record as IDataObject)) {
 		if (BOOLEAN_FIELDS.has(key) && (typeof value === 'string' || typeof value === 'number')) out[key] = toBoolean(value) as boolean;
 		else if (INTEGER_FIELDS.has(key) && typeof value === 'string') out[key] = toInteger(value) as number;
+		else if (PERCENTAGE_FIELDS.has(key) && typeof value === 'string') out[key] = toPercentage(value) as number;
 		else if (value && typeof value === 'object') out[key] = normalizeRecord(value) as IDataObject;
 		else out[key] = value;
 	}
