@@ -126,6 +126,18 @@ describe('shape normalisation', () => {
 		expect(at('2025-06-01', '12:00')).toBe('2025-06-01T12:00:00+02:00');
 	});
 
+	it('gives the same answers when the offset of an hour is remembered (dates.ts cache)', () => {
+		const at = (date: string, time: string) => map(variant((o) => { o.date = date; o.time = time; })).placedAt;
+		for (let round = 0; round < 2; round++) {
+			expect(at('2025-03-30', '02:10:00')).toBe('2025-03-30T03:10:00+02:00');
+			expect(at('2025-03-30', '01:59:00')).toBe('2025-03-30T01:59:00+01:00');
+			expect(at('2025-03-30', '03:00:00')).toBe('2025-03-30T03:00:00+02:00');
+			expect(at('2025-10-26', '02:59:59')).toBe('2025-10-26T02:59:59+01:00');
+		}
+		expect(at('2025-06-01', '12:59:59')).toBe('2025-06-01T12:59:59+02:00');
+		expect(() => map(variant((o) => { o.time = '12:75:00'; }))).toThrow(OrderRefusal);
+	});
+
 	it('honours another time zone from the context', () => {
 		const c = toCanonicalOrder(baseOrder(), { ...ctx, timeZone: 'UTC' });
 		expect([c.timeZone, c.placedAt]).toEqual(['UTC', '2025-06-01T12:00:00Z']);
