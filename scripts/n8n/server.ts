@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { n8nEnv } from './env';
+import { httpRequest, type HttpAnswer } from './http';
 import type { N8nHome } from './home';
 import { redactSecrets, tail } from './output';
 import { spawnN8n, stopProcess } from './processes';
@@ -39,9 +40,7 @@ export function hashOwnerPassword(password: string): string {
 
 async function isReady(url: string): Promise<boolean> {
 	try {
-		const res = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(5_000) });
-		await res.arrayBuffer();
-		return res.ok;
+		return (await httpRequest(`${url}/healthz/readiness`, { timeoutMs: 5_000 })).status === 200;
 	} catch {
 		return false;
 	}
@@ -126,23 +125,21 @@ export interface N8nSession {
 	getWithCookie<T = unknown>(p: string): Promise<T>;
 }
 
-async function readJson(res: Response, what: string): Promise<unknown> {
-	const text = await res.text();
-	if (!res.ok) throw new Error(`${what} answered ${res.status}: ${redactSecrets(text.slice(0, 500))}`);
+function readJson(res: HttpAnswer, what: string): unknown {
+	if (res.status < 200 || res.status >= 300) {
+		throw new Error(`${what} answered ${res.status}: ${redactSecrets(res.text.slice(0, 500))}`);
+	}
 	try {
-		return JSON.parse(text) as unknown;
+		return res.json();
 	} catch {
-		throw new Error(`${what} did not answer JSON: ${redactSecrets(text.slice(0, 200))}`);
+		throw new Error(`${what} did not answer JSON: ${redactSecrets(res.text.slice(0, 200))}`);
 	}
 }
 
 /** Public API client (`/api/v1`, header X-N8N-API-KEY). */
 export function publicApi(url: string, apiKey: string): PublicApi {
 	const get = async <T>(apiPath: string): Promise<T> =>
-		(await readJson(
-			await fetch(`${url}/api/v1${apiPath}`, { headers: { 'X-N8N-API-KEY': apiKey, accept: 'application/json' } }),
-			`GET /api/v1${apiPath}`,
-		)) as T;
+		readJson(await httpRequest(`${url}/api/v1${apiPath}`, { headers: { 'X-N8N-API-KEY': apiKey } }), `GET /api/v1${apiPath}`) as T;
 	return {
 		get,
 		listWorkflows: async () => (await get<{ data: never[] }>('/workflows')).data,
@@ -162,27 +159,26 @@ export function publicApi(url: string, apiKey: string): PublicApi {
  * the owner may grant (`GET /rest/api-keys/scopes`).
  */
 export async function loginAndApiKey(url: string, owner: N8nOwner): Promise<N8nSession> {
-	const login = await fetch(`${url}/rest/login`, {
+	const login = await httpRequest(`${url}/rest/login`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.ownerEmail, password: owner.ownerPassword }),
+		body: { emailOrLdapLoginId: owner.ownerEmail, password: owner.ownerPassword },
 	});
-	await readJson(login, 'POST /rest/login');
-	const authCookie = login.headers.getSetCookie().find((c) => c.startsWith('n8n-auth='));
+	readJson(login, 'POST /rest/login');
+	const authCookie = (login.headers['set-cookie'] ?? []).find((c) => c.startsWith('n8n-auth='));
 	if (!authCookie) throw new Error('POST /rest/login succeeded but set no n8n-auth cookie (is N8N_SECURE_COOKIE=false?)');
 	const cookie = authCookie.split(';')[0];
 	const getWithCookie = async <T>(p: string): Promise<T> =>
-		(await readJson(await fetch(`${url}${p}`, { headers: { cookie } }), `GET ${p}`)) as T;
+		readJson(await httpRequest(`${url}${p}`, { headers: { cookie } }), `GET ${p}`) as T;
 	const scopes = ((await getWithCookie<{ data: string[] }>('/rest/api-keys/scopes')).data ?? []) as string[];
 	if (scopes.length === 0) throw new Error('GET /rest/api-keys/scopes returned no scopes for the owner');
-	const created = (await readJson(
-		await fetch(`${url}/rest/api-keys`, {
+	const created = readJson(
+		await httpRequest(`${url}/rest/api-keys`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie },
-			body: JSON.stringify({ label: `e2e-${Date.now()}`, scopes, expiresAt: null }),
+			headers: { cookie },
+			body: { label: `e2e-${Date.now()}`, scopes, expiresAt: null },
 		}),
 		'POST /rest/api-keys',
-	)) as { data?: { rawApiKey?: string } };
+	) as { data?: { rawApiKey?: string } };
 	const apiKey = created.data?.rawApiKey;
 	if (!apiKey) throw new Error('POST /rest/api-keys returned no data.rawApiKey');
 	return { cookie, apiKey, api: publicApi(url, apiKey), getWithCookie };
