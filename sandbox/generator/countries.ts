@@ -26,9 +26,16 @@ export interface CountryInfo {
 	domains: readonly string[];
 }
 
-const digits = (r: Random, n: number): string => Array.from({ length: n }, () => String(r.int(0, 9))).join('');
-const letters = (r: Random, n: number): string =>
-	Array.from({ length: n }, () => 'ABCDEFGHJKLMNPRSTVWXZ'[r.int(0, 20)]).join('');
+function digits(r: Random, n: number): string {
+	let s = '';
+	for (let i = 0; i < n; i++) s += String(r.int(0, 9));
+	return s;
+}
+function letters(r: Random, n: number): string {
+	let s = '';
+	for (let i = 0; i < n; i++) s += 'ABCDEFGHJKLMNPRSTVWXZ'[r.int(0, 20)];
+	return s;
+}
 
 export const COUNTRIES: Record<string, CountryInfo> = {
 	NL: {

@@ -1,20 +1,30 @@
 /** Deterministic identifiers and calendar arithmetic for the generator (no wall clock, no time zone maths). */
 import type { Random } from '../common/random';
 
-const hex = (r: Random, n: number): string =>
-	Array.from({ length: n }, () => '0123456789abcdef'[r.int(0, 15)]).join('');
+const word = (r: Random): string => Math.floor(r.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
 
 /** an RFC 4122 version-4 shaped UUID drawn from the seeded PRNG */
 export function uuid(r: Random): string {
-	return `${hex(r, 8)}-${hex(r, 4)}-4${hex(r, 3)}-${'89ab'[r.int(0, 3)]}${hex(r, 3)}-${hex(r, 12)}`;
+	const h = word(r) + word(r) + word(r) + word(r);
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${'89ab'[r.int(0, 3)]}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 const DAY_MS = 86_400_000;
 
+const dayCache = new Map<string, string>();
+
 /** 'YYYY-MM-DD' plus n calendar days (UTC arithmetic on a date without a time: no DST involved) */
 export function addDays(ymd: string, n: number): string {
-	const [y, m, d] = ymd.split('-').map(Number);
-	return new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
+	const key = `${ymd}|${n}`;
+	let out = dayCache.get(key);
+	if (out === undefined) {
+		const [y, m, d] = ymd.split('-').map(Number);
+		out = new Date(Date.UTC(y, m - 1, d) + n * DAY_MS).toISOString().slice(0, 10);
+		// a shop spans a few hundred distinct days: the cache stays small
+		if (dayCache.size > 50_000) dayCache.clear();
+		dayCache.set(key, out);
+	}
+	return out;
 }
 
 export function isYmd(text: string): boolean {

@@ -140,6 +140,9 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 	const drafts: Draft[] = [];
 	const kinds = planKinds(r, orderCount, mix);
 
+	const fortnightAgo = addDays(today, -14);
+	const domesticWeights = STATUS_WEIGHTS;
+	const abroadWeights = STATUS_WEIGHTS.filter(([name]) => !PICKUP.has(name));
 	for (const kind of kinds.filter((k) => k !== 'credit')) {
 		const poolKey = kind;
 		const pool = pools.get(poolKey) ?? [];
@@ -154,7 +157,7 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 			pools.set(poolKey, pool);
 		}
 		const iso = person.country.iso;
-		const statusName = weighted(r, STATUS_WEIGHTS.filter(([name]) => iso === 'NL' || !PICKUP.has(name)));
+		const statusName = weighted(r, iso === 'NL' ? domesticWeights : abroadWeights);
 		const status = resolve(statusName);
 		const pickup = PICKUP.has(statusName);
 		const pay = paymentFor(r, iso, pickup, person.business);
@@ -166,12 +169,12 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 		let changedDate = date;
 		let changedSeconds = seconds;
 		if (!PENDING.has(statusName)) {
-			const later = r.int(0, 4);
-			changedDate = addDays(date, later) > today ? today : addDays(date, later);
+			const later = addDays(date, r.int(0, 4));
+			changedDate = later > today ? today : later;
 			changedSeconds = changedDate === date ? Math.min(86_399, seconds + r.int(60, 6 * 3600)) : r.int(7 * 3600, 86_399);
 		}
 		const invoiceable = invoiceableIds.has(status.status);
-		const archived = (['Afgehandeld', 'Geannuleerd'].includes(statusName) && r.chance(0.5)) || (invoiceable && date < addDays(today, -14) && r.chance(0.3));
+		const archived = (['Afgehandeld', 'Geannuleerd'].includes(statusName) && r.chance(0.5)) || (invoiceable && date < fortnightAgo && r.chance(0.3));
 		const typed = emailAsTyped(r, person.email);
 		const deliveryRoll = r.next();
 		const delivery: Draft['delivery'] =
@@ -220,7 +223,8 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 	}
 
 	const candidates = drafts.filter((d) => d.kind !== 'test' && d.invoiceable && d.date < today);
-	for (let i = 0; i < kinds.filter((k) => k === 'credit').length && candidates.length > 0; i++) {
+	const creditCount = kinds.filter((k) => k === 'credit').length;
+	for (let i = 0; i < creditCount && candidates.length > 0; i++) {
 		const orig = r.pick(candidates);
 		const later = addDays(orig.date, r.int(1, 10));
 		const date = later > today ? today : later;
