@@ -138,6 +138,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		status: { id: statusId, name: status.description, isCredit, changedAt: changed?.iso ?? null },
 		isTest: false,
 		archived: raw.archived === true,
+		// always present per the spec; a missing one can only be the store's own currency, EUR for Mijnwebwinkel
 		currency: textOf(raw.currency).trim().toUpperCase() || 'EUR',
 		businessModel: textOf(raw.business_model).trim().toUpperCase() === 'B2B' ? 'B2B' : 'B2C',
 		customer,
