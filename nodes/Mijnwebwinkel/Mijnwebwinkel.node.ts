@@ -77,7 +77,13 @@ function errorJson(this: IExecuteFunctions, error: NodeApiError | NodeOperationE
 		hint: error.description ?? '',
 	};
 	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	const orderNumber = this.getNodeParameter('orderNumber', itemIndex, '') as unknown;
+	let orderNumber: unknown;
+	try {
+		orderNumber = this.getNodeParameter('orderNumber', itemIndex, '');
+	} catch {
+		// an expression that cannot be evaluated: the error item simply has no order number
+		orderNumber = undefined;
+	}
 	if (typeof orderNumber === 'string' && orderNumber.trim()) json.orderNumber = orderNumber.trim();
 	return json;
 }
