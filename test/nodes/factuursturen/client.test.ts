@@ -14,6 +14,7 @@ const seedClients = [
 	{ clientnr: '61', company: 'Intax BV', email: 'Inkoop@Intax.NL', tax_type: 'intax' },
 	{ clientnr: '62', company: 'Verlegd GmbH', email: 'buchhaltung@verlegd.de', tax_shifted: true, taxnumber: 'DE123456789', country: '50' },
 	{ clientnr: '70', company: 'Kassa', contact: 'Kassaverkoop', email: '' },
+	{ clientnr: '71', contact: 'Plus Adres', email: 'jan+shop@example.nl' },
 ];
 
 let s: Sandbox;
@@ -147,6 +148,21 @@ describe('Client → Get or Create by Email', () => {
 		expect(String(out[0].json.hint)).toMatch(/e-mail/);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json).toMatchObject({ debtorAction: 'matched', clientnr: '57' });
+	});
+
+	it('URL-encodes e-mails with + in the search and still matches exactly', async () => {
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(makeOrder({ number: '1013', email: 'Jan+Shop@example.nl' })) });
+		expect(out[0].json).toMatchObject({ debtorAction: 'matched', clientnr: '71' });
+		expect((await s.requests())[0].path).toBe('/api/v1/search/clients/email/jan%2Bshop%40example.nl');
+	});
+
+	it('a debtor the core refuses to build (unknown country) is an error item with its code; nothing is created', async () => {
+		const order = makeOrder({ number: '1014', email: 'far@example.org', countryCode: 'XK', countryName: 'Nergensland' });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order), continueOnFail: true });
+		expect(out[0].json).toMatchObject({ code: 'unknown_country', orderNumber: '1014' });
+		expect(String(out[0].json.hint)).toMatch(/country/);
+		expect(out[0].json.rateLimit).toMatchObject({ remaining: expect.any(Number) });
+		expect((await s.requests()).filter((r) => r.method === 'POST')).toHaveLength(0);
 	});
 
 	it('without continueOnFail an invalid input item throws a NodeOperationError with its index', async () => {
