@@ -74,6 +74,11 @@ export class FactuursturenClient {
 		private readonly options: ClientOptions = {},
 	) {}
 
+	/** the request timeout in ms */
+	get timeoutMs(): number {
+		return this.options.timeoutMs ?? 60_000;
+	}
+
 	rateLimit(now: Date = new Date()): RateLimitInfo {
 		return rateLimitInfo(this.remaining, now, this.options.reserve ?? 5);
 	}
@@ -108,7 +113,7 @@ export class FactuursturenClient {
 			encoding: req.binary ? 'arraybuffer' : undefined,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-			timeout: this.options.timeoutMs ?? 60_000,
+			timeout: this.timeoutMs,
 		};
 		const retries = req.method === 'GET' ? (this.options.getRetries ?? 2) : 0;
 		for (let attempt = 0; ; attempt++) {

@@ -8,6 +8,9 @@ import type { RateLimitInfo } from './rateLimit';
 /** A failure the caller may treat as "the request may or may not have been executed": network error or 5xx. */
 export class TransientApiError extends NodeApiError {
 	readonly transient = true;
+
+	/** the client gave up waiting: the server may still be working on the request */
+	timedOut = false;
 }
 
 export function isTransient(error: unknown): error is TransientApiError {
@@ -79,9 +82,11 @@ export function networkError(node: INode, error: unknown, what: string, itemInde
 	const code = e?.cause?.code ?? e?.code ?? '';
 	const reason = [code, e?.cause?.message ?? e?.message].filter(Boolean).join(': ');
 	// The reason goes in the description: n8n replaces a message that contains a code like ECONNRESET.
-	return new TransientApiError(node, { message: 'network error' } as JsonObject, {
+	const result = new TransientApiError(node, { message: 'network error' } as JsonObject, {
 		itemIndex,
 		message: `No answer from Factuursturen to ${what}`,
 		description: `${reason ? `Reason: ${reason}. ` : ''}The connection failed or timed out. Check the Base URL in the credentials and the network, then run again; invoices that were created anyway are adopted on the next run, not duplicated.`,
 	});
+	result.timedOut = /ECONNABORTED|ETIMEDOUT|timeout/i.test(reason);
+	return result;
 }

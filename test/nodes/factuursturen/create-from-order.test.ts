@@ -169,6 +169,19 @@ describe('Create From Order', () => {
 		expect((await s.state()).invoices).toHaveLength(0);
 	});
 
+	it('a create that times out while the server is still working waits, finds it and adopts it: ONE invoice', async () => {
+		// the server answers after 1.5 s; the node gives up after 1 s, waits 1 s more, then looks it up
+		await s.faults([{ route: 'POST /api/v1/invoices', kind: 'slow', delayMs: 1500, times: 1 }]);
+		const [out] = await runNode(s, create({ requestOptions: { timeoutMs: 1000 } }), { items: items(withDebtor(mixed('3551'), '57', 'extax')) });
+		// the invariant holds however the timers fall on a loaded machine: one invoice
+		expect((await s.state()).invoices).toHaveLength(1);
+		expect(out.json.invoicenr).toBe((await s.state()).invoices[0].invoicenr);
+		if (out.json.recoveredAfterFailure) {
+			expect(out.json.invoiceAction).toBe('adopted');
+			expect(count(await s.requests(), 'POST', /^\/invoices$/)).toBe(1);
+		}
+	});
+
 	it('Dry Run returns the payload and writes nothing', async () => {
 		const [out] = await runNode(s, create({ dryRun: true }), { items: items(withDebtor(mixed('3701'), '57', 'extax')) });
 		expect(out.json.invoiceAction).toBe('dryRun');

@@ -6,9 +6,11 @@
  * second one. The check costs one list request per execution (or none when the item carries
  * `existingInvoice` from Find By Orders). A create is never retried blindly: when its outcome is unknown
  * (network error, timeout, 5xx) the reference is searched first; only when nothing is found is the create
- * retried, once.
+ * retried, once. After a timeout the lookup waits as long as the timeout again (≤ 10 s), since the server
+ * may still be creating it; a create still running after that is the one case that can slip through, and
+ * the next run's duplicate check reports it (Find By Orders: duplicateInvoiceNumbers).
  */
-import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
 import { buildInvoice, fixedDebtorFor, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
@@ -22,6 +24,9 @@ import { fetchClient } from '../client/read';
 import { findInvoiceByReference, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
 
 export type InvoiceAction = 'created' | 'adopted' | 'dryRun';
+
+/** longest pause after a timed-out create before looking it up */
+export const TIMEOUT_GRACE_MAX_MS = 10_000;
 
 /** The debtor fields (clientnr, tax_type, tax_shifted, taxnumber) at `path` of the item, or null without clientnr. */
 export function debtorFromItem(json: IDataObject, path: string): Partial<DebtorForInvoice> | null {
@@ -156,7 +161,9 @@ export async function createFromOrder(rc: RunContext) {
 				invoicenr = await post();
 			} catch (firstError) {
 				if (!isTransient(firstError)) throw toNodeError(rc, firstError, i);
-				// Outcome unknown: maybe it was created. Look before creating again.
+				// Outcome unknown: maybe it was created. Look before creating again. After a timeout the
+				// server may still be working on it, so give it as long again (at most 10 s) first.
+				if (firstError.timedOut) await sleep(Math.min(api.timeoutMs, TIMEOUT_GRACE_MAX_MS));
 				const found = await findInvoiceByReference(rc, order.number, i);
 				if (found) {
 					invoicenr = String(found.invoicenr ?? found.id);
