@@ -256,6 +256,11 @@ describe('generateShop', () => {
 	it('honours the mix and rejects bad options with a clear message', () => {
 		const onlyExport = generateShop({ seed: 3, orderCount: 50, mix: { domestic: 0, domesticB2B: 0, euHomeVat: 0, oss: 0, reverseCharge: 0, reverseChargeNoVat: 0, test: 0, credit: 0 } });
 		expect(onlyExport.orders.every((o) => o.tax_strategy === 'zero_percent')).toBe(true);
+		// nothing to credit when every order is placed today: the credit's place goes to a regular order
+		const oneDay = generateShop({ seed: 3, orderCount: 15, days: 1 });
+		expect(oneDay.orders).toHaveLength(15);
+		expect(oneDay.categories.credit).toBeUndefined();
+		expect(generateShop({ orderCount: 0 }).orders).toEqual([]);
 		expect(() => generateShop({ today: '2026-02-30' })).toThrow(/today "2026-02-30" is not a date; give it as YYYY-MM-DD/);
 		expect(() => generateShop({ days: 0 })).toThrow(/days must be a whole number/);
 		expect(() => generateShop({ orderCount: -1 })).toThrow(/orderCount/);

@@ -334,11 +334,19 @@ describe('Mijnwebwinkel sandbox', () => {
 		it('stalls beyond a client timeout, and resets connections', async () => {
 			const s = await startMijnwebwinkelSandbox({ seed: 1, shop: { orderCount: 20 } });
 			try {
-				s.setFaults([{ route: 'GET /v1/orders', kind: 'slow', delayMs: 2000, times: 1 }]);
+				s.setFaults([{ route: 'GET /v1/orders', kind: 'slow', delayMs: 2500, times: 1 }]);
 				const q = new URLSearchParams({ token: s.storeToken, partner_token: s.partnerToken });
-				await expect(fetch(`${s.url}/v1/orders?${q}`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
+				const pause = (): Promise<void> => new Promise((r) => setTimeout(r, 25));
+				// The client gives up once the request is known to be stalled in the server (no race with a short
+				// client timer on a busy machine), as a client timeout would.
+				const client = new AbortController();
+				const pending = fetch(`${s.url}/v1/orders?${q}`, { signal: client.signal });
+				while (!s.requests.some((r) => r.fault === 'slow')) await pause();
+				expect(s.requests.find((r) => r.fault === 'slow')!.status).toBeNull();
+				client.abort();
+				await expect(pending).rejects.toThrow();
 				// the stalled handler still finishes server-side; wait for it so no timer outlives the test
-				while (s.requests.find((r) => r.fault === 'slow')?.status == null) await new Promise((r) => setTimeout(r, 50));
+				while (s.requests.find((r) => r.fault === 'slow')!.status === null) await pause();
 				s.setFaults([{ route: 'GET /v1/store', kind: 'reset', times: 1 }]);
 				await expect(fetch(`${s.url}/v1/store?${q}`)).rejects.toThrow();
 				expect((await call(s, 'GET', '/v1/store')).status).toBe(200);
