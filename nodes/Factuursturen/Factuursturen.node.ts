@@ -59,6 +59,8 @@ export class Factuursturen implements INodeType {
 		const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 		const api = new FactuursturenClient(this, {
 			reserve: typeof options.rateLimitReserve === 'number' ? options.rateLimitReserve : undefined,
+			pacing: options.pacing === 'spread' ? 'spread' : 'burst',
+			windowMs: typeof options.rateLimitWindowSeconds === 'number' ? options.rateLimitWindowSeconds * 1000 : undefined,
 			timeoutMs: typeof options.timeoutMs === 'number' ? options.timeoutMs : undefined,
 		});
 		// Each operation handles its items itself (continueOnFail per item, pairedItem on every output):

@@ -33,6 +33,25 @@ export const requestOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
+			displayName: 'Pacing',
+			name: 'pacing',
+			type: 'options',
+			default: 'burst',
+			options: [
+				{
+					name: 'Burst, Then Wait for Renewal',
+					value: 'burst',
+					description: 'Suggest no wait while more than the reserve is left, then wait until the budget renews',
+				},
+				{
+					name: 'Spread Over the Hour',
+					value: 'spread',
+					description: 'Suggest waits that spread the remaining budget evenly until it renews',
+				},
+			],
+			description: 'How rateLimit.suggestedWaitSeconds in the output spends the hourly budget (use it in a Wait node)',
+		},
+		{
 			displayName: 'Rate Limit Reserve',
 			name: 'rateLimitReserve',
 			type: 'number',
@@ -40,6 +59,15 @@ export const requestOptions: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			description:
 				'Requests of the hourly Factuursturen budget to keep free (for manual work) when computing rateLimit.suggestedWaitSeconds in the output',
+		},
+		{
+			displayName: 'Rate Limit Window (Seconds)',
+			name: 'rateLimitWindowSeconds',
+			type: 'number',
+			default: 3600,
+			typeOptions: { minValue: 1 },
+			description:
+				'Length of the Factuursturen budget window: it renews at every multiple of it (a clock hour). Change it only for a test API that compresses the hour.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

@@ -17,7 +17,7 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 import { networkError, rateLimitError, statusError } from './errors';
-import { rateLimitInfo, remainingFromHeaders, type RateLimitInfo } from './rateLimit';
+import { HOUR_MS, rateLimitInfo, remainingFromHeaders, type Pacing, type RateLimitInfo } from './rateLimit';
 
 export const CREDENTIAL_TYPE = 'factuursturenApi';
 export const DEFAULT_BASE_URL = 'https://www.factuursturen.nl/api/v1';
@@ -47,6 +47,10 @@ export interface FsResponse {
 export interface ClientOptions {
 	/** requests kept in reserve when suggesting waits */
 	reserve?: number;
+	/** how the suggested wait spends the budget (default burst) */
+	pacing?: Pacing;
+	/** length of the rate-limit window (default one hour; shorter only in tests) */
+	windowMs?: number;
 	timeoutMs?: number;
 	/** extra attempts of a GET after a 5xx or network error */
 	getRetries?: number;
@@ -80,7 +84,7 @@ export class FactuursturenClient {
 	}
 
 	rateLimit(now: Date = new Date()): RateLimitInfo {
-		return rateLimitInfo(this.remaining, now, this.options.reserve ?? 5);
+		return rateLimitInfo(this.remaining, now, this.options.reserve ?? 5, this.options.pacing ?? 'burst', this.options.windowMs ?? HOUR_MS);
 	}
 
 	private async base(): Promise<string> {

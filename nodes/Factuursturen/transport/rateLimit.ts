@@ -1,8 +1,17 @@
 /**
  * Factuursturen reports the remaining requests of the hourly budget in `X-RateLimit-Remaining` on every
  * response; it publishes no reset header, and the budget renews at the next full clock hour (ASSUMPTIONS.md).
- * From that we suggest how long a workflow should wait between items to spread what is left over the hour.
+ * From that we suggest how long a workflow should wait before its next request:
+ * - `burst` (default): no wait while more than the reserve is left, then wait for the renewal. A daily batch
+ *   that fits the budget runs at full speed; a migration uses the whole budget each hour.
+ * - `spread`: spread what is left (minus the reserve) evenly over the rest of the hour, for accounts shared
+ *   with other integrations that should not be starved.
+ * The window length is a setting only so that tests can compress an hour; it stays an hour in production.
  */
+
+export type Pacing = 'burst' | 'spread';
+
+export const HOUR_MS = 3_600_000;
 
 export interface RateLimitInfo {
 	/** requests left in this hour, or null when no response carried the header yet */
@@ -13,12 +22,9 @@ export interface RateLimitInfo {
 	suggestedWaitSeconds: number;
 }
 
-/** The next full clock hour after `now`. */
-export function nextFullHour(now: Date): Date {
-	const next = new Date(now.getTime());
-	next.setUTCMinutes(0, 0, 0);
-	next.setUTCHours(next.getUTCHours() + 1);
-	return next;
+/** The next window boundary after `now`: the next full clock hour for the default one-hour window. */
+export function nextFullHour(now: Date, windowMs = HOUR_MS): Date {
+	return new Date((Math.floor(now.getTime() / windowMs) + 1) * windowMs);
 }
 
 /** Reads the header from an axios/n8n header object (names are lower-cased there, but be lenient). */
@@ -33,16 +39,23 @@ export function remainingFromHeaders(headers: Record<string, unknown> | undefine
 }
 
 /**
- * suggestedWaitSeconds = seconds until renewal / max(remaining − reserve, 1), rounded up. With no
- * header seen yet there is nothing to spread, so 0.
+ * spread: seconds until renewal / max(remaining − reserve, 1), rounded up.
+ * burst: 0 while remaining > reserve, else the seconds until renewal.
+ * With no header seen yet there is nothing to pace, so 0.
  */
-export function rateLimitInfo(remaining: number | null, now: Date, reserve: number): RateLimitInfo {
-	const renews = nextFullHour(now);
+export function rateLimitInfo(
+	remaining: number | null,
+	now: Date,
+	reserve: number,
+	pacing: Pacing = 'spread',
+	windowMs = HOUR_MS,
+): RateLimitInfo {
+	const renews = nextFullHour(now, windowMs);
 	const secondsLeft = Math.max(0, Math.ceil((renews.getTime() - now.getTime()) / 1000));
-	const usable = remaining === null ? null : Math.max(remaining - Math.max(0, reserve), 1);
-	return {
-		remaining,
-		renewsAt: renews.toISOString(),
-		suggestedWaitSeconds: usable === null ? 0 : Math.ceil(secondsLeft / usable),
-	};
+	const kept = Math.max(0, reserve);
+	let wait = 0;
+	if (remaining !== null) {
+		wait = pacing === 'burst' ? (remaining > kept ? 0 : secondsLeft) : Math.ceil(secondsLeft / Math.max(remaining - kept, 1));
+	}
+	return { remaining, renewsAt: renews.toISOString(), suggestedWaitSeconds: wait };
 }

@@ -28,6 +28,20 @@ describe('rate-limit arithmetic', () => {
 		expect(rateLimitInfo(705, new Date('2025-06-02T08:59:59.500Z'), 5).suggestedWaitSeconds).toBe(1);
 	});
 
+	it('burst pacing: no wait while more than the reserve is left, then until the renewal', () => {
+		const now = new Date('2025-06-02T08:45:00.000Z');
+		expect(rateLimitInfo(35, now, 5, 'burst').suggestedWaitSeconds).toBe(0);
+		expect(rateLimitInfo(6, now, 5, 'burst').suggestedWaitSeconds).toBe(0);
+		expect(rateLimitInfo(5, now, 5, 'burst').suggestedWaitSeconds).toBe(900);
+		expect(rateLimitInfo(null, now, 5, 'burst').suggestedWaitSeconds).toBe(0);
+	});
+
+	it('a compressed window renews at its own multiples (tests only)', () => {
+		const now = new Date('2025-06-02T08:45:07.000Z');
+		expect(nextFullHour(now, 20_000).toISOString()).toBe('2025-06-02T08:45:20.000Z');
+		expect(rateLimitInfo(2, now, 2, 'burst', 20_000)).toEqual({ remaining: 2, renewsAt: '2025-06-02T08:45:20.000Z', suggestedWaitSeconds: 13 });
+	});
+
 	it('reads the header case-insensitively and ignores junk', () => {
 		expect(remainingFromHeaders({ 'x-ratelimit-remaining': '42' })).toBe(42);
 		expect(remainingFromHeaders({ 'X-RateLimit-Remaining': ['7'] })).toBe(7);
@@ -49,7 +63,7 @@ describe('budget against the sandbox', () => {
 	});
 
 	it('every output item carries the remaining budget from the last response', async () => {
-		const out = await runNode(s, { ...getOrCreate, requestOptions: { rateLimitReserve: 0 } }, { items: items(...(orders.slice(0, 3) as unknown as IDataObject[])) });
+		const out = await runNode(s, { ...getOrCreate, requestOptions: { rateLimitReserve: 0, pacing: 'spread' } }, { items: items(...(orders.slice(0, 3) as unknown as IDataObject[])) });
 		expect(out.map((o) => (o.json.rateLimit as IDataObject).remaining)).toEqual([3, 2, 1]);
 		for (const o of out) {
 			const rl = o.json.rateLimit as IDataObject;
