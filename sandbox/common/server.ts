@@ -257,7 +257,11 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 					entry.status = out.status;
 					return send(res, out);
 				}
-				if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 30_000));
+				if (fault?.kind === 'slow') {
+					// unref'd: a stalled request must not keep the test process (or close()) waiting
+					await new Promise((r) => setTimeout(r, fault.delayMs ?? 30_000).unref());
+					if (res_req.socket.destroyed) return;
+				}
 
 				let out: SandboxResponse;
 				try {
