@@ -10,7 +10,8 @@
  * the shop's own rounding on the goods is kept.
  */
 import type { CanonicalOrder, OrderLine } from '../canonical-order';
-import { parseRateHundredths, roundDiv } from '../money';
+import { roundDiv } from '../money';
+import { rateHundredths } from './rate-resolution';
 
 const GOODS = new Set(['article', 'custom', 'discount']);
 const COSTS = new Set(['shipping', 'payment']);
@@ -45,12 +46,12 @@ export function applyCostSplit(order: CanonicalOrder): CanonicalOrder {
 			return;
 		}
 		changed = true;
-		addVat(line.vatRate, -vatFromGross(line.lineInclCents, parseRateHundredths(line.vatRate)));
+		addVat(line.vatRate, -vatFromGross(line.lineInclCents, rateHundredths(line.vatRate)));
 		const parts = proportional(line.lineInclCents, weights, weightSum);
 		const sourceLineId = line.sourceLineId ?? `${order.number}:${line.kind}:${index}`;
 		rates.forEach((rate, i) => {
 			if (parts[i] === 0) return;
-			const rateH = parseRateHundredths(rate);
+			const rateH = rateHundredths(rate);
 			const vat = vatFromGross(parts[i], rateH);
 			addVat(rate, vat);
 			const exclMicros = roundDiv(parts[i] * 10_000 * 10_000, 10_000 + rateH);

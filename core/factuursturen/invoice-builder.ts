@@ -118,10 +118,15 @@ function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
 	}
 }
 
+/** "16.529", "10.00", "-0.04": at least 2 decimals, no meaningless trailing zeros beyond them */
 function formatPrice(units: number, decimals: number): string {
-	const text = formatScaled(units, decimals);
-	// "10.000" → "10.00", "16.529" stays: at least 2 decimals, no meaningless trailing zeros
-	return decimals > 2 ? text.replace(/(\.\d\d\d*?)0+$/, '$1') : text;
+	let value = units;
+	let places = decimals;
+	while (places > 2 && value % 10 === 0) {
+		value /= 10;
+		places--;
+	}
+	return formatScaled(value, places);
 }
 
 /** Builds the POST /invoices body. Throws OrderRefusal (codes: refusal-codes.ts) when it must not guess. */

@@ -7,6 +7,17 @@ import { OrderRefusal } from '../errors';
 import { parseRateHundredths } from '../money';
 import type { InvoiceMapping } from './mapping';
 
+const hundredthsCache = new Map<string, number>();
+/** parseRateHundredths, memoised: the same few rate strings recur on every order */
+export function rateHundredths(rate: string): number {
+	let h = hundredthsCache.get(rate);
+	if (h === undefined) {
+		h = parseRateHundredths(rate);
+		if (hundredthsCache.size < 1_000) hundredthsCache.set(rate, h);
+	}
+	return h;
+}
+
 export interface ResolvedRate {
 	/** the tax_rate value sent */
 	taxRate: string;
@@ -27,7 +38,7 @@ export function mappedDomesticRate(order: CanonicalOrder, rate: string, mapping:
 			{ rate, mappingKey: `vatRates.${rate}` },
 		);
 	}
-	return { taxRate, taxCountry: false, rateHundredths: parseRateHundredths(taxRate) };
+	return { taxRate, taxCountry: false, rateHundredths: rateHundredths(taxRate) };
 }
 
 const ZERO_REGIMES = new Set(['intra_eu_reverse_charge', 'export', 'zero_rated']);
@@ -63,7 +74,7 @@ export function resolveRates(order: CanonicalOrder, mapping: InvoiceMapping): Ma
 		for (const rate of rates) {
 			const key = `${country}:${rate}`;
 			const taxRate = mapping.ossVatRates?.[key];
-			if (taxRate !== undefined) out.set(rate, { taxRate, taxCountry: true, rateHundredths: parseRateHundredths(taxRate) });
+			if (taxRate !== undefined) out.set(rate, { taxRate, taxCountry: true, rateHundredths: rateHundredths(taxRate) });
 			else if (rate === '0') out.set(rate, mappedDomesticRate(order, rate, mapping));
 			else {
 				throw new OrderRefusal(
