@@ -67,6 +67,10 @@ export function installPackage(home: N8nHome, tarball: string): InstalledPackage
  */
 export function createN8nHome(opts: { dir: string; tarball: string; extraTarballs?: string[] }): N8nHome {
 	const dir = path.resolve(opts.dir);
+	// emptying is only safe for an empty folder or an earlier n8n home, never for an arbitrary path handed in by mistake
+	if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, '.n8n'))) {
+		throw new Error(`Refusing to use ${dir} as a fresh n8n home: it is not empty and holds no .n8n folder.`);
+	}
 	fs.rmSync(dir, { recursive: true, force: true });
 	const home: N8nHome = { dir, dataDir: path.join(dir, '.n8n'), workDir: path.join(dir, 'work'), packages: [] };
 	fs.mkdirSync(path.join(home.dataDir, 'nodes', 'node_modules'), { recursive: true });
