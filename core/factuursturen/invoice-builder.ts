@@ -206,9 +206,11 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 		sendmethod: mapping.sendMethod ?? 'mail',
 		reference: { line1, line2, line3 },
 		lines,
-		alreadypaid: 'full',
-		alreadypaidmethod: paymentLabel(order, mapping),
 	};
+	if (order.totals.inclCents !== 0) {
+		payload.alreadypaid = 'full';
+		payload.alreadypaidmethod = paymentLabel(order, mapping);
+	}
 	const category = mapping.categories?.[order.vat.regime];
 	if (category !== undefined) payload.category = category;
 	if (mapping.profile !== undefined) payload.profile = mapping.profile;

@@ -22,8 +22,9 @@ export interface FactuursturenInvoicePayload {
 	sendmethod: 'mail' | 'email';
 	reference: { line1: string; line2: string; line3: string };
 	lines: FactuursturenInvoiceLine[];
-	alreadypaid: 'full';
-	alreadypaidmethod: string;
+	/** omitted for a 0.00 invoice: there is nothing to pay (and Factuursturen may refuse a payment of nothing) */
+	alreadypaid?: 'full';
+	alreadypaidmethod?: string;
 	category?: string;
 	profile?: string;
 }

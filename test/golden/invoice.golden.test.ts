@@ -64,7 +64,7 @@ const REVIEW: Record<string, string> = {
 	'40-new-year-midnight': 'Order placed at New Year: the order date (local) is 01-01-2026.',
 	'41-archived': 'Archived but paid: still invoiced.',
 	'42-registered-customer': 'Free shipping kept as a visible 0.00 line.',
-	'43-free-order': 'A free order still records a supply: a 0.00 invoice, at 21 % (the shop\'s rate).',
+	'43-free-order': 'A free order still records a supply: a 0.00 invoice at 21 % (the shop\'s rate), without a payment (nothing outstanding).',
 	'44-rounding-ten-ten': 'The shop rounded VAT per line (1.75 + 2.12 + 0.05 = 3.92); 18.70 excl. would give 3.93. VAT kept at 3.92 with 18.69 excl. and a visible +0.01 rounding line.',
 	'45-many-lines': 'Many lines over 21/9 %, discount and shipping split by the shop, payment costs at 21 %.',
 	'48-zero-percent-home-zero-rated': 'Solar panels for homes: 0 % in NL since 2023 (zero_rated), category 5.',
