@@ -11,6 +11,7 @@ import {
 import { policyFor } from './actions/policy';
 import { operations } from './actions/router';
 import { properties } from './descriptions';
+import { errorItemJson, type ErrorDetails } from './helpers/error-item';
 import { RunState } from './helpers/statuses';
 import { getOrderStatuses } from './methods/loadOptions';
 
@@ -57,7 +58,7 @@ export class Mijnwebwinkel implements INodeType {
 						: new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
 				if (nodeError.context.itemIndex === undefined) nodeError.context.itemIndex = i;
 				if (this.continueOnFail()) {
-					out.push({ json: errorJson.call(this, nodeError, i), error: nodeError, pairedItem: { item: i } });
+					out.push({ json: errorJson.call(this, nodeError, i), pairedItem: { item: i } });
 					continue;
 				}
 				throw nodeError;
@@ -67,16 +68,14 @@ export class Mijnwebwinkel implements INodeType {
 	}
 }
 
-/** A self-contained error item: what failed and what to do, nothing else (no request data, no tokens). */
+/** What failed and what to do, nothing else (no request data, no tokens). */
 function errorJson(this: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): IDataObject {
 	const response = (error as { errorResponse?: IDataObject }).errorResponse;
-	const json: IDataObject = {
-		error: error.message,
-		message: error.message,
+	const details: ErrorDetails = {
 		code: typeof response?.code === 'string' ? response.code : error instanceof NodeApiError ? 'api_error' : 'invalid_input',
 		hint: error.description ?? '',
 	};
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
 	let orderNumber: unknown;
 	try {
 		orderNumber = this.getNodeParameter('orderNumber', itemIndex, '');
@@ -84,6 +83,6 @@ function errorJson(this: IExecuteFunctions, error: NodeApiError | NodeOperationE
 		// an expression that cannot be evaluated: the error item simply has no order number
 		orderNumber = undefined;
 	}
-	if (typeof orderNumber === 'string' && orderNumber.trim()) json.orderNumber = orderNumber.trim();
-	return json;
+	if (typeof orderNumber === 'string' && orderNumber.trim()) details.orderNumber = orderNumber.trim();
+	return errorItemJson(error.message, details);
 }

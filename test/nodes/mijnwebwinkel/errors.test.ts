@@ -6,7 +6,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Fault } from '../../../sandbox/common/server';
 import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
 import { Mijnwebwinkel } from '../../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
-import { context, isTestNumber, requestLog, resetSandbox, run, runError, sandboxOrders } from './harness';
+import { context, isTestNumber, requestLog, resetSandbox, routesToErrorOutput, run, runError, sandboxOrders } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -243,11 +243,12 @@ describe('continueOnFail', () => {
 		});
 		expect(out).toHaveLength(2);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(out[0].json).toMatchObject({ code: 'not_found', httpCode: '404', orderNumber: '999999' });
+		expect(out[0].json.details).toMatchObject({ code: 'not_found', httpCode: '404', orderNumber: '999999' });
 		expect(String(out[0].json.error)).toContain('HTTP 404');
-		expect(String(out[0].json.hint)).toContain('check the number');
-		expect(out[0].error).toBeInstanceOf(NodeApiError); // what routes it to the error output
+		expect(String((out[0].json.details as { hint: string }).hint)).toContain('check the number');
+		expect(routesToErrorOutput(out[0])).toBe(true);
 		expect(out[1]).toEqual({ json: good, pairedItem: { item: 1 } });
+		expect(routesToErrorOutput(out[1])).toBe(false);
 		expectNoSecrets(out);
 	});
 
@@ -269,7 +270,8 @@ describe('continueOnFail', () => {
 			});
 			expect(out).toHaveLength(1);
 			expect(out[0].json.error).toEqual(expect.any(String));
-			expect(out[0].json.hint).toEqual(expect.any(String));
+			expect((out[0].json.details as { hint: string }).hint).toEqual(expect.any(String));
+			expect(routesToErrorOutput(out[0])).toBe(true);
 			expect(out[0].pairedItem).toEqual({ item: 0 });
 			expectNoSecrets(out, [WRONG]);
 		},

@@ -85,3 +85,14 @@ export const statusIdOf = (sb: RunningMijnwebwinkelSandbox, name: string): numbe
 };
 
 export const isTestNumber = (n: unknown) => /^T-/.test(String(n));
+
+/**
+ * Whether n8n 2.41 would move this item to the error output under "On Error: Continue (using error output)",
+ * with its JSON intact: n8n-core `workflow-execute.js` `handleNodeErrorOutput` takes items whose JSON has
+ * `error` and no keys besides `error`/`message`/`details`, and `normalizeNodeErrors` replaces the JSON of
+ * any item carrying an `error` object by `{error: message}`.
+ */
+export function routesToErrorOutput(item: INodeExecutionData): boolean {
+	if (item.error !== undefined) return false;
+	return !!item.json.error && Object.keys(item.json).every((k) => ['error', 'message', 'details'].includes(k));
+}

@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { canonicalOrderSchema } from '../../../core/canonical-order';
 import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
 import { generateShop } from '../../../sandbox/generator';
-import { isTestNumber, requestLog, resetSandbox, run, runError, sandboxOrders } from './harness';
+import { isTestNumber, requestLog, resetSandbox, routesToErrorOutput, run, runError, sandboxOrders } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -47,8 +47,8 @@ describe('a generated shop with every shape variation', () => {
 		const raw = sandboxOrders(sb);
 		expect(out).toHaveLength(raw.length);
 
-		const refused = out.filter((i) => i.error);
-		const canonical = out.filter((i) => !i.error);
+		const refused = out.filter(routesToErrorOutput);
+		const canonical = out.filter((i) => !routesToErrorOutput(i));
 		for (const item of canonical) {
 			const order = canonicalOrderSchema.parse(item.json); // integer cents, string numbers, one line per rate
 			expect(item.json).not.toHaveProperty('orderlines');
@@ -62,12 +62,14 @@ describe('a generated shop with every shape variation', () => {
 		// test orders are refused, never normalized
 		const testNumbers = raw.filter((o) => isTestNumber(o.number)).map((o) => String(o.number));
 		expect(testNumbers.length).toBeGreaterThan(0);
-		const refusedTests = refused.filter((i) => i.json.code === 'test_order').map((i) => i.json.orderNumber);
+		const details = (i: { json: Record<string, unknown> }) => i.json.details as Record<string, unknown>;
+		const refusedTests = refused.filter((i) => details(i).code === 'test_order').map((i) => details(i).orderNumber);
 		expect(refusedTests.sort()).toEqual(testNumbers.sort());
 		for (const item of refused) {
-			expect(Object.keys(item.json).sort()).toEqual(['code', 'error', 'hint', 'message', 'orderNumber']);
-			expect(item.json.hint).toEqual(expect.stringMatching(/\w/));
-			expect(item.error).toBeInstanceOf(NodeOperationError);
+			expect(Object.keys(item.json).sort()).toEqual(['details', 'error', 'message']);
+			expect(Object.keys(details(item)).sort()).toEqual(['code', 'hint', 'orderNumber']);
+			expect(details(item).hint).toEqual(expect.stringMatching(/\w/));
+			expect(item.json.error).toBe(item.json.message);
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}
 		expect(canonical.length).toBeGreaterThan(600);
@@ -117,14 +119,15 @@ describe('refused orders', () => {
 
 	test('report as error (continueOnFail): error items with code and hint, the others go on', async () => {
 		const out = await run(sb, normalizedAll(), { continueOnFail: true });
-		expect(out.map((i) => String(i.json.number ?? i.json.orderNumber))).toEqual(sorted());
-		const refused = out.filter((i) => i.error).map((i) => i.json);
-		expect(refused.map((r) => r.code).sort()).toEqual(['missing_email', 'order_total_mismatch']);
+		const details = (json: Record<string, unknown>) => json.details as Record<string, unknown>;
+		expect(out.map((i) => String(i.json.number ?? details(i.json).orderNumber))).toEqual(sorted());
+		const refused = out.filter(routesToErrorOutput).map((i) => i.json);
+		expect(refused.map((r) => details(r).code).sort()).toEqual(['missing_email', 'order_total_mismatch']);
 		for (const r of refused) {
 			expect(r.error).toBe(r.message);
-			expect(String(r.hint).length).toBeGreaterThan(10);
+			expect(String(details(r).hint).length).toBeGreaterThan(10);
 		}
-		expect(out.filter((i) => !i.error).map((i) => i.json.number)).toEqual(good.sort((x, y) => Number(x) - Number(y)));
+		expect(out.filter((i) => !routesToErrorOutput(i)).map((i) => i.json.number)).toEqual(good.sort((x, y) => Number(x) - Number(y)));
 	});
 
 	test('skip with reason: skip items on the main output, no errors', async () => {
@@ -133,7 +136,7 @@ describe('refused orders', () => {
 		expect(skipped).toHaveLength(2);
 		for (const s of skipped) {
 			expect(Object.keys(s.json).sort()).toEqual(['code', 'hint', 'orderNumber', 'reason', 'skipped']);
-			expect(s.error).toBeUndefined();
+			expect(routesToErrorOutput(s)).toBe(false); // stays on the main output
 		}
 		expect(out.filter((i) => !i.json.skipped)).toHaveLength(2);
 	});

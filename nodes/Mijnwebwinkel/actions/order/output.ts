@@ -13,6 +13,7 @@ import { OrderRefusal } from '../../../../core/errors';
 import { toCanonicalOrder } from '../../../../core/mijnwebwinkel/to-canonical';
 import { isEuMember } from '../../../../core/vat/eu-countries';
 import { SHOP_ZONE } from '../../helpers/dates';
+import { errorItemJson } from '../../helpers/error-item';
 import { orderKey } from '../../helpers/order-number';
 import type { OperationContext } from '../types';
 
@@ -71,14 +72,10 @@ export async function emitOrders(
 				});
 				continue;
 			}
-			const nodeError = new NodeOperationError(this.getNode(), r.message, { itemIndex: i, description: r.hint });
-			if (!c.continueOnFail) throw nodeError;
-			// `error` on the item is what routes it to the error output under "On Error: Continue (using error output)"
-			out.push({
-				json: { orderNumber: r.orderNumber, code: r.code, message: r.message, hint: r.hint, error: r.message },
-				error: nodeError,
-				pairedItem,
-			});
+			if (!c.continueOnFail) {
+				throw new NodeOperationError(this.getNode(), r.message, { itemIndex: i, description: r.hint });
+			}
+			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint }), pairedItem });
 			continue;
 		}
 		out.push({ json: canonical, pairedItem });
