@@ -1,0 +1,133 @@
+/**
+ * What the demo and the template's end-to-end tests share: credentials that point at the local sandboxes, the
+ * bundled template (optionally with other Run settings or request options), and reading the run's Report.
+ */
+import * as fs from 'node:fs';
+import type { DemoShop } from '../../sandbox/demo-shop';
+import { importCredentials, importWorkflow, nodeOutput, type ExecuteResult, type N8nCredential, type N8nHome, type WorkflowJson } from '../n8n';
+import { FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_PATH } from './template-source';
+
+export { N, TEMPLATE_PATH, TEMPLATE_ID } from './template-source';
+
+/** The two credentials the template refers to (by name and type), pointing at the sandboxes. */
+export function sandboxCredentials(demo: DemoShop): N8nCredential[] {
+	return [
+		{
+			id: 'mwwSandboxCred001',
+			name: MWW_CREDENTIAL.name,
+			type: MWW_CREDENTIAL.type,
+			data: {
+				storeToken: demo.mijnwebwinkel.storeToken,
+				partnerToken: demo.mijnwebwinkel.partnerToken,
+				baseUrl: demo.mijnwebwinkel.url,
+				language: 'nl_NL',
+			},
+		},
+		{
+			id: 'fsSandboxCred0001',
+			name: FS_CREDENTIAL.name,
+			type: FS_CREDENTIAL.type,
+			data: { username: demo.factuursturen.username, apiKey: demo.factuursturen.apiKey, baseUrl: demo.factuursturen.baseUrl },
+		},
+	];
+}
+
+export function loadTemplate(): WorkflowJson {
+	return JSON.parse(fs.readFileSync(TEMPLATE_PATH, 'utf8')) as WorkflowJson;
+}
+
+interface NodeJson {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	[k: string]: unknown;
+}
+
+export interface RunSettings {
+	mode?: 'daily' | 'reprocess' | 'migrate';
+	lookbackDays?: number;
+	orderNumbers?: string;
+	dateFrom?: string;
+	dateTo?: string;
+}
+
+export interface TemplateVariant {
+	/** ≤ 21 characters */
+	id: string;
+	name?: string;
+	/** replaces the values of the Run settings node (as a user would edit them) */
+	settings?: RunSettings;
+	/** merged into Request Options of every Factuursturen node */
+	requestOptions?: Record<string, unknown>;
+}
+
+/** A copy of the template with its own id and edited Run settings / Factuursturen request options. */
+export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTemplate()): WorkflowJson {
+	const wf = JSON.parse(JSON.stringify(base)) as WorkflowJson & { nodes: NodeJson[] };
+	wf.id = v.id;
+	wf.name = v.name ?? `${wf.name} (${v.id})`;
+	const settings = wf.nodes.find((n) => n.name === N.settings);
+	if (!settings) throw new Error(`The template has no "${N.settings}" node`);
+	const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+	for (const [key, value] of Object.entries(v.settings ?? {})) {
+		const a = assignments.find((x) => x.name === key);
+		if (!a) throw new Error(`Run settings has no field "${key}"`);
+		a.value = value;
+	}
+	if (v.requestOptions) {
+		for (const n of wf.nodes) {
+			if (n.type !== `${PKG}.factuursturen`) continue;
+			n.parameters.requestOptions = { ...(n.parameters.requestOptions as object), ...v.requestOptions };
+		}
+	}
+	return wf;
+}
+
+/** Imports the sandbox credentials and the given workflows (credentials first: import re-links by name and type). */
+export async function importTemplateSetup(home: N8nHome, demo: DemoShop, workflows: WorkflowJson[]): Promise<void> {
+	await importCredentials(home, sandboxCredentials(demo));
+	await importWorkflow(home, workflows);
+}
+
+export interface ReportOrder {
+	orderNumber: string | null;
+	code?: string;
+	reason?: string;
+	hint?: string | null;
+	invoicenr?: string;
+}
+
+export interface Report {
+	mode: string;
+	sent: number;
+	adopted: number;
+	skipped: number;
+	failed: number;
+	mismatched: number;
+	failedOrders: ReportOrder[];
+	mismatchedOrders: ReportOrder[];
+	skippedOrders: ReportOrder[];
+	invoices: Array<{ orderNumber: string; invoicenr: string; outcome: 'sent' | 'adopted' }>;
+	apiBudgetLeft: number | null;
+}
+
+/** The single Report item of a run (throws when the run produced none or several). */
+export function reportOf(result: ExecuteResult): Report {
+	const items = nodeOutput(result, N.report);
+	const runs = result.runData[N.report]?.length ?? 0;
+	if (items.length !== 1 || runs !== 1) {
+		throw new Error(`Expected one Report item in one run, got ${items.length} item(s) in ${runs} run(s)`);
+	}
+	return items[0] as unknown as Report;
+}
+
+/** Human-readable summary of a report, for the demo and test logs. */
+export function formatReport(r: Report): string {
+	const lines = [
+		`mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed}, mismatched ${r.mismatched}; Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}`,
+	];
+	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
+	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
+	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
+	return lines.join('\n');
+}

@@ -1,0 +1,418 @@
+/**
+ * Source of the bundled template `workflows/mijnwebwinkel-to-factuursturen.json` (n8n workflow JSON is too long to
+ * keep readable by hand). `npx tsx scripts/demo/template-source.ts` rewrites the JSON; test/e2e/template-json.test.ts
+ * fails when the committed file and this source disagree.
+ *
+ * No business logic in Code nodes: the nodes of this package do the work; Set/If/Switch/Merge/Aggregate only route
+ * and count, with one-line expressions.
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
+export const TEMPLATE_ID = 'mwwToFactuursturen1';
+export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
+export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01', name: 'Mijnwebwinkel account' };
+export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
+export const INVOICEABLE_STATUSES = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
+
+/** Names of the nodes tests and the demo look at. */
+export const N = {
+	schedule: 'Every day at 06:00',
+	manual: 'Run now',
+	form: 'Reprocess or migrate (form)',
+	settings: 'Run settings',
+	mode: 'Which run?',
+	unknownMode: 'Unknown mode',
+	getDaily: 'Get paid orders (lookback)',
+	splitNumbers: 'Order numbers to list',
+	splitOut: 'One item per order number',
+	getByNumber: 'Get order by number',
+	invoiceable: 'Invoiceable status?',
+	getRange: 'Get paid orders (date range)',
+	debtors: 'Get or create debtors',
+	debtorFailed: 'Debtor failed?',
+	paceDebtors: 'Pace after debtors',
+	find: 'Find existing invoices',
+	findFailed: 'Lookup failed?',
+	loop: 'Per order',
+	create: 'Create paid invoice',
+	pace: 'Pace (rate limit)',
+	booked: 'Invoice booked?',
+	paceReconcile: 'Pace before read-back',
+	reconcile: 'Read back and reconcile',
+	result: 'Matches the order?',
+	asRefused: 'Refused order',
+	asNotInvoiceable: 'Status not invoiceable',
+	asDebtorFailed: 'Debtor failure',
+	asFindFailed: 'Lookup failure',
+	asCreateFailed: 'Invoice failure',
+	asBooked: 'Invoiced',
+	asMismatched: 'Mismatch',
+	asReconcileFailed: 'Read-back failure',
+	collect: 'Collect outcomes',
+	aggregate: 'All outcomes',
+	report: 'Report',
+} as const;
+
+type Json = Record<string, unknown>;
+
+/** Stable uuid-shaped ids, so regenerating the template gives the same file. */
+function idFor(seed: string): string {
+	const h = createHash('sha256').update(seed).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const nodes: Json[] = [];
+const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+
+function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json, extra: Json = {}): void {
+	nodes.push({ parameters, id: idFor(name), name, type, typeVersion, position, ...extra });
+}
+
+function connect(from: string, to: string, fromOutput = 0, toInput = 0): void {
+	const c = (connections[from] ??= { main: [] });
+	while (c.main.length <= fromOutput) c.main.push([]);
+	c.main[fromOutput].push({ node: to, type: 'main', index: toInput });
+}
+
+let assignmentCounter = 0;
+function field(name: string, value: unknown, type: 'string' | 'number' | 'boolean' | 'array' | 'object' = 'string'): Json {
+	return { id: idFor(`assignment-${++assignmentCounter}-${name}`), name, value, type };
+}
+function setParams(fields: Json[]): Json {
+	return { assignments: { assignments: fields }, options: { ignoreConversionErrors: true } };
+}
+/** If v2.2 on a boolean expression */
+function ifParams(expression: string): Json {
+	return {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [{ id: idFor(expression), leftValue: expression, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+			combinator: 'and',
+		},
+		looseTypeValidation: true,
+		options: {},
+	};
+}
+function switchRule(key: string, expression: string): Json {
+	return {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
+			conditions: [{ id: idFor(`rule-${key}`), leftValue: expression, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+			combinator: 'and',
+		},
+		renameOutput: true,
+		outputKey: key,
+	};
+}
+function sticky(name: string, position: [number, number], width: number, height: number, content: string, color = 7): void {
+	node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, height, width, color });
+}
+
+const mwwCredentials = { [MWW_CREDENTIAL.type]: { id: MWW_CREDENTIAL.id, name: MWW_CREDENTIAL.name } };
+const fsCredentials = { [FS_CREDENTIAL.type]: { id: FS_CREDENTIAL.id, name: FS_CREDENTIAL.name } };
+/** The hourly Factuursturen budget: burst, keep 5 requests (a per-order step needs at most 4: create, look-up, create, look-up). */
+const requestOptions = { pacing: 'burst', rateLimitReserve: 5, rateLimitWindowSeconds: 3600 };
+/** Wait of the suggestion of the LAST item (a bulk step spends budget item by item; the last knows what is left). */
+const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ?? 0 }}';
+const HAS_ERROR = '={{ $json.error !== undefined }}';
+
+/** The uniform outcome item every branch produces for the report. */
+function failureFields(stage: string): Json[] {
+	return [
+		field('orderNumber', '={{ $json.orderNumber ?? $json.details?.orderNumber ?? $json.number ?? null }}'),
+		field('outcome', 'failed'),
+		field('stage', stage),
+		field('code', "={{ $json.code ?? $json.details?.code ?? 'error' }}"),
+		field('reason', "={{ typeof $json.error === 'string' ? $json.error : ($json.message ?? 'failed') }}"),
+		field('hint', '={{ $json.hint ?? $json.details?.hint ?? null }}'),
+		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+	];
+}
+
+function mijnwebwinkelOrders(name: string, position: [number, number], operationParams: Json): void {
+	node(
+		name,
+		`${PKG}.mijnwebwinkel`,
+		1,
+		position,
+		{ resource: 'order', ...operationParams, output: 'normalized', homeCountry: 'NL', refusedOrders: 'error' },
+		{ credentials: mwwCredentials, onError: 'continueErrorOutput' },
+	);
+}
+
+export function buildTemplate(): Json {
+	nodes.length = 0;
+	for (const k of Object.keys(connections)) delete connections[k];
+	assignmentCounter = 0;
+
+	// ---- notes
+	sticky('Note: setup', [-420, -420], 400, 760,
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a **paid sales invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there.\n3. VAT mapping, categories, payment-method debtors: in **Create paid invoice** (VAT Rates, OSS VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).', 4);
+	sticky('Note: fetch', [460, -420], 700, 260,
+		'### Fetch\nDaily: orders whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on.', 6);
+	sticky('Note: debtors', [1260, -420], 700, 260,
+		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response).', 6);
+	sticky('Note: per order', [2060, -420], 760, 260,
+		'### Per order\nOne paid invoice per order. **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (5) of the hourly budget is left, then until the budget renews. Failures go back into the loop, so the other orders go on.', 6);
+	sticky('Note: report', [2920, -420], 900, 260,
+		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, and the API budget left. Add an e-mail or Slack node after **Report** to receive it.', 6);
+
+	// ---- triggers and run settings
+	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } });
+	node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
+	node(
+		N.form,
+		'n8n-nodes-base.formTrigger',
+		2.2,
+		[0, 400],
+		{
+			formTitle: 'Reprocess or migrate orders',
+			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
+			formFields: {
+				values: [
+					{ fieldLabel: 'Mode', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'reprocess' }, { option: 'migrate' }] }, requiredField: true },
+					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
+					{ fieldLabel: 'From date', fieldType: 'date' },
+					{ fieldLabel: 'To date', fieldType: 'date' },
+				],
+			},
+			options: {},
+		},
+		{ webhookId: idFor('form-webhook') },
+	);
+	node(N.settings, 'n8n-nodes-base.set', 3.4, [240, 200], setParams([
+		field('mode', "={{ $json['Mode'] || 'daily' }}"),
+		field('lookbackDays', 3, 'number'),
+		field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
+		field('dateFrom', "={{ $json['From date'] || '' }}"),
+		field('dateTo', "={{ $json['To date'] || '' }}"),
+	]));
+	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
+
+	node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
+		rules: {
+			values: [
+				switchRule('daily', "={{ $json.mode === 'daily' }}"),
+				switchRule('reprocess', "={{ $json.mode === 'reprocess' }}"),
+				switchRule('migrate', "={{ $json.mode === 'migrate' }}"),
+			],
+		},
+		options: { fallbackOutput: 'extra' },
+	});
+	connect(N.settings, N.mode);
+	node(N.unknownMode, 'n8n-nodes-base.stopAndError', 1, [700, 640], {
+		errorMessage: "={{ 'Unknown mode \"' + $json.mode + '\": use daily, reprocess or migrate (Run settings)' }}",
+	});
+	connect(N.mode, N.unknownMode, 3);
+
+	// ---- fetch
+	mijnwebwinkelOrders(N.getDaily, [700, 0], {
+		operation: 'getAll',
+		returnAll: true,
+		filters: { statuses: INVOICEABLE_STATUSES, statusChangedLastDays: '={{ $json.lookbackDays }}' },
+	});
+	connect(N.mode, N.getDaily, 0);
+
+	node(N.splitNumbers, 'n8n-nodes-base.set', 3.4, [700, 200], setParams([
+		field('orderNumber', '={{ $json.orderNumbers.split(/[\\s,;]+/).filter(n => n) }}', 'array'),
+	]));
+	connect(N.mode, N.splitNumbers, 1);
+	node(N.splitOut, 'n8n-nodes-base.splitOut', 1, [900, 200], { fieldToSplitOut: 'orderNumber', options: {} });
+	connect(N.splitNumbers, N.splitOut);
+	mijnwebwinkelOrders(N.getByNumber, [1100, 200], { operation: 'get', orderNumber: '={{ $json.orderNumber }}' });
+	connect(N.splitOut, N.getByNumber);
+	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid
+	node(N.invoiceable, 'n8n-nodes-base.if', 2.2, [1100, 420], ifParams(
+		`={{ ${JSON.stringify(INVOICEABLE_STATUSES)}.includes($json.status?.name) }}`,
+	));
+	connect(N.getByNumber, N.invoiceable, 0);
+
+	mijnwebwinkelOrders(N.getRange, [700, 420], {
+		operation: 'getAll',
+		returnAll: true,
+		filters: { statuses: INVOICEABLE_STATUSES, orderDateFrom: '={{ $json.dateFrom }}', orderDateTo: '={{ $json.dateTo }}' },
+	});
+	connect(N.mode, N.getRange, 2);
+
+	// ---- debtors (bulk)
+	node(
+		N.debtors,
+		`${PKG}.factuursturen`,
+		1,
+		[1340, 0],
+		{ resource: 'client', operation: 'getOrCreateByEmail', debtorSource: 'order', lookupStrategy: 'all', includeInput: true, requestOptions },
+		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
+	);
+	connect(N.getDaily, N.debtors, 0);
+	connect(N.invoiceable, N.debtors, 0);
+	connect(N.getRange, N.debtors, 0);
+	node(N.debtorFailed, 'n8n-nodes-base.if', 2.2, [1560, 0], ifParams(HAS_ERROR));
+	connect(N.debtors, N.debtorFailed, 0);
+	node(N.paceDebtors, 'n8n-nodes-base.wait', 1.1, [1780, 80], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-debtors') });
+	connect(N.debtorFailed, N.paceDebtors, 1);
+
+	// ---- duplicate check (bulk)
+	node(N.find, `${PKG}.factuursturen`, 1, [1560, 240], { resource: 'invoice', operation: 'findByOrders', requestOptions }, {
+		credentials: fsCredentials,
+		onError: 'continueErrorOutput',
+	});
+	connect(N.paceDebtors, N.find);
+	node(N.findFailed, 'n8n-nodes-base.if', 2.2, [1780, 240], ifParams(HAS_ERROR));
+	connect(N.find, N.findFailed, 0);
+
+	// ---- per order
+	node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2100, 80], { batchSize: 1, options: {} });
+	connect(N.findFailed, N.loop, 1);
+	node(
+		N.create,
+		`${PKG}.factuursturen`,
+		1,
+		[2340, 160],
+		{
+			resource: 'invoice',
+			operation: 'createFromOrder',
+			vatRates: {
+				values: [
+					{ shopRate: '21', fsRate: '21' },
+					{ shopRate: '9', fsRate: '9' },
+					{ shopRate: '0', fsRate: '0' },
+				],
+			},
+			sendMethod: 'mail',
+			requestOptions,
+		},
+		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
+	);
+	connect(N.loop, N.create, 1);
+	node(N.pace, 'n8n-nodes-base.wait', 1.1, [2580, 160], { amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' }, { webhookId: idFor('pace-loop') });
+	connect(N.create, N.pace, 0);
+	connect(N.create, N.pace, 1);
+	connect(N.pace, N.loop);
+
+	// ---- after the loop: read back (bulk)
+	node(N.booked, 'n8n-nodes-base.if', 2.2, [2340, -100], ifParams("={{ $json.error === undefined && !!$json.invoicenr }}"));
+	connect(N.loop, N.booked, 0);
+	node(N.paceReconcile, 'n8n-nodes-base.wait', 1.1, [2580, -120], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-reconcile') });
+	connect(N.booked, N.paceReconcile, 0);
+	node(
+		N.reconcile,
+		`${PKG}.factuursturen`,
+		1,
+		[2800, -120],
+		{ resource: 'invoice', operation: 'reconcile', toleranceCents: 2, mismatchOutput: 'main', requestOptions },
+		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
+	);
+	connect(N.paceReconcile, N.reconcile);
+	node(N.result, 'n8n-nodes-base.switch', 3.2, [3020, -120], {
+		rules: {
+			values: [
+				switchRule('failed', HAS_ERROR),
+				switchRule('mismatch', '={{ $json.reconciliation?.ok === false }}'),
+				switchRule('booked', '={{ $json.reconciliation?.ok === true }}'),
+			],
+		},
+		options: {},
+	});
+	connect(N.reconcile, N.result, 0);
+
+	// ---- outcomes: one uniform item per order, from every branch
+	node(N.asRefused, 'n8n-nodes-base.set', 3.4, [1340, 640], setParams([
+		field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
+		field('outcome', "={{ $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
+		field('stage', 'fetch'),
+		field('code', "={{ $json.details?.code ?? 'error' }}"),
+		field('reason', "={{ $json.message ?? $json.error }}"),
+		field('hint', '={{ $json.details?.hint ?? null }}'),
+	]));
+	connect(N.getDaily, N.asRefused, 1);
+	connect(N.getByNumber, N.asRefused, 1);
+	connect(N.getRange, N.asRefused, 1);
+	node(N.asNotInvoiceable, 'n8n-nodes-base.set', 3.4, [1340, 440], setParams([
+		field('orderNumber', '={{ $json.number }}'),
+		field('outcome', 'skipped'),
+		field('stage', 'fetch'),
+		field('code', 'status_not_invoiceable'),
+		field('reason', "={{ 'Order ' + $json.number + ' has status \"' + $json.status?.name + '\", which is not invoiceable' }}"),
+		field('hint', 'Invoice it once it is paid, shipped or picked up; or add its status to the invoiceable statuses in the order nodes.'),
+	]));
+	connect(N.invoiceable, N.asNotInvoiceable, 1);
+	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1780, 640], setParams(failureFields('debtor')));
+	connect(N.debtorFailed, N.asDebtorFailed, 0);
+	connect(N.debtors, N.asDebtorFailed, 1);
+	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2000, 640], setParams(failureFields('duplicate check')));
+	connect(N.findFailed, N.asFindFailed, 0);
+	connect(N.find, N.asFindFailed, 1);
+	node(N.asCreateFailed, 'n8n-nodes-base.set', 3.4, [2580, 640], setParams(failureFields('invoice')));
+	connect(N.booked, N.asCreateFailed, 1);
+	node(N.asBooked, 'n8n-nodes-base.set', 3.4, [3260, -300], setParams([
+		field('orderNumber', '={{ $json.orderNumber }}'),
+		field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
+		field('invoicenr', '={{ $json.invoicenr }}'),
+		field('clientnr', '={{ $json.clientnr ?? null }}'),
+		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
+		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+	]));
+	connect(N.result, N.asBooked, 2);
+	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3260, -120], setParams([
+		field('orderNumber', '={{ $json.orderNumber }}'),
+		field('outcome', 'mismatched'),
+		field('invoicenr', '={{ $json.invoicenr }}'),
+		field('differences', '={{ $json.reconciliation.differences }}', 'array'),
+		field('reason', "={{ 'Invoice ' + $json.invoicenr + ' differs from order ' + $json.orderNumber + ': ' + $json.reconciliation.differences.map(d => d.field).join(', ') }}"),
+		field('hint', "={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}"),
+		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+	]));
+	connect(N.result, N.asMismatched, 1);
+	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3260, 60], setParams(failureFields('read-back')));
+	connect(N.result, N.asReconcileFailed, 0);
+	connect(N.reconcile, N.asReconcileFailed, 1);
+
+	// ---- one report
+	const inputs = [N.asRefused, N.asNotInvoiceable, N.asDebtorFailed, N.asFindFailed, N.asCreateFailed, N.asReconcileFailed, N.asMismatched, N.asBooked];
+	node(N.collect, 'n8n-nodes-base.merge', 3.2, [3520, 200], { numberInputs: inputs.length });
+	inputs.forEach((from, i) => connect(from, N.collect, 0, i));
+	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [3740, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
+	connect(N.collect, N.aggregate);
+	const count = (outcome: string) => field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
+	const list = (name: string, outcome: string) =>
+		field(name, `={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`, 'array');
+	node(N.report, 'n8n-nodes-base.set', 3.4, [3960, 200], setParams([
+		field('mode', `={{ $('${N.settings}').first().json.mode }}`),
+		count('sent'),
+		count('adopted'),
+		count('skipped'),
+		count('failed'),
+		count('mismatched'),
+		list('failedOrders', 'failed'),
+		list('mismatchedOrders', 'mismatched'),
+		list('skippedOrders', 'skipped'),
+		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome })) }}", 'array'),
+		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
+	]));
+	connect(N.aggregate, N.report);
+
+	return {
+		id: TEMPLATE_ID,
+		name: 'Mijnwebwinkel orders → paid Factuursturen invoices',
+		nodes: [...nodes],
+		connections: { ...connections },
+		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+		pinData: {},
+		active: false,
+		meta: { templateCredsSetupCompleted: false },
+		tags: [],
+	};
+}
+
+export function templateJsonText(): string {
+	return `${JSON.stringify(buildTemplate(), null, 2)}\n`;
+}
+
+if (require.main === module) {
+	fs.mkdirSync(path.dirname(TEMPLATE_PATH), { recursive: true });
+	fs.writeFileSync(TEMPLATE_PATH, templateJsonText());
+	process.stdout.write(`wrote ${TEMPLATE_PATH}\n`);
+}
