@@ -41,19 +41,26 @@ export function toNodeError(rc: RunContext, error: unknown, itemIndex: number): 
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The JSON of an error item: everything needed to act on it without opening the execution. */
+/**
+ * The JSON of an error item: everything needed to act on it without opening the execution. Its shape is
+ * dictated by n8n 2.41 (n8n-core `workflow-execute.js`, handleNodeErrorOutput): with "On Error: Continue
+ * (using error output)" an item moves to the error output only when its JSON has no keys besides `error`,
+ * `message` and `details` — so all facts (code, hint, order number, rate limit) live under `details`.
+ * n8n then merges the input item's JSON in, so the order travels along.
+ */
 export function errorItemJson(rc: RunContext, error: NodeApiError | NodeOperationError, extra: IDataObject = {}): IDataObject {
 	const ctx = error.context ?? {};
-	const json: IDataObject = {
-		error: error.message,
-		hint: error.description ?? null,
+	const details: IDataObject = {
 		code: (ctx.code as string) ?? (error instanceof NodeApiError && error.httpCode ? `http_${error.httpCode}` : 'error'),
+		hint: error.description ?? null,
 		orderNumber: (ctx.orderNumber as string) ?? extra.orderNumber ?? null,
 		resource: rc.resource,
 		operation: rc.operation,
+		...((ctx.details as IDataObject) ?? {}),
+		...extra,
+		rateLimit: rc.api.rateLimit() as unknown as IDataObject,
 	};
-	if (ctx.details && Object.keys(ctx.details as IDataObject).length) json.details = ctx.details as IDataObject;
-	return { ...json, ...extra, rateLimit: rc.api.rateLimit() as unknown as IDataObject };
+	return { error: error.message, message: error.message, details };
 }
 
 /** Adds `rateLimit` and `pairedItem`. */

@@ -144,8 +144,8 @@ describe('Client → Get or Create by Email', () => {
 		const bad = makeOrder({ number: '1011', email: '' });
 		const good = makeOrder({ number: '1012', email: 'jan@example.nl' });
 		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(bad, good), continueOnFail: true });
-		expect(out[0].json).toMatchObject({ code: 'missing_email', orderNumber: '1011' });
-		expect(String(out[0].json.hint)).toMatch(/e-mail/);
+		expect(out[0].json.details).toMatchObject({ code: 'missing_email', orderNumber: '1011' });
+		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/e-mail/);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json).toMatchObject({ debtorAction: 'matched', clientnr: '57' });
 	});
@@ -159,9 +159,9 @@ describe('Client → Get or Create by Email', () => {
 	it('a debtor the core refuses to build (unknown country) is an error item with its code; nothing is created', async () => {
 		const order = makeOrder({ number: '1014', email: 'far@example.org', countryCode: 'XK', countryName: 'Nergensland' });
 		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order), continueOnFail: true });
-		expect(out[0].json).toMatchObject({ code: 'unknown_country', orderNumber: '1014' });
-		expect(String(out[0].json.hint)).toMatch(/country/);
-		expect(out[0].json.rateLimit).toMatchObject({ remaining: expect.any(Number) });
+		expect(out[0].json.details).toMatchObject({ code: 'unknown_country', orderNumber: '1014' });
+		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/country/);
+		expect((out[0].json.details as IDataObject).rateLimit).toMatchObject({ remaining: expect.any(Number) });
 		expect((await s.requests()).filter((r) => r.method === 'POST')).toHaveLength(0);
 	});
 

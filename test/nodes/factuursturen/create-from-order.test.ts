@@ -161,8 +161,8 @@ describe('Create From Order', () => {
 		await s.faults([{ route: 'POST /api/v1/invoices', kind: 'reset', times: 2 }]);
 		const out = await runNode(s, create(), { items: items(withDebtor(mixed('3601'), '57', 'extax')), continueOnFail: true });
 		expect(out[0].json.error).toMatch(/No answer from Factuursturen to POST \/invoices/);
-		expect(String(out[0].json.hint)).toMatch(/never created twice/);
-		expect(out[0].json.orderNumber).toBe('3601');
+		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/never created twice/);
+		expect((out[0].json.details as IDataObject).orderNumber).toBe('3601');
 		const log = await s.requests();
 		expect(count(log, 'POST', /^\/invoices$/)).toBe(2);
 		expect(count(log, 'GET', /^\/search\/invoices\//)).toBe(2);
@@ -215,8 +215,8 @@ describe('Create From Order', () => {
 		const odd = withDebtor(makeOrder({ number: '3901', lines: [{ rate: '13', inclCents: 1130 }] }), '57', 'extax');
 		const ok = withDebtor(mixed('3902'), '57', 'extax');
 		const out = await runNode(s, create(), { items: items(odd, ok), continueOnFail: true });
-		expect(out[0].json).toMatchObject({ code: 'unmapped_vat_rate', orderNumber: '3901' });
-		expect(String(out[0].json.hint).length).toBeGreaterThan(10);
+		expect(out[0].json.details).toMatchObject({ code: 'unmapped_vat_rate', orderNumber: '3901' });
+		expect(String((out[0].json.details as IDataObject).hint).length).toBeGreaterThan(10);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3902' });
 		expect((await s.state()).invoices).toHaveLength(1);

@@ -74,10 +74,11 @@ describe('budget against the sandbox', () => {
 
 	it('running out mid-batch: a clear error for the rest, no further calls, and success after renewal', async () => {
 		const out = await runNode(s, getOrCreate, { items: items(...(orders as unknown as IDataObject[])), continueOnFail: true });
-		expect(out.map((o) => o.json.debtorAction ?? o.json.code)).toEqual(['matched', 'matched', 'matched', 'matched', 'http_403', 'http_403']);
+		expect(out.map((o) => o.json.debtorAction ?? (o.json.details as IDataObject).code)).toEqual(['matched', 'matched', 'matched', 'matched', 'http_403', 'http_403']);
 		expect(out[4].json.error).toMatch(/budget for this hour is spent \(HTTP 403\); it renews at/);
-		expect(String(out[4].json.hint)).toMatch(/^Wait until /);
-		expect(out[4].json.rateLimit).toMatchObject({ remaining: 0 });
+		expect(String((out[4].json.details as IDataObject).hint)).toMatch(/^Wait until /);
+		expect((out[4].json.details as IDataObject).rateLimit).toMatchObject({ remaining: 0 });
+		expect(Object.keys(out[4].json).sort()).toEqual(['details', 'error', 'message']);
 		expect(out[5].pairedItem).toEqual({ item: 5 });
 		// the 5th request was refused; the 6th item was not even sent
 		const log = await s.requests();
@@ -105,7 +106,7 @@ describe('budget against the sandbox', () => {
 		const order = { ...orders[0], clientnr: '80', tax_type: 'extax', tax_shifted: false } as unknown as IDataObject;
 		await s.api.control({ rateLimit: { remaining: 1 } }); // enough for the duplicate check only
 		const out = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order), continueOnFail: true });
-		expect(out[0].json).toMatchObject({ code: 'http_403', orderNumber: '5000' });
+		expect(out[0].json.details).toMatchObject({ code: 'http_403', orderNumber: '5000' });
 		expect((await s.state()).invoices).toHaveLength(0);
 		now += 60_000;
 		const [ok] = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order) });

@@ -64,12 +64,12 @@ describe('Reconcile With Order', () => {
 		await s.api.control({ mutateInvoice: { invoicenr: created[1].invoicenr, patch: { totalintax: '99.99', open: '12.00' } } });
 		const out = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...created), continueOnFail: true });
 		expect((out[0].json.reconciliation as IDataObject).ok).toBe(true);
-		expect(out[1].json).toMatchObject({ code: 'reconciliation_mismatch', orderNumber: '10' });
+		expect(out[1].json.details).toMatchObject({ code: 'reconciliation_mismatch', orderNumber: '10' });
 		expect(String(out[1].json.error)).toMatch(/does not match order 10/);
 		const details = out[1].json.details as IDataObject;
 		const diffs = (details.reconciliation as IDataObject).differences as IDataObject[];
 		expect(diffs.map((d) => d.field)).toEqual(expect.arrayContaining(['totalintax', 'open']));
-		expect(String(out[1].json.hint).length).toBeGreaterThan(10);
+		expect(String((out[1].json.details as IDataObject).hint).length).toBeGreaterThan(10);
 		expect(out[1].pairedItem).toEqual({ item: 1 });
 	});
 
