@@ -63,10 +63,11 @@ export interface TemplateVariant {
 
 /** A copy of the template with its own id and edited Run settings / Factuursturen request options. */
 export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTemplate()): WorkflowJson {
-	const wf = JSON.parse(JSON.stringify(base)) as WorkflowJson & { nodes: NodeJson[] };
+	const wf = JSON.parse(JSON.stringify(base)) as WorkflowJson;
+	const nodes = wf.nodes as NodeJson[];
 	wf.id = v.id;
 	wf.name = v.name ?? `${wf.name} (${v.id})`;
-	const settings = wf.nodes.find((n) => n.name === N.settings);
+	const settings = nodes.find((n) => n.name === N.settings);
 	if (!settings) throw new Error(`The template has no "${N.settings}" node`);
 	const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
 	for (const [key, value] of Object.entries(v.settings ?? {})) {
@@ -75,7 +76,7 @@ export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTem
 		a.value = value;
 	}
 	if (v.requestOptions) {
-		for (const n of wf.nodes) {
+		for (const n of nodes) {
 			if (n.type !== `${PKG}.factuursturen`) continue;
 			n.parameters.requestOptions = { ...(n.parameters.requestOptions as object), ...v.requestOptions };
 		}

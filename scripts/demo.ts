@@ -1,0 +1,88 @@
+/**
+ * `npm run demo`: the whole product on this machine, offline. Starts both API sandboxes over a seeded sample shop,
+ * installs the packed package into a fresh n8n home (.demo/), imports the two credentials and the bundled template,
+ * runs one daily sync with `n8n execute`, prints its report, then serves the n8n editor with an owner account until
+ * Ctrl-C.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { amsterdamToday, startDemoShop, type DemoShop } from '../sandbox/demo-shop';
+import { createN8nHome, executeWorkflow, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
+import { formatReport, importTemplateSetup, loadTemplate, reportOf, TEMPLATE_ID } from './demo/setup';
+
+const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
+const DEMO_DIR = path.join(REPO_ROOT, '.demo');
+
+const step = (text: string): void => console.log(`\n== ${text}`);
+
+async function startShop(): Promise<DemoShop> {
+	const options = { seed: 1, orderCount: 60, today: amsterdamToday(), days: 14 };
+	try {
+		return await startDemoShop({ ...options, mijnwebwinkelPort: 5710, factuursturenPort: 5711 });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+		console.log('Ports 5710/5711 are taken; using free ports instead.');
+		return await startDemoShop(options);
+	}
+}
+
+async function main(): Promise<void> {
+	step('n8n runtime (Node 24 + n8n 2.41.1; the first time this installs it: about 6-10 minutes)');
+	execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'n8n-runtime.sh'), 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+	step('sandboxes with a sample shop');
+	const demo = await startShop();
+	let server: RunningN8n | undefined;
+	let stopping = false;
+	const stop = async (code: number): Promise<void> => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandboxes…');
+		await server?.stop();
+		await demo.close();
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	console.log(`Mijnwebwinkel sandbox ${demo.mijnwebwinkel.url} (${demo.mijnwebwinkel.orders().length} orders)`);
+	console.log(`Factuursturen sandbox ${demo.factuursturen.baseUrl} (${demo.shop?.existingDebtors.length ?? 0} existing debtors)`);
+
+	try {
+		step('build and pack the package, install it into a fresh n8n home (.demo/)');
+		const tarball = await packPackage({ destDir: path.join(DEMO_DIR, 'pack') });
+		const home = createN8nHome({ dir: path.join(DEMO_DIR, 'home'), tarball });
+
+		step('import the credentials and the template');
+		await importTemplateSetup(home, demo, [loadTemplate()]);
+
+		step('run one daily sync (n8n execute)');
+		const result = await executeWorkflow(home, TEMPLATE_ID, { allowFailure: true });
+		if (result.status !== 'success') {
+			console.log(`The run ended with status ${result.status}: ${result.error?.message ?? ''} ${result.error?.node?.name ? `(node "${result.error.node.name}")` : ''}`);
+		} else {
+			console.log(formatReport(reportOf(result)));
+		}
+
+		step('start the n8n editor');
+		server = await startN8n(home, OWNER);
+		console.log(`
+n8n editor     ${server.url}/workflow/${TEMPLATE_ID}
+  login        ${OWNER.ownerEmail} / ${OWNER.ownerPassword}
+Mijnwebwinkel  ${demo.mijnwebwinkel.url}/__sandbox/requests   (store token ${demo.mijnwebwinkel.storeToken})
+Factuursturen  ${demo.factuursturen.url}/__sandbox/state      (user ${demo.factuursturen.username})
+Run it again from the editor (Run now), or edit "Run settings" to reprocess order numbers or migrate a date range.
+Ctrl-C stops everything.`);
+		server.process.once('exit', () => {
+			if (!stopping) {
+				console.log('n8n exited on its own:');
+				console.log(server?.logs().split('\n').slice(-20).join('\n'));
+				void stop(1);
+			}
+		});
+	} catch (error) {
+		console.error((error as Error).message);
+		await stop(1);
+	}
+}
+
+void main();
