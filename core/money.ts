@@ -12,6 +12,54 @@ export class MoneyFormatError extends Error {
 }
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
+const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000];
+
+/**
+ * The common case without BigInt or a regex: plain ASCII digits, an optional sign and one '.' or ','
+ * separator, at most 15 significant places in all, so every step is an exact safe integer. Returns NaN
+ * for anything else (white space, exponents, too many digits, garbage): the exact BigInt path decides.
+ */
+function parseScaledFast(text: string, scale: number): number {
+	const n = text.length;
+	if (n === 0 || n > 32 || scale >= POW10.length) return NaN;
+	let i = 0;
+	let negative = false;
+	const first = text.charCodeAt(0);
+	if (first === 45 /* - */ || first === 43 /* + */) {
+		negative = first === 45;
+		i = 1;
+	}
+	let whole = 0;
+	const wholeStart = i;
+	for (; i < n; i++) {
+		const c = text.charCodeAt(i) - 48;
+		if (c < 0 || c > 9) break;
+		whole = whole * 10 + c;
+	}
+	const wholeDigits = i - wholeStart;
+	if (wholeDigits === 0 || wholeDigits + scale > 15) return NaN;
+	let frac = 0;
+	let fracDigits = 0;
+	let roundUp = false;
+	if (i < n) {
+		const sep = text.charCodeAt(i);
+		if (sep !== 46 /* . */ && sep !== 44 /* , */) return NaN;
+		const fracStart = ++i;
+		for (; i < n; i++) {
+			const c = text.charCodeAt(i) - 48;
+			if (c < 0 || c > 9) return NaN;
+			if (fracDigits < scale) {
+				frac = frac * 10 + c;
+				fracDigits++;
+			} else if (i === fracStart + scale) {
+				roundUp = c >= 5; // only the first dropped digit decides: half away from zero
+			}
+		}
+		if (i === fracStart) return NaN;
+	}
+	const value = whole * POW10[scale] + frac * POW10[scale - fracDigits] + (roundUp ? 1 : 0);
+	return negative && value !== 0 ? -value : value;
+}
 
 /**
  * Parses a decimal string (or a JSON number, as some API examples carry) into an integer with `scale`
@@ -24,10 +72,14 @@ export function parseScaled(input: unknown, scale: number, what = 'amount'): num
 		// A JSON number like 47.45 is turned back into its shortest decimal text, never multiplied as a float.
 		text = numberToPlainString(input);
 	} else if (typeof input === 'string') {
+		const fast = parseScaledFast(input, scale);
+		if (fast === fast) return fast; // not NaN
 		text = input.trim().replace(',', '.');
 	} else {
 		throw new MoneyFormatError(input, what);
 	}
+	const fast = parseScaledFast(text, scale);
+	if (fast === fast) return fast;
 	const m = DECIMAL.exec(text);
 	if (!m) throw new MoneyFormatError(input, what);
 	const sign = m[1] === '-' ? -1n : 1n;
@@ -57,6 +109,16 @@ export const parseMicros = (input: unknown, what?: string): number => parseScale
  * THE rounding rule: numerator / denominator rounded half away from zero. Integers in, integer out.
  */
 export function roundDiv(numerator: number | bigint, denominator: number | bigint): number {
+	if (typeof numerator === 'number' && typeof denominator === 'number' && Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && denominator !== 0) {
+		// Safe integers: % and the division of an exact multiple are exact in doubles, so no BigInt is needed.
+		const an = numerator < 0 ? -numerator : numerator;
+		const ad = denominator < 0 ? -denominator : denominator;
+		const r = an % ad;
+		let q = (an - r) / ad;
+		if (r * 2 >= ad) q += 1;
+		if (q === 0) return 0;
+		return numerator < 0 !== denominator < 0 ? -q : q;
+	}
 	const n = BigInt(numerator);
 	const d = BigInt(denominator);
 	if (d === 0n) throw new RangeError('division by zero');
@@ -94,9 +156,16 @@ export function parseRateHundredths(input: unknown): number {
 	return v;
 }
 
+const rateTexts: string[] = [];
+
 /** 2100 → "21", 550 → "5.5", 0 → "0": the canonical rate string */
 export function formatRate(hundredths: number): string {
-	return formatScaled(hundredths, 2).replace(/\.?0+$/, '') || '0';
+	// the same few rates recur on every line: remember the text of each valid rate (0–100 %)
+	const known = rateTexts[hundredths];
+	if (known !== undefined) return known;
+	const text = formatScaled(hundredths, 2).replace(/\.?0+$/, '') || '0';
+	if (Number.isInteger(hundredths) && hundredths >= 0 && hundredths <= 10_000) rateTexts[hundredths] = text;
+	return text;
 }
 
 /** "21.00" → "21" */

@@ -5,7 +5,7 @@
 import type { Address, Customer } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { countryCodeFromName, dutchCountryName } from '../vat/country-names';
-import { cleanText, isRecord, recordOf, RawRecord, textOf } from './raw';
+import { cleanText, isBlank, isRecord, recordOf, RawRecord, textOf } from './raw';
 
 /** Deliberately simple: one @, something on both sides, a dot in the domain, no white space. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -14,15 +14,26 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const CODE_ALIASES: Record<string, string> = { EL: 'GR', UK: 'GB' };
 
 /** ISO-2 from `country_code`; else from the printed country name; else null (never a guess). */
+const ISO2 = /^[A-Z]{2}$/;
+const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
+
 export function countryCodeOf(address: RawRecord): string | null {
-	const code = textOf(address.country_code).trim().toUpperCase();
-	if (/^[A-Z]{2}$/.test(code)) return CODE_ALIASES[code] ?? code;
+	const given = address.country_code;
+	// the usual case, already two capitals: no trimming or upper-casing needed
+	if (typeof given === 'string' && given.length === 2 && isUpperAscii(given.charCodeAt(0)) && isUpperAscii(given.charCodeAt(1))) {
+		return CODE_ALIASES[given] ?? given;
+	}
+	const code = textOf(given).trim().toUpperCase();
+	if (ISO2.test(code)) return CODE_ALIASES[code] ?? code;
 	const name = cleanText(address.country);
 	return name ? countryCodeFromName(name) : null;
 }
 
 /** "nl 8512.34.567.b01 " → "NL851234567B01" */
-export const normalizeVatNumber = (v: unknown): string => textOf(v).toUpperCase().replace(/[\s.]/g, '');
+export const normalizeVatNumber = (v: unknown): string => {
+	const text = textOf(v);
+	return text === '' ? '' : text.toUpperCase().replace(/[\s.]/g, '');
+};
 
 function mapAddress(a: RawRecord, fallback: RawRecord): Address {
 	const street = cleanText(a.street);
@@ -33,7 +44,7 @@ function mapAddress(a: RawRecord, fallback: RawRecord): Address {
 		company: cleanText(a.company) || cleanText(fallback.company),
 		street,
 		houseNumber,
-		line1: [street, houseNumber].filter((s) => s !== '').join(' '),
+		line1: street === '' ? houseNumber : houseNumber === '' ? street : `${street} ${houseNumber}`,
 		zipcode: cleanText(a.zipcode),
 		city: cleanText(a.city),
 		countryCode,
@@ -42,7 +53,10 @@ function mapAddress(a: RawRecord, fallback: RawRecord): Address {
 	};
 }
 
-const hasContent = (a: RawRecord): boolean => Object.values(a).some((v) => textOf(v).trim() !== '');
+function hasContent(a: RawRecord): boolean {
+	for (const key of Object.keys(a)) if (!isBlank(a[key])) return true;
+	return false;
+}
 
 export function mapCustomer(rawDebtor: unknown, orderNumber: string): Customer {
 	const debtor = recordOf(rawDebtor);

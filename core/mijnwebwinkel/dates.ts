@@ -20,10 +20,13 @@ export interface LocalMoment {
 /**
  * Time-zone lookups are the slowest step of the mapper, and all orders of one hour share an offset. The
  * offset of a local date+hour is remembered only when luxon kept that hour as it was (not for the skipped
- * DST hour, which it moves); the cache is bounded.
+ * DST hour, which it moves): per time zone, per date, one slot per hour. The cache is bounded.
  */
-const offsetCache = new Map<string, string>();
-const CACHE_LIMIT = 10_000;
+const offsetCache = new Map<string, Map<string, string[]>>();
+const CACHE_LIMIT = 10_000; // dates per time zone: decades of orders
+
+/** "HH:mm:ss" (digits checked by TIME) with minutes and seconds below 60 */
+const minutesAndSecondsValid = (time: string): boolean => time.charCodeAt(3) <= 53 && time.charCodeAt(6) <= 53;
 
 /** null when the date or time is missing or not a real calendar moment */
 export function localMoment(rawDate: unknown, rawTime: unknown, timeZone: string): LocalMoment | null {
@@ -31,18 +34,30 @@ export function localMoment(rawDate: unknown, rawTime: unknown, timeZone: string
 	let time = textOf(rawTime).trim() || '00:00:00';
 	if (!DATE.test(date) || !TIME.test(time)) return null;
 	if (time.length === 5) time += ':00';
-	const key = `${timeZone}|${date}|${time.slice(0, 2)}`;
-	const known = offsetCache.get(key);
-	if (known !== undefined && Number(time.slice(3, 5)) < 60 && Number(time.slice(6, 8)) < 60) {
+	const hour = (time.charCodeAt(0) - 48) * 10 + (time.charCodeAt(1) - 48); // TIME checked the digits
+	let byDate = offsetCache.get(timeZone);
+	const hours = byDate?.get(date);
+	const known = hours?.[hour];
+	if (known !== undefined && minutesAndSecondsValid(time)) {
 		return { date, time, iso: `${date}T${time}${known}` };
 	}
 	const dt = DateTime.fromISO(`${date}T${time}`, { zone: timeZone });
 	if (!dt.isValid) return null;
 	const iso = dt.toISO({ suppressMilliseconds: true });
 	if (iso === null) return null;
-	if (iso.startsWith(`${date}T${time}`)) {
-		if (offsetCache.size >= CACHE_LIMIT) offsetCache.clear();
-		offsetCache.set(key, iso.slice(19));
+	if (iso.startsWith(`${date}T${time}`) && hour < 24) {
+		if (byDate === undefined) {
+			if (offsetCache.size >= 100) offsetCache.clear(); // time zones: one per shop in practice
+			byDate = new Map();
+			offsetCache.set(timeZone, byDate);
+		}
+		let slots = hours;
+		if (slots === undefined) {
+			if (byDate.size >= CACHE_LIMIT) byDate.clear();
+			slots = new Array<string>(24);
+			byDate.set(date, slots);
+		}
+		slots[hour] = iso.slice(19);
 	}
 	return { date, time, iso };
 }

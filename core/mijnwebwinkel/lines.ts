@@ -5,15 +5,17 @@
 import type { CanonicalOrder, LineKind, OrderLine, VatRateTotal } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { formatCents, formatRate, formatScaled, parseRateHundredths, roundDiv } from '../money';
-import { centsOf, cleanText, listOf, malformed, microsOf, rateOf, recordOf, textOf } from './raw';
+import { centsAt, centsOf, cleanText, listOf, malformed, microsAt, rateAt, recordOf, textOf } from './raw';
 
 const KINDS: Record<string, LineKind> = { article: 'article', shipping: 'shipping', payment: 'payment', discount: 'discount', custom: 'custom' };
 const DEFAULT_DESCRIPTION: Record<LineKind, string> = {
 	article: 'Artikel', shipping: 'Verzendkosten', payment: 'Transactiekosten', discount: 'Korting', custom: '',
 };
 
+const WHOLE_NUMBER = /^\s*-?\d+\s*$/;
+
 function quantityOf(v: unknown, orderNumber: string, index: number): number {
-	const q = typeof v === 'number' ? v : /^\s*-?\d+\s*$/.test(textOf(v)) ? Number(textOf(v)) : NaN;
+	const q = typeof v === 'number' ? v : WHOLE_NUMBER.test(textOf(v)) ? Number(textOf(v)) : NaN;
 	if (!Number.isSafeInteger(q) || q === 0) {
 		throw malformed(orderNumber, `Order ${orderNumber}, line ${index + 1}: quantity "${textOf(v)}" is not a whole number other than 0.`, { line: index + 1 });
 	}
@@ -21,14 +23,26 @@ function quantityOf(v: unknown, orderNumber: string, index: number): number {
 	return Math.abs(q);
 }
 
+/** |gross·10^8 − net·(100 % + rate)| > one cent·10^8: in doubles while both products are exact, else in BigInt */
+function partsDisagree(inclCents: number, exclMicros: number, rateHundredths: number): boolean {
+	const gross = inclCents * 100_000_000;
+	const net = exclMicros * (10_000 + rateHundredths);
+	if (Number.isSafeInteger(gross) && Number.isSafeInteger(net)) {
+		// both exact; the difference is exact wherever it is near the one-cent bound
+		const diff = gross - net;
+		return diff > 100_000_000 || diff < -100_000_000;
+	}
+	const diff = BigInt(inclCents) * 100_000_000n - BigInt(exclMicros) * BigInt(10_000 + rateHundredths);
+	return diff > 100_000_000n || diff < -100_000_000n;
+}
+
 /**
  * Gross (2 decimals) and net (6 decimals) of one price part must agree with its rate to within a cent;
  * otherwise the VAT on that line is unknowable and we refuse rather than pick one of them.
  */
 function checkPart(inclCents: number, exclMicros: number, rateHundredths: number, orderNumber: string, description: string): void {
-	const diff = BigInt(inclCents) * 100_000_000n - BigInt(exclMicros) * BigInt(10_000 + rateHundredths);
-	const oneCent = 100_000_000n;
-	if (diff > oneCent || diff < -oneCent) {
+	if (!partsDisagree(inclCents, exclMicros, rateHundredths)) return;
+	{
 		throw new OrderRefusal(
 			'inconsistent_line_amounts',
 			`Order ${orderNumber}, line "${description}": the amount including VAT (${formatCents(inclCents)}) does not match the amount excluding VAT (${formatScaled(exclMicros, 6)}) at ${formatRate(rateHundredths)} %.`,
@@ -42,8 +56,9 @@ function checkPart(inclCents: number, exclMicros: number, rateHundredths: number
 export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 	if (!Array.isArray(rawLines)) throw malformed(orderNumber, `Order ${orderNumber} has no orderlines list.`);
 	const out: OrderLine[] = [];
-	rawLines.forEach((rawLine, index) => {
-		const line = recordOf(rawLine);
+	for (let index = 0; index < rawLines.length; index++) {
+		if (!(index in rawLines)) continue; // a hole in a sparse array, skipped as forEach did
+		const line = recordOf(rawLines[index]);
 		const kind = KINDS[textOf(line.type).trim().toLowerCase()] ?? 'custom';
 		const quantity = quantityOf(line.quantity, orderNumber, index);
 		const firstArticle = recordOf(listOf(line.articles)[0]);
@@ -58,10 +73,10 @@ export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 			if (price.amount_including_tax === undefined || price.amount_including_tax === null) {
 				throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no amount_including_tax.`, { line: index + 1 });
 			}
-			const what = `orderlines[${index}].price`;
-			const lineInclCents = centsOf(price.amount_including_tax, `${what}.amount_including_tax`, orderNumber);
-			const lineExclMicros = microsOf(price.amount, `${what}.amount`, orderNumber);
-			const rateHundredths = rateOf(price.rate, `${what}.rate`, orderNumber);
+			// field names like "orderlines[0].price.amount" are only built for a refusal
+			const lineInclCents = centsAt(price.amount_including_tax, 'orderlines', index, '.price.amount_including_tax', orderNumber);
+			const lineExclMicros = microsAt(price.amount, 'orderlines', index, '.price.amount', orderNumber);
+			const rateHundredths = rateAt(price.rate, 'orderlines', index, '.price.rate', orderNumber);
 			checkPart(lineInclCents, lineExclMicros, rateHundredths, orderNumber, description);
 			out.push({
 				kind,
@@ -75,10 +90,20 @@ export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 				sourceLineId,
 			});
 		}
-	});
+	}
 	return out;
 }
 
+
+interface RateSum {
+	hundredths: number;
+	incl: number;
+	excl: number;
+	parts: number;
+}
+
+/** the line's canonical rate string back as hundredths ("5.5" → 550), for sorting */
+const rateHundredthsOfLine = (l: OrderLine): number => parseRateHundredths(l.vatRate);
 
 /**
  * Totals from `price`: the order total is the shop's; VAT per rate is the shop's `price.tax`; gross per rate is
@@ -99,19 +124,24 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 	}
 
 	const reported = new Map<string, number>();
-	listOf(price.tax).forEach((rawTax, i) => {
-		const tax = recordOf(rawTax);
-		const rate = formatRate(rateOf(tax.rate, `price.tax[${i}].rate`, orderNumber));
-		reported.set(rate, (reported.get(rate) ?? 0) + centsOf(tax.amount, `price.tax[${i}].amount`, orderNumber));
-	});
+	const taxes = listOf(price.tax);
+	for (let i = 0; i < taxes.length; i++) {
+		if (!(i in taxes)) continue; // a hole in a sparse array, skipped as forEach did
+		const tax = recordOf(taxes[i]);
+		const rate = formatRate(rateAt(tax.rate, 'price.tax', i, '.rate', orderNumber));
+		reported.set(rate, (reported.get(rate) ?? 0) + centsAt(tax.amount, 'price.tax', i, '.amount', orderNumber));
+	}
 
-	const byRate = new Map<string, { incl: number; excl: number; parts: number }>();
+	const byRate = new Map<string, RateSum>();
 	for (const l of lines) {
-		const e = byRate.get(l.vatRate) ?? { incl: 0, excl: 0, parts: 0 };
-		e.incl += l.lineInclCents;
-		e.excl += l.lineExclMicros;
-		e.parts += 1;
-		byRate.set(l.vatRate, e);
+		const e = byRate.get(l.vatRate);
+		if (e === undefined) {
+			byRate.set(l.vatRate, { hundredths: rateHundredthsOfLine(l), incl: l.lineInclCents, excl: l.lineExclMicros, parts: 1 });
+		} else {
+			e.incl += l.lineInclCents;
+			e.excl += l.lineExclMicros;
+			e.parts += 1;
+		}
 	}
 
 	for (const [rate, amount] of reported) {
@@ -127,7 +157,7 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 	}
 
 	const perRate: VatRateTotal[] = [...byRate.entries()]
-		.sort(([a], [b]) => parseRateHundredths(b) - parseRateHundredths(a))
+		.sort(([, a], [, b]) => b.hundredths - a.hundredths)
 		.map(([rate, e]) => {
 			const vatCents = reported.get(rate) ?? 0;
 			// The shop rounds VAT per rate, lines round their gross: allow half a cent per line part, plus one.

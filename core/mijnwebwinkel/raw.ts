@@ -28,8 +28,46 @@ export function textOf(v: unknown): string {
 	return '';
 }
 
+/** what `\s` matches (and `trim` removes) */
+function isSpace(c: number): boolean {
+	if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+	if (c < 160) return false;
+	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** true when cleanText would change nothing: no white space at either end, none but single spaces inside */
+function isClean(s: string): boolean {
+	const n = s.length;
+	let previousSpace = true; // a space at the start is not clean
+	for (let i = 0; i < n; i++) {
+		const c = s.charCodeAt(i);
+		if (c > 32 && c < 127) {
+			previousSpace = false;
+		} else if (c === 32) {
+			if (previousSpace) return false;
+			previousSpace = true;
+		} else if (isSpace(c)) {
+			return false;
+		} else {
+			previousSpace = false;
+		}
+	}
+	return !previousSpace || n === 0;
+}
+
+/** textOf(v).trim() === '', without making the trimmed string */
+export function isBlank(v: unknown): boolean {
+	const text = textOf(v);
+	for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+	return true;
+}
+
 /** trimmed, inner runs of white space collapsed: names and addresses typed by customers */
-export const cleanText = (v: unknown): string => textOf(v).replace(/\s+/g, ' ').trim();
+export function cleanText(v: unknown): string {
+	const text = textOf(v);
+	// most fields are already clean: skip the regex and the two new strings
+	return isClean(text) ? text : text.replace(/\s+/g, ' ').trim();
+}
 
 /** The refusal for data that is not in the shape the API promises. */
 export function malformed(orderNumber: string | null, message: string, details: Record<string, unknown> = {}): OrderRefusal {
@@ -55,3 +93,23 @@ function money<T>(parse: (v: unknown, what?: string) => T, v: unknown, what: str
 export const centsOf = (v: unknown, what: string, orderNumber: string): number => money(parseCents, v, what, orderNumber);
 export const microsOf = (v: unknown, what: string, orderNumber: string): number => money(parseMicros, v, what, orderNumber);
 export const rateOf = (v: unknown, what: string, orderNumber: string): number => money(parseRateHundredths, v, what, orderNumber);
+
+/**
+ * The same as centsOf/microsOf/rateOf, but the field name (`prefix` + `field`, e.g. "orderlines[2].price" +
+ * ".amount") is only put together when the value is not an amount: that text is needed for the refusal alone.
+ */
+function moneyAt(parse: (v: unknown, what?: string) => number, v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number {
+	try {
+		return parse(v);
+	} catch {
+		// parsing again with the field name gives exactly the refusal centsOf/microsOf/rateOf would give
+		return money(parse, v, `${prefix}[${index}]${suffix}`, orderNumber);
+	}
+}
+
+export const centsAt = (v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number =>
+	moneyAt(parseCents, v, prefix, index, suffix, orderNumber);
+export const microsAt = (v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number =>
+	moneyAt(parseMicros, v, prefix, index, suffix, orderNumber);
+export const rateAt = (v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number =>
+	moneyAt(parseRateHundredths, v, prefix, index, suffix, orderNumber);

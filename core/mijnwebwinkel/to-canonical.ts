@@ -3,7 +3,7 @@
  * OrderRefusal for every order that cannot be booked as it is (what is wrong, and what to do), and a plain
  * Error only for a bug (a result that fails the canonical schema) or a bad context.
  */
-import { canonicalOrderSchema, type CanonicalOrder } from '../canonical-order';
+import { safeParseCanonicalOrder, type CanonicalOrder } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { isEuMember } from '../vat/eu-countries';
 import { vatRatesOf } from '../vat/rates';
@@ -30,6 +30,8 @@ export interface MijnwebwinkelContext {
 }
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+const ISO2 = /^[A-Z]{2}$/;
+const TEST_ORDER = /^T-/i;
 
 function homeCountryOf(ctx: MijnwebwinkelContext): string {
 	const home = (ctx.homeCountry ?? 'NL').trim().toUpperCase();
@@ -57,7 +59,7 @@ function destinationOf(raw: Record<string, unknown>, delivery: string | null, in
 	// shipping[].country is {description, isocode}, or [] when the shop has no country for it
 	const shipCountry = recordOf(recordOf(listOf(raw.shipping)[0]).country);
 	const iso = textOf(shipCountry.isocode).trim().toUpperCase();
-	if (/^[A-Z]{2}$/.test(iso)) return iso;
+	if (ISO2.test(iso)) return iso;
 	return invoice;
 }
 
@@ -67,7 +69,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 	const timeZone = ctx.timeZone ?? DEFAULT_TIME_ZONE;
 	const number = orderNumberOf(raw);
 
-	if (/^T-/i.test(number)) {
+	if (TEST_ORDER.test(number)) {
 		throw new OrderRefusal(
 			'test_order',
 			`Order ${number} is a Mijnwebwinkel test order and is never invoiced.`,
@@ -114,11 +116,14 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 	const customer = mapCustomer(raw.debtor, number);
 
 	const taxRegion = textOf(raw.tax_region).trim().toUpperCase();
-	const chargedRates = [...new Set(lines.filter((l) => l.lineInclCents !== 0 || l.lineExclMicros !== 0).map((l) => l.vatRate))];
+	const chargedRates: string[] = [];
+	for (const l of lines) {
+		if ((l.lineInclCents !== 0 || l.lineExclMicros !== 0) && !chargedRates.includes(l.vatRate)) chargedRates.push(l.vatRate);
+	}
 	const vat = decideVatRegime({
 		orderNumber: number,
 		taxStrategy: textOf(raw.tax_strategy).trim(),
-		taxRegion: /^[A-Z]{2}$/.test(taxRegion) ? taxRegion : null,
+		taxRegion: ISO2.test(taxRegion) ? taxRegion : null,
 		destinationCountry: destinationOf(raw, customer.deliveryAddress?.countryCode ?? null, customer.invoiceAddress.countryCode),
 		homeCountry: home,
 		chargedRates,
@@ -154,7 +159,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		customerNote: textOf(recordOf(raw.comments).customer).trim(),
 		creditsOrderNumber,
 	};
-	const checked = canonicalOrderSchema.safeParse(candidate);
+	const checked = safeParseCanonicalOrder(candidate);
 	if (!checked.success) {
 		// The mapper produced something the schema rejects: a bug here, not a problem of the order.
 		throw new Error(`Bug in the Mijnwebwinkel mapper, order ${number}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
