@@ -27,10 +27,18 @@ export interface CliOptions {
 export async function runN8nCli(home: N8nHome, args: string[], opts: CliOptions = {}): Promise<CliResult> {
 	const env = await n8nEnv(home, opts.env);
 	const started = Date.now();
-	const child = spawnN8n(args, env, home.workDir);
+	// stdout goes to a file, not a pipe: n8n exits right after printing, and Node writes to pipes asynchronously,
+	// so a large result (`execute --rawOutput` of a long loop: megabytes) came back cut off; file writes are synchronous
+	const outFile = path.join(home.workDir, `stdout-${process.pid}-${++fileCounter}.log`);
+	const outFd = fs.openSync(outFile, 'w', 0o600);
+	let child: ReturnType<typeof spawnN8n>;
+	try {
+		child = spawnN8n(args, env, home.workDir, ['ignore', outFd, 'pipe']);
+	} finally {
+		fs.closeSync(outFd);
+	}
 	let stdout = '';
 	let stderr = '';
-	child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
 	child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
 	let timedOut = false;
 	const timeoutMs = opts.timeoutMs ?? 300_000;
@@ -48,6 +56,8 @@ export async function runN8nCli(home: N8nHome, args: string[], opts: CliOptions 
 	clearTimeout(timer);
 	// the leader is gone; make sure nothing of its group (task runners) stays behind
 	await stopProcess(child);
+	stdout = fs.readFileSync(outFile, 'utf8');
+	fs.rmSync(outFile, { force: true });
 	const result = { args, exitCode, signal, stdout, stderr, durationMs: Date.now() - started };
 	if (timedOut) {
 		throw new Error(`n8n ${args.join(' ')} did not finish within ${timeoutMs} ms; killed.\n${describeOutput(result)}`);

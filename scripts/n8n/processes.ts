@@ -4,7 +4,7 @@
  *  - makes it a process-group leader, so stopping it also stops the task-runner children it spawns,
  *  - records it, so an exit/signal handler of this process kills whatever is still running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import * as path from 'node:path';
 import { locateRuntime } from './runtime';
 
@@ -49,8 +49,13 @@ export function runningN8nCount(): number {
 	return running.size;
 }
 
-/** Starts `n8n <args>` under Node 24 with exactly `env` (no inherited variables). */
-export function spawnN8n(args: string[], env: Record<string, string>, cwd: string): ChildProcess {
+/** Starts `n8n <args>` under Node 24 with exactly `env` (no inherited variables); stdout/stderr piped unless `stdio` says otherwise. */
+export function spawnN8n(
+	args: string[],
+	env: Record<string, string>,
+	cwd: string,
+	stdio: StdioOptions = ['ignore', 'pipe', 'pipe'],
+): ChildProcess {
 	installHooks();
 	const runtime = locateRuntime();
 	const child = spawn(
@@ -60,7 +65,7 @@ export function spawnN8n(args: string[], env: Record<string, string>, cwd: strin
 			cwd,
 			env: { ...env, N8N_HARNESS_PARENT_PID: String(process.pid) },
 			detached: true,
-			stdio: ['ignore', 'pipe', 'pipe'],
+			stdio,
 		},
 	);
 	running.add(child);
