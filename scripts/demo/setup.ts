@@ -92,6 +92,8 @@ export async function importTemplateSetup(home: N8nHome, demo: DemoShop, workflo
 
 export interface ReportOrder {
 	orderNumber: string | null;
+	/** where it failed: fetch, debtor, duplicate check, invoice, read-back */
+	stage?: string;
 	code?: string;
 	reason?: string;
 	hint?: string | null;
@@ -127,7 +129,7 @@ export function formatReport(r: Report): string {
 	const lines = [
 		`mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed}, mismatched ${r.mismatched}; Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}`,
 	];
-	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
+	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
 	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
 	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
 	return lines.join('\n');

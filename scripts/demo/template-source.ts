@@ -151,13 +151,13 @@ export function buildTemplate(): Json {
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 760,
 		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a **paid sales invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there.\n3. VAT mapping, categories, payment-method debtors: in **Create paid invoice** (VAT Rates, OSS VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).', 4);
-	sticky('Note: fetch', [460, -420], 700, 260,
+	sticky('Note: fetch', [440, -420], 1040, 260,
 		'### Fetch\nDaily: orders whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on.', 6);
-	sticky('Note: debtors', [1260, -420], 700, 260,
+	sticky('Note: debtors', [1520, -420], 1060, 260,
 		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response).', 6);
-	sticky('Note: per order', [2060, -420], 760, 260,
+	sticky('Note: per order', [2620, -420], 660, 260,
 		'### Per order\nOne paid invoice per order. **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (5) of the hourly budget is left, then until the budget renews. Failures go back into the loop, so the other orders go on.', 6);
-	sticky('Note: report', [2920, -420], 900, 260,
+	sticky('Note: report', [3320, -420], 1300, 260,
 		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, and the API budget left. Add an e-mail or Slack node after **Report** to receive it.', 6);
 
 	// ---- triggers and run settings
@@ -169,6 +169,7 @@ export function buildTemplate(): Json {
 		2.2,
 		[0, 400],
 		{
+			path: 'mijnwebwinkel-reprocess',
 			formTitle: 'Reprocess or migrate orders',
 			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
 			formFields: {
@@ -225,7 +226,7 @@ export function buildTemplate(): Json {
 	mijnwebwinkelOrders(N.getByNumber, [1100, 200], { operation: 'get', orderNumber: '={{ $json.orderNumber }}' });
 	connect(N.splitOut, N.getByNumber);
 	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid
-	node(N.invoiceable, 'n8n-nodes-base.if', 2.2, [1100, 420], ifParams(
+	node(N.invoiceable, 'n8n-nodes-base.if', 2.2, [1300, 200], ifParams(
 		`={{ ${JSON.stringify(INVOICEABLE_STATUSES)}.includes($json.status?.name) }}`,
 	));
 	connect(N.getByNumber, N.invoiceable, 0);
@@ -242,35 +243,35 @@ export function buildTemplate(): Json {
 		N.debtors,
 		`${PKG}.factuursturen`,
 		1,
-		[1340, 0],
+		[1540, 0],
 		{ resource: 'client', operation: 'getOrCreateByEmail', debtorSource: 'order', lookupStrategy: 'all', includeInput: true, requestOptions },
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.getDaily, N.debtors, 0);
 	connect(N.invoiceable, N.debtors, 0);
 	connect(N.getRange, N.debtors, 0);
-	node(N.debtorFailed, 'n8n-nodes-base.if', 2.2, [1560, 0], ifParams(HAS_ERROR));
+	node(N.debtorFailed, 'n8n-nodes-base.if', 2.2, [1760, 0], ifParams(HAS_ERROR));
 	connect(N.debtors, N.debtorFailed, 0);
-	node(N.paceDebtors, 'n8n-nodes-base.wait', 1.1, [1780, 80], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-debtors') });
+	node(N.paceDebtors, 'n8n-nodes-base.wait', 1.1, [1980, 80], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-debtors') });
 	connect(N.debtorFailed, N.paceDebtors, 1);
 
 	// ---- duplicate check (bulk)
-	node(N.find, `${PKG}.factuursturen`, 1, [1560, 240], { resource: 'invoice', operation: 'findByOrders', requestOptions }, {
+	node(N.find, `${PKG}.factuursturen`, 1, [2200, 80], { resource: 'invoice', operation: 'findByOrders', requestOptions }, {
 		credentials: fsCredentials,
 		onError: 'continueErrorOutput',
 	});
 	connect(N.paceDebtors, N.find);
-	node(N.findFailed, 'n8n-nodes-base.if', 2.2, [1780, 240], ifParams(HAS_ERROR));
+	node(N.findFailed, 'n8n-nodes-base.if', 2.2, [2420, 80], ifParams(HAS_ERROR));
 	connect(N.find, N.findFailed, 0);
 
 	// ---- per order
-	node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2100, 80], { batchSize: 1, options: {} });
+	node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2640, 80], { batchSize: 1, options: {} });
 	connect(N.findFailed, N.loop, 1);
 	node(
 		N.create,
 		`${PKG}.factuursturen`,
 		1,
-		[2340, 160],
+		[2880, 160],
 		{
 			resource: 'invoice',
 			operation: 'createFromOrder',
@@ -287,26 +288,26 @@ export function buildTemplate(): Json {
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.loop, N.create, 1);
-	node(N.pace, 'n8n-nodes-base.wait', 1.1, [2580, 160], { amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' }, { webhookId: idFor('pace-loop') });
+	node(N.pace, 'n8n-nodes-base.wait', 1.1, [3100, 160], { amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' }, { webhookId: idFor('pace-loop') });
 	connect(N.create, N.pace, 0);
 	connect(N.create, N.pace, 1);
 	connect(N.pace, N.loop);
 
 	// ---- after the loop: read back (bulk)
-	node(N.booked, 'n8n-nodes-base.if', 2.2, [2340, -100], ifParams("={{ $json.error === undefined && !!$json.invoicenr }}"));
+	node(N.booked, 'n8n-nodes-base.if', 2.2, [2880, -120], ifParams("={{ $json.error === undefined && !!$json.invoicenr }}"));
 	connect(N.loop, N.booked, 0);
-	node(N.paceReconcile, 'n8n-nodes-base.wait', 1.1, [2580, -120], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-reconcile') });
+	node(N.paceReconcile, 'n8n-nodes-base.wait', 1.1, [3100, -120], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-reconcile') });
 	connect(N.booked, N.paceReconcile, 0);
 	node(
 		N.reconcile,
 		`${PKG}.factuursturen`,
 		1,
-		[2800, -120],
+		[3320, -120],
 		{ resource: 'invoice', operation: 'reconcile', toleranceCents: 2, mismatchOutput: 'main', requestOptions },
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.paceReconcile, N.reconcile);
-	node(N.result, 'n8n-nodes-base.switch', 3.2, [3020, -120], {
+	node(N.result, 'n8n-nodes-base.switch', 3.2, [3540, -120], {
 		rules: {
 			values: [
 				switchRule('failed', HAS_ERROR),
@@ -319,7 +320,7 @@ export function buildTemplate(): Json {
 	connect(N.reconcile, N.result, 0);
 
 	// ---- outcomes: one uniform item per order, from every branch
-	node(N.asRefused, 'n8n-nodes-base.set', 3.4, [1340, 640], setParams([
+	node(N.asRefused, 'n8n-nodes-base.set', 3.4, [1540, 640], setParams([
 		field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
 		field('outcome', "={{ $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
 		field('stage', 'fetch'),
@@ -330,7 +331,7 @@ export function buildTemplate(): Json {
 	connect(N.getDaily, N.asRefused, 1);
 	connect(N.getByNumber, N.asRefused, 1);
 	connect(N.getRange, N.asRefused, 1);
-	node(N.asNotInvoiceable, 'n8n-nodes-base.set', 3.4, [1340, 440], setParams([
+	node(N.asNotInvoiceable, 'n8n-nodes-base.set', 3.4, [1540, 440], setParams([
 		field('orderNumber', '={{ $json.number }}'),
 		field('outcome', 'skipped'),
 		field('stage', 'fetch'),
@@ -339,15 +340,15 @@ export function buildTemplate(): Json {
 		field('hint', 'Invoice it once it is paid, shipped or picked up; or add its status to the invoiceable statuses in the order nodes.'),
 	]));
 	connect(N.invoiceable, N.asNotInvoiceable, 1);
-	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1780, 640], setParams(failureFields('debtor')));
+	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1980, 640], setParams(failureFields('debtor')));
 	connect(N.debtorFailed, N.asDebtorFailed, 0);
 	connect(N.debtors, N.asDebtorFailed, 1);
-	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2000, 640], setParams(failureFields('duplicate check')));
+	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2640, 640], setParams(failureFields('duplicate check')));
 	connect(N.findFailed, N.asFindFailed, 0);
 	connect(N.find, N.asFindFailed, 1);
-	node(N.asCreateFailed, 'n8n-nodes-base.set', 3.4, [2580, 640], setParams(failureFields('invoice')));
+	node(N.asCreateFailed, 'n8n-nodes-base.set', 3.4, [3100, 640], setParams(failureFields('invoice')));
 	connect(N.booked, N.asCreateFailed, 1);
-	node(N.asBooked, 'n8n-nodes-base.set', 3.4, [3260, -300], setParams([
+	node(N.asBooked, 'n8n-nodes-base.set', 3.4, [3760, -300], setParams([
 		field('orderNumber', '={{ $json.orderNumber }}'),
 		field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
 		field('invoicenr', '={{ $json.invoicenr }}'),
@@ -356,7 +357,7 @@ export function buildTemplate(): Json {
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 	]));
 	connect(N.result, N.asBooked, 2);
-	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3260, -120], setParams([
+	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3760, -120], setParams([
 		field('orderNumber', '={{ $json.orderNumber }}'),
 		field('outcome', 'mismatched'),
 		field('invoicenr', '={{ $json.invoicenr }}'),
@@ -366,20 +367,20 @@ export function buildTemplate(): Json {
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 	]));
 	connect(N.result, N.asMismatched, 1);
-	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3260, 60], setParams(failureFields('read-back')));
+	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3760, 60], setParams(failureFields('read-back')));
 	connect(N.result, N.asReconcileFailed, 0);
 	connect(N.reconcile, N.asReconcileFailed, 1);
 
 	// ---- one report
 	const inputs = [N.asRefused, N.asNotInvoiceable, N.asDebtorFailed, N.asFindFailed, N.asCreateFailed, N.asReconcileFailed, N.asMismatched, N.asBooked];
-	node(N.collect, 'n8n-nodes-base.merge', 3.2, [3520, 200], { numberInputs: inputs.length });
+	node(N.collect, 'n8n-nodes-base.merge', 3.2, [4000, 200], { numberInputs: inputs.length });
 	inputs.forEach((from, i) => connect(from, N.collect, 0, i));
-	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [3740, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
+	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
 	connect(N.collect, N.aggregate);
 	const count = (outcome: string) => field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
 	const list = (name: string, outcome: string) =>
-		field(name, `={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`, 'array');
-	node(N.report, 'n8n-nodes-base.set', 3.4, [3960, 200], setParams([
+		field(name, `={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, stage: o.stage, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`, 'array');
+	node(N.report, 'n8n-nodes-base.set', 3.4, [4440, 200], setParams([
 		field('mode', `={{ $('${N.settings}').first().json.mode }}`),
 		count('sent'),
 		count('adopted'),

@@ -1,0 +1,144 @@
+/**
+ * The bundled template opens cleanly in the editor: the committed JSON is what its source generates, every node
+ * type and version exists (n8n-nodes-base types as n8n 2.41.1 ships them, this package's from its node classes),
+ * every parameter is one the node version knows, option values are allowed ones, credentials are placeholders
+ * re-linked by name and type, and every connection joins existing nodes.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { Factuursturen } from '../../nodes/Factuursturen/Factuursturen.node';
+import { Mijnwebwinkel } from '../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
+import { locateRuntime } from '../../scripts/n8n';
+import { FS_CREDENTIAL, MWW_CREDENTIAL, PKG, TEMPLATE_ID, TEMPLATE_PATH, templateJsonText } from '../../scripts/demo/template-source';
+
+interface TemplateNode {
+	name: string;
+	type: string;
+	typeVersion: number;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	onError?: string;
+	position: [number, number];
+}
+
+type Desc = Pick<INodeTypeDescription, 'name' | 'version' | 'properties'> & { credentials?: Array<{ name: string }> };
+
+function baseTypes(): Desc[] {
+	const file = path.join(locateRuntime().n8nModulesDir, 'n8n-nodes-base', 'dist', 'types', 'nodes.json');
+	return JSON.parse(fs.readFileSync(file, 'utf8')) as Desc[];
+}
+
+const ours: Record<string, Desc> = {
+	[`${PKG}.mijnwebwinkel`]: new Mijnwebwinkel().description,
+	[`${PKG}.factuursturen`]: new Factuursturen().description,
+};
+
+function describeOf(types: Desc[], node: TemplateNode): Desc | undefined {
+	if (ours[node.type]) return ours[node.type];
+	const short = node.type.replace(/^n8n-nodes-base\./, '');
+	return types.find((t) => t.name === short && ([] as number[]).concat(t.version).includes(node.typeVersion));
+}
+
+/** Is `prop` shown for these parameter values (displayOptions.show/hide on plain values only)? */
+function shown(prop: INodeProperties, params: Record<string, unknown>, version: number): boolean {
+	const matches = (cond: Record<string, unknown[] | undefined>, wantAll: boolean): boolean => {
+		const results = Object.entries(cond).map(([key, allowed]) => {
+			if (!allowed) return true;
+			if (key === '@version') return allowed.some((a) => (typeof a === 'number' ? a === version : true));
+			const value = params[key.replace(/^\//, '')];
+			return allowed.some((a) => (typeof a === 'object' ? true : a === value));
+		});
+		return wantAll ? results.every(Boolean) : results.some(Boolean);
+	};
+	const show = prop.displayOptions?.show as Record<string, unknown[]> | undefined;
+	const hide = prop.displayOptions?.hide as Record<string, unknown[]> | undefined;
+	if (show && !matches(show, true)) return false;
+	if (hide && matches(hide, false)) return false;
+	return true;
+}
+
+describe('bundled template JSON', () => {
+	const text = fs.readFileSync(TEMPLATE_PATH, 'utf8');
+	const wf = JSON.parse(text) as { id: string; nodes: TemplateNode[]; connections: Record<string, { main: Array<Array<{ node: string }>> }>; settings: Record<string, unknown> };
+
+	it('is what scripts/demo/template-source.ts generates', () => {
+		expect(text).toBe(templateJsonText());
+	});
+
+	it('has a short id, unique node names, the time zone and v1 execution order', () => {
+		expect(wf.id).toBe(TEMPLATE_ID);
+		expect(wf.id.length).toBeLessThanOrEqual(21);
+		expect(new Set(wf.nodes.map((n) => n.name)).size).toBe(wf.nodes.length);
+		expect(wf.settings).toMatchObject({ timezone: 'Europe/Amsterdam', executionOrder: 'v1' });
+	});
+
+	it('uses only node types and versions n8n 2.41.1 and this package have, with parameters they know', () => {
+		const types = baseTypes();
+		const problems: string[] = [];
+		for (const node of wf.nodes) {
+			const d = describeOf(types, node);
+			if (!d) {
+				problems.push(`${node.name}: unknown type ${node.type} v${node.typeVersion}`);
+				continue;
+			}
+			// display conditions see unset parameters at their defaults, as the editor does
+			const withDefaults: Record<string, unknown> = {};
+			for (const p of d.properties) if (withDefaults[p.name] === undefined && shown(p, node.parameters, node.typeVersion)) withDefaults[p.name] = p.default;
+			const effective = { ...withDefaults, ...node.parameters };
+			const props = d.properties.filter((p) => shown(p, effective, node.typeVersion));
+			for (const [key, value] of Object.entries(node.parameters)) {
+				const candidates = props.filter((p) => p.name === key);
+				if (candidates.length === 0) {
+					problems.push(`${node.name}: parameter "${key}" is not a parameter of ${node.type} v${node.typeVersion} here`);
+					continue;
+				}
+				if (typeof value === 'string' && value.startsWith('=')) continue;
+				const options = candidates.flatMap((p) => (p.type === 'options' && p.options ? p.options.map((o) => (o as { value: unknown }).value) : []));
+				if (options.length && candidates.every((p) => p.type === 'options') && !options.includes(value)) {
+					problems.push(`${node.name}: "${key}" = ${JSON.stringify(value)} is not one of ${JSON.stringify(options)}`);
+				}
+				// collections: every key is one of the collection's options
+				for (const p of candidates.filter((c) => c.type === 'collection' && value && typeof value === 'object')) {
+					const known = (p.options as INodeProperties[]).map((o) => o.name);
+					for (const k of Object.keys(value as object)) if (!known.includes(k)) problems.push(`${node.name}: "${key}.${k}" is unknown`);
+				}
+			}
+			for (const p of props) {
+				if (p.required && node.parameters[p.name] === undefined && (p.default === '' || p.default === undefined)) {
+					problems.push(`${node.name}: required parameter "${p.name}" is missing`);
+				}
+			}
+			for (const [credType, ref] of Object.entries(node.credentials ?? {})) {
+				const expected = [MWW_CREDENTIAL, FS_CREDENTIAL].find((c) => c.type === credType);
+				if (!expected || expected.name !== ref.name || expected.id !== ref.id) problems.push(`${node.name}: credential ${credType} ${JSON.stringify(ref)}`);
+				if (!(d.credentials ?? []).some((c) => c.name === credType)) problems.push(`${node.name}: node takes no ${credType} credential`);
+			}
+			if (ours[node.type] && !node.credentials) problems.push(`${node.name}: no credential set`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('connects existing nodes only, and every node but triggers and notes has an input', () => {
+		const names = new Set(wf.nodes.map((n) => n.name));
+		const targets = new Set<string>();
+		for (const [from, c] of Object.entries(wf.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const out of c.main) for (const to of out) {
+				expect(names.has(to.node)).toBe(true);
+				targets.add(to.node);
+			}
+		}
+		const orphan = wf.nodes.filter((n) => !/Trigger|stickyNote/i.test(n.type) && !targets.has(n.name)).map((n) => n.name);
+		expect(orphan).toEqual([]);
+	});
+
+	it('is laid out left to right: every connection goes right, except back into the loop', () => {
+		const pos = new Map(wf.nodes.map((n) => [n.name, n.position[0]]));
+		const backwards: string[] = [];
+		for (const [from, c] of Object.entries(wf.connections)) {
+			for (const out of c.main) for (const to of out) if (pos.get(to.node)! <= pos.get(from)!) backwards.push(`${from} → ${to.node}`);
+		}
+		expect(backwards).toEqual(['Pace (rate limit) → Per order']);
+	});
+});
