@@ -1,6 +1,6 @@
 /**
- * Canonical order + debtor + mapping → the body of POST /invoices: a paid ("alreadypaid: full") sales
- * invoice whose total Factuursturen will compute to exactly the order total, with the VAT per rate
+ * Canonical order + debtor + mapping → the body of POST /invoices: a sales invoice (paid, "alreadypaid: full",
+ * only when the order is known to be paid: payment-status.ts) whose total Factuursturen will compute to exactly the order total, with the VAT per rate
  * equal to the shop's (within 1 cent where the arithmetic makes it impossible), and the order number in
  * reference.line1 (the idempotency key). Anything that would need a guess is refused (OrderRefusal).
  */
@@ -15,6 +15,7 @@ import {
 	type InvoiceMapping,
 } from './mapping';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
+import { sendsAsPaid } from './payment-status';
 import type { FactuursturenInvoiceLine, FactuursturenInvoicePayload } from './payload-types';
 import { allocateCents, fitRateSum, priceLine } from './price-fit';
 import { mappedDomesticRate, resolveRates, type ResolvedRate } from './rate-resolution';
@@ -207,7 +208,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 		reference: { line1, line2, line3 },
 		lines,
 	};
-	if (order.totals.inclCents !== 0) {
+	if (sendsAsPaid(order, mapping.paidWhen)) {
 		payload.alreadypaid = 'full';
 		payload.alreadypaidmethod = paymentLabel(order, mapping);
 	}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { normalizeRate } from '../money';
 import type { VatRegime } from '../canonical-order';
 import { vatRegimeSchema } from '../canonical-order';
+import { PAID_WHEN_VALUES, type PaidWhen } from './payment-status';
 
 export interface InvoiceMapping {
 	/** canonical shop rate ("21", "9", "0") → Factuursturen tax_rate percentage (must name the same percentage) */
@@ -35,6 +36,12 @@ export interface InvoiceMapping {
 	maxRoundingCents?: number;
 	/** decimals of unit prices sent to Factuursturen (2–6). Default 3, the largest number Factuursturen documents (products API) */
 	priceDecimals?: number;
+	/**
+	 * when the invoice is sent as paid (`alreadypaid: full`): 'paid_status_or_payment' (default) only when the
+	 * payment status is captured (refunded for a credit) or the status name says paid; 'always' for every
+	 * non-zero invoice. Otherwise the invoice is sent open.
+	 */
+	paidWhen?: PaidWhen;
 }
 
 export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { '21': '21', '9': '9', '0': '0' };
@@ -99,6 +106,7 @@ const schema = z
 		splitUnsplitCosts: z.boolean().optional(),
 		maxRoundingCents: z.number().int().min(0).max(100).optional(),
 		priceDecimals: z.number().int().min(2).max(6).optional(),
+		paidWhen: z.enum(PAID_WHEN_VALUES).optional(),
 	})
 	.strict();
 
@@ -177,6 +185,7 @@ export function parseMapping(input: unknown): InvoiceMapping {
 	if (m.splitUnsplitCosts !== undefined) result.splitUnsplitCosts = m.splitUnsplitCosts;
 	if (m.maxRoundingCents !== undefined) result.maxRoundingCents = m.maxRoundingCents;
 	if (m.priceDecimals !== undefined) result.priceDecimals = m.priceDecimals;
+	if (m.paidWhen !== undefined) result.paidWhen = m.paidWhen;
 	return result;
 }
 

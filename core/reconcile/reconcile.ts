@@ -2,12 +2,13 @@
  * Reconciliation: the invoice as Factuursturen stored it (read back with GET /invoices/{nr}; numbers
  * arrive as strings) against the order it was built from. Money is compared in cents with a tolerance
  * (default 2). Every difference carries what was expected, what was found, the amount and a hint.
- * Money, VAT, payment status, reference and e-mail are errors (ok = false); other customer fields are
+ * Money, VAT, payment status (open = 0 when sent paid, else the total), reference and e-mail are errors (ok = false); other customer fields are
  * warnings, because an existing debtor (never modified) may legitimately hold an older address.
  */
 import type { CanonicalOrder } from '../canonical-order';
 import { formatCents, normalizeRate, parseCents } from '../money';
 import { applyCostSplit } from '../factuursturen/cost-split';
+import { sendsAsPaid } from '../factuursturen/payment-status';
 import { orderNumberFromReference } from '../factuursturen/reference';
 import { CLIENT_FIELD_LIMITS, clean, normalizeZipcode, shorten, splitAddress } from '../factuursturen/field-limits';
 
@@ -36,6 +37,11 @@ export interface ReconcileOptions {
 	splitUnsplitCosts?: boolean;
 	/** the invoice was booked on a fixed debtor (payment-method mapping): skip the customer comparison */
 	fixedDebtor?: boolean;
+	/**
+	 * the invoice was sent paid (`alreadypaid: full`): then `open` must be 0, else it must be the total.
+	 * Default: what buildInvoice does with the default mapping (paid only when the order is known to be paid).
+	 */
+	sentPaid?: boolean;
 }
 
 type Json = Record<string, unknown>;
@@ -156,14 +162,24 @@ export function reconcile(invoiceAsReadBack: unknown, order: CanonicalOrder, opt
 	}
 
 	const open = cents(invoice.open);
-	if (open !== 0) {
+	const sentPaid = opts.sentPaid ?? sendsAsPaid(order);
+	const expectedOpen = sentPaid ? 0 : expectedOrder.totals.inclCents;
+	const openUnreadable = open === null;
+	if (openUnreadable || Math.abs((open as number) - expectedOpen) > (sentPaid ? 0 : tolerance)) {
+		// sent open and since (partly) paid: a payment was registered after creation, which is fine when the money arrived
+		const o = open as number;
+		const paidSince = !sentPaid && !openUnreadable && (expectedOpen >= 0 ? o >= 0 && o < expectedOpen : o <= 0 && o > expectedOpen);
 		add({
 			field: 'open',
-			expected: '0.00',
-			actual: open === null ? text(invoice.open) || '(missing)' : formatCents(open),
-			...(open === null ? {} : { differenceCents: open }),
-			severity: 'error',
-			hint: `Invoice ${nr} is not marked as paid. Register the payment in Factuursturen (or POST /invoices_payment/${nr} with amount "full"), after checking that order ${order.number} was really paid.`,
+			expected: formatCents(expectedOpen),
+			actual: openUnreadable ? text(invoice.open) || '(missing)' : formatCents(o),
+			...(openUnreadable ? {} : { differenceCents: o - expectedOpen }),
+			severity: paidSince ? 'warning' : 'error',
+			hint: sentPaid
+				? `Invoice ${nr} is not marked as paid. Register the payment in Factuursturen (or POST /invoices_payment/${nr} with amount "full"), after checking that order ${order.number} was really paid.`
+				: paidSince
+					? `Invoice ${nr} was sent open (order ${order.number} was not known to be paid) and a payment has been registered since. Check that it matches the money received.`
+					: `Invoice ${nr} was sent open (order ${order.number} was not known to be paid), but Factuursturen shows ${openUnreadable ? 'no readable open amount' : `${formatCents(o)} open`} instead of the total. Open the invoice in Factuursturen and check its payments.`,
 		});
 	}
 

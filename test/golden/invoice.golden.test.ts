@@ -75,6 +75,7 @@ const REVIEW: Record<string, string> = {
 	'55-shuffled-status-context': 'Same customer as 01; nothing depends on status ids.',
 	'56-home-country-be': 'A Belgian shop: its own mapping (21/6/0); domestic BE rates.',
 	'57-oss-at-inferred': 'OSS to Austria at 20 %, but "AT:20" is not in the mapping: refused, naming the key.',
+	'61-shipped-unpaid-invoice': 'W1: status Verzonden, payment_status pending, method "Op rekening": not known to be paid, so the invoice is sent open (no alreadypaid) and stays a receivable until the money arrives.',
 	'59-export-us-with-nl-vat': 'Sent to the US but the shop charged NL 21 %: the customer paid VAT, so booked as domestic 21 % (a bookkeeper may want to correct the sale).',
 };
 

@@ -98,6 +98,33 @@ describe('reconcile', () => {
 		]);
 	});
 
+	describe('an invoice sent open (order not known to be paid, W1)', () => {
+		const unpaid = { ...order, status: { ...order.status, id: '2', name: 'Verzonden' }, payment: { ...order.payment, method: 'invoice', status: 'pending' } };
+
+		it('expects open = the total, derived from the order by default', () => {
+			expect(reconcile(readBack({ open: '51.45' }), unpaid).ok).toBe(true);
+			expect(reconcile(readBack({ open: '51.45' }), order, { sentPaid: false }).ok).toBe(true);
+		});
+
+		it('open 0 on an invoice sent open: a payment was registered since, a warning', () => {
+			const r = reconcile(readBack({ open: '0.00' }), unpaid);
+			expect(r.ok).toBe(true);
+			expect(r.differences).toEqual([expect.objectContaining({ field: 'open', expected: '51.45', actual: '0.00', severity: 'warning', hint: expect.stringContaining('payment has been registered since') })]);
+		});
+
+		it('open above the total (or unreadable) is an error', () => {
+			const r = reconcile(readBack({ open: '60.00' }), unpaid);
+			expect(r.ok).toBe(false);
+			expect(r.differences).toEqual([expect.objectContaining({ field: 'open', expected: '51.45', actual: '60.00', differenceCents: 855, severity: 'error' })]);
+			expect(reconcile(readBack({ open: 'x' }), unpaid).ok).toBe(false);
+		});
+
+		it('sentPaid overrides the derivation: an invoice sent paid must have open 0 even for a pending order', () => {
+			expect(reconcile(readBack({ open: '51.45' }), unpaid, { sentPaid: true }).ok).toBe(false);
+			expect(reconcile(readBack({ open: '0.00' }), unpaid, { sentPaid: true }).ok).toBe(true);
+		});
+	});
+
 	it('another e-mail is an error (wrong debtor); case and spaces do not matter', () => {
 		expect(reconcile(readBack({ email: ' JAN@example.NL ' }), order).ok).toBe(true);
 		const r = reconcile(readBack({ email: 'piet@example.nl' }), order);

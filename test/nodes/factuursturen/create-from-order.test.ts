@@ -65,6 +65,19 @@ describe('Create From Order', () => {
 		expect(out.json.rateLimit).toMatchObject({ remaining: expect.any(Number), suggestedWaitSeconds: expect.any(Number) });
 	});
 
+	it('an order shipped but not known to be paid is sent open, says so, and reconciles with open = total (W1)', async () => {
+		const paid = mixed('3010');
+		const order = { ...paid, status: { ...paid.status, id: '2', name: 'Verzonden' }, payment: { ...paid.payment, method: 'invoice', status: 'pending' } };
+		const [out] = await runNode(s, create(), { items: items(withDebtor(order, '57', 'extax')) });
+		expect(out.json).toMatchObject({ invoiceAction: 'created', paidOnInvoice: false, bookedWith: { sentPaid: false }, openReason: expect.stringContaining('sent open') });
+		const inv = await storedInvoice(out.json.invoicenr);
+		expect(parseCents(inv.open)).toBe(order.totals.inclCents);
+		const [reconciled] = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: [{ json: out.json }] });
+		const rec = reconciled.json.reconciliation as IDataObject;
+		expect(rec.ok).toBe(true);
+		expect((rec.differences as IDataObject[]).filter((d) => d.severity === 'error' || d.field === 'open')).toEqual([]);
+	});
+
 	it('chains Get or Create by Email → Create From Order → Reconcile With Order through the items', async () => {
 		const orders = [mixed('3002', 'jan@example.nl'), mixed('3003', 'INKOOP@intax.nl'), mixed('3004', 'nieuw@example.nl')];
 		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...(orders as unknown as IDataObject[])) });

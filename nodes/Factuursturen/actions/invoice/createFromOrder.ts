@@ -1,6 +1,7 @@
 /**
- * Invoice → Create From Order: a canonical order + its debtor → a PAID invoice (alreadypaid 'full'), built by
- * the core (`buildInvoice`; refusals become error items with a hint).
+ * Invoice → Create From Order: a canonical order + its debtor → an invoice built by the core (`buildInvoice`;
+ * refusals become error items with a hint). It is sent paid (alreadypaid 'full') only when the order is known to
+ * be paid (mapping paidWhen); otherwise it is sent open and the item says why (`paidOnInvoice`, `openReason`).
  *
  * Never twice: an invoice whose reference.line1 is this order's reference is ADOPTED instead of creating a
  * second one. The check costs one list request per execution (or none when the item carries
@@ -15,6 +16,7 @@ import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
 import { buildInvoice, fixedDebtorFor, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
+import { openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
 import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { invoiceMapping } from '../../helpers/mapping';
 import { createdId, toBoolean } from '../../helpers/normalize';
@@ -97,9 +99,11 @@ export async function createFromOrder(rc: RunContext) {
 			// what Reconcile With Order needs to know about how the invoice was booked
 			const bookedWith = {
 				splitUnsplitCosts: mapping.splitUnsplitCosts === true,
+				sentPaid: sendsAsPaid(order, mapping.paidWhen),
 				fixedDebtor: json.debtorAction === 'fixed' || (fixedNr !== null && debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')))?.clientnr === fixedNr),
 			};
-			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith };
+			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith, paidOnInvoice: bookedWith.sentPaid };
+			if (!bookedWith.sentPaid && order.totals.inclCents !== 0) base.openReason = openReason(order);
 
 			const already = createdNow.get(order.number);
 			const existing = already ? { invoicenr: already } : await existingFor(order, json, i);

@@ -61,6 +61,7 @@ export async function reconcileWithOrder(rc: RunContext) {
 				toleranceCents,
 				splitUnsplitCosts: booked.splitUnsplitCosts === true,
 				fixedDebtor: booked.fixedDebtor === true || json.debtorAction === 'fixed',
+				...(typeof booked.sentPaid === 'boolean' ? { sentPaid: booked.sentPaid } : {}),
 			});
 			const reconciliation = {
 				ok: result.ok,
