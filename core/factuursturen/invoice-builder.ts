@@ -16,6 +16,7 @@ import {
 } from './mapping';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
 import { sendsAsPaid } from './payment-status';
+import { checkVoucherLines, VOUCHER_NOTE } from './voucher-lines';
 import type { FactuursturenInvoiceLine, FactuursturenInvoicePayload } from './payload-types';
 import { allocateCents, fitRateSum, priceLine } from './price-fit';
 import { mappedDomesticRate, resolveRates, type ResolvedRate } from './rate-resolution';
@@ -135,6 +136,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	const line1 = orderReference(order.number);
 	assertInvoiceable(order);
 	checkDebtor(order, debtor);
+	const bookedVouchers = checkVoucherLines(order, mapping.voucherLines);
 	const effective = mapping.splitUnsplitCosts ? applyCostSplit(order) : order;
 	const resolved = resolveRates(effective, mapping);
 	const taxType = debtor.tax_type;
@@ -199,7 +201,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	const credit = isCreditOrder(order);
 	let line2 = `Besteldatum ${dutchDate(order.date)}`;
 	if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
-	const line3 = [regimeNote(order), mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
+	const line3 = [regimeNote(order), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
 
 	const payload: FactuursturenInvoicePayload = {
 		clientnr: debtor.clientnr.trim(),

@@ -8,6 +8,7 @@ import { normalizeRate } from '../money';
 import type { VatRegime } from '../canonical-order';
 import { vatRegimeSchema } from '../canonical-order';
 import { PAID_WHEN_VALUES, type PaidWhen } from './payment-status';
+import { VOUCHER_LINES_VALUES, type VoucherLines } from './voucher-lines';
 
 export interface InvoiceMapping {
 	/** canonical shop rate ("21", "9", "0") → Factuursturen tax_rate percentage (must name the same percentage) */
@@ -42,6 +43,11 @@ export interface InvoiceMapping {
 	 * non-zero invoice. Otherwise the invoice is sent open.
 	 */
 	paidWhen?: PaidWhen;
+	/**
+	 * a 0 % line named like a gift voucher (cadeaubon, giftcard, …) in a VAT-charging regime: 'refuse' (default,
+	 * `voucher_line`: a voucher sale is not turnover) or 'book' (invoice it as it is, with a voucher mention in line3)
+	 */
+	voucherLines?: VoucherLines;
 }
 
 export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { '21': '21', '9': '9', '0': '0' };
@@ -69,6 +75,8 @@ export const DEFAULT_PAYMENT_METHOD_LABELS: Readonly<Record<string, string>> = {
 	applepay: 'Apple Pay',
 	sumup: 'SumUp',
 	zettle: 'Zettle',
+	// a redeemed voucher is not a bank receipt
+	webshop_giftcard: 'Cadeaubon',
 };
 
 export class InvoiceMappingError extends Error {
@@ -107,6 +115,7 @@ const schema = z
 		maxRoundingCents: z.number().int().min(0).max(100).optional(),
 		priceDecimals: z.number().int().min(2).max(6).optional(),
 		paidWhen: z.enum(PAID_WHEN_VALUES).optional(),
+		voucherLines: z.enum(VOUCHER_LINES_VALUES).optional(),
 	})
 	.strict();
 
@@ -186,6 +195,7 @@ export function parseMapping(input: unknown): InvoiceMapping {
 	if (m.maxRoundingCents !== undefined) result.maxRoundingCents = m.maxRoundingCents;
 	if (m.priceDecimals !== undefined) result.priceDecimals = m.priceDecimals;
 	if (m.paidWhen !== undefined) result.paidWhen = m.paidWhen;
+	if (m.voucherLines !== undefined) result.voucherLines = m.voucherLines;
 	return result;
 }
 

@@ -33,6 +33,8 @@ export const INVOICE_REFUSAL_CODES = [
 	'vat_mismatch',
 	/** the order number cannot be written as a reference */
 	'invalid_order_number',
+	/** a 0 % gift-voucher line in a VAT-charging regime (mapping voucherLines: 'refuse') */
+	'voucher_line',
 ] as const;
 
 export const DEBTOR_REFUSAL_CODES = [

@@ -33,7 +33,7 @@ const REVIEW: Record<string, string> = {
 	'05-payment-costs': 'Payment (transaction) costs are ancillary: same 21 % as the goods, own line.',
 	'06-discount-split': 'Discount spread by the shop over both rates (reduces the taxable amount per rate): two negative lines. Intax debtor.',
 	'07-action-price-option': 'Sale price (action option) already inside the line price; nothing extra on the invoice.',
-	'08-zero-percent-line': 'Gift voucher at 0 %: strictly a multi-purpose voucher is outside the scope of VAT rather than zero-rated; a bookkeeper may want its own category. Other lines 21 %.',
+	'08-zero-percent-line': 'W5: "Cadeaubon € 25" at 0 % next to 21 % goods. A webshop voucher is a multi-purpose voucher: its sale is no supply (VAT at redemption), so it must not land in box 1e as 0 % turnover. Refused (voucher_line): book it to a balance account; 68 shows the voucherLines "book" variant.',
 	'09-qty-six-decimals': 'Unit prices with 3 decimals (12 × 0.289 = 3.468 → 3.47; 7 × 1.429 = 10.003 → 10.00) so each line total is exact.',
 	'10-api-example-1042': 'B2B customer with a Dutch VAT number: domestic 21/9 %, NOT reverse charge (domestic goods).',
 	'11-api-example-1041': 'Same e-mail as 01 → same debtor 101 (extax). No payment method known: "Webshop".',
@@ -76,6 +76,7 @@ const REVIEW: Record<string, string> = {
 	'56-home-country-be': 'A Belgian shop: its own mapping (21/6/0); domestic BE rates.',
 	'57-oss-at-inferred': 'OSS to Austria at 20 %, but "AT:20" is not in the mapping: refused, naming the key.',
 	'61-shipped-unpaid-invoice': 'W1: status Verzonden, payment_status pending, method "Op rekening": not known to be paid, so the invoice is sent open (no alreadypaid) and stays a receivable until the money arrives.',
+	'68-voucher-line-booked': 'W5 with mapping voucherLines "book": the bookkeeper chose to invoice the voucher sale as it is; same payload as before plus the multi-purpose-voucher mention in line3 (give it its own category).',
 	'59-export-us-with-nl-vat': 'Sent to the US but the shop charged NL 21 %: the customer paid VAT, so booked as domestic 21 % (a bookkeeper may want to correct the sale).',
 };
 
