@@ -1,6 +1,6 @@
 // Two projects: `unit` (pure core, nodes with mocked n8n context, sandboxes on loopback) runs everywhere;
 // `e2e` loads the packed package into a real n8n 2.41.1 and is slow, so it is selected on its own.
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 module.exports = {
 	projects: [
 		{
