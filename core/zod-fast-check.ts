@@ -33,6 +33,26 @@ interface Def {
 
 const defOf = (schema: ZodTypeAny): Def => schema._def as Def;
 
+/** the plainest field types are checked inline by the object check, without a call */
+const enum Kind {
+	String,
+	Integer,
+	Boolean,
+	NullableString,
+	Other,
+}
+
+const plainString = (def: Def): boolean => def.typeName === 'ZodString' && !def.coerce && (def.checks ?? []).length === 0;
+
+function kindOf(schema: ZodTypeAny): Kind {
+	const def = defOf(schema);
+	if (plainString(def)) return Kind.String;
+	if (def.typeName === 'ZodNumber' && !def.coerce && def.checks?.length === 1 && def.checks[0].kind === 'int') return Kind.Integer;
+	if (def.typeName === 'ZodBoolean' && !def.coerce) return Kind.Boolean;
+	if (def.typeName === 'ZodNullable' && def.innerType && plainString(defOf(def.innerType))) return Kind.NullableString;
+	return Kind.Other;
+}
+
 /** null when the schema uses anything this compiler does not reproduce exactly */
 export function compileFastCheck(schema: ZodTypeAny): FastCheck | null {
 	const def = defOf(schema);
@@ -77,11 +97,18 @@ function compileString(def: Def): FastCheck | null {
 		} else if (check.kind === 'regex' && check.regex instanceof RegExp) regexes.push(check.regex);
 		else return null; // email, url, trim, toLowerCase, …: not reproduced here
 	}
-	// the common shapes get their own small closures
 	if (min === 0 && max === Infinity && regexes.length === 0) return (v) => typeof v === 'string';
 	if (min === 0 && max === Infinity && regexes.length === 1 && !regexes[0].global && !regexes[0].sticky) {
 		const regex = regexes[0];
-		return (v) => typeof v === 'string' && regex.test(v);
+		// the same rate, currency or country recurs order after order: remember the last string that matched
+		let lastMatch: string | undefined;
+		return (v) => {
+			if (typeof v !== 'string') return false;
+			if (v === lastMatch) return true;
+			if (!regex.test(v)) return false;
+			lastMatch = v;
+			return true;
+		};
 	}
 	return (v) => {
 		if (typeof v !== 'string' || v.length < min || v.length > max) return false;
@@ -104,7 +131,6 @@ function compileNumber(def: Def): FastCheck | null {
 	if (integer) return (v) => Number.isInteger(v); // a number, not NaN, finite
 	return (v) => {
 		if (typeof v !== 'number' || v !== v) return false; // zod treats NaN as its own type
-		if (integer && !Number.isInteger(v)) return false;
 		return !finite || Number.isFinite(v);
 	};
 }
@@ -128,11 +154,13 @@ function compileObject(def: Def): FastCheck | null {
 	if (typeof def.shape !== 'function') return null;
 	const shape = def.shape();
 	const keys = Object.keys(shape);
+	const kinds: Kind[] = [];
 	const checks: FastCheck[] = [];
 	for (const key of keys) {
 		if (key === '__proto__') return null;
 		const check = compileFastCheck(shape[key]);
 		if (!check) return null;
+		kinds.push(kindOf(shape[key]));
 		checks.push(check);
 	}
 	const count = keys.length;
@@ -140,15 +168,30 @@ function compileObject(def: Def): FastCheck | null {
 		if (typeof v !== 'object' || v === null) return false;
 		const proto = Object.getPrototypeOf(v);
 		if (proto !== Object.prototype && proto !== null) return false;
-		// exactly the schema's keys, in its order: then zod's copy would equal the input
+		// exactly the schema's keys, in its order (then zod's copy would equal the input), each value valid
 		let i = 0;
-		for (const key in v) {
+		const record = v as Record<string, unknown>;
+		for (const key in record) {
 			if (i >= count || key !== keys[i]) return false;
+			const value = record[key];
+			switch (kinds[i]) {
+				case Kind.String:
+					if (typeof value !== 'string') return false;
+					break;
+				case Kind.Integer:
+					if (!Number.isInteger(value)) return false;
+					break;
+				case Kind.Boolean:
+					if (typeof value !== 'boolean') return false;
+					break;
+				case Kind.NullableString:
+					if (value !== null && typeof value !== 'string') return false;
+					break;
+				default:
+					if (!checks[i](value)) return false;
+			}
 			i++;
 		}
-		if (i !== count) return false;
-		const record = v as Record<string, unknown>;
-		for (let k = 0; k < count; k++) if (!checks[k](record[keys[k]])) return false;
-		return true;
+		return i === count;
 	};
 }

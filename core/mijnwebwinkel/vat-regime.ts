@@ -30,7 +30,19 @@ export interface VatDecision {
 	destinationCountry: string | null;
 }
 
-const list = (rates: string[]): string => rates.map((r) => `${r} %`).join(', ');
+/** ["21", "9"] → "21 %, 9 %" */
+function list(rates: string[]): string {
+	let text = '';
+	for (let i = 0; i < rates.length; i++) text += i === 0 ? `${rates[i]} %` : `, ${rates[i]} %`;
+	return text;
+}
+
+const decision = (regime: VatRegime, reason: string, taxCountry: string | null, destinationCountry: string | null): VatDecision => ({
+	regime,
+	reason,
+	taxCountry,
+	destinationCountry,
+});
 
 function inconsistent(input: VatDecisionInput, message: string, details: Record<string, unknown> = {}): OrderRefusal {
 	return new OrderRefusal(
@@ -53,9 +65,9 @@ function unknownDestination(input: VatDecisionInput): OrderRefusal {
 
 export function decideVatRegime(input: VatDecisionInput): VatDecision {
 	const { taxStrategy, taxRegion, destinationCountry: dest, homeCountry: home, chargedRates } = input;
-	const nonZero = chargedRates.filter((r) => r !== '0');
+	const nonZero: string[] = [];
+	for (const r of chargedRates) if (r !== '0') nonZero.push(r);
 	const allZero = chargedRates.length > 0 && nonZero.length === 0;
-	const decided = (regime: VatRegime, reason: string, taxCountry: string | null): VatDecision => ({ regime, reason, taxCountry, destinationCountry: dest });
 
 	if (taxStrategy === 'reverse_charged_vat') {
 		if (dest === null || !isEuMember(dest) || dest === home) {
@@ -63,10 +75,11 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 		}
 		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but lines carry ${list(nonZero)} VAT.`);
 		const vat = input.vatNumber ? ` (customer VAT number ${input.vatNumber})` : ' (the order carries no customer VAT number)';
-		return decided(
+		return decision(
 			'intra_eu_reverse_charge',
 			`Mijnwebwinkel marked the order "reverse_charged_vat", the goods go to ${dest} (EU, not ${home}) and every line is 0 %: intra-EU supply with VAT reverse-charged to the customer${vat}.`,
 			null,
+			dest,
 		);
 	}
 
@@ -74,10 +87,10 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it "zero_percent", but lines carry ${list(nonZero)} VAT.`);
 		if (dest === null) throw unknownDestination(input);
 		if (dest === home) {
-			return decided('zero_rated', `Mijnwebwinkel marked the order "zero_percent" and the goods stay in ${home}: a 0 % domestic supply (zero-rated).`, null);
+			return decision('zero_rated', `Mijnwebwinkel marked the order "zero_percent" and the goods stay in ${home}: a 0 % domestic supply (zero-rated).`, null, dest);
 		}
 		if (!isEuMember(dest)) {
-			return decided('export', `Mijnwebwinkel marked the order "zero_percent" and the goods go to ${dest}, outside the EU: export at 0 %.`, null);
+			return decision('export', `Mijnwebwinkel marked the order "zero_percent" and the goods go to ${dest}, outside the EU: export at 0 %.`, null, dest);
 		}
 		throw new OrderRefusal(
 			'ambiguous_zero_rate',
@@ -104,10 +117,11 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 		const foreign = nonZero.filter((r) => !isRateOf(taxRegion, r));
 		if (foreign.length > 0) throw inconsistent(input, `it is taxed for ${taxRegion} (tax_region), but ${list(foreign)} is not a ${taxRegion} VAT rate.`);
 		if (allZero) throw zeroToEu(input, taxRegion);
-		return decided(
+		return decision(
 			'oss',
 			`Mijnwebwinkel taxed the order for ${taxRegion} (tax_region) at ${taxRegion} rates (${list(nonZero)}) and the goods go to ${dest ?? taxRegion}: EU distance sale to a consumer under the One-Stop-Shop, with ${taxRegion} VAT.`,
 			taxRegion,
+			dest,
 		);
 	}
 
@@ -117,9 +131,10 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 		if (dest !== null && dest !== home && isEuMember(dest)) {
 			const foreign = nonZero.filter((r) => !isRateOf(dest, r));
 			if (foreign.length > 0) throw inconsistent(input, `lines carry ${list(foreign)}, which is neither a ${home} nor a ${dest} VAT rate.`);
-			return decided(
+			return decision(
 				'oss',
 				`The lines carry ${list(nonZero)}, which ${notHome.length > 1 ? 'are' : 'is'} not ${home} VAT but ${dest} VAT, and the goods go to ${dest}: EU distance sale to a consumer under the One-Stop-Shop, with ${dest} VAT.`,
+				dest,
 				dest,
 			);
 		}
@@ -128,29 +143,31 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 
 	if (allZero) {
 		if (dest === null) throw unknownDestination(input);
-		if (!isEuMember(dest)) return decided('export', `Every line is 0 % and the goods go to ${dest}, outside the EU: export at 0 %.`, null);
+		if (!isEuMember(dest)) return decision('export', `Every line is 0 % and the goods go to ${dest}, outside the EU: export at 0 %.`, null, dest);
 		if (dest !== home) throw zeroToEu(input, dest);
-		return decided('domestic', `Every line is at the ${home} 0 % rate and the goods stay in ${home}: a domestic sale at 0 %.`, home);
+		return decision('domestic', `Every line is at the ${home} 0 % rate and the goods stay in ${home}: a domestic sale at 0 %.`, home, dest);
 	}
 
 	if (chargedRates.length === 0) {
-		return decided('domestic', `Nothing was charged (a free order) and the goods go to ${dest ?? home}: booked as domestic.`, home);
+		return decision('domestic', `Nothing was charged (a free order) and the goods go to ${dest ?? home}: booked as domestic.`, home, dest);
 	}
 	const rates = list(chargedRates);
 	if (dest === null || dest === home) {
-		return decided('domestic', `${home} VAT (${rates}) on a sale delivered in ${dest ?? home}${dest === null ? ' (no delivery country on the order)' : ''}: domestic.`, home);
+		return decision('domestic', `${home} VAT (${rates}) on a sale delivered in ${dest ?? home}${dest === null ? ' (no delivery country on the order)' : ''}: domestic.`, home, dest);
 	}
 	if (isEuMember(dest)) {
-		return decided(
+		return decision(
 			'domestic',
 			`${home} VAT (${rates}) on a sale to ${dest}, another EU member state: booked as domestic, i.e. the shop is below the EU-wide €10,000 OSS threshold (or does not apply OSS). Check this if the shop is registered for OSS.`,
 			home,
+			dest,
 		);
 	}
-	return decided(
+	return decision(
 		'domestic',
 		`${home} VAT (${rates}) was charged although the goods go to ${dest}, outside the EU: booked as domestic, as charged (export at 0 % would require the shop not to charge VAT).`,
 		home,
+		dest,
 	);
 }
 

@@ -10,5 +10,5 @@ export const EU_MEMBER_STATES: readonly string[] = [
 const members = new Set(EU_MEMBER_STATES);
 
 export function isEuMember(countryCode: string | null | undefined): boolean {
-	return typeof countryCode === 'string' && members.has(countryCode.toUpperCase());
+	return typeof countryCode === 'string' && (members.has(countryCode) || members.has(countryCode.toUpperCase()));
 }

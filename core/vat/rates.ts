@@ -41,9 +41,13 @@ export const EU_VAT_RATES_2026: Readonly<Record<string, CountryVatRates>> = {
 	SK: { standard: '23', reduced: ['19', '5'] },
 };
 
+/** own keys only: a code such as "constructor" must not find Object.prototype's members */
+const ratesByCode = new Map(Object.entries(EU_VAT_RATES_2026));
+
 /** the rates of a country, or null when the table does not know it */
 export function vatRatesOf(countryCode: string): CountryVatRates | null {
-	return EU_VAT_RATES_2026[countryCode.toUpperCase()] ?? null;
+	// codes are upper case already nearly always: look up before upper-casing
+	return ratesByCode.get(countryCode) ?? ratesByCode.get(countryCode.toUpperCase()) ?? null;
 }
 
 /**
