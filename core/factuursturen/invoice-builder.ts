@@ -8,6 +8,7 @@ import type { CanonicalOrder, OrderLine } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { formatCents, formatScaled } from '../money';
 import { applyCostSplit } from './cost-split';
+import { findCountryId, indexCountries, type CountryList } from './countries';
 import {
 	DEFAULT_MAX_ROUNDING_CENTS,
 	DEFAULT_PAYMENT_METHOD_LABELS,
@@ -27,6 +28,13 @@ export interface DebtorForInvoice {
 	tax_type: 'extax' | 'intax';
 	tax_shifted?: boolean;
 	taxnumber?: string;
+	/** the debtor's Factuursturen country id ("146"), when known: an OSS invoice must go to a debtor in the OSS country */
+	country?: string;
+}
+
+export interface BuildInvoiceOptions {
+	/** Factuursturen's country list (GET /countrylist): needed to check an OSS debtor's country id */
+	countries?: CountryList;
 }
 
 export const ROUNDING_LINE_DESCRIPTION = 'Afrondingsverschil';
@@ -74,6 +82,33 @@ function regimeNote(order: CanonicalOrder): string {
 		default:
 			return '';
 	}
+}
+
+/**
+ * Factuursturen applies a `tax_country` rate of the DEBTOR's country (FS API.md §4), while OSS VAT follows the
+ * delivery country (Dir. art. 33(a)). Existing debtors are never modified, so a debtor in another country is refused.
+ */
+function checkOssDebtorCountry(order: CanonicalOrder, debtor: DebtorForInvoice, countries: CountryList | undefined): void {
+	const taxCountry = order.vat.taxCountry;
+	const debtorCountry = debtor.country?.trim() ?? '';
+	if (order.vat.regime !== 'oss' || !taxCountry || debtorCountry === '') return;
+	if (debtorCountry.toUpperCase() === taxCountry) return;
+	const index = countries ? indexCountries(countries) : null;
+	const expectedId = index ? findCountryId(index, taxCountry, '') : null;
+	if (expectedId !== null && expectedId === debtorCountry) return;
+	if (!index) {
+		// a programming error in the workflow: the id cannot be checked without the list
+		throw new TypeError('buildInvoice: an OSS order with a debtor country id needs opts.countries (Factuursturen GET /countrylist)');
+	}
+	const named = Array.isArray(countries) ? countries.find((c) => String(c.id) === debtorCountry)?.name : undefined;
+	const debtorName = named ? `${named} (country id ${debtorCountry})` : `country id ${debtorCountry}`;
+	throw new OrderRefusal(
+		'oss_debtor_country_mismatch',
+		`Order ${order.number} is an OSS sale taxed in ${taxCountry}, but Factuursturen debtor ${debtor.clientnr} is in ${debtorName}`,
+		`OSS VAT follows the delivery country (${taxCountry}); Factuursturen takes the foreign rate from the debtor's country, so this invoice would carry the wrong VAT. Existing debtors are never modified automatically: book this order by hand, or use a debtor in ${taxCountry} for it, then reprocess.`,
+		order.number,
+		{ clientnr: debtor.clientnr, debtorCountry, taxCountry, expectedCountryId: expectedId },
+	);
 }
 
 function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
@@ -132,10 +167,11 @@ function formatPrice(units: number, decimals: number): string {
 }
 
 /** Builds the POST /invoices body. Throws OrderRefusal (codes: refusal-codes.ts) when it must not guess. */
-export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, mapping: InvoiceMapping): FactuursturenInvoicePayload {
+export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, mapping: InvoiceMapping, opts: BuildInvoiceOptions = {}): FactuursturenInvoicePayload {
 	const line1 = orderReference(order.number);
 	assertInvoiceable(order);
 	checkDebtor(order, debtor);
+	checkOssDebtorCountry(order, debtor, opts.countries);
 	const bookedVouchers = checkVoucherLines(order, mapping.voucherLines);
 	const effective = mapping.splitUnsplitCosts ? applyCostSplit(order) : order;
 	const resolved = resolveRates(effective, mapping);

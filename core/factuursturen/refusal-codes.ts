@@ -35,6 +35,8 @@ export const INVOICE_REFUSAL_CODES = [
 	'invalid_order_number',
 	/** a 0 % gift-voucher line in a VAT-charging regime (mapping voucherLines: 'refuse') */
 	'voucher_line',
+	/** an OSS order whose known debtor country is not the OSS (delivery) country */
+	'oss_debtor_country_mismatch',
 ] as const;
 
 export const DEBTOR_REFUSAL_CODES = [

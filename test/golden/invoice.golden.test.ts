@@ -2,8 +2,9 @@
  * Golden files, Acumulus style: for every fixture order (test/golden/orders/<dir>/canonical.json, written
  * by the canonical mapper's author) the expected Factuursturen payload (invoice.json, or
  * {"refusal": {"code"}}) and, for some, the expected new debtor (new-debtor.json) were written by hand from
- * the rules. Inputs per dir: debtor.json (the debtor the invoice is built for) and mapping.json (shallow
- * override of test/golden/_mapping.json). The build starts from canonical.json, not order.json, so these
+ * the rules. Inputs per dir: debtor.json (the debtor the invoice is built for), mapping.json (shallow
+ * override of test/golden/_mapping.json) and build-options.json (buildInvoice's opts, e.g. originalInvoiceNumber;
+ * the Factuursturen country list is always passed). The build starts from canonical.json, not order.json, so these
  * files do not depend on the Mijnwebwinkel mapper.
  *
  * Every expected invoice is also re-evaluated with the independent Factuursturen arithmetic: a golden file
@@ -14,7 +15,7 @@ import * as path from 'path';
 import { canonicalOrderSchema, type CanonicalOrder } from '../../core/canonical-order';
 import { OrderRefusal } from '../../core/errors';
 import { buildDebtor } from '../../core/factuursturen/debtor-builder';
-import { buildInvoice, fixedDebtorFor, type DebtorForInvoice } from '../../core/factuursturen/invoice-builder';
+import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../core/factuursturen/mapping';
 import { evaluateInvoice } from '../core/property/independent-fs-arithmetic';
 
@@ -47,7 +48,7 @@ const REVIEW: Record<string, string> = {
 	'19-b2b-domestic-vat-number': 'Domestic B2B, 21 %, paid by bank transfer (status paid): still "alreadypaid full".',
 	'20-reverse-charge-be-with-vat': 'Intra-community supply to a Belgian business with VAT number: 0 %, debtor "btw verlegd" with the same VAT number, ICP category 2, the reverse-charge mention with the customer\'s VAT number. Shipping follows the supply (0 %).',
 	'21-reverse-charge-de-without-vat': 'Reverse charge without the customer\'s VAT number cannot be an ICP supply: refused with a hint to add it.',
-	'22-oss-de': 'OSS: German rates 19/7 % with tax_country, shipping split by the shop; OSS category 3.',
+	'22-oss-de': 'OSS: German rates 19/7 % with tax_country, shipping split by the shop; OSS category 3. The debtor is in Germany (country 50), the OSS country, so Factuursturen applies German rates.',
 	'23-oss-be': 'OSS Belgium: reading glasses 6 %, case 21 %; shipping as charged (21 %). Intax debtor.',
 	'24-oss-fr-5-5': 'OSS France: book 5.5 %, apron 20 %, shipping split by the shop; 5.5 must be mapped as "FR:5.5".',
 	'25-export-us': 'Export outside the EU: 0 %, export mention, category 4 (proof of export is the shop\'s to keep).',
@@ -77,6 +78,7 @@ const REVIEW: Record<string, string> = {
 	'57-oss-at-inferred': 'OSS to Austria at 20 %, but "AT:20" is not in the mapping: refused, naming the key.',
 	'61-shipped-unpaid-invoice': 'W1: status Verzonden, payment_status pending, method "Op rekening": not known to be paid, so the invoice is sent open (no alreadypaid) and stays a receivable until the money arrives.',
 	'68-voucher-line-booked': 'W5 with mapping voucherLines "book": the bookkeeper chose to invoice the voucher sale as it is; same payload as before plus the multi-purpose-voucher mention in line3 (give it its own category).',
+	'62-oss-invoice-nl-delivery-de': 'W2: OSS sale delivered to DE (German VAT), but the invoice address and so the debtor are in NL (country 146). Factuursturen takes tax_country rates from the debtor\'s country, so the invoice would carry NL rates or be rejected: refused (oss_debtor_country_mismatch); book by hand or use a debtor in DE.',
 	'59-export-us-with-nl-vat': 'Sent to the US but the shop charged NL 21 %: the customer paid VAT, so booked as domestic 21 % (a bookkeeper may want to correct the sale).',
 };
 
@@ -112,6 +114,8 @@ describe('golden invoices', () => {
 			const debtor = read(dir, 'debtor.json') as DebtorForInvoice;
 			const mapping = parseMapping({ ...DEFAULT_MAPPING, ...(has(dir, 'mapping.json') ? (read(dir, 'mapping.json') as object) : {}) });
 			const expected = read(dir, 'invoice.json') as Record<string, unknown>;
+			// build options: the country list always (OSS debtor-country check), plus build-options.json of the dir
+			const opts: BuildInvoiceOptions = { countries: COUNTRIES, ...(has(dir, 'build-options.json') ? (read(dir, 'build-options.json') as object) : {}) };
 
 			it('has a VAT review note', () => {
 				expect(REVIEW[dir]).toBeTruthy();
@@ -121,7 +125,7 @@ describe('golden invoices', () => {
 				it(`is refused with ${(expected.refusal as { code: string }).code}`, () => {
 					let caught: unknown;
 					try {
-						buildInvoice(order, debtor, mapping);
+						buildInvoice(order, debtor, mapping, opts);
 					} catch (error) {
 						caught = error;
 					}
@@ -133,7 +137,7 @@ describe('golden invoices', () => {
 			}
 
 			it('builds exactly the expected payload', () => {
-				expect(buildInvoice(order, debtor, mapping)).toEqual(expected);
+				expect(buildInvoice(order, debtor, mapping, opts)).toEqual(expected);
 			});
 
 			it('the expected payload totals to the order (independent arithmetic), VAT within 1 cent per rate', () => {

@@ -370,3 +370,33 @@ describe('fixedDebtorFor', () => {
 		expect(fixedDebtorFor(makeOrder({ lines: [], paymentMethod: 'cash' }), mapping)).toBeNull();
 	});
 });
+
+describe('buildInvoice — OSS debtor country (W2)', () => {
+	const COUNTRIES = [
+		{ id: '146', name: 'Nederland' },
+		{ id: '50', name: 'Duitsland' },
+	];
+	const oss = makeOrder({ number: '7100', regime: 'oss', taxCountry: 'DE', lines: [{ rate: '19', inclCents: 1190 }] });
+	const ossMapping = parseMapping({ ossVatRates: { 'DE:19': '19' } });
+
+	it('a debtor in the OSS country (by id, or by ISO code) passes', () => {
+		expect(buildInvoice(oss, { ...EXTAX, country: '50' }, ossMapping, { countries: COUNTRIES }).lines[0]).toMatchObject({ tax_rate: '19', tax_country: true });
+		expect(() => buildInvoice(oss, { ...EXTAX, country: 'de' }, ossMapping)).not.toThrow();
+	});
+
+	it('a debtor in another country is refused with oss_debtor_country_mismatch, naming both countries', () => {
+		const r = refusal(() => buildInvoice(oss, { ...EXTAX, country: '146' }, ossMapping, { countries: COUNTRIES }));
+		expect(r.code).toBe('oss_debtor_country_mismatch');
+		expect(r.message).toContain('Nederland (country id 146)');
+		expect(r.hint).toContain('delivery country (DE)');
+	});
+
+	it('an unknown debtor country is not checked; a known id without the country list is a programming error', () => {
+		expect(() => buildInvoice(oss, EXTAX, ossMapping)).not.toThrow();
+		expect(() => buildInvoice(oss, { ...EXTAX, country: '146' }, ossMapping)).toThrow(TypeError);
+	});
+
+	it('a domestic order ignores the debtor country', () => {
+		expect(() => buildInvoice(order1042(), { ...EXTAX, country: '50' }, mapping, { countries: COUNTRIES })).not.toThrow();
+	});
+});

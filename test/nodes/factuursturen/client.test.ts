@@ -55,6 +55,8 @@ describe('Client → Get or Create by Email', () => {
 			['matched', '62', 'extax', true],
 		]);
 		expect(out[1].json.taxnumber).toBe('DE123456789');
+		// the debtor's Factuursturen country id, for Create From Order's OSS check
+		expect(out[1].json.country).toBe('50');
 		const log = await s.requests();
 		expect(log.filter((r) => r.method !== 'GET')).toEqual([]);
 	});
@@ -62,7 +64,7 @@ describe('Client → Get or Create by Email', () => {
 	it('creates a missing debtor from the order (core buildDebtor) and says so', async () => {
 		const order = makeOrder({ number: '1004', email: 'Nieuw.Klant@Example.com', name: 'Nieuwe Klant', city: 'Utrecht' });
 		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order) });
-		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'extax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com' });
+		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'extax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com', country: '146' });
 		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
 		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'extax' });
 		const log = await s.requests();

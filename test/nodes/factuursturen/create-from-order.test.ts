@@ -235,6 +235,22 @@ describe('Create From Order', () => {
 		expect((await s.state()).invoices).toHaveLength(1);
 	});
 
+	it('an OSS order for a debtor in another country is refused (W2): Get or Create passes the country on; the country list is fetched once', async () => {
+		const oss = (number: string, email: string, countryCode: string, countryName: string) => {
+			const o = makeOrder({ number, email, regime: 'oss', countryCode, countryName, lines: [{ rate: '19', inclCents: 1190 }] });
+			return { ...o, vat: { ...o.vat, regime: 'oss' as const, taxCountry: 'DE', destinationCountry: 'DE' } } as unknown as IDataObject;
+		};
+		// invoice address NL (the new debtor lands in NL), goods to DE; and a customer in DE
+		const orders = [oss('3951', 'nl-adres@example.nl', 'NL', 'Nederland'), oss('3952', 'hannah@example.de', 'DE', 'Duitsland')];
+		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...orders) });
+		expect(debtors.map((d) => d.json.country)).toEqual(['146', '50']);
+		const before = (await s.requests()).length;
+		const out = await runNode(s, create({ mappingJson: '{"ossVatRates": {"DE:19": "19"}}' }), { items: debtors.map((d) => ({ json: d.json })), continueOnFail: true });
+		expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '3951' });
+		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3952' });
+		expect((await s.requests()).slice(before).filter((r) => r.path.includes('countrylist'))).toHaveLength(1);
+	});
+
 	it('without a debtor on the item: a clear error pointing at Get or Create by Email', async () => {
 		const error = await runNode(s, create(), { items: items(mixed('4001') as unknown as IDataObject) }).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);

@@ -30,6 +30,8 @@ interface Resolved {
 	tax_type: 'extax' | 'intax';
 	tax_shifted: boolean;
 	taxnumber: string;
+	/** Factuursturen country id of the debtor ('' when the record has none): Create From Order checks OSS orders against it */
+	country: string;
 	debtorEmail: string;
 	createdInThisRun?: boolean;
 	duplicateClientnrs?: string[];
@@ -61,6 +63,7 @@ function fromRecord(client: IDataObject, action: DebtorAction, email: string): R
 		tax_type: taxTypeOf(client),
 		tax_shifted: toBoolean(client.tax_shifted) === true,
 		taxnumber: String(client.taxnumber ?? ''),
+		country: String(client.country ?? '').trim(),
 		debtorEmail: email || String(client.email ?? ''),
 	};
 }

@@ -14,12 +14,12 @@
 import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
-import { buildInvoice, fixedDebtorFor, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
+import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
 import { openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
 import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { invoiceMapping } from '../../helpers/mapping';
-import { createdId, toBoolean } from '../../helpers/normalize';
+import { asArray, createdId, toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { isTransient } from '../../transport/errors';
 import { fetchClient } from '../client/read';
@@ -30,7 +30,7 @@ export type InvoiceAction = 'created' | 'adopted' | 'dryRun';
 /** longest pause after a timed-out create before looking it up */
 export const TIMEOUT_GRACE_MAX_MS = 10_000;
 
-/** The debtor fields (clientnr, tax_type, tax_shifted, taxnumber) at `path` of the item, or null without clientnr. */
+/** The debtor fields (clientnr, tax_type, tax_shifted, taxnumber, country) at `path` of the item, or null without clientnr. */
 export function debtorFromItem(json: IDataObject, path: string): Partial<DebtorForInvoice> | null {
 	const value = atPath(json, path);
 	if (!value || typeof value !== 'object') return null;
@@ -43,6 +43,7 @@ export function debtorFromItem(json: IDataObject, path: string): Partial<DebtorF
 		tax_type: taxType === 'intax' || taxType === 'extax' ? taxType : undefined,
 		tax_shifted: toBoolean(d.tax_shifted) === true,
 		taxnumber: d.taxnumber === undefined || d.taxnumber === null ? undefined : String(d.taxnumber),
+		...(d.country === undefined || d.country === null || String(d.country).trim() === '' ? {} : { country: String(d.country).trim() }),
 	};
 }
 
@@ -87,6 +88,8 @@ export async function createFromOrder(rc: RunContext) {
 	// invoices created in this execution, so an order that comes twice is booked once
 	const createdNow = new Map<string, string>();
 	const fixedDebtors = new Map<string, DebtorForInvoice>();
+	// Factuursturen's country list, fetched once and only for an OSS order whose debtor country must be checked
+	let countries: IDataObject[] | null = null;
 
 	return await forEachItem(
 		rc,
@@ -138,7 +141,12 @@ export async function createFromOrder(rc: RunContext) {
 				debtor = { ...debtor, ...(debtorFromItem(await fetchClient(rc, debtor.clientnr!, i), '') ?? {}) };
 			}
 			const forInvoice = debtor as DebtorForInvoice;
-			const payload = buildInvoice(order, forInvoice, mapping);
+			const opts: BuildInvoiceOptions = {};
+			if (order.vat.regime === 'oss' && forInvoice.country) {
+				countries ??= asArray(await api.get('/countrylist/nl', undefined, i));
+				opts.countries = countries.filter((c) => c.id !== undefined && typeof c.name === 'string').map((c) => ({ id: String(c.id), name: String(c.name) }));
+			}
+			const payload = buildInvoice(order, forInvoice, mapping, opts);
 			const summary = payloadSummary(payload, forInvoice.tax_type, forInvoice.tax_shifted === true);
 
 			if (dryRun) {
