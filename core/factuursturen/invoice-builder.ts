@@ -35,6 +35,12 @@ export interface DebtorForInvoice {
 export interface BuildInvoiceOptions {
 	/** Factuursturen's country list (GET /countrylist): needed to check an OSS debtor's country id */
 	countries?: CountryList;
+	/**
+	 * for a credit order: the number of the invoice it corrects. A credit note must refer to the original
+	 * invoice (Dir. art. 219); the node looks it up by the original order's reference and refuses when absent.
+	 * Without it line2 names only the order (for callers that book credits by other means).
+	 */
+	originalInvoiceNumber?: string;
 }
 
 export const ROUNDING_LINE_DESCRIPTION = 'Afrondingsverschil';
@@ -236,7 +242,9 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 
 	const credit = isCreditOrder(order);
 	let line2 = `Besteldatum ${dutchDate(order.date)}`;
-	if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
+	const original = opts.originalInvoiceNumber?.trim() ?? '';
+	if (credit && original) line2 += ` - Creditnota op factuur ${original}${order.creditsOrderNumber ? ` (bestelling ${order.creditsOrderNumber})` : ''}`;
+	else if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
 	const line3 = [regimeNote(order), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
 
 	const payload: FactuursturenInvoicePayload = {

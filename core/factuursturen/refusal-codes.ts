@@ -37,6 +37,8 @@ export const INVOICE_REFUSAL_CODES = [
 	'voucher_line',
 	/** an OSS order whose known debtor country is not the OSS (delivery) country */
 	'oss_debtor_country_mismatch',
+	/** a credit order whose original invoice (reference "Bestelling <credited order>") is not in Factuursturen (thrown by the node) */
+	'original_invoice_not_found',
 ] as const;
 
 export const DEBTOR_REFUSAL_CODES = [

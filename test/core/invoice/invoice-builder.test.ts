@@ -299,6 +299,13 @@ describe('buildInvoice — credit orders and guards', () => {
 		}
 	});
 
+	it('a credit note names the original invoice when it is given (M1)', () => {
+		const credit = makeOrder({ number: '1043', credit: true, creditsOrderNumber: '1042', lines: [{ rate: '21', inclCents: -1210 }] });
+		expect(buildInvoice(credit, EXTAX, mapping, { originalInvoiceNumber: ' F2025042 ' }).reference.line2).toBe('Besteldatum 01-03-2025 - Creditnota op factuur F2025042 (bestelling 1042)');
+		// not for a normal order
+		expect(buildInvoice(order1042(), EXTAX, mapping, { originalInvoiceNumber: 'F1' }).reference.line2).toBe('Besteldatum 01-03-2025');
+	});
+
 	it('refuses a credit order with a positive total and a normal order with a negative one', () => {
 		const positiveCredit = makeOrder({ credit: true, creditsOrderNumber: '1', lines: [{ rate: '21', inclCents: 100 }] });
 		expect(refusal(() => buildInvoice(positiveCredit, EXTAX, mapping)).code).toBe('credit_sign_conflict');

@@ -9,6 +9,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseCents } from '../../../core/money';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -249,6 +250,41 @@ describe('Create From Order', () => {
 		expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '3951' });
 		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3952' });
 		expect((await s.requests()).slice(before).filter((r) => r.path.includes('countrylist'))).toHaveLength(1);
+	});
+
+	describe('credit orders name the original invoice (M1)', () => {
+		const creditOf = (number: string, credited: string) =>
+			withDebtor(makeCoreOrder({ number, credit: true, creditsOrderNumber: credited, email: 'jan@example.nl', lines: [{ rate: '21', inclCents: -1210 }] }), '57', 'extax');
+
+		it('found in the same execution, or by ONE reference search when not in the bulk list', async () => {
+			const [original] = await runNode(s, create(), { items: items(withDebtor(mixed('3970'), '57', 'extax')) });
+			// same execution: the original is created first, the credit names it without any lookup
+			const both = await runNode(s, create(), { items: items(withDebtor(mixed('3971'), '57', 'extax'), creditOf('3972', '3971')) });
+			expect(both[1].json).toMatchObject({ invoiceAction: 'created', originalInvoiceNumber: both[0].json.invoicenr });
+			const second = await storedInvoice(both[1].json.invoicenr);
+			expect((second.reference as IDataObject).line2).toMatch(new RegExp(`Creditnota op factuur ${String(both[0].json.invoicenr)} \\(bestelling 3971\\)$`));
+			// an earlier execution's invoice: the bulk list covers the credit's date, so no search is needed
+			const before = (await s.requests()).length;
+			const [credit] = await runNode(s, create(), { items: items(creditOf('3973', '3970')) });
+			expect(credit.json).toMatchObject({ invoiceAction: 'created', originalInvoiceNumber: original.json.invoicenr });
+			expect((await s.requests()).slice(before).filter((r) => r.path.includes('/search/'))).toHaveLength(0);
+		});
+
+		it('an original outside the bulk list is found by one search', async () => {
+			const [original] = await runNode(s, create(), { items: items(withDebtor(mixed('3980'), '57', 'extax')) });
+			const before = (await s.requests()).length;
+			const late = { ...creditOf('3981', '3980'), existingInvoice: null };
+			const [credit] = await runNode(s, create(), { items: items(late) });
+			expect(credit.json).toMatchObject({ invoiceAction: 'created', originalInvoiceNumber: original.json.invoicenr });
+			expect((await s.requests()).slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/search/invoices/all/Bestelling%203980', 'POST /api/v1/invoices']);
+		});
+
+		it('no original invoice: refused with original_invoice_not_found, nothing created', async () => {
+			const out = await runNode(s, create(), { items: items({ ...creditOf('3991', '3990'), existingInvoice: null }), continueOnFail: true });
+			expect(out[0].json.details).toMatchObject({ code: 'original_invoice_not_found', orderNumber: '3991', creditsOrderNumber: '3990' });
+			expect(String((out[0].json.details as IDataObject).hint)).toMatch(/Book the original order 3990 first/);
+			expect((await s.state()).invoices).toHaveLength(0);
+		});
 	});
 
 	it('without a debtor on the item: a clear error pointing at Get or Create by Email', async () => {

@@ -14,6 +14,9 @@
 import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
+import { OrderRefusal } from '../../../../core/errors';
+import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
+import { orderReference } from '../../../../core/factuursturen/reference';
 import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
 import { openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
@@ -64,6 +67,8 @@ function payloadSummary(payload: FactuursturenInvoicePayload, taxType: 'extax' |
 	};
 }
 
+const originalOut = (opts: BuildInvoiceOptions): IDataObject => (opts.originalInvoiceNumber ? { originalInvoiceNumber: opts.originalInvoiceNumber } : {});
+
 export async function createFromOrder(rc: RunContext) {
 	const { ctx, api } = rc;
 	const orderPath = (i: number) => String(ctx.getNodeParameter('orderProperty', i, ''));
@@ -90,6 +95,31 @@ export async function createFromOrder(rc: RunContext) {
 	const fixedDebtors = new Map<string, DebtorForInvoice>();
 	// Factuursturen's country list, fetched once and only for an OSS order whose debtor country must be checked
 	let countries: IDataObject[] | null = null;
+
+	/**
+	 * A credit note must name the invoice it corrects: the credited order's invoice, found by its reference in
+	 * this execution's creates, the bulk list, or else ONE reference search. Not found → refusal.
+	 */
+	const originalInvoiceOf = async (order: CanonicalOrder, i: number): Promise<string> => {
+		const credited = order.creditsOrderNumber;
+		const nrOf = (inv: IDataObject) => String(inv.invoicenr_full || inv.invoicenr || inv.id || '');
+		let nr = credited ? (createdNow.get(credited) ?? '') : '';
+		if (!nr && credited) {
+			const listed = index?.get(credited)[0];
+			const found = listed ?? (await findInvoiceByReference(rc, credited, i));
+			nr = found ? nrOf(found) : '';
+		}
+		if (nr) return nr;
+		throw new OrderRefusal(
+			'original_invoice_not_found',
+			credited
+				? `Credit order ${order.number} credits order ${credited}, but Factuursturen has no invoice with reference "${orderReference(credited)}"`
+				: `Credit order ${order.number} does not name the order it credits, so its original invoice cannot be found`,
+			`A credit note must refer to the original invoice. Book the original order${credited ? ` ${credited}` : ''} first (then reprocess this credit), or, when the original was booked by hand, book this credit by hand in Factuursturen as a credit of that invoice.`,
+			order.number,
+			{ creditsOrderNumber: credited },
+		);
+	};
 
 	return await forEachItem(
 		rc,
@@ -142,6 +172,7 @@ export async function createFromOrder(rc: RunContext) {
 			}
 			const forInvoice = debtor as DebtorForInvoice;
 			const opts: BuildInvoiceOptions = {};
+			if (isCreditOrder(order)) opts.originalInvoiceNumber = await originalInvoiceOf(order, i);
 			if (order.vat.regime === 'oss' && forInvoice.country) {
 				countries ??= asArray(await api.get('/countrylist/nl', undefined, i));
 				opts.countries = countries.filter((c) => c.id !== undefined && typeof c.name === 'string').map((c) => ({ id: String(c.id), name: String(c.name) }));
@@ -150,7 +181,7 @@ export async function createFromOrder(rc: RunContext) {
 			const summary = payloadSummary(payload, forInvoice.tax_type, forInvoice.tax_shifted === true);
 
 			if (dryRun) {
-				return { ...base, invoiceAction: 'dryRun', invoicenr: null, wouldAdopt: false, payloadSummary: summary, payload: payload as unknown as IDataObject };
+				return { ...base, invoiceAction: 'dryRun', invoicenr: null, wouldAdopt: false, ...originalOut(opts), payloadSummary: summary, payload: payload as unknown as IDataObject };
 			}
 
 			const post = async (): Promise<string> => {
@@ -205,6 +236,7 @@ export async function createFromOrder(rc: RunContext) {
 				invoicenr,
 				...(recovered ? { recoveredAfterFailure: true } : {}),
 				clientnr: forInvoice.clientnr,
+				...originalOut(opts),
 				payloadSummary: summary,
 			};
 		},
