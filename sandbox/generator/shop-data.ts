@@ -174,6 +174,8 @@ export function existingDebtorsFor(r: Random, people: readonly Person[]): Factuu
 			email,
 			taxnumber: cut(p.vatNumber.replace(/\s+/g, ''), 18),
 			tax_type: taxType,
+			// a bookkeeper who invoiced an EU business customer before has marked it "BTW verlegd"
+			...(p.business && p.vatNumber && p.country.iso !== 'NL' && p.country.eu ? { tax_shifted: 'true' as const } : {}),
 		});
 	});
 	return out;

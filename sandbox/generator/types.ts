@@ -77,6 +77,8 @@ export interface FactuursturenClientSeed {
 	email: string;
 	taxnumber: string;
 	tax_type: 'extax' | 'intax';
+	/** "true" for EU business customers abroad (reverse charge), absent otherwise */
+	tax_shifted?: 'true';
 }
 
 /** Share of each order kind; they need not add up to 1 (they are weights). */
