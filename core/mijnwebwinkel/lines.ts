@@ -5,12 +5,19 @@
 import type { CanonicalOrder, LineKind, OrderLine, VatRateTotal } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { formatCents, formatRate, formatScaled, parseRateHundredths, roundDiv } from '../money';
-import { centsAt, centsOf, cleanText, listOf, malformed, microsAt, rateAt, recordOf, textOf } from './raw';
+import { centsAt, centsOf, cleanText, isRecord, listOf, malformed, microsAt, rateAt, recordOf, textOf } from './raw';
 
 const KINDS: Record<string, LineKind> = { article: 'article', shipping: 'shipping', payment: 'payment', discount: 'discount', custom: 'custom' };
 const DEFAULT_DESCRIPTION: Record<LineKind, string> = {
 	article: 'Artikel', shipping: 'Verzendkosten', payment: 'Transactiekosten', discount: 'Korting', custom: '',
 };
+
+/** the line type as a kind: the exact lower-case names directly, anything else trimmed and lower-cased first */
+const KIND_NAMES = new Map(Object.entries(KINDS));
+function kindOf(type: unknown): LineKind {
+	const exact = typeof type === 'string' ? KIND_NAMES.get(type) : undefined;
+	return exact ?? KINDS[textOf(type).trim().toLowerCase()] ?? 'custom';
+}
 
 const WHOLE_NUMBER = /^\s*-?\d+\s*$/;
 
@@ -59,17 +66,20 @@ export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 	for (let index = 0; index < rawLines.length; index++) {
 		if (!(index in rawLines)) continue; // a hole in a sparse array, skipped as forEach did
 		const line = recordOf(rawLines[index]);
-		const kind = KINDS[textOf(line.type).trim().toLowerCase()] ?? 'custom';
+		const kind = kindOf(line.type);
 		const quantity = quantityOf(line.quantity, orderNumber, index);
 		const firstArticle = recordOf(listOf(line.articles)[0]);
 		const description = cleanText(line.description) || cleanText(firstArticle.description) || DEFAULT_DESCRIPTION[kind];
 		const sku = cleanText(firstArticle.sku) || null;
-		const prices = listOf(line.price);
-		if (prices.length === 0) throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no price.`, { line: index + 1 });
+		// `price` is one object, or an array of them when the line is split over rates (listOf, without the array)
+		const single = isRecord(line.price);
+		const prices = single ? [] : listOf(line.price);
+		const count = single ? 1 : prices.length;
+		if (count === 0) throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no price.`, { line: index + 1 });
 		// Only a line really split over several rates gets a shared id; a one-element array is not a split.
-		const sourceLineId = prices.length > 1 ? textOf(line.id) || `line-${index + 1}` : null;
-		for (const rawPrice of prices) {
-			const price = recordOf(rawPrice);
+		const sourceLineId = count > 1 ? textOf(line.id) || `line-${index + 1}` : null;
+		for (let p = 0; p < count; p++) {
+			const price = recordOf(single ? line.price : prices[p]);
 			if (price.amount_including_tax === undefined || price.amount_including_tax === null) {
 				throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no amount_including_tax.`, { line: index + 1 });
 			}
@@ -96,14 +106,18 @@ export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 
 
 interface RateSum {
+	rate: string;
 	hundredths: number;
 	incl: number;
 	excl: number;
 	parts: number;
 }
 
-/** the line's canonical rate string back as hundredths ("5.5" → 550), for sorting */
-const rateHundredthsOfLine = (l: OrderLine): number => parseRateHundredths(l.vatRate);
+/** a few rates per order: a list searched from the start is cheaper than a Map */
+function find<T extends { rate: string }>(list: T[], rate: string): T | undefined {
+	for (const entry of list) if (entry.rate === rate) return entry;
+	return undefined;
+}
 
 /**
  * Totals from `price`: the order total is the shop's; VAT per rate is the shop's `price.tax`; gross per rate is
@@ -112,7 +126,8 @@ const rateHundredthsOfLine = (l: OrderLine): number => parseRateHundredths(l.vat
 export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: string): CanonicalOrder['totals'] {
 	const price = recordOf(rawPrice);
 	const inclCents = centsOf(price.total, 'price.total', orderNumber);
-	const linesIncl = lines.reduce((sum, l) => sum + l.lineInclCents, 0);
+	let linesIncl = 0;
+	for (const l of lines) linesIncl += l.lineInclCents;
 	if (linesIncl !== inclCents) {
 		throw new OrderRefusal(
 			'order_total_mismatch',
@@ -123,20 +138,25 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 		);
 	}
 
-	const reported = new Map<string, number>();
+	// VAT per rate as the shop reports it, in the order of its first mention (duplicates summed)
+	const reported: Array<{ rate: string; cents: number }> = [];
 	const taxes = listOf(price.tax);
 	for (let i = 0; i < taxes.length; i++) {
 		if (!(i in taxes)) continue; // a hole in a sparse array, skipped as forEach did
 		const tax = recordOf(taxes[i]);
 		const rate = formatRate(rateAt(tax.rate, 'price.tax', i, '.rate', orderNumber));
-		reported.set(rate, (reported.get(rate) ?? 0) + centsAt(tax.amount, 'price.tax', i, '.amount', orderNumber));
+		const entry = find(reported, rate);
+		const cents = centsAt(tax.amount, 'price.tax', i, '.amount', orderNumber);
+		if (entry === undefined) reported.push({ rate, cents });
+		else entry.cents += cents;
 	}
 
-	const byRate = new Map<string, RateSum>();
+	// the lines per rate, in the order the rates first appear
+	const byRate: RateSum[] = [];
 	for (const l of lines) {
-		const e = byRate.get(l.vatRate);
+		const e = find(byRate, l.vatRate);
 		if (e === undefined) {
-			byRate.set(l.vatRate, { hundredths: rateHundredthsOfLine(l), incl: l.lineInclCents, excl: l.lineExclMicros, parts: 1 });
+			byRate.push({ rate: l.vatRate, hundredths: parseRateHundredths(l.vatRate), incl: l.lineInclCents, excl: l.lineExclMicros, parts: 1 });
 		} else {
 			e.incl += l.lineInclCents;
 			e.excl += l.lineExclMicros;
@@ -144,8 +164,8 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 		}
 	}
 
-	for (const [rate, amount] of reported) {
-		if (!byRate.has(rate) && amount !== 0) {
+	for (const { rate, cents: amount } of reported) {
+		if (find(byRate, rate) === undefined && amount !== 0) {
 			throw new OrderRefusal(
 				'vat_rate_without_line',
 				`Order ${orderNumber} reports ${formatCents(amount)} VAT at ${rate} %, but no line of the order has that rate.`,
@@ -156,24 +176,26 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 		}
 	}
 
-	const perRate: VatRateTotal[] = [...byRate.entries()]
-		.sort(([, a], [, b]) => b.hundredths - a.hundredths)
-		.map(([rate, e]) => {
-			const vatCents = reported.get(rate) ?? 0;
-			// The shop rounds VAT per rate, lines round their gross: allow half a cent per line part, plus one.
-			const implied = e.incl - roundDiv(e.excl, 10_000);
-			if (Math.abs(vatCents - implied) > Math.max(1, e.parts)) {
-				throw new OrderRefusal(
-					'order_vat_mismatch',
-					`Order ${orderNumber}: Mijnwebwinkel reports ${formatCents(vatCents)} VAT at ${rate} %, but the lines at that rate imply ${formatCents(implied)}.`,
-					'Check the VAT of this order in Mijnwebwinkel; correct the order there, then process it again. Nothing was booked.',
-					orderNumber,
-					{ rate, reportedVatCents: vatCents, impliedVatCents: implied },
-				);
-			}
-			return { rate, vatCents, inclCents: e.incl };
-		});
-
-	const vatCents = perRate.reduce((sum, r) => sum + r.vatCents, 0);
+	// highest rate first
+	if (byRate.length > 1) byRate.sort((a, b) => b.hundredths - a.hundredths);
+	const perRate: VatRateTotal[] = [];
+	let vatCents = 0;
+	for (const e of byRate) {
+		const rate = e.rate;
+		const rateVat = find(reported, rate)?.cents ?? 0;
+		// The shop rounds VAT per rate, lines round their gross: allow half a cent per line part, plus one.
+		const implied = e.incl - roundDiv(e.excl, 10_000);
+		if (Math.abs(rateVat - implied) > Math.max(1, e.parts)) {
+			throw new OrderRefusal(
+				'order_vat_mismatch',
+				`Order ${orderNumber}: Mijnwebwinkel reports ${formatCents(rateVat)} VAT at ${rate} %, but the lines at that rate imply ${formatCents(implied)}.`,
+				'Check the VAT of this order in Mijnwebwinkel; correct the order there, then process it again. Nothing was booked.',
+				orderNumber,
+				{ rate, reportedVatCents: rateVat, impliedVatCents: implied },
+			);
+		}
+		perRate.push({ rate, vatCents: rateVat, inclCents: e.incl });
+		vatCents += rateVat;
+	}
 	return { inclCents, vatCents, exclCents: inclCents - vatCents, perRate };
 }
