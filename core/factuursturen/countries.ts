@@ -75,6 +75,11 @@ const NAMES: Record<string, readonly string[]> = {
 	KR: ['Zuid-Korea', 'South Korea'],
 };
 
+/** the Dutch name of a country for invoice texts ("Duitsland"), or the code itself when unknown */
+export function dutchCountryName(code: string): string {
+	return NAMES[code.toUpperCase()]?.[0] ?? code.toUpperCase();
+}
+
 export type CountryList = Array<{ id: string | number; name: string }> | Record<string, string>;
 
 /** lower case, accents removed, only letters and digits: "Curaçao" → "curacao" */

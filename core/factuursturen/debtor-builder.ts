@@ -1,6 +1,7 @@
 /**
  * Canonical order → the body of POST /clients for a NEW debtor. (Existing debtors are never modified;
- * the node only creates when the e-mail is not found.) New debtors are `tax_type: extax` unless opts.taxType says otherwise: the
+ * the node only creates when the e-mail is not found.) New debtors are `tax_type: extax` unless opts.taxType says otherwise
+ * for a consumer (business customers are always extax): the
  * invoice builder sends prices excl. VAT to them. Field lengths follow the documented rule in
  * field-limits.ts; nothing is shortened without its full value landing in `notes`.
  */
@@ -19,6 +20,13 @@ import {
 import type { FactuursturenClientPayload } from './payload-types';
 
 const DUTCH_SPEAKING = new Set(['NL', 'BE', 'SR', 'AW', 'CW', 'SX', 'BQ']);
+/** other document languages Factuursturen supports; everyone else gets English */
+const DOC_LANGUAGE: Record<string, FactuursturenClientPayload['default_doclang']> = { DE: 'de', AT: 'de', CH: 'de', LI: 'de', FR: 'fr', LU: 'fr', MC: 'fr', ES: 'es' };
+
+function docLanguage(code: string | null): FactuursturenClientPayload['default_doclang'] {
+	const c = (code ?? '').toUpperCase();
+	return DUTCH_SPEAKING.has(c) ? 'nl' : (DOC_LANGUAGE[c] ?? 'en');
+}
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface BuildDebtorOptions {
@@ -124,6 +132,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		phone = '';
 	}
 
+	const business = order.businessModel === 'B2B' || fullCompany !== '' || vatNumber !== '';
 	const payload: FactuursturenClientPayload = {
 		contact,
 		showcontact: true,
@@ -136,10 +145,11 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		phone,
 		taxnumber,
 		tax_shifted: reverseCharge,
-		tax_type: opts.taxType ?? 'extax',
+		// a business customer needs unit prices excl. VAT on the invoice (Dir. art. 226(8)): extax whatever the option
+		tax_type: business ? 'extax' : (opts.taxType ?? 'extax'),
 		sendmethod: opts.sendMethod ?? 'mail',
 		paymentmethod: 'bank',
-		default_doclang: DUTCH_SPEAKING.has((code ?? '').toUpperCase()) ? 'nl' : 'en',
+		default_doclang: docLanguage(code),
 		currency: order.currency,
 	};
 	if (split.addon) payload.address_addon = split.addon;

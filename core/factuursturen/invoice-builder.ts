@@ -8,7 +8,7 @@ import type { CanonicalOrder, OrderLine } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { formatCents, formatScaled } from '../money';
 import { applyCostSplit } from './cost-split';
-import { findCountryId, indexCountries, type CountryList } from './countries';
+import { dutchCountryName, findCountryId, indexCountries, type CountryList } from './countries';
 import {
 	DEFAULT_MAX_ROUNDING_CENTS,
 	DEFAULT_PAYMENT_METHOD_LABELS,
@@ -55,10 +55,13 @@ const DEFAULT_DESCRIPTION: Record<OrderLine['kind'], string> = {
 
 const normalizeVatNumber = (v: string): string => v.toUpperCase().replace(/[\s.-]/g, '');
 
-/** the fixed debtor (clientnr) for this order's payment method, e.g. counter sales on one "Kassa" debtor */
+/**
+ * the fixed debtor (clientnr) for this order's payment method, e.g. counter sales on one "Kassa" debtor; never for
+ * a business customer (company or VAT number), whose invoice must show their own name and address
+ */
 export function fixedDebtorFor(order: CanonicalOrder, mapping: InvoiceMapping): string | null {
 	const method = order.payment.method.trim().toLowerCase();
-	if (!method || !mapping.paymentMethodDebtors) return null;
+	if (!method || !mapping.paymentMethodDebtors || isBusinessCustomer(order)) return null;
 	return mapping.paymentMethodDebtors[method] ?? null;
 }
 
@@ -77,17 +80,28 @@ function dutchDate(isoDate: string): string {
 	return `${d}-${m}-${y}`;
 }
 
-function regimeNote(order: CanonicalOrder): string {
+/** the reason for the VAT treatment in line3 (Dir. art. 226(11)): 0 % always needs one */
+function regimeNote(order: CanonicalOrder, mapping: InvoiceMapping): string {
 	switch (order.vat.regime) {
 		case 'intra_eu_reverse_charge':
 			return `Intracommunautaire levering, btw verlegd. Btw-nummer afnemer: ${normalizeVatNumber(order.customer.vatNumber)}`;
 		case 'export':
 			return 'Uitvoer buiten de EU, 0% btw';
 		case 'oss':
-			return `Btw van ${order.vat.taxCountry ?? ''} (OSS)`;
+			return `Btw ${dutchCountryName(order.vat.taxCountry ?? '')} (OSS/Unieregeling)`;
+		case 'zero_rated':
+			return mapping.zeroRatedNote?.trim() || 'Nultarief (0% btw)';
 		default:
 			return '';
 	}
+}
+
+/** "5,5": Dutch notation for a rate in invoice texts */
+const dutchRate = (rate: string): string => rate.replace('.', ',');
+
+/** a B2B customer (company or VAT number) needs their own name and address on the invoice (Dir. art. 226(5)) */
+export function isBusinessCustomer(order: CanonicalOrder): boolean {
+	return order.businessModel === 'B2B' || order.customer.company.trim() !== '' || normalizeVatNumber(order.customer.vatNumber) !== '';
 }
 
 /**
@@ -221,7 +235,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 		if (l.kind === 'discount' && effective.discountCode && !description.includes(effective.discountCode)) {
 			description += ` (kortingscode ${effective.discountCode})`;
 		}
-		if (l.sourceLineId && (splitSources.get(l.sourceLineId)?.size ?? 0) > 1) description += ` (deel ${l.vatRate}% btw)`;
+		if (l.sourceLineId && (splitSources.get(l.sourceLineId)?.size ?? 0) > 1) description += ` (deel ${dutchRate(l.vatRate)}% btw)`;
 		const quantity = Math.abs(l.quantity) || 1;
 		for (const part of priceLine(lineCents[i], quantity, decimals)) {
 			const line: FactuursturenInvoiceLine = {
@@ -245,7 +259,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	const original = opts.originalInvoiceNumber?.trim() ?? '';
 	if (credit && original) line2 += ` - Creditnota op factuur ${original}${order.creditsOrderNumber ? ` (bestelling ${order.creditsOrderNumber})` : ''}`;
 	else if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
-	const line3 = [regimeNote(order), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
+	const line3 = [regimeNote(order, mapping), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
 
 	const payload: FactuursturenInvoicePayload = {
 		clientnr: debtor.clientnr.trim(),
@@ -256,7 +270,8 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	};
 	if (sendsAsPaid(order, mapping.paidWhen)) {
 		payload.alreadypaid = 'full';
-		payload.alreadypaidmethod = paymentLabel(order, mapping);
+		// a credit's payment is the refund
+		payload.alreadypaidmethod = credit ? `Terugbetaald (${paymentLabel(order, mapping)})`.slice(0, 32) : paymentLabel(order, mapping);
 	}
 	const category = mapping.categories?.[order.vat.regime];
 	if (category !== undefined) payload.category = category;

@@ -48,6 +48,8 @@ export interface InvoiceMapping {
 	 * `voucher_line`: a voucher sale is not turnover) or 'book' (invoice it as it is, with a voucher mention in line3)
 	 */
 	voucherLines?: VoucherLines;
+	/** line3 reason for a zero_rated (0 % in NL) order; default "Nultarief (0% btw)" */
+	zeroRatedNote?: string;
 }
 
 export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { '21': '21', '9': '9', '0': '0' };
@@ -116,6 +118,7 @@ const schema = z
 		priceDecimals: z.number().int().min(2).max(6).optional(),
 		paidWhen: z.enum(PAID_WHEN_VALUES).optional(),
 		voucherLines: z.enum(VOUCHER_LINES_VALUES).optional(),
+		zeroRatedNote: text(200).optional(),
 	})
 	.strict();
 
@@ -196,6 +199,7 @@ export function parseMapping(input: unknown): InvoiceMapping {
 	if (m.priceDecimals !== undefined) result.priceDecimals = m.priceDecimals;
 	if (m.paidWhen !== undefined) result.paidWhen = m.paidWhen;
 	if (m.voucherLines !== undefined) result.voucherLines = m.voucherLines;
+	if (m.zeroRatedNote !== undefined) result.zeroRatedNote = m.zeroRatedNote;
 	return result;
 }
 

@@ -46,7 +46,7 @@ export interface FactuursturenClientPayload {
 	tax_type: 'extax' | 'intax';
 	sendmethod: 'mail' | 'email';
 	paymentmethod: 'bank';
-	default_doclang: 'nl' | 'en';
+	default_doclang: 'nl' | 'en' | 'de' | 'fr' | 'es';
 	currency: string;
 	/** full values that had to be shortened to fit Factuursturen's field lengths */
 	notes?: string;

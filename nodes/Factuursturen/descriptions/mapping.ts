@@ -182,7 +182,7 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 			default: '{}',
 			displayOptions,
 			description:
-				'Overrides the settings above key by key: vatRates, ossVatRates ("DE:19"), categories, paymentMethodDebtors, paymentMethodLabels, sendMethod, profile, referenceLine3, splitUnsplitCosts, maxRoundingCents, priceDecimals',
+				'Overrides the settings above key by key: vatRates, ossVatRates ("DE:19"), categories, paymentMethodDebtors, paymentMethodLabels, sendMethod, profile, referenceLine3, splitUnsplitCosts, maxRoundingCents, priceDecimals, paidWhen (paid_status_or_payment | always), voucherLines (refuse | book), zeroRatedNote',
 		},
 	];
 }

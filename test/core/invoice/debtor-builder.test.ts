@@ -44,7 +44,7 @@ describe('buildDebtor', () => {
 		});
 	});
 
-	it('reverse charge: tax_shifted with the normalised VAT number; English documents abroad', () => {
+	it('reverse charge: tax_shifted with the normalised VAT number; German documents for Germany', () => {
 		const order = makeOrder({
 			...base,
 			regime: 'intra_eu_reverse_charge',
@@ -55,7 +55,7 @@ describe('buildDebtor', () => {
 			invoiceAddress: { countryCode: 'DE', countryName: 'Deutschland', zipcode: '10115', city: 'Berlin' },
 		});
 		const d = buildDebtor(order, COUNTRIES, { sendMethod: 'email' });
-		expect(d).toMatchObject({ country: '50', taxnumber: 'DE123456789', tax_shifted: true, company: 'Muster GmbH', default_doclang: 'en', sendmethod: 'email' });
+		expect(d).toMatchObject({ country: '50', taxnumber: 'DE123456789', tax_shifted: true, company: 'Muster GmbH', default_doclang: 'de', sendmethod: 'email' });
 		const withoutVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, lines: [{ rate: '0', inclCents: 1000 }] });
 		expect(code(() => buildDebtor(withoutVat, COUNTRIES))).toBe('reverse_charge_without_vat_number');
 	});
@@ -150,5 +150,25 @@ describe('buildDebtor', () => {
 			const anon = makeOrder({ ...base, name: '', invoiceAddress: { name: '' } });
 			expect(buildDebtor(anon, COUNTRIES).contact).toBe('jan@example.nl');
 		});
+	});
+});
+
+describe('buildDebtor — business customers and document language (M5, S2)', () => {
+	it('a business customer (company or VAT number) is extax even when the option says intax', () => {
+		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('intax');
+	});
+
+	it.each([
+		['DE', 'Duitsland', 'de'],
+		['AT', 'Oostenrijk', 'de'],
+		['FR', 'Frankrijk', 'fr'],
+		['LU', 'Luxemburg', 'fr'],
+		['ES', 'Spanje', 'es'],
+		['BE', 'België', 'nl'],
+		['IT', 'Italië', 'en'],
+	])('a debtor in %s gets documents in the language Factuursturen supports', (countryCode, countryName, lang) => {
+		expect(buildDebtor(makeOrder({ ...base, invoiceAddress: { countryCode, countryName } }), COUNTRIES).default_doclang).toBe(lang);
 	});
 });

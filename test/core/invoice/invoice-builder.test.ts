@@ -277,7 +277,7 @@ describe('buildInvoice — VAT regimes', () => {
 			['19', true, '5.00'],
 			['7', true, '10.00'],
 		]);
-		expect(payload.reference.line3).toBe('Btw van DE (OSS)');
+		expect(payload.reference.line3).toBe('Btw Duitsland (OSS/Unieregeling)');
 		expectReconciles(order, EXTAX, payload);
 	});
 });
@@ -405,5 +405,33 @@ describe('buildInvoice — OSS debtor country (W2)', () => {
 
 	it('a domestic order ignores the debtor country', () => {
 		expect(() => buildInvoice(order1042(), { ...EXTAX, country: '50' }, mapping, { countries: COUNTRIES })).not.toThrow();
+	});
+});
+
+describe('buildInvoice — texts and debtors (M3, S4, S5, S6, S8)', () => {
+	it('zero_rated carries its reason: "Nultarief (0% btw)" or the mapped zeroRatedNote', () => {
+		const zero = makeOrder({ number: '7200', regime: 'zero_rated', taxCountry: null, lines: [{ rate: '0', inclCents: 100000 }] });
+		expect(buildInvoice(zero, EXTAX, mapping).reference.line3).toBe('Nultarief (0% btw)');
+		expect(buildInvoice(zero, EXTAX, parseMapping({ zeroRatedNote: '0% btw: nultarief zonnepanelen bij woning' })).reference.line3).toBe('0% btw: nultarief zonnepanelen bij woning');
+	});
+
+	it('a shop line split over 5.5 % is described in Dutch notation', () => {
+		const o = makeOrder({ number: '7201', lines: [{ rate: '9', inclCents: 1090 }, { kind: 'shipping', description: 'Verzending', rate: '9', inclCents: 109, sourceLineId: 's' }, { kind: 'shipping', description: 'Verzending', rate: '21', inclCents: 121, sourceLineId: 's' }] });
+		expect(buildInvoice(o, EXTAX, mapping).lines.map((l) => l.description)).toContain('Verzending (deel 21% btw)');
+		const five = makeOrder({ number: '7202', regime: 'oss', taxCountry: 'FR', lines: [{ rate: '5.5', inclCents: 1055, sourceLineId: 'x', description: 'Port' }, { rate: '20', inclCents: 120, sourceLineId: 'x', description: 'Port' }] });
+		expect(buildInvoice(five, EXTAX, parseMapping({ ossVatRates: { 'FR:5.5': '5.5', 'FR:20': '20' } })).lines[0].description).toBe('Port (deel 5,5% btw)');
+	});
+
+	it('a business customer is never booked on a fixed payment-method debtor', () => {
+		const m = parseMapping({ paymentMethodDebtors: { pin: '900' } });
+		expect(fixedDebtorFor(makeOrder({ number: '7203', paymentMethod: 'pin', lines: [{ rate: '21', inclCents: 100 }] }), m)).toBe('900');
+		expect(fixedDebtorFor(makeOrder({ number: '7204', paymentMethod: 'pin', company: 'Bakkerij BV', lines: [{ rate: '21', inclCents: 100 }] }), m)).toBeNull();
+		expect(fixedDebtorFor(makeOrder({ number: '7205', paymentMethod: 'pin', vatNumber: 'NL851234567B01', lines: [{ rate: '21', inclCents: 100 }] }), m)).toBeNull();
+	});
+
+	it('a refunded credit is paid as "Terugbetaald (<method>)"', () => {
+		const credit = makeOrder({ number: '7206', credit: true, creditsOrderNumber: '7000', lines: [{ rate: '21', inclCents: -1210 }] });
+		const refunded = { ...credit, payment: { ...credit.payment, status: 'refunded' } };
+		expect(buildInvoice(refunded, EXTAX, mapping).alreadypaidmethod).toBe('Terugbetaald (iDEAL)');
 	});
 });
