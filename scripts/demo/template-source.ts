@@ -32,14 +32,12 @@ export const N = {
 	invoiceable: 'Invoiceable status?',
 	getRange: 'Get paid orders (date range)',
 	debtors: 'Get or create debtors',
-	debtorFailed: 'Debtor failed?',
 	paceDebtors: 'Pace after debtors',
 	find: 'Find existing invoices',
-	findFailed: 'Lookup failed?',
 	loop: 'Per order',
-	create: 'Create paid invoice',
+	create: 'Create invoice',
 	pace: 'Pace (rate limit)',
-	booked: 'Invoice booked?',
+	booked: 'Invoiced?',
 	paceReconcile: 'Pace before read-back',
 	reconcile: 'Read back and reconcile',
 	result: 'Matches the order?',
@@ -117,18 +115,21 @@ const fsCredentials = { [FS_CREDENTIAL.type]: { id: FS_CREDENTIAL.id, name: FS_C
 const requestOptions = { pacing: 'burst', rateLimitReserve: 5, rateLimitWindowSeconds: 3600 };
 /** Wait of the suggestion of the LAST item (a bulk step spends budget item by item; the last knows what is left). */
 const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ?? 0 }}';
-const HAS_ERROR = '={{ $json.error !== undefined }}';
 
-/** The uniform outcome item every branch produces for the report. */
+/**
+ * The uniform outcome item every failure branch produces for the report, from an error item of this package's
+ * nodes: `{ error, message, details: { code, hint, orderNumber, rateLimit, … } }` (n8n merges the input item's
+ * JSON in, so its top-level `rateLimit`/`orderNumber` may be the previous step's: `details` comes first).
+ */
 function failureFields(stage: string): Json[] {
 	return [
-		field('orderNumber', '={{ $json.orderNumber ?? $json.details?.orderNumber ?? $json.number ?? null }}'),
+		field('orderNumber', '={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}'),
 		field('outcome', 'failed'),
 		field('stage', stage),
-		field('code', "={{ $json.code ?? $json.details?.code ?? 'error' }}"),
-		field('reason', "={{ typeof $json.error === 'string' ? $json.error : ($json.message ?? 'failed') }}"),
-		field('hint', '={{ $json.hint ?? $json.details?.hint ?? null }}'),
-		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+		field('code', "={{ $json.details?.code ?? 'error' }}"),
+		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
+		field('hint', '={{ $json.details?.hint ?? null }}'),
+		field('budgetLeft', '={{ $json.details?.rateLimit?.remaining ?? null }}', 'number'),
 	];
 }
 
@@ -149,16 +150,16 @@ export function buildTemplate(): Json {
 	assignmentCounter = 0;
 
 	// ---- notes
-	sticky('Note: setup', [-420, -420], 400, 760,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a **paid sales invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there.\n3. VAT mapping, categories, payment-method debtors: in **Create paid invoice** (VAT Rates, OSS VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).', 4);
+	sticky('Note: setup', [-420, -420], 400, 860,
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice for all orders: set *paidWhen* to "always" in the Mapping (JSON) of **Create invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there.\n3. VAT mapping, categories, payment-method debtors: in **Create invoice** (VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. OSS (EU consumers above the threshold): add each destination rate under **OSS VAT Rates** in **Create invoice**, exactly as the country is set up in your Factuursturen account (e.g. DE 19 → 19, DE 7 → 7, BE 21 → 21, BE 6 → 6). Without them an OSS order is refused with this hint, never booked at Dutch VAT.\n5. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
-		'### Fetch\nDaily: orders whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on.', 6);
-	sticky('Note: debtors', [1520, -420], 1060, 260,
-		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response).', 6);
-	sticky('Note: per order', [2620, -420], 660, 260,
-		'### Per order\nOne paid invoice per order. **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (5) of the hourly budget is left, then until the budget renews. Failures go back into the loop, so the other orders go on.', 6);
+		'### Fetch\nDaily: orders whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
+	sticky('Note: debtors', [1520, -420], 840, 260,
+		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node\'s error output into the report.', 6);
+	sticky('Note: per order', [2400, -420], 880, 260,
+		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (5) of the hourly budget is left, then until the budget renews. A refused order becomes its report line and goes back into the loop, so the other orders go on.', 6);
 	sticky('Note: report', [3320, -420], 1300, 260,
-		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, and the API budget left. Add an e-mail or Slack node after **Report** to receive it.', 6);
+		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Add an e-mail or Slack node after **Report** to receive it.', 6);
 
 	// ---- triggers and run settings
 	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } });
@@ -238,7 +239,7 @@ export function buildTemplate(): Json {
 	});
 	connect(N.mode, N.getRange, 2);
 
-	// ---- debtors (bulk)
+	// ---- debtors (bulk); every Factuursturen node sends its failures to its error output (output 1)
 	node(
 		N.debtors,
 		`${PKG}.factuursturen`,
@@ -250,28 +251,24 @@ export function buildTemplate(): Json {
 	connect(N.getDaily, N.debtors, 0);
 	connect(N.invoiceable, N.debtors, 0);
 	connect(N.getRange, N.debtors, 0);
-	node(N.debtorFailed, 'n8n-nodes-base.if', 2.2, [1760, 0], ifParams(HAS_ERROR));
-	connect(N.debtors, N.debtorFailed, 0);
-	node(N.paceDebtors, 'n8n-nodes-base.wait', 1.1, [1980, 80], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-debtors') });
-	connect(N.debtorFailed, N.paceDebtors, 1);
+	node(N.paceDebtors, 'n8n-nodes-base.wait', 1.1, [1760, 0], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-debtors') });
+	connect(N.debtors, N.paceDebtors, 0);
 
 	// ---- duplicate check (bulk)
-	node(N.find, `${PKG}.factuursturen`, 1, [2200, 80], { resource: 'invoice', operation: 'findByOrders', requestOptions }, {
+	node(N.find, `${PKG}.factuursturen`, 1, [1980, 0], { resource: 'invoice', operation: 'findByOrders', requestOptions }, {
 		credentials: fsCredentials,
 		onError: 'continueErrorOutput',
 	});
 	connect(N.paceDebtors, N.find);
-	node(N.findFailed, 'n8n-nodes-base.if', 2.2, [2420, 80], ifParams(HAS_ERROR));
-	connect(N.find, N.findFailed, 0);
 
 	// ---- per order
-	node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2640, 80], { batchSize: 1, options: {} });
-	connect(N.findFailed, N.loop, 1);
+	node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2420, 80], { batchSize: 1, options: {} });
+	connect(N.find, N.loop, 0);
 	node(
 		N.create,
 		`${PKG}.factuursturen`,
 		1,
-		[2880, 160],
+		[2640, 160],
 		{
 			resource: 'invoice',
 			operation: 'createFromOrder',
@@ -288,15 +285,21 @@ export function buildTemplate(): Json {
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.loop, N.create, 1);
-	node(N.pace, 'n8n-nodes-base.wait', 1.1, [3100, 160], { amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' }, { webhookId: idFor('pace-loop') });
+	// a failed order becomes its outcome inside the loop (keeping the budget facts for Pace) and goes back in
+	node(N.asCreateFailed, 'n8n-nodes-base.set', 3.4, [2860, 360], setParams([
+		...failureFields('invoice'),
+		field('rateLimit', '={{ $json.details?.rateLimit ?? null }}', 'object'),
+	]));
+	connect(N.create, N.asCreateFailed, 1);
+	node(N.pace, 'n8n-nodes-base.wait', 1.1, [3080, 160], { amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' }, { webhookId: idFor('pace-loop') });
 	connect(N.create, N.pace, 0);
-	connect(N.create, N.pace, 1);
+	connect(N.asCreateFailed, N.pace);
 	connect(N.pace, N.loop);
 
-	// ---- after the loop: read back (bulk)
-	node(N.booked, 'n8n-nodes-base.if', 2.2, [2880, -120], ifParams("={{ $json.error === undefined && !!$json.invoicenr }}"));
+	// ---- after the loop: read back (bulk); the loop's "done" output holds invoices and failures alike
+	node(N.booked, 'n8n-nodes-base.if', 2.2, [2860, -120], ifParams("={{ $json.outcome !== 'failed' }}"));
 	connect(N.loop, N.booked, 0);
-	node(N.paceReconcile, 'n8n-nodes-base.wait', 1.1, [3100, -120], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-reconcile') });
+	node(N.paceReconcile, 'n8n-nodes-base.wait', 1.1, [3080, -120], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-reconcile') });
 	connect(N.booked, N.paceReconcile, 0);
 	node(
 		N.reconcile,
@@ -307,10 +310,9 @@ export function buildTemplate(): Json {
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.paceReconcile, N.reconcile);
-	node(N.result, 'n8n-nodes-base.switch', 3.2, [3540, -120], {
+	node(N.result, 'n8n-nodes-base.switch', 3.2, [3540, -200], {
 		rules: {
 			values: [
-				switchRule('failed', HAS_ERROR),
 				switchRule('mismatch', '={{ $json.reconciliation?.ok === false }}'),
 				switchRule('booked', '={{ $json.reconciliation?.ok === true }}'),
 			],
@@ -340,23 +342,21 @@ export function buildTemplate(): Json {
 		field('hint', 'Invoice it once it is paid, shipped or picked up; or add its status to the invoiceable statuses in the order nodes.'),
 	]));
 	connect(N.invoiceable, N.asNotInvoiceable, 1);
-	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1980, 640], setParams(failureFields('debtor')));
-	connect(N.debtorFailed, N.asDebtorFailed, 0);
+	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1760, 640], setParams(failureFields('debtor')));
 	connect(N.debtors, N.asDebtorFailed, 1);
-	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2640, 640], setParams(failureFields('duplicate check')));
-	connect(N.findFailed, N.asFindFailed, 0);
+	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2200, 640], setParams(failureFields('duplicate check')));
 	connect(N.find, N.asFindFailed, 1);
-	node(N.asCreateFailed, 'n8n-nodes-base.set', 3.4, [3100, 640], setParams(failureFields('invoice')));
-	connect(N.booked, N.asCreateFailed, 1);
 	node(N.asBooked, 'n8n-nodes-base.set', 3.4, [3760, -300], setParams([
 		field('orderNumber', '={{ $json.orderNumber }}'),
 		field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
 		field('invoicenr', '={{ $json.invoicenr }}'),
+		// sent paid (alreadypaid) only when the order is known paid; otherwise open until the money arrives
+		field('paid', '={{ $json.paidOnInvoice !== false }}', 'boolean'),
 		field('clientnr', '={{ $json.clientnr ?? null }}'),
 		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 	]));
-	connect(N.result, N.asBooked, 2);
+	connect(N.result, N.asBooked, 1);
 	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3760, -120], setParams([
 		field('orderNumber', '={{ $json.orderNumber }}'),
 		field('outcome', 'mismatched'),
@@ -366,15 +366,26 @@ export function buildTemplate(): Json {
 		field('hint', "={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}"),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 	]));
-	connect(N.result, N.asMismatched, 1);
+	connect(N.result, N.asMismatched, 0);
 	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3760, 60], setParams(failureFields('read-back')));
-	connect(N.result, N.asReconcileFailed, 0);
 	connect(N.reconcile, N.asReconcileFailed, 1);
 
 	// ---- one report
-	const inputs = [N.asRefused, N.asNotInvoiceable, N.asDebtorFailed, N.asFindFailed, N.asCreateFailed, N.asReconcileFailed, N.asMismatched, N.asBooked];
+	// [node, output]; Run settings comes along so that a day without orders still ends with a Report (all 0):
+	// the Merge waits for its other inputs, and its item carries no outcome, so nothing counts it
+	const inputs: Array<[string, number]> = [
+		[N.asRefused, 0],
+		[N.asNotInvoiceable, 0],
+		[N.asDebtorFailed, 0],
+		[N.asFindFailed, 0],
+		[N.booked, 1],
+		[N.asReconcileFailed, 0],
+		[N.asMismatched, 0],
+		[N.asBooked, 0],
+		[N.settings, 0],
+	];
 	node(N.collect, 'n8n-nodes-base.merge', 3.2, [4000, 200], { numberInputs: inputs.length });
-	inputs.forEach((from, i) => connect(from, N.collect, 0, i));
+	inputs.forEach(([from, output], i) => connect(from, N.collect, output, i));
 	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
 	connect(N.collect, N.aggregate);
 	const count = (outcome: string) => field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
@@ -390,14 +401,16 @@ export function buildTemplate(): Json {
 		list('failedOrders', 'failed'),
 		list('mismatchedOrders', 'mismatched'),
 		list('skippedOrders', 'skipped'),
-		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome })) }}", 'array'),
+		field('paidInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && o.paid).length }}", 'number'),
+		field('openInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && !o.paid).length }}", 'number'),
+		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),
 		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
 	]));
 	connect(N.aggregate, N.report);
 
 	return {
 		id: TEMPLATE_ID,
-		name: 'Mijnwebwinkel orders → paid Factuursturen invoices',
+		name: 'Mijnwebwinkel orders → Factuursturen sales invoices',
 		nodes: [...nodes],
 		connections: { ...connections },
 		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },

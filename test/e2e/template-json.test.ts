@@ -133,6 +133,21 @@ describe('bundled template JSON', () => {
 		expect(orphan).toEqual([]);
 	});
 
+	it("routes every package node's failures through its error output, with no If inspecting $json.error", () => {
+		const problems: string[] = [];
+		for (const n of wf.nodes.filter((x) => x.type.startsWith(`${PKG}.`))) {
+			if (n.onError !== 'continueErrorOutput') problems.push(`${n.name}: onError ${n.onError}`);
+			const errorTargets = wf.connections[n.name]?.main[1] ?? [];
+			if (errorTargets.length === 0) problems.push(`${n.name}: error output not connected`);
+		}
+		for (const n of wf.nodes.filter((x) => /\.(if|switch|filter)$/.test(x.type))) {
+			if (/\$json\.error\b/.test(JSON.stringify(n.parameters))) problems.push(`${n.name}: routes on $json.error`);
+		}
+		// the shipped template maps no OSS rates: the account's rates are the user's to add (sticky note)
+		for (const n of wf.nodes.filter((x) => x.type === `${PKG}.factuursturen`)) if (n.parameters.ossVatRates) problems.push(`${n.name}: ossVatRates set`);
+		expect(problems).toEqual([]);
+	});
+
 	it('is laid out left to right: every connection goes right, except back into the loop', () => {
 		const pos = new Map(wf.nodes.map((n) => [n.name, n.position[0]]));
 		const backwards: string[] = [];
