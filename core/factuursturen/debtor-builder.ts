@@ -18,6 +18,7 @@ import {
 	utf8Length,
 } from './field-limits';
 import type { FactuursturenClientPayload } from './payload-types';
+import { euVatNumberProblem } from '../vat/vat-number';
 
 const DUTCH_SPEAKING = new Set(['NL', 'BE', 'SR', 'AW', 'CW', 'SX', 'BQ']);
 /** other document languages Factuursturen supports; everyone else gets English */
@@ -84,6 +85,15 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 			'reverse_charge_without_vat_number',
 			`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
 			'Add the customer\'s VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.',
+			order.number,
+		);
+	}
+	const vatProblem = reverseCharge ? euVatNumberProblem(vatNumber) : null;
+	if (vatProblem !== null) {
+		throw new OrderRefusal(
+			'invalid_vat_number',
+			`Order ${order.number}: VAT number "${vatNumber}" cannot be used for an intra-EU reverse-charge sale: ${vatProblem}`,
+			'Check the customer\'s VAT number in VIES (ec.europa.eu/taxation_customs/vies), correct it in Mijnwebwinkel, then reprocess.',
 			order.number,
 		);
 	}

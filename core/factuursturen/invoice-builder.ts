@@ -22,6 +22,7 @@ import type { FactuursturenInvoiceLine, FactuursturenInvoicePayload } from './pa
 import { allocateCents, fitRateSum, priceLine } from './price-fit';
 import { mappedDomesticRate, resolveRates, type ResolvedRate } from './rate-resolution';
 import { orderReference } from './reference';
+import { euVatNumberProblem } from '../vat/vat-number';
 
 export interface DebtorForInvoice {
 	clientnr: string;
@@ -144,6 +145,17 @@ function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
 				`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
 				'Reverse charge (0 %, btw verlegd) needs the customer\'s valid EU VAT number on the invoice. Add the customer\'s VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.',
 				order.number,
+			);
+		}
+		// the mapper also checks the number against the home country; here what needs no context: prefix and format
+		const problem = euVatNumberProblem(order.customer.vatNumber);
+		if (problem !== null) {
+			throw new OrderRefusal(
+				'invalid_vat_number',
+				`Order ${order.number} is an intra-EU reverse-charge sale, but the customer's VAT number "${order.customer.vatNumber}" cannot be used for it: ${problem}`,
+				"The 0 % of an intra-community supply needs the customer's valid VAT number of another EU member state. Check it in VIES (ec.europa.eu/taxation_customs/vies), correct it on the order in Mijnwebwinkel, then reprocess; without a valid EU VAT number, VAT must be charged.",
+				order.number,
+				{ vatNumber: order.customer.vatNumber },
 			);
 		}
 		if (debtor.tax_shifted !== true) {

@@ -23,6 +23,8 @@ export const INVOICE_REFUSAL_CODES = [
 	'regime_rate_conflict',
 	/** reverse charge without the customer's VAT number */
 	'reverse_charge_without_vat_number',
+	/** reverse charge with a VAT number that cannot be an EU VAT id (prefix, national format, BE check digits) */
+	'invalid_vat_number',
 	/** reverse-charge order, but the existing debtor is not marked tax_shifted (we never modify debtors) */
 	'debtor_not_tax_shifted',
 	/** a VAT-charging order on a debtor marked tax_shifted: Factuursturen would drop the VAT */

@@ -8,6 +8,7 @@ import type { VatRegime } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { isEuMember } from '../vat/eu-countries';
 import { isRateOf, vatRatesOf } from '../vat/rates';
+import { euVatNumberProblem } from '../vat/vat-number';
 
 export interface VatDecisionInput {
 	orderNumber: string;
@@ -63,6 +64,16 @@ function unknownDestination(input: VatDecisionInput): OrderRefusal {
 	);
 }
 
+function invalidVatNumber(input: VatDecisionInput, problem: string): OrderRefusal {
+	return new OrderRefusal(
+		'invalid_vat_number',
+		`Order ${input.orderNumber} is marked reverse-charged, but the customer's VAT number "${input.vatNumber}" cannot be used for it: ${problem}.`,
+		"The 0 % of an intra-community supply needs the customer's valid VAT number of another EU member state. Check the number in VIES (ec.europa.eu/taxation_customs/vies), correct it on the order in Mijnwebwinkel, then process the order again; if the customer has no valid EU VAT number, charge VAT on the order instead.",
+		input.orderNumber,
+		{ vatNumber: input.vatNumber, homeCountry: input.homeCountry },
+	);
+}
+
 export function decideVatRegime(input: VatDecisionInput): VatDecision {
 	const { taxStrategy, taxRegion, destinationCountry: dest, homeCountry: home, chargedRates } = input;
 	const nonZero: string[] = [];
@@ -74,6 +85,9 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 			throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but the goods go to ${dest ?? 'an unknown country'}, not to another EU member state than ${home}.`);
 		}
 		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but lines carry ${list(nonZero)} VAT.`);
+		// an empty number is left to the invoice builder (reverse_charge_without_vat_number, with its own hint)
+		const problem = input.vatNumber ? euVatNumberProblem(input.vatNumber, home) : null;
+		if (problem !== null) throw invalidVatNumber(input, problem);
 		const vat = input.vatNumber ? ` (customer VAT number ${input.vatNumber})` : ' (the order carries no customer VAT number)';
 		return decision(
 			'intra_eu_reverse_charge',

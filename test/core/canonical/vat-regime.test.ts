@@ -53,8 +53,20 @@ describe('VAT regime decision', () => {
 	it('names the country, the rates and the threshold in the reason a bookkeeper reads', () => {
 		expect(decideVatRegime(input({ destinationCountry: 'BE' })).reason).toMatch(/BE.*€10,000 OSS threshold/);
 		expect(decideVatRegime(input({ taxRegion: 'DE', destinationCountry: 'DE', chargedRates: ['19'] })).reason).toMatch(/DE VAT/);
-		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE1' })).reason).toContain('BE1');
+		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE0123456749' })).reason).toContain('BE0123456749');
 		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'] })).reason).toContain('no customer VAT number');
+	});
+
+	it('W3: a reverse-charge refusal for a bad VAT number names the number, the reason and VIES', () => {
+		try {
+			decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'NL851234567B01' }));
+			throw new Error('expected a refusal');
+		} catch (e) {
+			expect((e as OrderRefusal).message).toMatch(/NL851234567B01.*NL VAT number/);
+			expect((e as OrderRefusal).hint).toContain('VIES');
+		}
+		// a VAT number of another member state than the destination is still an ICP supply
+		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'DE123456789' })).regime).toBe('intra_eu_reverse_charge');
 	});
 
 	it.each([
@@ -74,6 +86,10 @@ describe('VAT regime decision', () => {
 		['a non-NL rate to the US', { destinationCountry: 'US', chargedRates: ['20'] }, 'inconsistent_vat'],
 		['a rate of neither NL nor the destination', { taxRegion: null, destinationCountry: 'DE', chargedRates: ['20'] }, 'inconsistent_vat'],
 		['an unknown tax strategy', { taxStrategy: 'margin_scheme' }, 'unknown_tax_strategy'],
+		['W3: reverse charge with a VAT number of the home country', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'NL851234567B01' }, 'invalid_vat_number'],
+		['W3: reverse charge with a VAT number outside the EU', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'CHE123456789' }, 'invalid_vat_number'],
+		['W3: reverse charge with a malformed VAT number', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'DE', chargedRates: ['0'], vatNumber: 'DE1234' }, 'invalid_vat_number'],
+		['W3: reverse charge with wrong BE check digits', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE0123456748' }, 'invalid_vat_number'],
 	] as Array<[string, Partial<VatDecisionInput>, string]>)('refuses %s (%s)', (_name, over, code) => {
 		expect(refusalCode(over)).toBe(code);
 	});

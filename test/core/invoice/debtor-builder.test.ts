@@ -58,6 +58,9 @@ describe('buildDebtor', () => {
 		expect(d).toMatchObject({ country: '50', taxnumber: 'DE123456789', tax_shifted: true, company: 'Muster GmbH', default_doclang: 'de', sendmethod: 'email' });
 		const withoutVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, lines: [{ rate: '0', inclCents: 1000 }] });
 		expect(code(() => buildDebtor(withoutVat, COUNTRIES))).toBe('reverse_charge_without_vat_number');
+		// W3: a number that cannot be an EU VAT id never reaches a tax_shifted debtor
+		const badVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, vatNumber: 'GR123456789', lines: [{ rate: '0', inclCents: 1000 }] });
+		expect(code(() => buildDebtor(badVat, COUNTRIES))).toBe('invalid_vat_number');
 	});
 
 	it('finds the country by code in the Dutch list, by an explicit code → id record, or by the shop\'s name', () => {

@@ -223,6 +223,15 @@ describe('buildInvoice — VAT regimes', () => {
 		expect(r.hint).toMatch(/VAT number.*Mijnwebwinkel/);
 	});
 
+	it('W3: reverse charge with a VAT number that cannot be an EU VAT id is refused, pointing at VIES', () => {
+		for (const bad of ['GB123456789', 'DE12345', 'BE0123456748', '123456789']) {
+			const r = refusal(() => buildInvoice(rc(bad), { ...EXTAX, tax_shifted: true }, mapping));
+			expect([bad, r.code]).toEqual([bad, 'invalid_vat_number']);
+			expect(r.hint).toContain('VIES');
+		}
+		expect(buildInvoice(rc('BE0123456749'), { ...EXTAX, tax_shifted: true }, mapping).lines).toHaveLength(1);
+	});
+
 	it('reverse charge on an existing debtor without tax_shifted is refused (debtors are never modified)', () => {
 		const r = refusal(() => buildInvoice(rc('DE123456789'), EXTAX, mapping));
 		expect(r.code).toBe('debtor_not_tax_shifted');
