@@ -54,13 +54,13 @@ function creditedNumberOf(v: unknown): string | null {
 	return n === '' || n === '0' ? null : n;
 }
 
-function destinationOf(raw: Record<string, unknown>, delivery: string | null, invoice: string | null): string | null {
+/** the country the goods are transported to, or null (no delivery address, no shipping country: e.g. picked up) */
+function transportCountryOf(raw: Record<string, unknown>, delivery: string | null): string | null {
 	if (delivery) return delivery;
 	// shipping[].country is {description, isocode}, or [] when the shop has no country for it
 	const shipCountry = recordOf(recordOf(listOf(raw.shipping)[0]).country);
 	const iso = textOf(shipCountry.isocode).trim().toUpperCase();
-	if (ISO2.test(iso)) return iso;
-	return invoice;
+	return ISO2.test(iso) ? iso : null;
 }
 
 export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): CanonicalOrder {
@@ -124,7 +124,8 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		orderNumber: number,
 		taxStrategy: textOf(raw.tax_strategy).trim(),
 		taxRegion: ISO2.test(taxRegion) ? taxRegion : null,
-		destinationCountry: destinationOf(raw, customer.deliveryAddress?.countryCode ?? null, customer.invoiceAddress.countryCode),
+		destinationCountry: transportCountryOf(raw, customer.deliveryAddress?.countryCode ?? null),
+		invoiceCountry: customer.invoiceAddress.countryCode,
 		homeCountry: home,
 		chargedRates,
 		vatNumber: customer.vatNumber,

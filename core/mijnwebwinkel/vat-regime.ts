@@ -16,7 +16,14 @@ export interface VatDecisionInput {
 	taxStrategy: string;
 	/** `tax_region` (ISO-2, upper case) or null */
 	taxRegion: string | null;
+	/** where the goods are transported to: the delivery address's or the shipping country, null when neither is known */
 	destinationCountry: string | null;
+	/**
+	 * the invoice address's country. Without a transport country it stands in for the destination only where the
+	 * place of supply does not hang on transport (domestic VAT, OSS by tax_region): a 0 % regime needs goods that
+	 * demonstrably left the home country, and goods picked up in the shop are supplied there (art. 5 lid 1 b Wet OB).
+	 */
+	invoiceCountry?: string | null;
 	homeCountry: string;
 	/** distinct canonical rates of the lines that carry money (free lines do not decide a regime) */
 	chargedRates: string[];
@@ -56,11 +63,21 @@ function inconsistent(input: VatDecisionInput, message: string, details: Record<
 }
 
 function unknownDestination(input: VatDecisionInput): OrderRefusal {
+	const invoiceCountry = input.invoiceCountry ?? null;
+	if (invoiceCountry === null) {
+		return new OrderRefusal(
+			'unknown_destination',
+			`Order ${input.orderNumber} charges 0 % VAT but has no delivery, shipping or invoice country, so export and domestic cannot be told apart.`,
+			'Add the customer\'s country to the order\'s address in Mijnwebwinkel, then process the order again.',
+			input.orderNumber,
+		);
+	}
 	return new OrderRefusal(
 		'unknown_destination',
-		`Order ${input.orderNumber} charges 0 % VAT but has no delivery, shipping or invoice country, so export and domestic cannot be told apart.`,
-		'Add the customer\'s country to the order\'s address in Mijnwebwinkel, then process the order again.',
+		`Order ${input.orderNumber} charges 0 % VAT to a customer in ${invoiceCountry}, but has no delivery address and no shipping country: nothing shows the goods left ${input.homeCountry} (picked up in the shop, the supply takes place in ${input.homeCountry}).`,
+		`If the goods were shipped, add the delivery address or shipping country to the order in Mijnwebwinkel and process it again. If the customer collected them (picked up / no transport country), the 0 % needs transport or export proof: book it by hand once you hold that proof, or charge ${input.homeCountry} VAT on the order.`,
 		input.orderNumber,
+		{ invoiceCountry },
 	);
 }
 
@@ -75,12 +92,16 @@ function invalidVatNumber(input: VatDecisionInput, problem: string): OrderRefusa
 }
 
 export function decideVatRegime(input: VatDecisionInput): VatDecision {
-	const { taxStrategy, taxRegion, destinationCountry: dest, homeCountry: home, chargedRates } = input;
+	const { taxStrategy, taxRegion, homeCountry: home, chargedRates } = input;
+	const transport = input.destinationCountry;
+	// where no transport is involved (domestic VAT, OSS by tax_region) the invoice country is the best guess left
+	const dest = transport ?? input.invoiceCountry ?? null;
 	const nonZero: string[] = [];
 	for (const r of chargedRates) if (r !== '0') nonZero.push(r);
 	const allZero = chargedRates.length > 0 && nonZero.length === 0;
 
 	if (taxStrategy === 'reverse_charged_vat') {
+		if (transport === null) throw unknownDestination(input);
 		if (dest === null || !isEuMember(dest) || dest === home) {
 			throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but the goods go to ${dest ?? 'an unknown country'}, not to another EU member state than ${home}.`);
 		}
@@ -99,7 +120,7 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 
 	if (taxStrategy === 'zero_percent') {
 		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it "zero_percent", but lines carry ${list(nonZero)} VAT.`);
-		if (dest === null) throw unknownDestination(input);
+		if (dest === null || (transport === null && dest !== home)) throw unknownDestination(input);
 		if (dest === home) {
 			return decision('zero_rated', `Mijnwebwinkel marked the order "zero_percent" and the goods stay in ${home}: a 0 % domestic supply (zero-rated).`, null, dest);
 		}
@@ -156,7 +177,7 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 	}
 
 	if (allZero) {
-		if (dest === null) throw unknownDestination(input);
+		if (dest === null || (transport === null && dest !== home)) throw unknownDestination(input);
 		if (!isEuMember(dest)) return decision('export', `Every line is 0 % and the goods go to ${dest}, outside the EU: export at 0 %.`, null, dest);
 		if (dest !== home) throw zeroToEu(input, dest);
 		return decision('domestic', `Every line is at the ${home} 0 % rate and the goods stay in ${home}: a domestic sale at 0 %.`, home, dest);

@@ -57,6 +57,23 @@ describe('VAT regime decision', () => {
 		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'] })).reason).toContain('no customer VAT number');
 	});
 
+	it('W4: without a transport country the invoice country decides only where no transport is needed', () => {
+		const pickedUp = { destinationCountry: null, invoiceCountry: 'NL' };
+		expect(decideVatRegime(input({ ...pickedUp })).regime).toBe('domestic');
+		expect(decideVatRegime(input({ ...pickedUp, chargedRates: ['0'] })).regime).toBe('domestic');
+		expect(decideVatRegime(input({ ...pickedUp, taxStrategy: 'zero_percent', chargedRates: ['0'] })).regime).toBe('zero_rated');
+		// NL VAT charged to a foreign customer who collected the goods: domestic, as before
+		const be = decideVatRegime(input({ destinationCountry: null, invoiceCountry: 'BE' }));
+		expect([be.regime, be.destinationCountry]).toEqual(['domestic', 'BE']);
+		try {
+			decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: null, invoiceCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE0123456749' }));
+			throw new Error('expected a refusal');
+		} catch (e) {
+			expect((e as OrderRefusal).message).toMatch(/no delivery address and no shipping country/);
+			expect((e as OrderRefusal).hint).toMatch(/picked up.*proof/);
+		}
+	});
+
 	it('W3: a reverse-charge refusal for a bad VAT number names the number, the reason and VIES', () => {
 		try {
 			decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'], vatNumber: 'NL851234567B01' }));
@@ -73,7 +90,11 @@ describe('VAT regime decision', () => {
 		['reverse charge with VAT on a line', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['21'] }, 'inconsistent_vat'],
 		['reverse charge to the home country', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'NL', chargedRates: ['0'] }, 'inconsistent_vat'],
 		['reverse charge outside the EU', { taxStrategy: 'reverse_charged_vat', destinationCountry: 'CH', chargedRates: ['0'] }, 'inconsistent_vat'],
-		['reverse charge without any country', { taxStrategy: 'reverse_charged_vat', destinationCountry: null, chargedRates: ['0'] }, 'inconsistent_vat'],
+		['reverse charge without any country', { taxStrategy: 'reverse_charged_vat', destinationCountry: null, chargedRates: ['0'] }, 'unknown_destination'],
+		['W4: reverse charge picked up (invoice country BE, no transport country)', { taxStrategy: 'reverse_charged_vat', destinationCountry: null, invoiceCountry: 'BE', chargedRates: ['0'], vatNumber: 'BE0123456749' }, 'unknown_destination'],
+		['W4: zero_percent export picked up (invoice country US)', { taxStrategy: 'zero_percent', destinationCountry: null, invoiceCountry: 'US', chargedRates: ['0'] }, 'unknown_destination'],
+		['W4: zero_percent picked up by an EU customer', { taxStrategy: 'zero_percent', destinationCountry: null, invoiceCountry: 'DE', chargedRates: ['0'] }, 'unknown_destination'],
+		['W4: all 0 % picked up (invoice country CH)', { taxRegion: null, destinationCountry: null, invoiceCountry: 'CH', chargedRates: ['0'] }, 'unknown_destination'],
 		['zero_percent to another EU country', { taxStrategy: 'zero_percent', destinationCountry: 'DE', chargedRates: ['0'] }, 'ambiguous_zero_rate'],
 		['zero_percent but a 21 % line', { taxStrategy: 'zero_percent', destinationCountry: 'US', chargedRates: ['0', '21'] }, 'inconsistent_vat'],
 		['zero_percent without any country', { taxStrategy: 'zero_percent', destinationCountry: null, chargedRates: ['0'] }, 'unknown_destination'],
