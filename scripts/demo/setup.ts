@@ -9,20 +9,23 @@ import { FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_PATH } from './template
 
 export { N, TEMPLATE_PATH, TEMPLATE_ID } from './template-source';
 
+/** A Mijnwebwinkel credential pointing at a sandbox (the template's own, or another shop's under its own name). */
+export function mijnwebwinkelCredential(
+	sandbox: DemoShop['mijnwebwinkel'],
+	ref: { id: string; name: string } = { id: 'mwwSandboxCred001', name: MWW_CREDENTIAL.name },
+): N8nCredential {
+	return {
+		id: ref.id,
+		name: ref.name,
+		type: MWW_CREDENTIAL.type,
+		data: { storeToken: sandbox.storeToken, partnerToken: sandbox.partnerToken, baseUrl: sandbox.url, language: 'nl_NL' },
+	};
+}
+
 /** The two credentials the template refers to (by name and type), pointing at the sandboxes. */
 export function sandboxCredentials(demo: DemoShop): N8nCredential[] {
 	return [
-		{
-			id: 'mwwSandboxCred001',
-			name: MWW_CREDENTIAL.name,
-			type: MWW_CREDENTIAL.type,
-			data: {
-				storeToken: demo.mijnwebwinkel.storeToken,
-				partnerToken: demo.mijnwebwinkel.partnerToken,
-				baseUrl: demo.mijnwebwinkel.url,
-				language: 'nl_NL',
-			},
-		},
+		mijnwebwinkelCredential(demo.mijnwebwinkel),
 		{
 			id: 'fsSandboxCred0001',
 			name: FS_CREDENTIAL.name,
@@ -59,6 +62,10 @@ export interface TemplateVariant {
 	settings?: RunSettings;
 	/** merged into Request Options of every Factuursturen node */
 	requestOptions?: Record<string, unknown>;
+	/** set on the Create invoice node (e.g. ossVatRates), as a user would fill in its mapping */
+	createParameters?: Record<string, unknown>;
+	/** another Mijnwebwinkel credential (imported separately) for every order node */
+	mijnwebwinkelCredential?: { id: string; name: string };
 }
 
 /** A copy of the template with its own id and edited Run settings / Factuursturen request options. */
@@ -81,12 +88,30 @@ export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTem
 			n.parameters.requestOptions = { ...(n.parameters.requestOptions as object), ...v.requestOptions };
 		}
 	}
+	if (v.mijnwebwinkelCredential) {
+		for (const n of nodes) if (n.type === `${PKG}.mijnwebwinkel`) n.credentials = { [MWW_CREDENTIAL.type]: { ...v.mijnwebwinkelCredential } };
+	}
+	if (v.createParameters) {
+		const create = nodes.find((n) => n.name === N.create);
+		if (!create) throw new Error(`The template has no "${N.create}" node`);
+		Object.assign(create.parameters, v.createParameters);
+	}
 	return wf;
 }
 
+/** OSS VAT Rates in the node's shape, from "DE:19" style entries (shop rate = Factuursturen rate). */
+export function ossVatRates(entries: string[]): Record<string, unknown> {
+	return {
+		values: entries.map((e) => {
+			const [country, rate] = e.split(':');
+			return { country, shopRate: rate, fsRate: rate };
+		}),
+	};
+}
+
 /** Imports the sandbox credentials and the given workflows (credentials first: import re-links by name and type). */
-export async function importTemplateSetup(home: N8nHome, demo: DemoShop, workflows: WorkflowJson[]): Promise<void> {
-	await importCredentials(home, sandboxCredentials(demo));
+export async function importTemplateSetup(home: N8nHome, demo: DemoShop, workflows: WorkflowJson[], extraCredentials: N8nCredential[] = []): Promise<void> {
+	await importCredentials(home, [...sandboxCredentials(demo), ...extraCredentials]);
 	await importWorkflow(home, workflows);
 }
 
@@ -110,7 +135,10 @@ export interface Report {
 	failedOrders: ReportOrder[];
 	mismatchedOrders: ReportOrder[];
 	skippedOrders: ReportOrder[];
-	invoices: Array<{ orderNumber: string; invoicenr: string; outcome: 'sent' | 'adopted' }>;
+	/** invoices (sent or adopted) booked as paid / left open because the order is not known to be paid */
+	paidInvoices: number;
+	openInvoices: number;
+	invoices: Array<{ orderNumber: string; invoicenr: string; outcome: 'sent' | 'adopted'; paid: boolean }>;
 	apiBudgetLeft: number | null;
 }
 
@@ -127,8 +155,11 @@ export function reportOf(result: ExecuteResult): Report {
 /** Human-readable summary of a report, for the demo and test logs. */
 export function formatReport(r: Report): string {
 	const lines = [
-		`mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed}, mismatched ${r.mismatched}; Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}`,
+		`mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed}, mismatched ${r.mismatched}; ` +
+			`invoices paid ${r.paidInvoices}, open ${r.openInvoices}; Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}`,
 	];
+	const open = r.invoices.filter((i) => !i.paid);
+	if (open.length > 0) lines.push(`  open (not known to be paid yet): ${open.map((i) => `order ${i.orderNumber} → invoice ${i.invoicenr}`).join(', ')}`);
 	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
 	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
 	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);

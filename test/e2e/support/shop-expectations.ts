@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { OrderRefusal } from '../../../core/errors';
+import { sendsAsPaid } from '../../../core/factuursturen/payment-status';
 import { orderReference } from '../../../core/factuursturen/reference';
 import { toCanonicalOrder } from '../../../core/mijnwebwinkel/to-canonical';
 import { parseScaled } from '../../../core/money';
@@ -110,13 +111,23 @@ export function invoiceForOrder(invoices: FsInvoice[], orderNumber: string): FsI
 
 export const cents = (v: unknown): number => parseScaled(String(v), 2);
 
-/** Differences between an invoice and its order: total incl. VAT and VAT per rate (within `tolerance` cents). */
+/**
+ * Should the invoice be booked paid? Only when the order is known to be paid (payment captured, or a status name
+ * saying paid; the template keeps the default paidWhen). A pending bank transfer on a shipped order: open.
+ */
+export const shouldBePaid = (order: CanonicalOrder): boolean => sendsAsPaid(order, 'paid_status_or_payment');
+
+/** Differences between an invoice and its order: total incl. VAT, paid or open, VAT per rate (within `tolerance` cents). */
 export function invoiceVsOrder(inv: FsInvoice, order: CanonicalOrder, tolerance = 2): string[] {
 	const problems: string[] = [];
 	if (Math.abs(cents(inv.totalintax) - order.totals.inclCents) > tolerance) {
 		problems.push(`total ${inv.totalintax} ≠ order ${order.totals.inclCents / 100}`);
 	}
-	if (cents(inv.open) !== 0) problems.push(`open ${inv.open}, not paid`);
+	if (shouldBePaid(order)) {
+		if (cents(inv.open) !== 0) problems.push(`open ${inv.open}, but the order is paid`);
+	} else if (Math.abs(cents(inv.open) - order.totals.inclCents) > tolerance) {
+		problems.push(`open ${inv.open}, but the order is not known paid: the whole ${order.totals.inclCents / 100} should be open`);
+	}
 	const vatByRate = new Map<number, number>();
 	for (const t of Object.values(inv.taxes ?? {})) vatByRate.set(Math.round(Number(t.rate) * 100), cents(t.sum));
 	for (const r of order.totals.perRate) {
