@@ -12,7 +12,7 @@ import { mapCustomer } from './customer';
 import { localMoment } from './dates';
 import { mapLines, mapTotals } from './lines';
 import { cleanText, isRecord, listOf, malformed, recordOf, textOf } from './raw';
-import { decideVatRegime } from './vat-regime';
+import { decideVatRegime, EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from './vat-regime';
 
 export interface MijnwebwinkelStatus {
 	status: number | string;
@@ -27,6 +27,11 @@ export interface MijnwebwinkelContext {
 	homeCountry?: string;
 	/** default 'Europe/Amsterdam' */
 	timeZone?: string;
+	/**
+	 * default 'below_threshold': home VAT on a consumer sale to another EU state is booked as domestic. 'oss' (over
+	 * the €10,000 EU threshold, or opted in): such an order is refused (home_vat_on_oss_sale), destination VAT is owed.
+	 */
+	euDistanceSales?: EuDistanceSales;
 }
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
@@ -63,9 +68,16 @@ function transportCountryOf(raw: Record<string, unknown>, delivery: string | nul
 	return ISO2.test(iso) ? iso : null;
 }
 
+function euDistanceSalesOf(ctx: MijnwebwinkelContext): EuDistanceSales {
+	const v = ctx.euDistanceSales ?? 'below_threshold';
+	if (!EU_DISTANCE_SALES_VALUES.includes(v)) throw new Error(`euDistanceSales "${String(v)}" is not one of ${EU_DISTANCE_SALES_VALUES.join(', ')}.`);
+	return v;
+}
+
 export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): CanonicalOrder {
 	if (!isRecord(raw)) throw malformed(null, 'The order is not a JSON object.');
 	const home = homeCountryOf(ctx);
+	const euDistanceSales = euDistanceSalesOf(ctx);
 	const timeZone = ctx.timeZone ?? DEFAULT_TIME_ZONE;
 	const number = orderNumberOf(raw);
 
@@ -129,6 +141,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		homeCountry: home,
 		chargedRates,
 		vatNumber: customer.vatNumber,
+		euDistanceSales,
 	});
 
 	const payment = recordOf(raw.payment);

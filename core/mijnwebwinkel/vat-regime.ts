@@ -10,6 +10,13 @@ import { isEuMember } from '../vat/eu-countries';
 import { isRateOf, vatRatesOf } from '../vat/rates';
 import { euVatNumberProblem } from '../vat/vat-number';
 
+/**
+ * The shop's place of supply for EU consumer sales (Dir. art. 59c): 'below_threshold' while its EU-wide distance
+ * sales stay ≤ €10,000 (home VAT is right), 'oss' once it is over the threshold or opted for destination VAT.
+ */
+export type EuDistanceSales = 'below_threshold' | 'oss';
+export const EU_DISTANCE_SALES_VALUES: readonly EuDistanceSales[] = ['below_threshold', 'oss'];
+
 export interface VatDecisionInput {
 	orderNumber: string;
 	/** `tax_strategy`: '' (normal), 'zero_percent' or 'reverse_charged_vat' */
@@ -29,6 +36,8 @@ export interface VatDecisionInput {
 	chargedRates: string[];
 	/** the customer's normalised VAT number ('' when none) */
 	vatNumber: string;
+	/** default 'below_threshold' */
+	euDistanceSales?: EuDistanceSales;
 }
 
 export interface VatDecision {
@@ -191,6 +200,10 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 		return decision('domestic', `${home} VAT (${rates}) on a sale delivered in ${dest ?? home}${dest === null ? ' (no delivery country on the order)' : ''}: domestic.`, home, dest);
 	}
 	if (isEuMember(dest)) {
+		// an OSS shop owes the destination's VAT on a consumer sale shipped there; a customer with a valid foreign VAT
+		// number paid home VAT as charged (art. 37 Wet OB); goods without a transport country were supplied at home
+		const business = input.vatNumber !== '' && euVatNumberProblem(input.vatNumber, home) === null;
+		if (input.euDistanceSales === 'oss' && transport !== null && !business) throw homeVatOnOssSale(input, dest, rates);
 		return decision(
 			'domestic',
 			`${home} VAT (${rates}) on a sale to ${dest}, another EU member state: booked as domestic, i.e. the shop is below the EU-wide €10,000 OSS threshold (or does not apply OSS). Check this if the shop is registered for OSS.`,
@@ -203,6 +216,17 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 		`${home} VAT (${rates}) was charged although the goods go to ${dest}, outside the EU: booked as domestic, as charged (export at 0 % would require the shop not to charge VAT).`,
 		home,
 		dest,
+	);
+}
+
+function homeVatOnOssSale(input: VatDecisionInput, dest: string, rates: string): OrderRefusal {
+	const home = input.homeCountry;
+	return new OrderRefusal(
+		'home_vat_on_oss_sale',
+		`Order ${input.orderNumber} charges ${home} VAT (${rates}) on goods shipped to a consumer in ${dest}, but the shop applies OSS (EU Distance Sales: oss), so ${dest} VAT is owed.`,
+		`Set the tax region / ${dest} VAT rates for ${dest} in Mijnwebwinkel so orders to ${dest} carry ${dest} VAT, and book this order by hand (correct it with ${dest} VAT via OSS). If the shop is in fact below the EU-wide €10,000 threshold and has not opted for OSS, set EU Distance Sales to "below threshold" and process the order again.`,
+		input.orderNumber,
+		{ destinationCountry: dest, homeCountry: home, rates: input.chargedRates },
 	);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Golden files (Acumulus style): every `test/golden/orders/<NN-name>/order.json` is a Mijnwebwinkel order in
  * the API's own shape; `canonical.json` next to it is the canonical order written BY HAND from the rules, or
- * `{"refusal": {"code": …}}`. `context.json` (optional) overrides the status table / home country.
+ * `{"refusal": {"code": …}}`. `context.json` (optional) overrides the status table / home country / euDistanceSales.
  *
  * UPDATE_GOLDEN=1 writes a missing canonical.json from the mapper's output (review it before committing);
  * it never overwrites an existing one.
@@ -24,7 +24,11 @@ const fixtures = fs
 function contextFor(dir: string): MijnwebwinkelContext {
 	const file = path.join(dir, 'context.json');
 	const extra = fs.existsSync(file) ? (readJson(file) as Partial<MijnwebwinkelContext>) : {};
-	return { statuses: extra.statuses ?? defaultStatuses, ...(extra.homeCountry ? { homeCountry: extra.homeCountry } : {}) };
+	return {
+		statuses: extra.statuses ?? defaultStatuses,
+		...(extra.homeCountry ? { homeCountry: extra.homeCountry } : {}),
+		...(extra.euDistanceSales ? { euDistanceSales: extra.euDistanceSales } : {}),
+	};
 }
 
 function run(dir: string): unknown {

@@ -209,6 +209,28 @@ export const orderFields: INodeProperties[] = [
 		description: "The shop's VAT country as a two-letter code; decides domestic, OSS, reverse-charge and export sales",
 	},
 	{
+		displayName: 'EU Distance Sales',
+		name: 'euDistanceSales',
+		type: 'options',
+		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		options: [
+			{
+				name: 'Below Threshold',
+				value: 'below_threshold',
+				description:
+					'EU-wide sales to consumers abroad stay at or below €10,000 a year and the shop has not opted for OSS: home VAT on them is booked as domestic',
+			},
+			{
+				name: 'OSS',
+				value: 'oss',
+				description:
+					"The shop is above the threshold or registered for OSS: an order that charges home VAT to a consumer in another EU state is refused (destination VAT is owed)",
+			},
+		],
+		default: 'below_threshold',
+		description: 'Where consumer sales to other EU states are taxed (EU distance sales, Dir. art. 59c)',
+	},
+	{
 		displayName: 'Refused Orders',
 		name: 'refusedOrders',
 		type: 'options',

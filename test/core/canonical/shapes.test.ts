@@ -195,6 +195,11 @@ describe('shape normalisation', () => {
 		expect(toCanonicalOrder(baseOrder(), { ...ctx, homeCountry: 'nl' }).vat.taxCountry).toBe('NL');
 	});
 
+	it('W6: rejects an unknown euDistanceSales (configuration error); "oss" holds back NL VAT on a consumer sale to BE', () => {
+		expect(() => toCanonicalOrder(baseOrder(), { ...ctx, euDistanceSales: 'above' as never })).toThrow(/euDistanceSales "above"/);
+		expect(toCanonicalOrder(baseOrder(), { ...ctx, euDistanceSales: 'oss' }).vat.regime).toBe('domestic');
+	});
+
 	it('maps payment, archived, B2B, discount code, note and a missing payment object', () => {
 		const c = map(variant((o) => {
 			o.archived = true; o.business_model = 'b2b'; o.discountcode = ' ZOMER '; o.comments.customer = ' Graag snel '; delete o.payment; delete o.payment_status;

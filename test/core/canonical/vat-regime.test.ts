@@ -57,6 +57,29 @@ describe('VAT regime decision', () => {
 		expect(decideVatRegime(input({ taxStrategy: 'reverse_charged_vat', destinationCountry: 'BE', chargedRates: ['0'] })).reason).toContain('no customer VAT number');
 	});
 
+	it('W6: a shop under OSS (euDistanceSales "oss") may not book home VAT on a consumer sale shipped to another EU state', () => {
+		const oss = { euDistanceSales: 'oss' as const, taxRegion: null };
+		expect(refusalCode({ ...oss, destinationCountry: 'BE' })).toBe('home_vat_on_oss_sale');
+		// 21 % is also a BE rate, but without tax_region BE it is NL VAT
+		expect(refusalCode({ ...oss, taxRegion: 'NL', destinationCountry: 'BE', chargedRates: ['21', '9'] })).toBe('home_vat_on_oss_sale');
+		// what stays allowed: tax_region names the destination (OSS), home sales, exports, pickups, customers with a valid foreign VAT number
+		expect(decideVatRegime(input({ ...oss, taxRegion: 'BE', destinationCountry: 'BE' })).regime).toBe('oss');
+		expect(decideVatRegime(input({ ...oss, destinationCountry: 'NL' })).regime).toBe('domestic');
+		expect(decideVatRegime(input({ ...oss, destinationCountry: 'US' })).regime).toBe('domestic');
+		expect(decideVatRegime(input({ ...oss, destinationCountry: null, invoiceCountry: 'BE' })).regime).toBe('domestic');
+		expect(decideVatRegime(input({ ...oss, destinationCountry: 'BE', vatNumber: 'BE0123456749' })).regime).toBe('domestic');
+		expect(refusalCode({ ...oss, destinationCountry: 'BE', vatNumber: 'BE0123456748' })).toBe('home_vat_on_oss_sale');
+		expect(decideVatRegime(input({ ...oss, destinationCountry: 'BE', chargedRates: [] })).regime).toBe('domestic');
+		// the default keeps the below-threshold reading
+		expect(decideVatRegime(input({ taxRegion: null, destinationCountry: 'BE' })).regime).toBe('domestic');
+		try {
+			decideVatRegime(input({ ...oss, destinationCountry: 'DE', chargedRates: ['9'] }));
+		} catch (e) {
+			expect((e as OrderRefusal).message).toMatch(/NL VAT \(9 %\).*consumer in DE.*DE VAT is owed/);
+			expect((e as OrderRefusal).hint).toMatch(/below threshold/);
+		}
+	});
+
 	it('W4: without a transport country the invoice country decides only where no transport is needed', () => {
 		const pickedUp = { destinationCountry: null, invoiceCountry: 'NL' };
 		expect(decideVatRegime(input({ ...pickedUp })).regime).toBe('domestic');

@@ -77,6 +77,32 @@ describe('a generated shop with every shape variation', () => {
 		expect((await requestLog(sb)).filter((r) => r.path === '/v1/orderstatuses')).toHaveLength(1);
 	});
 
+	test('EU Distance Sales "OSS": NL VAT on a consumer sale shipped to another EU state is refused, nothing else changes', async () => {
+		const below = await run(sb, normalizedAll(), { continueOnFail: true });
+		const oss = await run(sb, normalizedAll({ euDistanceSales: 'oss' }), { continueOnFail: true });
+		expect(oss).toHaveLength(below.length);
+		const details = (i: { json: Record<string, unknown> }) => i.json.details as Record<string, unknown>;
+		let changed = 0;
+		below.forEach((item, k) => {
+			if (routesToErrorOutput(oss[k]) && !routesToErrorOutput(item)) {
+				changed++;
+				const order = canonicalOrderSchema.parse(item.json);
+				expect(details(oss[k])).toMatchObject({ code: 'home_vat_on_oss_sale', orderNumber: order.number });
+				expect(order.vat.regime).toBe('domestic');
+				expect(['NL', null]).not.toContain(order.vat.destinationCountry);
+				expect(order.customer.vatNumber).toBe('');
+			} else {
+				expect(oss[k].json).toEqual(item.json);
+			}
+		});
+		expect(changed).toBeGreaterThan(0);
+	});
+
+	test('an unknown EU Distance Sales value is a configuration error', async () => {
+		const error = await runError(sb, normalizedAll({ returnAll: false, limit: 1, euDistanceSales: 'above' }));
+		expect(error.message).toBe('EU Distance Sales "above" is not a known option');
+	});
+
 	test('Get, normalized', async () => {
 		const source = sandboxOrders(sb).find((o) => typeof o.number === 'number' && Array.isArray((o.price as { tax: unknown }).tax))!;
 		const out = await run(sb, { resource: 'order', operation: 'get', orderNumber: String(source.number), output: 'normalized' });

@@ -11,6 +11,7 @@ import {
 } from 'n8n-workflow';
 import { OrderRefusal } from '../../../../core/errors';
 import { toCanonicalOrder } from '../../../../core/mijnwebwinkel/to-canonical';
+import { EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from '../../../../core/mijnwebwinkel/vat-regime';
 import { isEuMember } from '../../../../core/vat/eu-countries';
 import { SHOP_ZONE } from '../../helpers/dates';
 import { errorItemJson } from '../../helpers/error-item';
@@ -55,6 +56,13 @@ export async function emitOrders(
 			description: "Enter the shop's VAT country as a two-letter code, such as NL.",
 		});
 	}
+	const euDistanceSales = this.getNodeParameter('euDistanceSales', i, 'below_threshold') as string;
+	if (!(EU_DISTANCE_SALES_VALUES as readonly string[]).includes(euDistanceSales)) {
+		throw new NodeOperationError(this.getNode(), `EU Distance Sales "${euDistanceSales}" is not a known option`, {
+			itemIndex: i,
+			description: 'Choose "Below Threshold" or "OSS".',
+		});
+	}
 	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
 	const statuses = await c.run.getStatuses(this, c.policy, i);
 
@@ -62,7 +70,7 @@ export async function emitOrders(
 	for (const order of orders) {
 		let canonical: IDataObject;
 		try {
-			canonical = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE }) as unknown as IDataObject;
+			canonical = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales }) as unknown as IDataObject;
 		} catch (error) {
 			const r = refusalOf(error, order);
 			if (refusedOrders === 'skip') {
