@@ -136,7 +136,16 @@ export const microsToCents = (micros: number): number => roundDiv(micros, 10_000
 export const centsToMicros = (cents: number): number => cents * 10_000;
 
 /** Formats an integer with `scale` decimals as a plain decimal string: formatScaled(-413, 2) → "-4.13" */
+const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000', '00000000000'];
+
 export function formatScaled(value: number, scale: number): string {
+	if (scale > 0 && scale < POW10.length && Number.isSafeInteger(value)) {
+		// whole and fraction by exact integer arithmetic: one short string each, no padding or slicing
+		const abs = value < 0 ? -value : value;
+		const frac = abs % POW10[scale];
+		const digits = String(frac);
+		return `${value < 0 ? '-' : ''}${(abs - frac) / POW10[scale]}.${ZEROS[scale - digits.length]}${digits}`;
+	}
 	const negative = value < 0;
 	const digits = String(Math.abs(value)).padStart(scale + 1, '0');
 	const whole = digits.slice(0, digits.length - scale);

@@ -36,26 +36,39 @@ export function fitRateSum(
 	// Beyond this window either the VAT is off by more than a cent or the rounding exceeds the maximum:
 	// extax: rounding = −(VAT difference) − d; intax: rounding = −d.
 	const window = maxRoundingCents + 1;
-	let best: { fit: RateFit; score: [number, number, number] } | null = null;
+	// the best candidate so far, scored (|rounding|, VAT difference, k) lexicographically; k = −1: none yet
+	let bestK = -1;
+	let bestAbsRounding = 0;
+	let bestVatDiff = 0;
+	let bestX = 0;
+	let bestVat = 0;
+	let bestRounding = 0;
 	for (let k = 0; k <= window; k++) {
-		for (const d of k === 0 ? [0] : [k, -k]) {
-			const x = nominal + d;
+		// d = 0 first, then +k before −k
+		for (let side = 0; side < (k === 0 ? 1 : 2); side++) {
+			const x = nominal + (side === 0 ? k : -k);
 			const vat = vatOnSum(x, rateHundredths, taxType);
 			const vatDiff = Math.abs(vat - targetVatCents);
 			if (vatDiff > 1) continue;
 			const rounding = targetInclCents - inclForSum(x, rateHundredths, taxType);
-			if (Math.abs(rounding) > maxRoundingCents) continue;
-			const score: [number, number, number] = [Math.abs(rounding), vatDiff, k];
-			if (!best || lexLess(score, best.score)) best = { fit: { sumOfCents: x, vatCents: vat, roundingCents: rounding }, score };
+			const absRounding = Math.abs(rounding);
+			if (absRounding > maxRoundingCents) continue;
+			const better =
+				bestK < 0 ||
+				absRounding < bestAbsRounding ||
+				(absRounding === bestAbsRounding && (vatDiff < bestVatDiff || (vatDiff === bestVatDiff && k < bestK)));
+			if (better) {
+				bestK = k;
+				bestAbsRounding = absRounding;
+				bestVatDiff = vatDiff;
+				bestX = x;
+				bestVat = vat;
+				bestRounding = rounding;
+			}
 		}
-		if (best && best.score[0] === 0 && best.score[1] === 0) break;
+		if (bestK >= 0 && bestAbsRounding === 0 && bestVatDiff === 0) break;
 	}
-	return best ? best.fit : null;
-}
-
-function lexLess(a: [number, number, number], b: [number, number, number]): boolean {
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
-	return false;
+	return bestK < 0 ? null : { sumOfCents: bestX, vatCents: bestVat, roundingCents: bestRounding };
 }
 
 /**
@@ -64,8 +77,14 @@ function lexLess(a: [number, number, number], b: [number, number, number]): bool
  * most (largest remainder). Lines that are exactly zero only take cents when every line is zero.
  */
 export function allocateCents(exactMicros: number[], totalCents: number): number[] {
-	const cents = exactMicros.map((m) => roundDiv(m, 10_000));
-	let rest = totalCents - cents.reduce((a, b) => a + b, 0);
+	const cents: number[] = [];
+	let sum = 0;
+	for (const m of exactMicros) {
+		const c = roundDiv(m, 10_000);
+		cents.push(c);
+		sum += c;
+	}
+	let rest = totalCents - sum;
 	if (rest === 0 || cents.length === 0) return cents;
 	const direction = rest > 0 ? 1 : -1;
 	const order = exactMicros
