@@ -158,4 +158,26 @@ export class FactuursturenClient {
 	async get(path: string, qs?: IDataObject, itemIndex?: number, extra: Partial<FsRequest> = {}): Promise<unknown> {
 		return (await this.request({ method: 'GET', path, qs, ...extra }, itemIndex)).body;
 	}
+
+	/**
+	 * GET of reference data that does not change between runs (the country list), remembered per API base URL
+	 * for a while. The template books one order per execution; without this, every OSS order would spend a
+	 * request of the hourly budget on the same list. Only static lists go here, never account data.
+	 */
+	async getReference(path: string, itemIndex?: number): Promise<unknown> {
+		const key = `${await this.base()}${path}`;
+		const hit = REFERENCE_CACHE.get(key);
+		if (hit && Date.now() - hit.at < REFERENCE_TTL_MS) return hit.body;
+		const body = await this.get(path, undefined, itemIndex);
+		REFERENCE_CACHE.set(key, { at: Date.now(), body });
+		return body;
+	}
+}
+
+const REFERENCE_TTL_MS = 6 * 3_600_000;
+const REFERENCE_CACHE = new Map<string, { at: number; body: unknown }>();
+
+/** Forgets remembered reference lists (tests). */
+export function clearReferenceCache(): void {
+	REFERENCE_CACHE.clear();
 }

@@ -4,6 +4,7 @@
  * check = one list request; none when the item carries existingInvoice), a lost create response and 5xx
  * never producing a second invoice, Dry Run writing nothing, refusals as error items with hints.
  */
+import { clearReferenceCache } from '../../../nodes/Factuursturen/transport/client';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { parseCents } from '../../../core/money';
@@ -236,19 +237,25 @@ describe('Create From Order', () => {
 		expect((await s.state()).invoices).toHaveLength(1);
 	});
 
-	it('an OSS order for a debtor in another country is refused (W2): Get or Create passes the country on; the country list is fetched once', async () => {
+	it('an OSS order for a debtor in another country is refused (W2): Get or Create passes the country on; the country list is fetched once across executions', async () => {
 		const oss = (number: string, email: string, countryCode: string, countryName: string) => {
 			const o = makeOrder({ number, email, regime: 'oss', countryCode, countryName, lines: [{ rate: '19', inclCents: 1190 }] });
 			return { ...o, vat: { ...o.vat, regime: 'oss' as const, taxCountry: 'DE', destinationCountry: 'DE' } } as unknown as IDataObject;
 		};
 		// invoice address NL (the new debtor lands in NL), goods to DE; and a customer in DE
 		const orders = [oss('3951', 'nl-adres@example.nl', 'NL', 'Nederland'), oss('3952', 'hannah@example.de', 'DE', 'Duitsland')];
+		clearReferenceCache();
+		const before = (await s.requests()).length;
 		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...orders) });
 		expect(debtors.map((d) => d.json.country)).toEqual(['146', '50']);
-		const before = (await s.requests()).length;
-		const out = await runNode(s, create({ mappingJson: '{"ossVatRates": {"DE:19": "19"}}' }), { items: debtors.map((d) => ({ json: d.json })), continueOnFail: true });
+		// one item per execution, as the template's loop books them
+		const out = [];
+		for (const d of debtors) {
+			out.push(...(await runNode(s, create({ mappingJson: '{"ossVatRates": {"DE:19": "19"}}' }), { items: [{ json: d.json }], continueOnFail: true })));
+		}
 		expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '3951' });
 		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3952' });
+		// the static country list is fetched once for all three executions, not once per order
 		expect((await s.requests()).slice(before).filter((r) => r.path.includes('countrylist'))).toHaveLength(1);
 	});
 

@@ -144,7 +144,7 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						let body: IDataObject;
 						let shortened: IDataObject[] = [];
 						if (request.order) {
-							countries ??= asArray(await api.get('/countrylist/nl', undefined, i));
+							countries ??= asArray(await api.getReference('/countrylist/nl', i));
 							body = buildDebtorPayload(request.order, countries);
 						} else {
 							const fitted = fitClientLengths(

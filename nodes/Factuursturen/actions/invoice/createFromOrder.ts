@@ -174,7 +174,7 @@ export async function createFromOrder(rc: RunContext) {
 			const opts: BuildInvoiceOptions = {};
 			if (isCreditOrder(order)) opts.originalInvoiceNumber = await originalInvoiceOf(order, i);
 			if (order.vat.regime === 'oss' && forInvoice.country) {
-				countries ??= asArray(await api.get('/countrylist/nl', undefined, i));
+				countries ??= asArray(await api.getReference('/countrylist/nl', i));
 				opts.countries = countries.filter((c) => c.id !== undefined && typeof c.name === 'string').map((c) => ({ id: String(c.id), name: String(c.name) }));
 			}
 			const payload = buildInvoice(order, forInvoice, mapping, opts);
