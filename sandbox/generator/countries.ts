@@ -53,7 +53,13 @@ export const COUNTRIES: Record<string, CountryInfo> = {
 		iso: 'BE', nl: 'België', en: 'Belgium', fsId: '18', eu: true, standard: 2100, reduced: 600, locale: 'nl_NL',
 		zip: (r) => String(r.int(1000, 9999)),
 		phone: (r) => r.pick([`04${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`, `+32 4${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)} ${digits(r, 2)}`]),
-		vat: (r) => `BE0${digits(r, 9)}`,
+		// a real Belgian number: 0 + 7 digits + check digits 97 − (first eight mod 97); nine digits are drawn as
+		// before so the seeded stream (and every shop generated from it) stays the same
+		vat: (r) => {
+			const base = `0${digits(r, 9).slice(0, 7)}`;
+			const check = 97 - (Number(base) % 97);
+			return `BE${base}${String(check).padStart(2, '0')}`;
+		},
 		cities: ['Antwerpen', 'Gent', 'Brugge', 'Leuven', 'Liège', 'Bruxelles', 'Hasselt', 'Sint-Niklaas'],
 		streets: ['Meir', 'Veldstraat', 'Rue de la Loi', 'Grote Markt', 'Kortrijksesteenweg', 'Chaussée de Louvain'],
 		first: ['Lotte', 'Wout', 'Amélie', 'Thibault', 'Lien', 'Arne', 'Hélène'],
