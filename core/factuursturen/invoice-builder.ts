@@ -77,8 +77,19 @@ export function paymentLabel(order: CanonicalOrder, mapping: InvoiceMapping): st
 }
 
 function dutchDate(isoDate: string): string {
+	// the canonical "YYYY-MM-DD" without splitting; anything else exactly as split('-') takes it
+	if (isoDate.length === 10 && isoDate.indexOf('-') === 4 && isoDate.lastIndexOf('-') === 7 && isoDate.indexOf('-', 5) === 7) {
+		return `${isoDate.slice(8)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`;
+	}
 	const [y, m, d] = isoDate.split('-');
 	return `${d}-${m}-${y}`;
+}
+
+/** the non-empty parts joined with " - " */
+function joinNonEmpty(parts: string[]): string {
+	let text = '';
+	for (const part of parts) if (part) text = text ? `${text} - ${part}` : part;
+	return text;
 }
 
 /** the reason for the VAT treatment in line3 (Dir. art. 226(11)): 0 % always needs one */
@@ -216,7 +227,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	let roundingCents = 0;
 	for (const total of effective.totals.perRate) {
 		const indexes: number[] = [];
-		effective.lines.forEach((l, i) => l.vatRate === total.rate && indexes.push(i));
+		for (let i = 0; i < effective.lines.length; i++) if (effective.lines[i].vatRate === total.rate) indexes.push(i);
 		if (indexes.length === 0) continue;
 		const rate = resolved.get(total.rate) as ResolvedRate;
 		const fit = fitRateSum(total.inclCents, total.vatCents, rate.rateHundredths, taxType, maxRounding);
@@ -230,9 +241,10 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 			);
 		}
 		roundingCents += fit.roundingCents;
-		const exact = indexes.map((i) => (taxType === 'extax' ? effective.lines[i].lineExclMicros : effective.lines[i].lineInclCents * 10_000));
+		const exact: number[] = [];
+		for (const i of indexes) exact.push(taxType === 'extax' ? effective.lines[i].lineExclMicros : effective.lines[i].lineInclCents * 10_000);
 		const shares = allocateCents(exact, fit.sumOfCents);
-		indexes.forEach((lineIndex, k) => (lineCents[lineIndex] = shares[k]));
+		for (let k = 0; k < indexes.length; k++) lineCents[indexes[k]] = shares[k];
 	}
 
 	const splitSources = new Map<string, Set<string>>();
@@ -240,9 +252,10 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 		if (l.sourceLineId) splitSources.set(l.sourceLineId, (splitSources.get(l.sourceLineId) ?? new Set()).add(l.vatRate));
 	}
 	const lines: FactuursturenInvoiceLine[] = [];
-	effective.lines.forEach((l, i) => {
+	for (let i = 0; i < effective.lines.length; i++) {
+		const l = effective.lines[i];
 		const rate = resolved.get(l.vatRate);
-		if (!rate) return;
+		if (!rate) continue;
 		let description = l.description.trim() || DEFAULT_DESCRIPTION[l.kind];
 		if (l.kind === 'discount' && effective.discountCode && !description.includes(effective.discountCode)) {
 			description += ` (kortingscode ${effective.discountCode})`;
@@ -260,7 +273,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 			if (rate.taxCountry) line.tax_country = true;
 			lines.push(line);
 		}
-	});
+	}
 	if (roundingCents !== 0) {
 		const zero = mappedDomesticRate(order, '0', mapping, ' (needed for the rounding line "Afrondingsverschil")');
 		lines.push({ amount: 1, description: ROUNDING_LINE_DESCRIPTION, tax_rate: zero.taxRate, price: formatCents(roundingCents), discount_pct: 0 });
@@ -271,7 +284,7 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	const original = opts.originalInvoiceNumber?.trim() ?? '';
 	if (credit && original) line2 += ` - Creditnota op factuur ${original}${order.creditsOrderNumber ? ` (bestelling ${order.creditsOrderNumber})` : ''}`;
 	else if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
-	const line3 = [regimeNote(order, mapping), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? ''].filter(Boolean).join(' - ');
+	const line3 = joinNonEmpty([regimeNote(order, mapping), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? '']);
 
 	const payload: FactuursturenInvoicePayload = {
 		clientnr: debtor.clientnr.trim(),

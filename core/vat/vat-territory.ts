@@ -39,10 +39,13 @@ const RULES: readonly Rule[] = [
 	{ country: 'GR', zip: /^6308[67]$/, territory: { name: 'Mount Athos', treatment: OUTSIDE_EU_VAT } },
 ];
 
+const RULE_COUNTRIES = new Set(RULES.map((rule) => rule.country));
+
 /** The special VAT territory an address (ISO-2 country code + postcode) lies in, or null for an ordinary one. */
 export function specialVatTerritoryOf(countryCode: string | null | undefined, zipcode: string | null | undefined): SpecialVatTerritory | null {
 	if (!countryCode) return null;
 	const country = countryCode.toUpperCase();
+	if (!RULE_COUNTRIES.has(country)) return null; // most orders: no need to normalise the postcode
 	const zip = (zipcode ?? '').toUpperCase().replace(/[\s-]/g, '');
 	for (const rule of RULES) {
 		if (rule.country === country && (rule.zip === undefined || rule.zip.test(zip))) return rule.territory;
