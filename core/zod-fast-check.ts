@@ -8,8 +8,9 @@
  *
  * The contract: when the fast check says true, zod's safeParse would succeed AND return a value deep-equal
  * to the input (same keys, same order: objects must hold exactly the schema's keys, in the schema's order,
- * with a plain prototype). It may say false for values zod accepts (e.g. extra keys zod would strip); the
- * caller then runs zod itself, which also gives the error messages. So the result is always zod's.
+ * with a plain prototype; arrays are compared by their elements, as JSON has nothing else). It may say false
+ * for values zod accepts (e.g. extra keys zod would strip); the caller then runs zod itself, which also gives
+ * the error messages. So the result is always zod's.
  */
 import type { ZodTypeAny } from 'zod';
 
