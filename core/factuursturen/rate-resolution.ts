@@ -44,7 +44,9 @@ export function mappedDomesticRate(order: CanonicalOrder, rate: string, mapping:
 const ZERO_REGIMES = new Set(['intra_eu_reverse_charge', 'export', 'zero_rated']);
 
 export function resolveRates(order: CanonicalOrder, mapping: InvoiceMapping): Map<string, ResolvedRate> {
-	const rates = new Set(order.lines.map((l) => l.vatRate));
+	// the distinct line rates in order of appearance, without an intermediate array and Set
+	const rates: string[] = [];
+	for (const l of order.lines) if (!rates.includes(l.vatRate)) rates.push(l.vatRate);
 	const out = new Map<string, ResolvedRate>();
 	const regime = order.vat.regime;
 	if (ZERO_REGIMES.has(regime)) {

@@ -176,8 +176,13 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 		}
 	}
 
-	// highest rate first
-	if (byRate.length > 1) byRate.sort((a, b) => b.hundredths - a.hundredths);
+	// highest rate first (rates are distinct; an insertion sort of a few entries allocates nothing)
+	for (let i = 1; i < byRate.length; i++) {
+		const e = byRate[i];
+		let j = i - 1;
+		for (; j >= 0 && byRate[j].hundredths < e.hundredths; j--) byRate[j + 1] = byRate[j];
+		byRate[j + 1] = e;
+	}
 	const perRate: VatRateTotal[] = [];
 	let vatCents = 0;
 	for (const e of byRate) {
