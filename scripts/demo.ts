@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { amsterdamToday, startDemoShop, type DemoShop } from '../sandbox/demo-shop';
 import { createN8nHome, executeWorkflow, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
-import { formatReport, importTemplateSetup, loadTemplate, reportOf, TEMPLATE_ID } from './demo/setup';
+import { formatReport, importTemplateSetup, loadTemplate, ossVatRates, reportOf, TEMPLATE_ID, templateVariant } from './demo/setup';
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
 const DEMO_DIR = path.join(REPO_ROOT, '.demo');
@@ -52,8 +52,14 @@ async function main(): Promise<void> {
 		const tarball = await packPackage({ destDir: path.join(DEMO_DIR, 'pack') });
 		const home = createN8nHome({ dir: path.join(DEMO_DIR, 'home'), tarball });
 
-		step('import the credentials and the template');
-		await importTemplateSetup(home, demo, [loadTemplate()]);
+		step('import the credentials and the template (OSS rates mapped as the sample account holds them: setup step OSS)');
+		// the shipped template maps no OSS rates (they depend on the account); the sample account has BE, DE, FR, AT
+		const template = templateVariant({
+			id: TEMPLATE_ID,
+			name: String(loadTemplate().name),
+			createParameters: { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
+		});
+		await importTemplateSetup(home, demo, [template]);
 
 		step('run one daily sync (n8n execute)');
 		const result = await executeWorkflow(home, TEMPLATE_ID, { allowFailure: true });
