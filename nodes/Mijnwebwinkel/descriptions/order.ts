@@ -107,6 +107,14 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			default: '',
 			description: "Only orders of this customer's e-mail address",
 		});
+		options.splice(1, 0, {
+			displayName: 'Include Credit Orders',
+			name: 'includeCreditOrders',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to add every status the shop marks as a credit-order status (returns) to the chosen Statuses, found by the shop's status table, not by name or ID. With no Statuses chosen all orders are listed anyway.",
+		});
 	}
 	return {
 		displayName: 'Filters',

@@ -79,6 +79,41 @@ describe('Order > Get Many', () => {
 		expect(queried).toEqual(ids.map(String));
 	});
 
+	test('Include Credit Orders adds every credit-order status of the status table to the chosen ones', async () => {
+		const names = ['Betaald', 'Verzonden'];
+		const creditIds = sb.statuses().filter((s) => s.credit_order).map((s) => s.status);
+		expect(creditIds.length).toBeGreaterThan(0);
+		const out = await run(sb, getMany({ filters: { statuses: names, includeCreditOrders: true } }));
+		const ids = [...names.map((n) => statusIdOf(sb, n)), ...creditIds];
+		const expected = listed()
+			.filter((o) => ids.includes(o.status as number))
+			.map((o) => String(o.number))
+			.sort((a, b) => num(a) - num(b));
+		const credits = listed().filter((o) => creditIds.includes(o.status as number));
+		expect(credits.length).toBeGreaterThan(0);
+		expect(numbers(out)).toEqual(expected);
+		for (const c of credits) expect(numbers(out)).toContain(String(c.number));
+
+		const log = await requestLog(sb);
+		expect(log.filter((r) => r.path === '/v1/orderstatuses')).toHaveLength(1); // the same call that resolves the names
+		const queried = [...new Set(log.filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id))];
+		expect(queried).toEqual(ids.map(String));
+	});
+
+	test('without Include Credit Orders (the default) credit orders are not listed', async () => {
+		const creditIds = sb.statuses().filter((s) => s.credit_order).map((s) => s.status);
+		const out = await run(sb, getMany({ filters: { statuses: ['Betaald', 'Verzonden'] } }));
+		expect(out.length).toBeGreaterThan(0);
+		for (const item of out) expect(creditIds).not.toContain(item.json.status);
+	});
+
+	test('a credit-order status also chosen by name is queried once', async () => {
+		const credit = sb.statuses().find((s) => s.credit_order)!;
+		await run(sb, getMany({ filters: { statuses: ['Betaald', credit.description], includeCreditOrders: true } }));
+		const queried = (await requestLog(sb)).filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id);
+		expect(queried.filter((id) => id === String(credit.status)).length).toBe(1);
+	});
+
 	test('a status name that the shop does not have fails with the list of names', async () => {
 		const error = await runError(sb, getMany({ filters: { statuses: ['Betaald', 'Paid-ish'] } }));
 		expect(error.message).toContain('Order status "Paid-ish" does not exist');
@@ -291,6 +326,23 @@ describe('status ids are never assumed', () => {
 		);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(numbers(out).sort()).toEqual(expected.map((o) => String(o.number)).sort());
+	});
+
+	test('Include Credit Orders finds the credit statuses by flag, whatever their ids and the language', async () => {
+		await resetSandbox(shuffled);
+		const creditIds = shuffled.statuses().filter((s) => s.credit_order).map((s) => s.status);
+		expect(creditIds).not.toEqual(sb.statuses().filter((s) => s.credit_order).map((s) => s.status));
+		// English status names: "Paid" is Betaald; the credit status is found without knowing its name
+		const out = await run(shuffled, getMany({ filters: { statuses: ['Paid'], includeCreditOrders: true } }), {
+			credentials: { language: 'en_US' },
+		});
+		const ids = [statusIdOf(shuffled, 'Betaald'), ...creditIds];
+		const all = (shuffled.orders() as Array<Record<string, unknown>>).filter((o) => !isTestNumber(o.number));
+		const expected = all.filter((o) => ids.includes(o.status as number));
+		expect(all.some((o) => creditIds.includes(o.status as number))).toBe(true);
+		expect(out.map((i) => String(i.json.number)).sort()).toEqual(expected.map((o) => String(o.number)).sort());
+		const queried = [...new Set((await requestLog(shuffled)).filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id))];
+		expect(queried).toEqual(ids.map(String));
 	});
 
 	test('Update by name writes the shuffled id', async () => {

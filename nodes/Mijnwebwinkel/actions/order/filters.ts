@@ -5,6 +5,8 @@ import { isEmptyDate, lastDaysStart, shopDate, shopDateTime } from '../../helper
 export interface OrderQuery {
 	qs: IDataObject;
 	statusNames: string[];
+	/** add every status with `credit_order: true` to the chosen ones */
+	includeCreditOrders: boolean;
 }
 
 export function orderQuery(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): OrderQuery {
@@ -53,5 +55,5 @@ export function orderQuery(this: IExecuteFunctions, filters: IDataObject, itemIn
 	if (Array.isArray(raw)) statusNames = raw.map(String);
 	else if (typeof raw === 'string' && raw.trim()) statusNames = raw.split(',');
 	statusNames = statusNames.map((s) => s.trim()).filter(Boolean);
-	return { qs, statusNames };
+	return { qs, statusNames, includeCreditOrders: filters.includeCreditOrders === true };
 }

@@ -16,12 +16,16 @@ export const getManyOrders: Operation = async function (c) {
 	const max = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', i, 50)));
 	const ordering = (this.getNodeParameter('ordering', i, 'asc') as string) === 'desc' ? 'desc' : 'asc';
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const { qs, statusNames } = orderQuery.call(this, filters, i);
+	const { qs, statusNames, includeCreditOrders } = orderQuery.call(this, filters, i);
 
 	let statusIds: Array<number | string | undefined> = [undefined];
 	if (statusNames.length) {
 		const table = await c.run.getStatuses(this, c.policy, i);
 		statusIds = resolveStatusIds.call(this, table, statusNames, i);
+		// credit orders (returns) have statuses of their own, recognised by the flag, whatever their ids or names
+		if (includeCreditOrders) {
+			for (const s of table) if (s.credit_order && !statusIds.includes(s.status)) statusIds.push(s.status);
+		}
 	}
 
 	const merged = new Map<string, IDataObject>();
