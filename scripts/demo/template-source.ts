@@ -151,9 +151,9 @@ export function buildTemplate(): Json {
 
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 860,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice for all orders: set *paidWhen* to "always" in the Mapping (JSON) of **Create invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there.\n3. VAT mapping, categories, payment-method debtors: in **Create invoice** (VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. OSS (EU consumers above the threshold): add each destination rate under **OSS VAT Rates** in **Create invoice**, exactly as the country is set up in your Factuursturen account (e.g. DE 19 → 19, DE 7 → 7, BE 21 → 21, BE 6 → 6). Without them an OSS order is refused with this hint, never booked at Dutch VAT.\n5. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).', 4);
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice for all orders: set *paidWhen* to "always" in the Mapping (JSON) of **Create invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there. **Include Credit Orders** is on in **Get paid orders (lookback)** and **Get paid orders (date range)**: returns (credit orders) are booked too.\n3. VAT mapping, categories, payment-method debtors: in **Create invoice** (VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. OSS (EU consumers above the threshold): add each destination rate under **OSS VAT Rates** in **Create invoice**, exactly as the country is set up in your Factuursturen account (e.g. DE 19 → 19, DE 7 → 7, BE 21 → 21, BE 6 → 6). Without them an OSS order is refused with this hint, never booked at Dutch VAT.\n5. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
-		'### Fetch\nDaily: orders whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
+		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
 	sticky('Note: debtors', [1520, -420], 840, 260,
 		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node\'s error output into the report.', 6);
 	sticky('Note: per order', [2400, -420], 880, 260,
@@ -214,7 +214,7 @@ export function buildTemplate(): Json {
 	mijnwebwinkelOrders(N.getDaily, [700, 0], {
 		operation: 'getAll',
 		returnAll: true,
-		filters: { statuses: INVOICEABLE_STATUSES, statusChangedLastDays: '={{ $json.lookbackDays }}' },
+		filters: { statuses: INVOICEABLE_STATUSES, includeCreditOrders: true, statusChangedLastDays: '={{ $json.lookbackDays }}' },
 	});
 	connect(N.mode, N.getDaily, 0);
 
@@ -226,16 +226,17 @@ export function buildTemplate(): Json {
 	connect(N.splitNumbers, N.splitOut);
 	mijnwebwinkelOrders(N.getByNumber, [1100, 200], { operation: 'get', orderNumber: '={{ $json.orderNumber }}' });
 	connect(N.splitOut, N.getByNumber);
-	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid
+	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid, or when it
+	// is a credit order (a return: it becomes a credit invoice naming the original)
 	node(N.invoiceable, 'n8n-nodes-base.if', 2.2, [1300, 200], ifParams(
-		`={{ ${JSON.stringify(INVOICEABLE_STATUSES)}.includes($json.status?.name) }}`,
+		`={{ $json.status?.isCredit === true || ${JSON.stringify(INVOICEABLE_STATUSES)}.includes($json.status?.name) }}`,
 	));
 	connect(N.getByNumber, N.invoiceable, 0);
 
 	mijnwebwinkelOrders(N.getRange, [700, 420], {
 		operation: 'getAll',
 		returnAll: true,
-		filters: { statuses: INVOICEABLE_STATUSES, orderDateFrom: '={{ $json.dateFrom }}', orderDateTo: '={{ $json.dateTo }}' },
+		filters: { statuses: INVOICEABLE_STATUSES, includeCreditOrders: true, orderDateFrom: '={{ $json.dateFrom }}', orderDateTo: '={{ $json.dateTo }}' },
 	});
 	connect(N.mode, N.getRange, 2);
 

@@ -20,6 +20,10 @@ export interface ShopOrder {
 	date: string;
 	email: string;
 	isTest: boolean;
+	/** its status is one the shop marks `credit_order` (a return: a separate order crediting another) */
+	isCredit: boolean;
+	/** the order a credit order credits (`credited_order_number`), else null */
+	creditsOrderNumber: string | null;
 	canonical: CanonicalOrder | null;
 	refusal: OrderRefusal | null;
 }
@@ -45,6 +49,8 @@ export function shopOrders(demo: DemoShop): ShopOrder[] {
 			date: String(raw.date),
 			email: String((raw.debtor as { email?: string }).email ?? '').trim().toLowerCase(),
 			isTest: number.startsWith('T-'),
+			isCredit: status?.credit_order === true,
+			creditsOrderNumber: raw.credited_order_number != null && raw.credited_order_number !== '' ? String(raw.credited_order_number) : null,
 			canonical,
 			refusal,
 		};
@@ -52,6 +58,9 @@ export function shopOrders(demo: DemoShop): ShopOrder[] {
 }
 
 export const isInvoiceable = (o: ShopOrder): boolean => !o.isTest && INVOICEABLE_STATUSES.includes(o.statusName);
+
+/** What the template books: invoiceable orders, and credit orders (Include Credit Orders is on) as credit invoices. */
+export const isBooked = (o: ShopOrder): boolean => isInvoiceable(o) || (!o.isTest && o.isCredit);
 
 /** "Status changed in the last N days" as the node reads it: since midnight (Amsterdam) N days ago. */
 export function inLookback(o: ShopOrder, days: number, now = DateTime.now().setZone('Europe/Amsterdam')): boolean {

@@ -11,7 +11,7 @@ import type { DemoShop } from '../../../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../../../sandbox/factuursturen';
 import { COUNTRIES, generateShop, type FactuursturenClientSeed, type MwwOrder } from '../../../sandbox/generator';
 import { startMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
-import { inLookback, isInvoiceable, shopOrders, type ShopOrder } from './shop-expectations';
+import { inLookback, isBooked, shopOrders, type ShopOrder } from './shop-expectations';
 
 export interface TemplateShopOptions {
 	seed: number;
@@ -66,7 +66,7 @@ export async function startTemplateShop(opt: TemplateShopOptions): Promise<Templ
 	const shop = generateShop({ seed: opt.seed, orderCount: opt.orderCount, today: opt.today, days: opt.days });
 	// the orders as the sandbox will serve them, read the same way the tests read them
 	const asServed = { mijnwebwinkel: { orders: () => structuredClone(shop.orders), statuses: () => shop.statuses } } as unknown as DemoShop;
-	const batch = shopOrders(asServed).filter((o) => isInvoiceable(o) && inLookback(o, opt.lookbackDays));
+	const batch = shopOrders(asServed).filter((o) => isBooked(o) && inLookback(o, opt.lookbackDays));
 
 	const onAccount = batch.filter((o) => ON_ACCOUNT_STATUSES.includes(o.statusName) && o.canonical !== null);
 	const pendingOrders = onAccount.filter((_, i) => i % opt.pendingEvery === 0).map((o) => o.number);
