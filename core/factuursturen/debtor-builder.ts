@@ -19,6 +19,7 @@ import {
 } from './field-limits';
 import type { FactuursturenClientPayload } from './payload-types';
 import { euVatNumberProblem } from '../vat/vat-number';
+import { isUsableEmail } from '../email';
 
 const DUTCH_SPEAKING = new Set(['NL', 'BE', 'SR', 'AW', 'CW', 'SX', 'BQ']);
 /** other document languages Factuursturen supports; everyone else gets English */
@@ -28,7 +29,6 @@ function docLanguage(code: string | null): FactuursturenClientPayload['default_d
 	const c = (code ?? '').toUpperCase();
 	return DUTCH_SPEAKING.has(c) ? 'nl' : (DOC_LANGUAGE[c] ?? 'en');
 }
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export interface BuildDebtorOptions {
 	sendMethod?: 'mail' | 'email';
@@ -48,7 +48,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 	};
 
 	const email = clean(customer.email).toLowerCase();
-	if (!EMAIL.test(email) || utf8Length(email) > LIMIT.email) {
+	if (!isUsableEmail(email) || utf8Length(email) > LIMIT.email) {
 		throw new OrderRefusal(
 			'missing_email',
 			`Order ${order.number}: the customer's e-mail "${customer.emailAsGiven}" is missing or not usable`,

@@ -22,7 +22,7 @@ import type { FactuursturenInvoiceLine, FactuursturenInvoicePayload } from './pa
 import { allocateCents, fitRateSum, priceLine } from './price-fit';
 import { mappedDomesticRate, resolveRates, type ResolvedRate } from './rate-resolution';
 import { orderReference } from './reference';
-import { euVatNumberProblem } from '../vat/vat-number';
+import { euVatNumberProblem, normalizeEuVatNumber } from '../vat/vat-number';
 
 export interface DebtorForInvoice {
 	clientnr: string;
@@ -54,7 +54,6 @@ const DEFAULT_DESCRIPTION: Record<OrderLine['kind'], string> = {
 	custom: 'Overig',
 };
 
-const normalizeVatNumber = (v: string): string => v.toUpperCase().replace(/[\s.-]/g, '');
 
 /**
  * the fixed debtor (clientnr) for this order's payment method, e.g. counter sales on one "Kassa" debtor; never for
@@ -96,7 +95,7 @@ function joinNonEmpty(parts: string[]): string {
 function regimeNote(order: CanonicalOrder, mapping: InvoiceMapping): string {
 	switch (order.vat.regime) {
 		case 'intra_eu_reverse_charge':
-			return `Intracommunautaire levering, btw verlegd. Btw-nummer afnemer: ${normalizeVatNumber(order.customer.vatNumber)}`;
+			return `Intracommunautaire levering, btw verlegd. Btw-nummer afnemer: ${normalizeEuVatNumber(order.customer.vatNumber)}`;
 		case 'export':
 			return 'Uitvoer buiten de EU, 0% btw';
 		case 'oss':
@@ -113,7 +112,7 @@ const dutchRate = (rate: string): string => rate.replace('.', ',');
 
 /** a B2B customer (company or VAT number) needs their own name and address on the invoice (Dir. art. 226(5)) */
 export function isBusinessCustomer(order: CanonicalOrder): boolean {
-	return order.businessModel === 'B2B' || order.customer.company.trim() !== '' || normalizeVatNumber(order.customer.vatNumber) !== '';
+	return order.businessModel === 'B2B' || order.customer.company.trim() !== '' || normalizeEuVatNumber(order.customer.vatNumber) !== '';
 }
 
 /**
@@ -150,7 +149,7 @@ function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
 	}
 	const reverseCharge = order.vat.regime === 'intra_eu_reverse_charge';
 	if (reverseCharge) {
-		if (normalizeVatNumber(order.customer.vatNumber) === '') {
+		if (normalizeEuVatNumber(order.customer.vatNumber) === '') {
 			throw new OrderRefusal(
 				'reverse_charge_without_vat_number',
 				`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
@@ -173,15 +172,15 @@ function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
 			throw new OrderRefusal(
 				'debtor_not_tax_shifted',
 				`Order ${order.number} is a reverse-charge sale, but Factuursturen debtor ${debtor.clientnr} is not set to "BTW verlegd" (tax_shifted)`,
-				`Existing debtors are never modified automatically. In Factuursturen, open debtor ${debtor.clientnr}, switch on "BTW verlegd" and fill in the VAT number ${normalizeVatNumber(order.customer.vatNumber)}, then reprocess the order.`,
+				`Existing debtors are never modified automatically. In Factuursturen, open debtor ${debtor.clientnr}, switch on "BTW verlegd" and fill in the VAT number ${normalizeEuVatNumber(order.customer.vatNumber)}, then reprocess the order.`,
 				order.number,
 				{ clientnr: debtor.clientnr },
 			);
 		}
-		if (debtor.taxnumber !== undefined && normalizeVatNumber(debtor.taxnumber) !== normalizeVatNumber(order.customer.vatNumber)) {
+		if (debtor.taxnumber !== undefined && normalizeEuVatNumber(debtor.taxnumber) !== normalizeEuVatNumber(order.customer.vatNumber)) {
 			throw new OrderRefusal(
 				'debtor_vat_number_mismatch',
-				`Order ${order.number}: VAT number ${normalizeVatNumber(order.customer.vatNumber)} differs from debtor ${debtor.clientnr}'s "${debtor.taxnumber}"`,
+				`Order ${order.number}: VAT number ${normalizeEuVatNumber(order.customer.vatNumber)} differs from debtor ${debtor.clientnr}'s "${debtor.taxnumber}"`,
 				`A reverse-charge invoice must show the customer's VAT number. Correct the VAT number of debtor ${debtor.clientnr} in Factuursturen (or of the order in Mijnwebwinkel), then reprocess.`,
 				order.number,
 				{ clientnr: debtor.clientnr, debtorTaxnumber: debtor.taxnumber, orderVatNumber: order.customer.vatNumber },

@@ -6,9 +6,10 @@ import type { Address, Customer } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { countryCodeFromName, dutchCountryName } from '../vat/country-names';
 import { cleanText, isBlank, isRecord, recordOf, RawRecord, textOf } from './raw';
+import { isUsableEmail } from '../email';
+import { normalizeEuVatNumber } from '../vat/vat-number';
 
 /** Deliberately simple: one @, something on both sides, a dot in the domain, no white space. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Codes some systems use that are not ISO 3166-1: the VAT prefix of Greece and the UK. */
 const CODE_ALIASES: Record<string, string> = { EL: 'GR', UK: 'GB' };
@@ -32,7 +33,7 @@ export function countryCodeOf(address: RawRecord): string | null {
 /** "nl 8512.34.567.b01 " → "NL851234567B01" */
 export const normalizeVatNumber = (v: unknown): string => {
 	const text = textOf(v);
-	return text === '' ? '' : text.toUpperCase().replace(/[\s.]/g, '');
+	return text === '' ? '' : normalizeEuVatNumber(text);
 };
 
 function mapAddress(a: RawRecord, fallback: RawRecord): Address {
@@ -70,7 +71,7 @@ export function mapCustomer(rawDebtor: unknown, orderNumber: string): Customer {
 			orderNumber,
 		);
 	}
-	if (!EMAIL.test(emailAsGiven)) {
+	if (!isUsableEmail(emailAsGiven)) {
 		throw new OrderRefusal(
 			'invalid_email',
 			`Order ${orderNumber} has the customer e-mail address "${emailAsGiven}", which is not a valid address.`,
