@@ -18,7 +18,7 @@ import {
 	utf8Length,
 } from './field-limits';
 import type { FactuursturenClientPayload } from './payload-types';
-import { euVatNumberProblem } from '../vat/vat-number';
+import { euVatNumberProblem, normalizeEuVatNumber } from '../vat/vat-number';
 import { isUsableEmail } from '../email';
 
 const DUTCH_SPEAKING = new Set(['NL', 'BE', 'SR', 'AW', 'CW', 'SX', 'BQ']);
@@ -78,7 +78,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		);
 	}
 
-	const vatNumber = clean(customer.vatNumber).toUpperCase().replace(/[\s.-]/g, '');
+	const vatNumber = normalizeEuVatNumber(clean(customer.vatNumber));
 	const reverseCharge = order.vat.regime === 'intra_eu_reverse_charge';
 	if (reverseCharge && !vatNumber) {
 		throw new OrderRefusal(

@@ -14,6 +14,7 @@ import {
 	splitAddress,
 	utf8Length,
 } from '../../../core/factuursturen/field-limits';
+import { normalizeEuVatNumber } from '../../../core/vat/vat-number';
 
 export interface FittedClient {
 	body: IDataObject;
@@ -63,7 +64,7 @@ export function fitClientLengths(input: IDataObject): FittedClient {
 	}
 	const vat = str('taxnumber');
 	if (vat !== null) {
-		const compact = vat.toUpperCase().replace(/[\s.-]/g, '');
+		const compact = normalizeEuVatNumber(vat);
 		body.taxnumber = utf8Length(compact) > LIMIT.taxnumber ? '' : compact;
 		if (body.taxnumber === '' && compact !== '') note('taxnumber', vat, '');
 	}
