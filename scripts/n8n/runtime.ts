@@ -27,8 +27,8 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 let cached: N8nRuntime | undefined;
 
 /**
- * Runs `scripts/n8n-runtime.sh env` (which installs the runtime on first use; that takes minutes, once per machine)
- * and derives the paths from its `export` lines.
+ * Runs `scripts/n8n-runtime.sh env` and derives the paths from its `export` lines. It installs nothing: the install
+ * happens once, before any test runner starts (`npm test`, `npm run demo`), so parallel test workers never race it.
  */
 export function locateRuntime(): N8nRuntime {
 	if (cached) return cached;
@@ -41,8 +41,8 @@ export function locateRuntime(): N8nRuntime {
 	} catch (error) {
 		const e = error as { stderr?: string; message: string };
 		throw new Error(
-			`Could not install or locate the n8n runtime (scripts/n8n-runtime.sh env failed): ${e.stderr || e.message}\n` +
-				'Run `bash scripts/n8n-runtime.sh ensure` by hand to see the full install log.',
+			`The n8n runtime is not installed: ${(e.stderr || e.message).trim()}\n` +
+				'Install it once with `bash scripts/n8n-runtime.sh ensure` (`npm test` and `npm run demo` do this for you).',
 		);
 	}
 	const pathLine = /export PATH="([^"]*?):\$PATH"/.exec(out);

@@ -107,7 +107,7 @@ describe('real n8n harness', () => {
 	let realInstalled = false;
 
 	beforeAll(async () => {
-		locateRuntime(); // installs the runtime on a fresh machine (minutes, once)
+		locateRuntime(); // fails with the install command when `npm test` did not install it first
 		const tarballs = [await packProbePackage()];
 		if (realPackageReady()) {
 			// "if it builds": a broken build is already reported by the build step of `npm test`; here it only means
