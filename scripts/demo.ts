@@ -3,6 +3,8 @@
  * installs the packed package into a fresh n8n home (.demo/), imports the two credentials and the bundled template,
  * runs one daily sync with `n8n execute`, prints its report, then serves the n8n editor with an owner account until
  * Ctrl-C.
+ *
+ * `npm run demo -- --once` stops after the report: exit 0 when the sync ran, 1 when it did not (for CI and scripts).
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -12,6 +14,7 @@ import { formatReport, importTemplateSetup, loadTemplate, ossVatRates, reportOf,
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
 const DEMO_DIR = path.join(REPO_ROOT, '.demo');
+const ONCE = process.argv.includes('--once');
 
 const step = (text: string): void => console.log(`\n== ${text}`);
 
@@ -67,6 +70,10 @@ async function main(): Promise<void> {
 			console.log(`The run ended with status ${result.status}: ${result.error?.message ?? ''} ${result.error?.node?.name ? `(node "${result.error.node.name}")` : ''}`);
 		} else {
 			console.log(formatReport(reportOf(result)));
+		}
+		if (ONCE) {
+			await stop(result.status === 'success' ? 0 : 1);
+			return;
 		}
 
 		step('start the n8n editor');

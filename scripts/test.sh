@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: lint, type-check, build, unit + sandbox + golden tests, then the
-# end-to-end tests in a real n8n 2.41.1 (installed once into a cache folder outside the clone).
+# end-to-end tests in a real n8n 2.41.1. The runtime (Node 24 + n8n) is installed here, once, into a cache folder
+# outside the clone, before any test runner starts: the tests only locate it.
 # Set SKIP_E2E=1 to leave out the end-to-end part (e.g. while iterating on the core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
+
+if [ "${SKIP_E2E:-0}" != "1" ]; then
+  echo "== n8n runtime (installs once per machine: several minutes)"
+  bash scripts/n8n-runtime.sh ensure
+fi
 
 echo "== lint"
 npm run --silent lint
@@ -21,7 +27,6 @@ npx jest --selectProjects unit --json --outputFile="$results/unit.json" || statu
 
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   echo "== end-to-end tests in real n8n"
-  bash scripts/n8n-runtime.sh ensure >/dev/null
   npx jest --selectProjects e2e --runInBand --json --outputFile="$results/e2e.json" || status=$?
 fi
 
