@@ -1,5 +1,5 @@
 /**
- * Factuursturen's invoice arithmetic as documented in ASSUMPTIONS.md, used to PREDICT what an invoice
+ * Factuursturen's invoice arithmetic as documented in docs/api-readings.md, used to PREDICT what an invoice
  * will total before it is sent:
  *   linetotal = round2(amount × price × (1 − discount_pct/100))
  *   per rate: sum_of = Σ linetotal; extax: sum = round2(sum_of × r/100);

@@ -1,7 +1,7 @@
 /**
  * Optional (mapping.splitUnsplitCosts): shipping and payment costs follow the VAT of the goods they
  * belong to, so in a basket with several rates they are split in proportion to the goods' value excl.
- * VAT (BDO; research §C2). The shop may already have split them (the parts share a sourceLineId): those
+ * VAT (the usual Dutch practice for ancillary costs). The shop may already have split them (the parts share a sourceLineId): those
  * are left alone. By default this is OFF and costs are booked at the rate the shop charged, because
  * that VAT is what the customer paid; switching it on changes the VAT per rate away from the shop's.
  *

@@ -116,7 +116,7 @@ export function isBusinessCustomer(order: CanonicalOrder): boolean {
 }
 
 /**
- * Factuursturen applies a `tax_country` rate of the DEBTOR's country (FS API.md §4), while OSS VAT follows the
+ * Factuursturen applies a `tax_country` rate of the DEBTOR's country (docs/api-readings.md), while OSS VAT follows the
  * delivery country (Dir. art. 33(a)). Existing debtors are never modified, so a debtor in another country is refused.
  */
 function checkOssDebtorCountry(order: CanonicalOrder, debtor: DebtorForInvoice, countries: CountryList | undefined): void {

@@ -29,7 +29,7 @@ export interface InvoiceMapping {
 	referenceLine3?: string;
 	/**
 	 * Shipping/payment costs that the shop charged at ONE rate in a basket with several rates are split over
-	 * the goods' rates in proportion to the goods' value excl. VAT (BDO, research §C2). Default false: book
+	 * the goods' rates in proportion to the goods' value excl. VAT (the usual Dutch practice for ancillary costs). Default false: book
 	 * them as the shop charged them, since that VAT is what the customer paid.
 	 */
 	splitUnsplitCosts?: boolean;

@@ -1,6 +1,6 @@
 /**
  * Is the order known to be paid? Mijnwebwinkel's status names are merchant-driven and the invoiceable
- * statuses include "Verzonden" and "Afgehaald", which say nothing about payment (API.md §9). An invoice is
+ * statuses include "Verzonden" and "Afgehaald", which say nothing about payment (docs/api-readings.md, Order statuses). An invoice is
  * only sent as paid (`alreadypaid: full`) when the order says so; otherwise it stays open in Factuursturen,
  * so the debtor ledger and the bank reconciliation show the receivable until the money arrives.
  */

@@ -1,6 +1,6 @@
 /**
  * Credit orders. Mijnwebwinkel books a return as a separate order (status with `credit_order: true`,
- * `credited_order_number` naming the original). ASSUMPTIONS.md reads its amounts as POSITIVE, the credit
+ * `credited_order_number` naming the original). docs/api-readings.md reads its amounts as POSITIVE, the credit
  * being implied by the status. In the canonical order money flows back, so every amount is NEGATIVE.
  *
  * The sign rule, decided once per order and never per line:

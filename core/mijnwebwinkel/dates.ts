@@ -1,6 +1,6 @@
 /**
  * Mijnwebwinkel sends `date` and `time` without an offset, in the shop's local time (Europe/Amsterdam,
- * ASSUMPTIONS.md). The offset is looked up for that very date, so summer orders get +02:00 and winter
+ * docs/api-readings.md). The offset is looked up for that very date, so summer orders get +02:00 and winter
  * orders +01:00. A local time that does not exist (the hour skipped when DST starts) is moved forward by
  * luxon; an ambiguous one (the hour repeated when DST ends) gets the later, winter offset. `date`/`time`
  * themselves are always kept exactly as the shop sent them.

@@ -1,6 +1,6 @@
 /**
  * Reading the raw Mijnwebwinkel JSON defensively. The live API and the spec disagree on shapes (see
- * ASSUMPTIONS.md "Shapes that vary"): an object may come as a one-element array, an empty object as a
+ * docs/api-readings.md "Shapes that vary"): an object may come as a one-element array, an empty object as a
  * PHP empty array `[]`, a string as a JSON number. These helpers absorb that once, so the mappers read
  * plain values.
  */

@@ -2,7 +2,7 @@
  * Which VAT regime an order falls under, decided from what Mijnwebwinkel says (`tax_strategy`,
  * `tax_region`), the rates actually charged on the lines and where the goods go. Every decision comes
  * with a sentence a bookkeeper can check; anything that does not add up is refused, never guessed
- * (peers-vat-and-users.md §C: a 0 % line needs a reason, OSS needs the destination's rates).
+ * (a 0 % line needs a reason, OSS needs the destination's rates).
  */
 import type { VatRegime } from '../canonical-order';
 import { OrderRefusal } from '../errors';

@@ -1,5 +1,5 @@
 /**
- * Invoice arithmetic exactly as ASSUMPTIONS.md reads it from the real fixtures, in integers only:
+ * Invoice arithmetic exactly as docs/api-readings.md reads it from the real fixtures, in integers only:
  *   linetotal = round2(amount × price × (1 − discount_pct/100))
  *   per VAT rate: sum_of = Σ linetotal;  extax: sum = round2(sum_of × rate/100)
  *                                        intax: sum = round2(sum_of × rate/(100+rate)), base = sum_of − sum

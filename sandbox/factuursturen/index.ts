@@ -5,7 +5,7 @@
  * Credentials: HTTP Basic, username `demo`, API key `demo-api-key` (configurable). Missing or wrong → 401,
  * plain text. The Authorization header is never logged or echoed.
  *
- * Behaviour and quirks it reproduces (see /work/shared/contracts/factuursturen/API.md and ASSUMPTIONS.md):
+ * Behaviour and quirks it reproduces (see docs/api-readings.md):
  * - Bodies as JSON or form-encoded (`lines[0][amount]=2`, booleans 'true'/'false'); answers JSON unless noted.
  * - POST /clients, /invoices, /products → 201 with the new number as PLAIN TEXT; PUT/DELETE → 200, empty body.
  * - Validation errors → 400 plain text naming the field (client field lengths, unknown VAT rate, unknown
@@ -17,7 +17,7 @@
  *   amount/price/tax_rate/discount_pct/linetotal and taxes.*.rate (JSON numbers); empty dates are "".
  *   Invoices have the captured key set plus `category`, `tax_type`, `language`, `tax_shifted`; clients have
  *   exactly the captured key set.
- * - Invoice arithmetic per ASSUMPTIONS.md (per-rate rounding; price excl. VAT for an `extax` client, incl. for
+ * - Invoice arithmetic per docs/api-readings.md (per-rate rounding; price excl. VAT for an `extax` client, incl. for
  *   `intax`; a `tax_shifted` client pays 0 VAT). `tax_country: true` lines use the client's country's rates.
  * - No idempotency: a repeated POST /invoices creates a second invoice. Sent invoices cannot be updated.
  * - Rate limit: a request budget per window aligned to multiples of `windowMs` since the epoch (default

@@ -15,7 +15,7 @@ import { ApiError, bool, int, isObj, jsonNumber, text, type Obj } from './values
 
 /**
  * Key order of the captured invoice (fs_api-invoice.json = jfactuursturen listInvoiceResponse.json), plus
- * the fields the fixtures predate: `category` (documented read field, placed as in API.md §7) and the
+ * the fields the fixtures predate: `category` (a documented read field) and the
  * read-only `tax_type`, `language`, `tax_shifted` of changelog 1.0.2.
  */
 export const CAPTURED_INVOICE_KEYS = [

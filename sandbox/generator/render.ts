@@ -1,6 +1,6 @@
 /**
  * Turns a draft order into the API's own JSON, applying the shape variations the live API shows
- * (ASSUMPTIONS.md "Shapes that vary"): `number` string or int, `price.tax` object or array, line `price`
+ * (docs/api-readings.md "Shapes that vary"): `number` string or int, `price.tax` object or array, line `price`
  * object or array, `shipping[].country` sometimes `[]`, `debtor.address.delivery` sometimes absent, and the
  * deprecated fields still present.
  */

@@ -1,6 +1,6 @@
 /**
  * The order-status table the sandbox serves by default. Ids are NOT authoritative (public sources disagree
- * whether 2 is Betaald or Verzonden, see ASSUMPTIONS.md); code must resolve statuses by name, and the sandbox
+ * whether 2 is Betaald or Verzonden, see docs/api-readings.md); code must resolve statuses by name, and the sandbox
  * can permute the ids to prove it does.
  */
 import type { Random } from '../common/random';
@@ -32,7 +32,7 @@ export const STATUS_NAMES: readonly StatusName[] = [
 	{ status: 10, nl: 'Gecrediteerd', en: 'Credited', credit: true },
 ];
 
-/** The names an invoicing run treats as invoiceable by default (ASSUMPTIONS.md). */
+/** The names an invoicing run treats as invoiceable by default (docs/api-readings.md). */
 export const INVOICEABLE_STATUS_NAMES = [
 	'Betaald',
 	'Verzonden',

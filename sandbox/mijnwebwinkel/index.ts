@@ -1,6 +1,6 @@
 /**
  * Mijnwebwinkel (MyOnlineStore API v1) sandbox: a local stand-in a client cannot tell from the real API except
- * by its base URL. Readings of undocumented behaviour follow /work/shared/contracts/ASSUMPTIONS.md.
+ * by its base URL. Readings of undocumented behaviour follow docs/api-readings.md.
  *
  * Demo credentials (query parameters on every call, as the real API wants them):
  *   token=demo-store-token  partner_token=demo-partner-token

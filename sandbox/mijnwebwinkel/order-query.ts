@@ -1,5 +1,5 @@
 /**
- * The list filters of `GET /v1/orders` and `/v1/orders/count`, read as ASSUMPTIONS.md fixes them: dates are
+ * The list filters of `GET /v1/orders` and `/v1/orders/count`, read as docs/api-readings.md fixes them: dates are
  * Europe/Amsterdam local and inclusive, `archived` omitted = both, test orders (T- numbers) only with
  * `test=true`, ordering by order number. Malformed values answer 400 with what to send instead.
  */

@@ -129,7 +129,7 @@ export function buildRoutes(state: MwwState): Route[] {
 		{ method: 'PATCH', path: '/v1/orders/:number', handler: (req) => patchOrder(state, req) },
 		{ method: 'GET', path: '/v1/orderstatuses', handler: (req) => ok(localizeStatuses(state.statuses, languageOf(req))) },
 		{ method: 'GET', path: '/v1/store', handler: () => ok(state.store) },
-		// live the regions come wrapped in {"regions": [...]} (API.md §4, observed by [S5]); the spec says a bare array
+		// live the regions come wrapped in {"regions": [...]} (as observed; docs/api-readings.md); the spec says a bare array
 		{ method: 'GET', path: '/v1/tax-policy/regions', handler: () => ok({ regions: state.regions }) },
 		{
 			method: 'GET',

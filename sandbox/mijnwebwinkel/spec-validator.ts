@@ -1,6 +1,6 @@
 /**
  * Validates responses against MyOnlineStore's OFFICIAL OpenAPI document (spec/openapi.json, a verbatim copy of
- * /work/shared/contracts/mijnwebwinkel/openapi.json), relaxed on a copy exactly where ASSUMPTIONS.md lists a
+ * MyOnlineStore's published document converted to JSON), relaxed on a copy exactly where docs/api-readings.md lists a
  * defect of the spec. Each relaxation below names the defect it fixes; nothing else is changed.
  */
 import Ajv, { type ValidateFunction } from 'ajv';
@@ -63,7 +63,7 @@ export function relaxedSpec(): Json {
 	stripExamples(spec);
 
 	// Defect 5: `number` is an integer in the schema but a string live ("1042", and "T-…" for test orders).
-	// The same holds for the order numbers in credited_order_number / credit_order_numbers ([S5] saw both).
+	// The same holds for the order numbers in credited_order_number / credit_order_numbers (both are seen live).
 	const orderNumber = { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^(T-)?[0-9]+$' }] };
 	s.Order.properties.number = { description: 'Ordernumber', ...orderNumber };
 	s.Order.properties.credited_order_number = { description: s.Order.properties.credited_order_number.description, ...orderNumber };
@@ -118,8 +118,8 @@ export function createSpecValidator(options: { relaxed?: boolean } = {}): SpecVa
 	const validators = new Map<SpecRoute, ValidateFunction>();
 	for (const [route, [path, method]] of Object.entries(RESPONSES) as Array<[SpecRoute, [string, string]]>) {
 		let schema = spec.paths[path][method].responses['200'].content['application/json'].schema as Json;
-		// The spec says tax-policy/regions answers a bare array; live it is {"regions": [...]} (API.md §4, [S5]).
-		// This is the one shape outside ASSUMPTIONS' defect list: the items are still checked against the spec.
+		// The spec says tax-policy/regions answers a bare array; live it is {"regions": [...]} (docs/api-readings.md).
+		// This is the one shape outside the defect list of docs/api-readings.md: the items are still checked against the spec.
 		if (route === 'regions') schema = { type: 'object', required: ['regions'], properties: { regions: schema } };
 		validators.set(route, ajv.compile(rewrite(schema) as Json));
 	}

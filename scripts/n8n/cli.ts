@@ -80,7 +80,7 @@ function hintFor(output: string): string {
 	if (/Unrecognized node type|is not known/.test(output))
 		return 'The node type is not loaded: is the package installed in the home (createN8nHome/installPackage) and is the type `<package name>.<description.name>`?';
 	if (/Cannot find module/.test(output))
-		return 'A module required by the package is not available inside n8n; only n8n-workflow, lodash, moment, p-limit, luxon and zod are (see FINDINGS-H6).';
+		return 'A module required by the package is not available inside n8n; only n8n-workflow, lodash, moment, p-limit, luxon and zod are.';
 	if (/EADDRINUSE/.test(output)) return 'A port was taken between choosing and binding it; run again.';
 	return '';
 }
@@ -189,7 +189,7 @@ export interface ExecuteOptions extends CliOptions {
 
 /**
  * `n8n execute --id=<id> --rawOutput` and the execution read back from its output.
- * Known quirk: n8n 2.41.1 sometimes segfaults while exiting after printing a complete result (see FINDINGS-H6);
+ * Known quirk: n8n 2.41.1 sometimes segfaults while exiting after printing a complete result;
  * a complete result counts, whatever the exit code. No result at all throws with n8n's output and a hint.
  */
 export async function executeWorkflow(home: N8nHome, id: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {

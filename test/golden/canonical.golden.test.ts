@@ -47,7 +47,7 @@ describe('golden: Mijnwebwinkel order → canonical order', () => {
 	});
 
 	// The inputs are orders in the API's own shape: they validate against MyOnlineStore's official spec (with
-	// only the defects ASSUMPTIONS.md lists relaxed). Two are exempt on purpose: 1042 is API.md §7.2 verbatim
+	// only the defects docs/api-readings.md lists relaxed). Two are exempt on purpose: 1042 is the API documentation's example verbatim
 	// (its nulls are not in the spec) and 18 carries JSON numbers like the spec's own examples.
 	it('every order.json validates against the official Mijnwebwinkel spec', () => {
 		const validator = createSpecValidator();

@@ -20,7 +20,7 @@ import { parseMapping } from '../../core/factuursturen/mapping';
 import { evaluateInvoice } from '../core/property/independent-fs-arithmetic';
 
 const ROOT = path.join(__dirname, 'orders');
-const COUNTRIES = JSON.parse(fs.readFileSync('/work/shared/contracts/factuursturen/captured/jfactuursturen-countrylist_response.json', 'utf8'));
+const COUNTRIES = JSON.parse(fs.readFileSync(path.join(__dirname, '../../sandbox/factuursturen/countrylist.json'), 'utf8'));
 const DEFAULT_MAPPING = JSON.parse(fs.readFileSync(path.join(__dirname, '_mapping.json'), 'utf8'));
 const read = (dir: string, file: string): unknown => JSON.parse(fs.readFileSync(path.join(ROOT, dir, file), 'utf8'));
 const has = (dir: string, file: string): boolean => fs.existsSync(path.join(ROOT, dir, file));

@@ -3,10 +3,11 @@
  * the text search, and the captured client shape.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startFactuursturenSandbox, type RunningFactuursturenSandbox } from '../../sandbox/factuursturen';
 import { basicAuth, fsClient } from '../../sandbox/factuursturen/http-client';
 
-const CAPTURED = '/work/shared/contracts/factuursturen/captured';
+const CAPTURED = join(__dirname, '../fixtures/factuursturen');
 const capturedClient = JSON.parse(readFileSync(`${CAPTURED}/fs_api-client.json`, 'utf8')) as Record<string, unknown>;
 
 let sb: RunningFactuursturenSandbox;

@@ -4,11 +4,12 @@
  * shape, mutateInvoice and determinism under a seed.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startFactuursturenSandbox, type RunningFactuursturenSandbox } from '../../sandbox/factuursturen';
 import { ADDED_INVOICE_KEYS } from '../../sandbox/factuursturen/invoices';
 import { fsClient } from '../../sandbox/factuursturen/http-client';
 
-const CAPTURED = '/work/shared/contracts/factuursturen/captured';
+const CAPTURED = join(__dirname, '../fixtures/factuursturen');
 const readJson = (name: string): unknown => JSON.parse(readFileSync(`${CAPTURED}/${name}`, 'utf8'));
 const capturedInvoice = readJson('fs_api-invoice.json') as Record<string, unknown>;
 const capturedList = readJson('jfactuursturen-listInvoiceResponse.json') as Array<Record<string, unknown>>;
@@ -70,7 +71,7 @@ const line = (amount: unknown, price: unknown, tax_rate: unknown, extra: Record<
 });
 
 describe('create and arithmetic', () => {
-	it('API.md §7: 2×16.53 − 4.13 + 4.96 at 21% extax → base 33.89, VAT 7.12, total 41.01', async () => {
+	it('documented example: 2×16.53 − 4.13 + 4.96 at 21% extax → base 33.89, VAT 7.12, total 41.01', async () => {
 		const nr = await create({
 			clientnr: 58, sendmethod: 'email',
 			reference: { line1: 'Bestelling #100234', line2: '', line3: '' },

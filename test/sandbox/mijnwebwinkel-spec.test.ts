@@ -1,6 +1,6 @@
 /**
  * Every route of the Mijnwebwinkel sandbox answers what MyOnlineStore's official OpenAPI document describes,
- * relaxed only where ASSUMPTIONS.md lists a spec defect (sandbox/mijnwebwinkel/spec-validator.ts). A large
+ * relaxed only where docs/api-readings.md lists a spec defect (sandbox/mijnwebwinkel/spec-validator.ts). A large
  * shop is read completely over HTTP, so every shape variation passes through the validator.
  */
 import { createSpecValidator, type SpecRoute } from '../../sandbox/mijnwebwinkel/spec-validator';

@@ -1,6 +1,6 @@
 /**
  * Factuursturen reports the remaining requests of the hourly budget in `X-RateLimit-Remaining` on every
- * response; it publishes no reset header, and the budget renews at the next full clock hour (ASSUMPTIONS.md).
+ * response; it publishes no reset header, and the budget renews at the next full clock hour (docs/api-readings.md).
  * From that we suggest how long a workflow should wait before its next request:
  * - `burst` (default): no wait while more than the reserve is left, then wait for the renewal. A daily batch
  *   that fits the budget runs at full speed; a migration uses the whole budget each hour.

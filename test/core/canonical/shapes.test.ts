@@ -1,4 +1,4 @@
-/** Every shape variation of ASSUMPTIONS.md "Shapes that vary" must give the same canonical order. */
+/** Every shape variation of docs/api-readings.md "Shapes that vary" must give the same canonical order. */
 import { OrderRefusal } from '../../../core/errors';
 import { toCanonicalOrder } from '../../../core/mijnwebwinkel/to-canonical';
 import { baseOrder, ctx, type AnyOrder } from './base-order';

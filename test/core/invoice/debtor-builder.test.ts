@@ -6,7 +6,7 @@ import { OrderRefusal } from '../../../core/errors';
 import { makeOrder } from './order-factory';
 
 const COUNTRIES: Array<{ id: string; name: string }> = JSON.parse(
-	fs.readFileSync(path.join('/work/shared/contracts/factuursturen/captured/jfactuursturen-countrylist_response.json'), 'utf8'),
+	fs.readFileSync(path.join(__dirname, '../../../sandbox/factuursturen/countrylist.json'), 'utf8'),
 );
 
 const base = { lines: [{ rate: '21', inclCents: 1210 }] };

@@ -34,7 +34,7 @@ function expectReconciles(order: CanonicalOrder, debtor: DebtorForInvoice, paylo
 	expect(predicted.vatCents).toBe(got.taxCents);
 }
 
-// API.md §7.2, order 1042: 2 × Mok 24.20 @21, Kookboek 19.95 @9, shipping 6.95 @21, iDEAL costs 0.35 @21
+// the API documentation's example order 1042: 2 × Mok 24.20 @21, Kookboek 19.95 @9, shipping 6.95 @21, iDEAL costs 0.35 @21
 const order1042 = () =>
 	makeOrder({
 		number: '1042',

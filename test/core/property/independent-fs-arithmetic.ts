@@ -1,5 +1,5 @@
 /**
- * An INDEPENDENT re-implementation of the Factuursturen arithmetic of ASSUMPTIONS.md, for tests only.
+ * An INDEPENDENT re-implementation of the Factuursturen arithmetic of docs/api-readings.md, for tests only.
  * It deliberately shares no code with core/ (no core/money, no core/factuursturen/arithmetic): decimal
  * strings are parsed by hand into BigInt and rounded half away from zero here.
  *   linetotal = round2(amount × price × (1 − discount_pct/100))

@@ -1,7 +1,7 @@
 import { reconcile } from '../../../core/reconcile/reconcile';
 import { makeOrder } from '../invoice/order-factory';
 
-// order 1042 of API.md §7.2: 51.45 incl., VAT 5.47 @21 and 1.65 @9
+// the API documentation's example order 1042: 51.45 incl., VAT 5.47 @21 and 1.65 @9
 const order = makeOrder({
 	number: '1042',
 	lines: [
