@@ -3,10 +3,11 @@
  *   linetotal = round2(amount × price × (1 − discount_pct/100))
  *   per VAT rate: sum_of = Σ linetotal;  extax: sum = round2(sum_of × rate/100)
  *                                        intax: sum = round2(sum_of × rate/(100+rate)), base = sum_of − sum
- *   tax = Σ sum;  totalintax = Σ base + tax;  rounding half away from zero (core roundDiv).
- * This is the sandbox's own implementation, deliberately independent of the core's invoice builder.
+ *   tax = Σ sum;  totalintax = Σ base + tax;  rounding half away from zero.
+ * This is the sandbox's own implementation (sandbox/common/decimal.ts), sharing no code with core/: the golden and
+ * property tests check the core's invoices against it.
  */
-import { formatCents, formatScaled, parseScaled, roundDiv } from '../../core/money';
+import { decimalsOf, divRound as roundDiv, formatCents, formatScaled, scaledOrNull } from '../common/decimal';
 import { ApiError } from './values';
 
 /** amount, price: 6 decimals; discount_pct: 4 decimals; rates: hundredths of a percent. */
@@ -20,11 +21,13 @@ export function exact(input: unknown, maxDecimals: number, label: string): numbe
 	if (!/^[+-]?\d+(\.\d+)?$/.test(textForm)) {
 		throw new ApiError(`${label}: "${String(input)}" is not a number (use digits and a dot, like 16.53)`);
 	}
-	const decimals = textForm.split('.')[1]?.length ?? 0;
+	const decimals = decimalsOf(textForm);
 	if (decimals > maxDecimals) {
 		throw new ApiError(`${label}: "${textForm}" has ${decimals} decimals, at most ${maxDecimals} are accepted`);
 	}
-	return parseScaled(textForm, maxDecimals, label);
+	const value = scaledOrNull(textForm, maxDecimals);
+	if (value === null) throw new ApiError(`${label}: "${textForm}" is too large`);
+	return value;
 }
 
 export const parseAmount = (v: unknown, label: string): number => exact(v, AMOUNT_SCALE, label);
@@ -105,3 +108,43 @@ export const priceText = (v: number): string => trimmed(v, PRICE_SCALE);
 export const discountText = (v: number): string => trimmed(v, DISCOUNT_SCALE);
 export const rateText = (v: number): string => trimmed(v, 2);
 export { formatCents };
+
+export interface EvaluatedTotals {
+	totalCents: number;
+	taxCents: number;
+	/** key: the rate as written in the payload, plus "*" for `tax_country` lines */
+	perRate: Map<string, { rate: string; sumOfCents: number; vatCents: number }>;
+}
+
+/**
+ * What this sandbox would total for an invoice payload's lines, without creating it: the tests hold the core's
+ * predictions against it.
+ */
+export function evaluateInvoice(
+	lines: Array<{ amount?: unknown; price?: unknown; tax_rate?: unknown; discount_pct?: unknown; tax_country?: unknown }>,
+	taxType: 'extax' | 'intax',
+	taxShifted = false,
+): EvaluatedTotals {
+	const rateTexts = new Map<string, string>();
+	const priced = lines.map((line, i) => {
+		const rateText = String(line.tax_rate);
+		const country = line.tax_country === true ? '*' : '';
+		rateTexts.set(`${parseRate(line.tax_rate, `lines[${i}][tax_rate]`)}|${country}`, rateText);
+		return {
+			rate: parseRate(line.tax_rate, `lines[${i}][tax_rate]`),
+			country,
+			linetotalCents: lineTotalCents(
+				parseAmount(line.amount, `lines[${i}][amount]`),
+				parsePrice(line.price, `lines[${i}][price]`),
+				parseDiscount(line.discount_pct ?? 0, `lines[${i}][discount_pct]`),
+			),
+		};
+	});
+	const totals = computeTotals(priced, taxType, taxShifted);
+	const perRate = new Map<string, { rate: string; sumOfCents: number; vatCents: number }>();
+	for (const g of totals.groups) {
+		const rate = rateTexts.get(`${g.rate}|${g.country}`) ?? rateText(g.rate);
+		perRate.set(rate + g.country, { rate, sumOfCents: g.sumOfCents, vatCents: g.sumCents });
+	}
+	return { totalCents: totals.totalInTaxCents, taxCents: totals.taxCents, perRate };
+}

@@ -4,14 +4,15 @@
  * mutateInvoice control) changes exactly what clients read back; money state is re-read from `open`.
  */
 import {
-	amountText, computeTotals, discountText, formatCents, lineTotalCents, parseAmount, parseDiscount,
+	amountText, computeTotals, discountText, exact, formatCents, lineTotalCents, parseAmount, parseDiscount,
 	parsePrice, parseRate, priceText, rateText,
 } from './arithmetic';
 import type { Client } from './clients';
 import { isoOf, NETHERLANDS_ID } from './countries';
 import { DEFAULT_PAYMENT_CONDITION, HOME_COUNTRY, type TaxSetting } from './defaults';
-import { parseCents } from '../../core/money';
 import { ApiError, bool, int, isObj, jsonNumber, text, type Obj } from './values';
+
+const parseCents = (v: unknown, label: string): number => exact(v, 2, label);
 
 /**
  * Key order of the captured invoice (fs_api-invoice.json = jfactuursturen listInvoiceResponse.json), plus

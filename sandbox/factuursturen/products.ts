@@ -3,7 +3,7 @@
  * typing of the captured product (fs_api-product.json): `price` excl. VAT with at most 3 decimals,
  * `taxes` a percentage of the account, `priceintax` computed when not given.
  */
-import { roundDiv } from '../../core/money';
+import { divRound as roundDiv } from '../common/decimal';
 import { exact, parseRate, rateText, trimmed } from './arithmetic';
 import { HOME_COUNTRY, type TaxSetting } from './defaults';
 import { ApiError, text, type Obj } from './values';

@@ -8,7 +8,7 @@
  * - VAT per rate = Σ gross − Σ net rounded to cents (so `total` − Σ tax = the net rounded per rate).
  * Every rounding goes through `roundDiv` (half away from zero).
  */
-import { formatCents, formatScaled, roundDiv } from '../../core/money';
+import { divRound as roundDiv, formatCents, formatScaled } from '../common/decimal';
 
 export interface TaxPart {
 	rateH: number;

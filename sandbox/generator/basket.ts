@@ -4,7 +4,7 @@
  * Amounts are parts per VAT rate (see amounts.ts); rendering to the API shape happens in render.ts.
  */
 import type { Random } from '../common/random';
-import { roundDiv } from '../../core/money';
+import { divRound as roundDiv } from '../common/decimal';
 import { articlePart, grossOfNet, netOfGross, partOfGross, splitByWeights, type TaxPart } from './amounts';
 import { PRODUCTS, type Product, type RateKind } from './catalog';
 import type { CountryInfo } from './countries';

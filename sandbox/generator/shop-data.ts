@@ -4,7 +4,7 @@
  * Factuursturen clients that "already exist" for a share of the customers.
  */
 import { seededRandom, type Random } from '../common/random';
-import { formatScaled } from '../../core/money';
+import { formatScaled } from '../common/decimal';
 import { fmtCents } from './amounts';
 import { PRODUCTS } from './catalog';
 import { COUNTRIES, OSS_COUNTRIES } from './countries';

@@ -2,7 +2,7 @@ import { buildInvoice, fixedDebtorFor, ROUNDING_LINE_DESCRIPTION, type DebtorFor
 import { parseMapping } from '../../../core/factuursturen/mapping';
 import { expectedTotals } from '../../../core/factuursturen/arithmetic';
 import { OrderRefusal } from '../../../core/errors';
-import { evaluateInvoice } from '../property/independent-fs-arithmetic';
+import { evaluateInvoice } from '../../../sandbox/factuursturen/arithmetic';
 import { makeOrder } from './order-factory';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 

@@ -16,7 +16,8 @@ import { OrderRefusal } from '../../../core/errors';
 import { reconcile } from '../../../core/reconcile/reconcile';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { makeOrder, type LineSpec, type OrderSpec } from '../invoice/order-factory';
-import { evaluateInvoice } from './independent-fs-arithmetic';
+import { expectedTotals } from '../../../core/factuursturen/arithmetic';
+import { evaluateInvoice } from '../../../sandbox/factuursturen/arithmetic';
 
 const ALLOWED = new Set<string>(INVOICE_REFUSAL_CODES);
 /** refusals the generator can legitimately provoke; anything else in the list would point at a generator or builder bug */
@@ -122,6 +123,11 @@ describe('invoice builder property (10,000 orders)', () => {
 				const expected = s.splitUnsplitCosts ? applyCostSplit(order) : order;
 				const got = evaluateInvoice(payload.lines, debtor.tax_type, debtor.tax_shifted === true);
 				if (got.totalCents !== order.totals.inclCents) throw new Error(`total ${got.totalCents} ≠ order ${order.totals.inclCents}`);
+				// the core's own prediction and the sandbox's arithmetic agree on every generated order
+				const predicted = expectedTotals(payload, debtor.tax_type, { taxShifted: debtor.tax_shifted === true });
+				if (predicted.totalInclCents !== got.totalCents || predicted.vatCents !== got.taxCents) {
+					throw new Error(`core predicts ${predicted.totalInclCents}/${predicted.vatCents}, sandbox computes ${got.totalCents}/${got.taxCents}`);
+				}
 				const vatByRate = new Map<string, number>();
 				for (const g of got.perRate.values()) vatByRate.set(g.rate, (vatByRate.get(g.rate) ?? 0) + g.vatCents);
 				for (const r of expected.totals.perRate) {
