@@ -133,7 +133,6 @@ export function roundDiv(numerator: number | bigint, denominator: number | bigin
 
 /** micros → cents, rounded once, half away from zero */
 export const microsToCents = (micros: number): number => roundDiv(micros, 10_000);
-export const centsToMicros = (cents: number): number => cents * 10_000;
 
 /** Formats an integer with `scale` decimals as a plain decimal string: formatScaled(-413, 2) → "-4.13" */
 const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000', '00000000000'];

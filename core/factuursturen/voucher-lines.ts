@@ -1,5 +1,5 @@
 /**
- * Gift vouchers (W5). A webshop voucher usable for goods at several rates is a multi-purpose voucher: its sale
+ * Gift vouchers. A webshop voucher usable for goods at several rates is a multi-purpose voucher: its sale
  * is not a supply (Dir. art. 30a/30b), VAT arises when it is redeemed. Shops list its sale as a 0 % line, which
  * would put it in the VAT return as 0 % turnover (box 1e) and count the goods twice once it is redeemed. So a
  * 0 % voucher line in a VAT-charging regime is refused unless the mapping says to book it (voucherLines 'book').

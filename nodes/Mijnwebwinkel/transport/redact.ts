@@ -16,8 +16,3 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 	}
 	return out;
 }
-
-/** A URL with its query secrets masked, for messages that name the endpoint. */
-export function redactUrl(url: string, secrets: readonly string[]): string {
-	return redactSecrets(url, secrets);
-}

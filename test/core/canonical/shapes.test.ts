@@ -195,7 +195,7 @@ describe('shape normalisation', () => {
 		expect(toCanonicalOrder(baseOrder(), { ...ctx, homeCountry: 'nl' }).vat.taxCountry).toBe('NL');
 	});
 
-	it('W7: a special VAT territory is recognised by the postcode of where the goods go (delivery, else invoice address in that country)', () => {
+	it('a special VAT territory is recognised by the postcode of where the goods go (delivery, else invoice address in that country)', () => {
 		const canary = { name: 'C', street: 'Calle', number: '1', zipcode: '35001', city: 'Las Palmas', country: 'Spanje', country_code: 'ES' };
 		expect(codeOf(variant((o) => { o.debtor.address.delivery = canary; o.shipping = [{ country: { description: 'Spanje', isocode: 'ES' } }]; }))).toBe('special_vat_territory');
 		expect(codeOf(variant((o) => { Object.assign(o.debtor.address.invoice, { zipcode: '35001', country_code: 'ES' }); o.shipping = [{ country: { description: 'Spanje', isocode: 'ES' } }]; }))).toBe('special_vat_territory');
@@ -207,7 +207,7 @@ describe('shape normalisation', () => {
 		expect(map(pickedUp).vat.regime).toBe('domestic');
 	});
 
-	it('W6: rejects an unknown euDistanceSales (configuration error); "oss" holds back NL VAT on a consumer sale to BE', () => {
+	it('rejects an unknown euDistanceSales (configuration error); "oss" holds back NL VAT on a consumer sale to BE', () => {
 		expect(() => toCanonicalOrder(baseOrder(), { ...ctx, euDistanceSales: 'above' as never })).toThrow(/euDistanceSales "above"/);
 		expect(toCanonicalOrder(baseOrder(), { ...ctx, euDistanceSales: 'oss' }).vat.regime).toBe('domestic');
 	});

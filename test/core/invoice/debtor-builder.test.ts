@@ -58,7 +58,7 @@ describe('buildDebtor', () => {
 		expect(d).toMatchObject({ country: '50', taxnumber: 'DE123456789', tax_shifted: true, company: 'Muster GmbH', default_doclang: 'de', sendmethod: 'email' });
 		const withoutVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, lines: [{ rate: '0', inclCents: 1000 }] });
 		expect(code(() => buildDebtor(withoutVat, COUNTRIES))).toBe('reverse_charge_without_vat_number');
-		// W3: a number that cannot be an EU VAT id never reaches a tax_shifted debtor
+		// a number that cannot be an EU VAT id never reaches a tax_shifted debtor
 		const badVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, vatNumber: 'GR123456789', lines: [{ rate: '0', inclCents: 1000 }] });
 		expect(code(() => buildDebtor(badVat, COUNTRIES))).toBe('invalid_vat_number');
 	});
@@ -156,7 +156,7 @@ describe('buildDebtor', () => {
 	});
 });
 
-describe('buildDebtor — business customers and document language (M5, S2)', () => {
+describe('buildDebtor — business customers and document language', () => {
 	it('a business customer (company or VAT number) is extax even when the option says intax', () => {
 		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
 		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');

@@ -1,4 +1,4 @@
-/** W1: an invoice is sent paid only when the order is known to be paid. */
+/** an invoice is sent paid only when the order is known to be paid. */
 import { buildInvoice } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/mapping';
 import { isKnownPaid, openReason, sendsAsPaid, statusNameSaysPaid } from '../../../core/factuursturen/payment-status';

@@ -1,4 +1,4 @@
-/** W5: a 0 % gift-voucher line in a VAT-charging regime is refused by default, booked with a mention on request. */
+/** a 0 % gift-voucher line in a VAT-charging regime is refused by default, booked with a mention on request. */
 import { buildInvoice, paymentLabel } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/mapping';
 import { VOUCHER_NOTE } from '../../../core/factuursturen/voucher-lines';

@@ -98,7 +98,7 @@ describe('reconcile', () => {
 		]);
 	});
 
-	describe('an invoice sent open (order not known to be paid, W1)', () => {
+	describe('an invoice sent open (order not known to be paid)', () => {
 		const unpaid = { ...order, status: { ...order.status, id: '2', name: 'Verzonden' }, payment: { ...order.payment, method: 'invoice', status: 'pending' } };
 
 		it('expects open = the total, derived from the order by default', () => {

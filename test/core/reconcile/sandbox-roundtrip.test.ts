@@ -63,7 +63,7 @@ describe.each(['extax', 'intax'] as const)('sandbox round trip, %s debtors', (ta
 		expect(created.status).toBe(201);
 		const clientnr = created.text.trim();
 
-		// a business customer's debtor is extax whatever the option (M5)
+		// a business customer's debtor is extax whatever the option
 		const payload = buildInvoice(order, { clientnr, tax_type: debtorPayload.tax_type, tax_shifted: debtorPayload.tax_shifted, taxnumber: debtorPayload.taxnumber }, mapping);
 		const posted = await api.post('/invoices', payload);
 		expect({ status: posted.status, body: posted.status === 201 ? '' : posted.text }).toEqual({ status: 201, body: '' });

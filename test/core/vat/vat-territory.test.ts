@@ -1,6 +1,6 @@
 import { specialVatTerritoryOf } from '../../../core/vat/vat-territory';
 
-describe('special VAT territories (W7)', () => {
+describe('special VAT territories', () => {
 	it.each([
 		['GB', 'BT1 5GS', 'Northern Ireland'],
 		['gb', 'bt481aa', 'Northern Ireland'],

@@ -67,7 +67,7 @@ describe('Create From Order', () => {
 		expect(out.json.rateLimit).toMatchObject({ remaining: expect.any(Number), suggestedWaitSeconds: expect.any(Number) });
 	});
 
-	it('an order shipped but not known to be paid is sent open, says so, and reconciles with open = total (W1)', async () => {
+	it('an order shipped but not known to be paid is sent open, says so, and reconciles with open = total', async () => {
 		const paid = mixed('3010');
 		const order = { ...paid, status: { ...paid.status, id: '2', name: 'Verzonden' }, payment: { ...paid.payment, method: 'invoice', status: 'pending' } };
 		const [out] = await runNode(s, create(), { items: items(withDebtor(order, '57', 'extax')) });
@@ -237,7 +237,7 @@ describe('Create From Order', () => {
 		expect((await s.state()).invoices).toHaveLength(1);
 	});
 
-	it('an OSS order for a debtor in another country is refused (W2): Get or Create passes the country on; the country list is fetched once across executions', async () => {
+	it('an OSS order for a debtor in another country is refused: Get or Create passes the country on; the country list is fetched once across executions', async () => {
 		const oss = (number: string, email: string, countryCode: string, countryName: string) => {
 			const o = makeOrder({ number, email, regime: 'oss', countryCode, countryName, lines: [{ rate: '19', inclCents: 1190 }] });
 			return { ...o, vat: { ...o.vat, regime: 'oss' as const, taxCountry: 'DE', destinationCountry: 'DE' } } as unknown as IDataObject;
@@ -259,7 +259,7 @@ describe('Create From Order', () => {
 		expect((await s.requests()).slice(before).filter((r) => r.path.includes('countrylist'))).toHaveLength(1);
 	});
 
-	describe('credit orders name the original invoice (M1)', () => {
+	describe('credit orders name the original invoice', () => {
 		const creditOf = (number: string, credited: string) =>
 			withDebtor(makeCoreOrder({ number, credit: true, creditsOrderNumber: credited, email: 'jan@example.nl', lines: [{ rate: '21', inclCents: -1210 }] }), '57', 'extax');
 
