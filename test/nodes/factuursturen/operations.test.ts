@@ -135,7 +135,10 @@ describe('Products and account lists', () => {
 		]);
 		// the editor marks a default that is not among the loaded options as "The value "" is not supported!"
 		const walk = (props: INodeProperties[]): INodeProperties[] =>
-			props.flatMap((p) => [p, ...walk(((p.options ?? []) as Array<INodeProperties & { values?: INodeProperties[] }>).flatMap((o) => ('type' in o ? [o] : (o.values ?? []))))]);
+			props.flatMap((p) => [
+				p,
+				...walk(((p.options ?? []) as Array<{ type?: string; values?: INodeProperties[] }>).flatMap((o) => (o.type ? [o as INodeProperties] : (o.values ?? [])))),
+			]);
 		const profileParams = walk(new Factuursturen().description.properties).filter((p) => p.typeOptions?.loadOptionsMethod === 'getProfiles');
 		expect(profileParams.length).toBeGreaterThanOrEqual(2);
 		for (const p of profileParams) expect(profiles.map((o) => o.value)).toContain(p.default);
