@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { amsterdamToday, startDemoShop, type DemoShop } from '../sandbox/demo-shop';
+import { amsterdamToday, startDemoShopPreferring, type DemoShop } from '../sandbox/demo-shop';
 import { createN8nHome, executeWorkflow, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
 import { formatReport, importTemplateSetup, loadTemplate, ossVatRates, reportOf, TEMPLATE_ID, templateVariant } from './demo/setup';
 
@@ -16,14 +16,12 @@ const DEMO_DIR = path.join(REPO_ROOT, '.demo');
 const step = (text: string): void => console.log(`\n== ${text}`);
 
 async function startShop(): Promise<DemoShop> {
-	const options = { seed: 1, orderCount: 60, today: amsterdamToday(), days: 14 };
-	try {
-		return await startDemoShop({ ...options, mijnwebwinkelPort: 5710, factuursturenPort: 5711 });
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-		console.log('Ports 5710/5711 are taken; using free ports instead.');
-		return await startDemoShop(options);
-	}
+	const shop = await startDemoShopPreferring(
+		{ mijnwebwinkel: 5710, factuursturen: 5711 },
+		{ seed: 1, orderCount: 60, today: amsterdamToday(), days: 14 },
+	);
+	if (shop.fellBack) console.log('Ports 5710/5711 are taken; using free ports instead.');
+	return shop;
 }
 
 async function main(): Promise<void> {
