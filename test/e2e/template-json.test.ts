@@ -10,7 +10,7 @@ import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 import { Factuursturen } from '../../nodes/Factuursturen/Factuursturen.node';
 import { Mijnwebwinkel } from '../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
 import { locateRuntime } from '../../scripts/n8n';
-import { FS_CREDENTIAL, MWW_CREDENTIAL, PKG, TEMPLATE_ID, TEMPLATE_PATH, templateJsonText } from '../../scripts/demo/template-source';
+import { FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_ID, TEMPLATE_PATH, templateJsonText } from '../../scripts/demo/template-source';
 
 interface TemplateNode {
 	name: string;
@@ -40,12 +40,21 @@ function describeOf(types: Desc[], node: TemplateNode): Desc | undefined {
 	return types.find((t) => t.name === short && ([] as number[]).concat(t.version).includes(node.typeVersion));
 }
 
+/** `{ _cnd: { gte: 2.2 } }` and the like, as n8n's display conditions on @version */
+function versionCondition(a: unknown, version: number): boolean {
+	const cnd = (a as { _cnd?: Record<string, number> })?._cnd;
+	if (!cnd) return true;
+	return Object.entries(cnd).every(([op, v]) =>
+		op === 'lte' ? version <= v : op === 'lt' ? version < v : op === 'gte' ? version >= v : op === 'gt' ? version > v : op === 'eq' ? version === v : true,
+	);
+}
+
 /** Is `prop` shown for these parameter values (displayOptions.show/hide on plain values only)? */
 function shown(prop: INodeProperties, params: Record<string, unknown>, version: number): boolean {
 	const matches = (cond: Record<string, unknown[] | undefined>, wantAll: boolean): boolean => {
 		const results = Object.entries(cond).map(([key, allowed]) => {
 			if (!allowed) return true;
-			if (key === '@version') return allowed.some((a) => (typeof a === 'number' ? a === version : true));
+			if (key === '@version') return allowed.some((a) => (typeof a === 'number' ? a === version : versionCondition(a, version)));
 			const value = params[key.replace(/^\//, '')];
 			return allowed.some((a) => (typeof a === 'object' ? true : a === value));
 		});
@@ -145,6 +154,9 @@ describe('bundled template JSON', () => {
 		}
 		// the shipped template maps no OSS rates: the account's rates are the user's to add (sticky note)
 		for (const n of wf.nodes.filter((x) => x.type === `${PKG}.factuursturen`)) if (n.parameters.ossVatRates) problems.push(`${n.name}: ossVatRates set`);
+		const settings = wf.nodes.find((n) => n.name === N.settings)!.parameters as { assignments: { assignments: Array<{ name: string; value: unknown }> } };
+		const oss = settings.assignments.assignments.find((a) => a.name === 'ossVatRates');
+		if (JSON.parse(String(oss?.value)) && Object.keys(JSON.parse(String(oss?.value))).length) problems.push(`${N.settings}: ossVatRates set`);
 		expect(problems).toEqual([]);
 	});
 
