@@ -12,6 +12,14 @@ import * as path from 'node:path';
 
 export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
+/**
+ * The reprocess/migrate form lives in a workflow of its own that calls the main one: n8n 2.41's editor preselects a
+ * workflow's Execute button by trigger type (form before webhook, app, schedule, manual), so a form in the main
+ * workflow would make the big button wait for a form submission instead of running the sync.
+ */
+export const FORM_TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-reprocess-form.json');
+export const FORM_TEMPLATE_ID = 'mwwReprocessForm01';
+export const TEMPLATE_NAME = 'Mijnwebwinkel orders → Factuursturen sales invoices';
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
 export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01', name: 'Mijnwebwinkel account' };
 export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
@@ -23,7 +31,7 @@ export const FORM_PATH = 'mijnwebwinkel-reprocess';
 export const N = {
 	schedule: 'Every day at 06:00',
 	manual: 'Run now',
-	form: 'Reprocess or migrate (form)',
+	form: 'Called by the form',
 	settings: 'Run settings',
 	mode: 'Which run?',
 	unknownMode: 'Unknown mode',
@@ -186,7 +194,7 @@ export function buildTemplate(): Json {
 
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 860,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form at `<your n8n>/form/' + FORM_PATH + '` once published (`/form-test/…` while you test it; Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
 		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
 	sticky('Note: debtors', [1520, -420], 840, 260,
@@ -199,27 +207,9 @@ export function buildTemplate(): Json {
 	// ---- triggers and run settings
 	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } });
 	node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
-	node(
-		N.form,
-		'n8n-nodes-base.formTrigger',
-		2.2,
-		[0, 400],
-		{
-			formTitle: 'Reprocess or migrate orders',
-			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
-			formFields: {
-				values: [
-					{ fieldLabel: 'Mode', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'reprocess' }, { option: 'migrate' }] }, requiredField: true },
-					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
-					{ fieldLabel: 'From date', fieldType: 'date' },
-					{ fieldLabel: 'To date', fieldType: 'date' },
-				],
-			},
-			// Form Trigger 2.2 takes its path from Options; a top-level `path` is only read up to 2.1
-			options: { path: FORM_PATH },
-		},
-		{ webhookId: idFor('form-webhook') },
-	);
+	// the form workflow hands its submission (Mode, Order numbers, From date, To date) through unchanged
+	node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], { inputSource: 'passthrough' });
+	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
 	// conversion errors stop the run here: a typo in a setting must not travel on as text
 	node(N.settings, 'n8n-nodes-base.set', 3.4, [240, 200], setParams([
 		field('mode', "={{ $json['Mode'] || 'daily' }}"),
@@ -228,7 +218,6 @@ export function buildTemplate(): Json {
 		field('dateTo', "={{ $json['To date'] || '' }}"),
 		...Object.entries(OWNED_SETTINGS).map(([name, s]) => field(name, s.value, s.type)),
 	], false));
-	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
 
 	node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
 		rules: {
@@ -479,10 +468,61 @@ export function buildTemplate(): Json {
 
 	return {
 		id: TEMPLATE_ID,
-		name: 'Mijnwebwinkel orders → Factuursturen sales invoices',
+		name: TEMPLATE_NAME,
 		nodes: [...nodes],
 		connections: { ...connections },
 		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+		pinData: {},
+		active: false,
+		meta: { templateCredsSetupCompleted: false },
+		tags: [],
+	};
+}
+
+
+/** Names of the form workflow's nodes. */
+export const F = { form: 'Reprocess or migrate (form)', call: 'Run the sync workflow' } as const;
+
+/** The small workflow that serves the reprocess/migrate form and runs the main workflow with its answers. */
+export function buildFormWorkflow(): Json {
+	nodes.length = 0;
+	for (const k of Object.keys(connections)) delete connections[k];
+	sticky('Note: form', [-60, -300], 560, 260,
+		`## Reprocess or migrate\nPublish this workflow; the form is at \`<your n8n>/form/${FORM_PATH}\` (while you test it: \`/form-test/${FORM_PATH}\`). It runs **${TEMPLATE_NAME}** with the answers. After importing both workflows, open **${F.call}** and pick that workflow under *Workflow* if it is not shown.`, 6);
+	node(
+		F.form,
+		'n8n-nodes-base.formTrigger',
+		2.2,
+		[0, 0],
+		{
+			formTitle: 'Reprocess or migrate orders',
+			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
+			formFields: {
+				values: [
+					{ fieldLabel: 'Mode', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'reprocess' }, { option: 'migrate' }] }, requiredField: true },
+					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
+					{ fieldLabel: 'From date', fieldType: 'date' },
+					{ fieldLabel: 'To date', fieldType: 'date' },
+				],
+			},
+			// Form Trigger 2.2 takes its path from Options; a top-level `path` is only read up to 2.1
+			options: { path: FORM_PATH },
+		},
+		{ webhookId: idFor('form-webhook') },
+	);
+	node(F.call, 'n8n-nodes-base.executeWorkflow', 1.2, [260, 0], {
+		source: 'database',
+		workflowId: { __rl: true, mode: 'list', value: TEMPLATE_ID, cachedResultName: TEMPLATE_NAME },
+		mode: 'once',
+		options: { waitForSubWorkflow: true },
+	});
+	connect(F.form, F.call);
+	return {
+		id: FORM_TEMPLATE_ID,
+		name: `${TEMPLATE_NAME}: reprocess or migrate (form)`,
+		nodes: [...nodes],
+		connections: { ...connections },
+		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true },
 		pinData: {},
 		active: false,
 		meta: { templateCredsSetupCompleted: false },
@@ -494,8 +534,13 @@ export function templateJsonText(): string {
 	return `${JSON.stringify(buildTemplate(), null, 2)}\n`;
 }
 
+export function formTemplateJsonText(): string {
+	return `${JSON.stringify(buildFormWorkflow(), null, 2)}\n`;
+}
+
 if (require.main === module) {
 	fs.mkdirSync(path.dirname(TEMPLATE_PATH), { recursive: true });
 	fs.writeFileSync(TEMPLATE_PATH, templateJsonText());
-	process.stdout.write(`wrote ${TEMPLATE_PATH}\n`);
+	fs.writeFileSync(FORM_TEMPLATE_PATH, formTemplateJsonText());
+	process.stdout.write(`wrote ${TEMPLATE_PATH}\nwrote ${FORM_TEMPLATE_PATH}\n`);
 }
