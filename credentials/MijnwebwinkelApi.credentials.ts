@@ -93,6 +93,15 @@ export class MijnwebwinkelApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		{
+			// the API binds every store token to one registered partner application; without this route a shop
+			// owner cannot tell which partner to pick or where the partner token comes from
+			displayName:
+				'Two tokens, from two people. The <b>partner token</b> belongs to whoever runs this integration (you, your bookkeeper or your n8n provider): they register it once as a partner application with Mijnwebwinkel (mijnwebwinkel.nl/partners or mijnwebwinkel.nl/contact) and receive the partner token and a partner name. The <b>store token</b> is made by the shop owner in the shop admin under Instellingen > API > Token toevoegen (new menu: Add-ons & Modules > API), choosing <b>that partner name</b> from the partner list, validity Onbeperkt, status Actief, then Toon token. The API needs the PREMIUM plan.',
+			name: 'partnerNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
 			displayName: 'Store Token',
 			name: 'storeToken',
 			type: 'string',

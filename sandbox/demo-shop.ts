@@ -43,12 +43,19 @@ export async function startDemoShop(o: DemoShopOptions = {}): Promise<DemoShop> 
 		...(shop ? { orders: shop.orders, statuses: shop.statuses } : { ordersFile: o.ordersFile }),
 		port: o.mijnwebwinkelPort ?? 0,
 	});
-	const factuursturen = await startFactuursturenSandbox({
-		seed,
-		clients: shop && o.existingDebtors !== false ? shop.existingDebtors.map((d) => ({ ...d })) : [],
-		rateLimit: { budget: o.factuursturenBudget ?? 1000, windowMs: o.factuursturenWindowMs ?? 3_600_000 },
-		port: o.factuursturenPort ?? 0,
-	});
+	let factuursturen: RunningFactuursturenSandbox;
+	try {
+		factuursturen = await startFactuursturenSandbox({
+			seed,
+			clients: shop && o.existingDebtors !== false ? shop.existingDebtors.map((d) => ({ ...d })) : [],
+			rateLimit: { budget: o.factuursturenBudget ?? 1000, windowMs: o.factuursturenWindowMs ?? 3_600_000 },
+			port: o.factuursturenPort ?? 0,
+		});
+	} catch (error) {
+		// the first sandbox must not stay behind on its port when the second cannot start
+		await mijnwebwinkel.close();
+		throw error;
+	}
 	return {
 		shop,
 		mijnwebwinkel,
@@ -57,4 +64,21 @@ export async function startDemoShop(o: DemoShopOptions = {}): Promise<DemoShop> 
 			await Promise.all([mijnwebwinkel.close(), factuursturen.close()]);
 		},
 	};
+}
+
+/**
+ * The demo's fixed ports (so its URLs stay the same between runs), or free ones when either is taken.
+ * `fellBack` tells the caller to say so.
+ */
+export async function startDemoShopPreferring(
+	ports: { mijnwebwinkel: number; factuursturen: number },
+	o: Omit<DemoShopOptions, 'mijnwebwinkelPort' | 'factuursturenPort'> = {},
+): Promise<DemoShop & { fellBack: boolean }> {
+	try {
+		const shop = await startDemoShop({ ...o, mijnwebwinkelPort: ports.mijnwebwinkel, factuursturenPort: ports.factuursturen });
+		return { ...shop, fellBack: false };
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+		return { ...(await startDemoShop(o)), fellBack: true };
+	}
 }

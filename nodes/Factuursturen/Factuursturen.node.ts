@@ -25,7 +25,7 @@ export class Factuursturen implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Book orders as paid invoices in Factuursturen.nl and manage clients, invoices and products',
+		description: 'Book orders as sales invoices (paid or open) in Factuursturen.nl and manage clients, invoices and products',
 		defaults: { name: 'Factuursturen' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -278,7 +278,16 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 		});
 	});
 
-	await new Promise<void>((resolve) => server.listen(port, host, resolve));
+	// a taken port must reject (EADDRINUSE), not crash the process with an unhandled 'error' event: callers
+	// such as the demo fall back to free ports
+	await new Promise<void>((resolve, reject) => {
+		const fail = (error: Error) => reject(error);
+		server.once('error', fail);
+		server.listen(port, host, () => {
+			server.off('error', fail);
+			resolve();
+		});
+	});
 	const address = server.address() as AddressInfo;
 	return {
 		url: `http://${host}:${address.port}`,

@@ -52,6 +52,14 @@ export interface RunSettings {
 	orderNumbers?: string;
 	dateFrom?: string;
 	dateTo?: string;
+	invoiceableStatuses?: string[];
+	vatRates?: Record<string, string>;
+	ossVatRates?: Record<string, string>;
+	categories?: Record<string, string>;
+	paymentMethodDebtors?: Record<string, string>;
+	paidWhen?: 'paid_status_or_payment' | 'always';
+	toleranceCents?: number;
+	failRunOnErrors?: boolean;
 }
 
 export interface TemplateVariant {
@@ -76,11 +84,12 @@ export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTem
 	wf.name = v.name ?? `${wf.name} (${v.id})`;
 	const settings = nodes.find((n) => n.name === N.settings);
 	if (!settings) throw new Error(`The template has no "${N.settings}" node`);
-	const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown }> }).assignments;
+	const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown; type: string }> }).assignments;
 	for (const [key, value] of Object.entries(v.settings ?? {})) {
 		const a = assignments.find((x) => x.name === key);
 		if (!a) throw new Error(`Run settings has no field "${key}"`);
-		a.value = value;
+		// the Set node keeps lists and objects as JSON text, as a user types them
+		a.value = a.type === 'array' || a.type === 'object' ? JSON.stringify(value) : value;
 	}
 	if (v.requestOptions) {
 		for (const n of nodes) {
@@ -99,14 +108,9 @@ export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTem
 	return wf;
 }
 
-/** OSS VAT Rates in the node's shape, from "DE:19" style entries (shop rate = Factuursturen rate). */
-export function ossVatRates(entries: string[]): Record<string, unknown> {
-	return {
-		values: entries.map((e) => {
-			const [country, rate] = e.split(':');
-			return { country, shopRate: rate, fsRate: rate };
-		}),
-	};
+/** The ossVatRates Run setting from "DE:19" style entries (shop rate = Factuursturen rate). */
+export function ossVatRates(entries: string[]): Record<string, string> {
+	return Object.fromEntries(entries.map((e) => [e, e.split(':')[1]]));
 }
 
 /** Imports the sandbox credentials and the given workflows (credentials first: import re-links by name and type). */
@@ -140,6 +144,8 @@ export interface Report {
 	openInvoices: number;
 	invoices: Array<{ orderNumber: string; invoicenr: string; outcome: 'sent' | 'adopted'; paid: boolean }>;
 	apiBudgetLeft: number | null;
+	/** the same as readable text: the counts, then one line per order that needs attention with its fix */
+	summary: string;
 }
 
 /** The single Report item of a run (throws when the run produced none or several). */

@@ -12,16 +12,26 @@ import * as path from 'node:path';
 
 export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
+/**
+ * The reprocess/migrate form lives in a workflow of its own that calls the main one: n8n 2.41's editor preselects a
+ * workflow's Execute button by trigger type (form before webhook, app, schedule, manual), so a form in the main
+ * workflow would make the big button wait for a form submission instead of running the sync.
+ */
+export const FORM_TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-reprocess-form.json');
+export const FORM_TEMPLATE_ID = 'mwwReprocessForm01';
+export const TEMPLATE_NAME = 'Mijnwebwinkel orders → Factuursturen sales invoices';
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
 export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01', name: 'Mijnwebwinkel account' };
 export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
 export const INVOICEABLE_STATUSES = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
+/** The form's URL is <n8n>/form/<FORM_PATH> once the workflow is published (<n8n>/form-test/<FORM_PATH> while testing). */
+export const FORM_PATH = 'mijnwebwinkel-reprocess';
 
 /** Names of the nodes tests and the demo look at. */
 export const N = {
 	schedule: 'Every day at 06:00',
 	manual: 'Run now',
-	form: 'Reprocess or migrate (form)',
+	form: 'Called by the form',
 	settings: 'Run settings',
 	mode: 'Which run?',
 	unknownMode: 'Unknown mode',
@@ -52,7 +62,31 @@ export const N = {
 	collect: 'Collect outcomes',
 	aggregate: 'All outcomes',
 	report: 'Report',
+	email: 'E-mail the report',
+	anyFailed: 'Fail the run?',
+	runFailed: 'Run failed',
 } as const;
+
+/**
+ * The settings a shop owner owns, each set once in the Run settings node; every node that needs one reads it from
+ * there (`$('Run settings').first().json.<name>`). Values are as the Set node stores them (arrays and objects as
+ * JSON text).
+ */
+export const OWNED_SETTINGS = {
+	invoiceableStatuses: { type: 'array', value: JSON.stringify(INVOICEABLE_STATUSES) },
+	lookbackDays: { type: 'number', value: 3 },
+	vatRates: { type: 'object', value: JSON.stringify({ '21': '21', '9': '9', '0': '0' }) },
+	ossVatRates: { type: 'object', value: '{}' },
+	categories: { type: 'object', value: '{}' },
+	paymentMethodDebtors: { type: 'object', value: '{}' },
+	paidWhen: { type: 'string', value: 'paid_status_or_payment' },
+	toleranceCents: { type: 'number', value: 2 },
+	failRunOnErrors: { type: 'boolean', value: true },
+} as const;
+export type OwnedSetting = keyof typeof OWNED_SETTINGS;
+
+/** The expression by which a node reads one owned setting. */
+export const setting = (name: OwnedSetting): string => `$('${N.settings}').first().json.${name}`;
 
 type Json = Record<string, unknown>;
 
@@ -79,8 +113,8 @@ let assignmentCounter = 0;
 function field(name: string, value: unknown, type: 'string' | 'number' | 'boolean' | 'array' | 'object' = 'string'): Json {
 	return { id: idFor(`assignment-${++assignmentCounter}-${name}`), name, value, type };
 }
-function setParams(fields: Json[]): Json {
-	return { assignments: { assignments: fields }, options: { ignoreConversionErrors: true } };
+function setParams(fields: Json[], ignoreConversionErrors = true): Json {
+	return { assignments: { assignments: fields }, options: { ignoreConversionErrors } };
 }
 /** If v2.2 on a boolean expression */
 function ifParams(expression: string): Json {
@@ -133,6 +167,15 @@ function failureFields(stage: string): Json[] {
 	];
 }
 
+/**
+ * The Report as readable text (for the e-mail and the execution view): the counts, then one line per order that
+ * needs attention with its fix. Built from the same outcome items as the Report's lists.
+ */
+const SUMMARY_TEXT =
+	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" + N.settings + "').first().json.mode + ' run: ' + " +
+	"['sent', 'adopted', 'skipped', 'failed', 'mismatched'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
+	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') }}";
+
 function mijnwebwinkelOrders(name: string, position: [number, number], operationParams: Json): void {
 	node(
 		name,
@@ -151,7 +194,7 @@ export function buildTemplate(): Json {
 
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 860,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice for all orders: set *paidWhen* to "always" in the Mapping (JSON) of **Create invoice**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Statuses: the invoiceable statuses are chosen **by name** in the three order nodes (Betaald, Verzonden, Betaald en verzonden, Afgehaald, Betaald en afgehaald). Add your own "paid" statuses there. **Include Credit Orders** is on in **Get paid orders (lookback)** and **Get paid orders (date range)**: returns (credit orders) are booked too.\n3. VAT mapping, categories, payment-method debtors: in **Create invoice** (VAT Rates, Categories by VAT Regime, Fixed Debtors by Payment Method; use the same fixed debtors in **Get or create debtors**).\n4. OSS (EU consumers above the threshold): add each destination rate under **OSS VAT Rates** in **Create invoice**, exactly as the country is set up in your Factuursturen account (e.g. DE 19 → 19, DE 7 → 7, BE 21 → 21, BE 6 → 6). Without them an OSS order is refused with this hint, never booked at Dutch VAT.\n5. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the manual trigger. Reprocess order numbers or migrate history: the form (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
 		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
 	sticky('Note: debtors', [1520, -420], 840, 260,
@@ -159,40 +202,22 @@ export function buildTemplate(): Json {
 	sticky('Note: per order', [2400, -420], 880, 260,
 		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (5) of the hourly budget is left, then until the budget renews. A refused order becomes its report line and goes back into the loop, so the other orders go on.', 6);
 	sticky('Note: report', [3320, -420], 1300, 260,
-		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Add an e-mail or Slack node after **Report** to receive it.', 6);
+		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Its *summary* is the same as readable text: **E-mail the report** sends it once you enable it (right-click → Activate) and pick your SMTP credential and addresses.', 6);
 
 	// ---- triggers and run settings
 	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } });
 	node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
-	node(
-		N.form,
-		'n8n-nodes-base.formTrigger',
-		2.2,
-		[0, 400],
-		{
-			path: 'mijnwebwinkel-reprocess',
-			formTitle: 'Reprocess or migrate orders',
-			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
-			formFields: {
-				values: [
-					{ fieldLabel: 'Mode', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'reprocess' }, { option: 'migrate' }] }, requiredField: true },
-					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
-					{ fieldLabel: 'From date', fieldType: 'date' },
-					{ fieldLabel: 'To date', fieldType: 'date' },
-				],
-			},
-			options: {},
-		},
-		{ webhookId: idFor('form-webhook') },
-	);
+	// the form workflow hands its submission (Mode, Order numbers, From date, To date) through unchanged
+	node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], { inputSource: 'passthrough' });
+	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
+	// conversion errors stop the run here: a typo in a setting must not travel on as text
 	node(N.settings, 'n8n-nodes-base.set', 3.4, [240, 200], setParams([
 		field('mode', "={{ $json['Mode'] || 'daily' }}"),
-		field('lookbackDays', 3, 'number'),
 		field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
 		field('dateFrom', "={{ $json['From date'] || '' }}"),
 		field('dateTo', "={{ $json['To date'] || '' }}"),
-	]));
-	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
+		...Object.entries(OWNED_SETTINGS).map(([name, s]) => field(name, s.value, s.type)),
+	], false));
 
 	node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
 		rules: {
@@ -214,7 +239,7 @@ export function buildTemplate(): Json {
 	mijnwebwinkelOrders(N.getDaily, [700, 0], {
 		operation: 'getAll',
 		returnAll: true,
-		filters: { statuses: INVOICEABLE_STATUSES, includeCreditOrders: true, statusChangedLastDays: '={{ $json.lookbackDays }}' },
+		filters: { statuses: `={{ ${setting('invoiceableStatuses')} }}`, includeCreditOrders: true, statusChangedLastDays: `={{ ${setting('lookbackDays')} }}` },
 	});
 	connect(N.mode, N.getDaily, 0);
 
@@ -228,15 +253,16 @@ export function buildTemplate(): Json {
 	connect(N.splitOut, N.getByNumber);
 	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid, or when it
 	// is a credit order (a return: it becomes a credit invoice naming the original)
+	// names compared as the order nodes compare them (case and surrounding spaces do not count)
 	node(N.invoiceable, 'n8n-nodes-base.if', 2.2, [1300, 200], ifParams(
-		`={{ $json.status?.isCredit === true || ${JSON.stringify(INVOICEABLE_STATUSES)}.includes($json.status?.name) }}`,
+		`={{ $json.status?.isCredit === true || ${setting('invoiceableStatuses')}.map(s => String(s).trim().toLowerCase()).includes(String($json.status?.name ?? '').trim().toLowerCase()) }}`,
 	));
 	connect(N.getByNumber, N.invoiceable, 0);
 
 	mijnwebwinkelOrders(N.getRange, [700, 420], {
 		operation: 'getAll',
 		returnAll: true,
-		filters: { statuses: INVOICEABLE_STATUSES, includeCreditOrders: true, orderDateFrom: '={{ $json.dateFrom }}', orderDateTo: '={{ $json.dateTo }}' },
+		filters: { statuses: `={{ ${setting('invoiceableStatuses')} }}`, includeCreditOrders: true, orderDateFrom: '={{ $json.dateFrom }}', orderDateTo: '={{ $json.dateTo }}' },
 	});
 	connect(N.mode, N.getRange, 2);
 
@@ -246,7 +272,15 @@ export function buildTemplate(): Json {
 		`${PKG}.factuursturen`,
 		1,
 		[1540, 0],
-		{ resource: 'client', operation: 'getOrCreateByEmail', debtorSource: 'order', lookupStrategy: 'all', includeInput: true, requestOptions },
+		{
+			resource: 'client',
+			operation: 'getOrCreateByEmail',
+			debtorSource: 'order',
+			lookupStrategy: 'all',
+			includeInput: true,
+			mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
+			requestOptions,
+		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.getDaily, N.debtors, 0);
@@ -273,14 +307,8 @@ export function buildTemplate(): Json {
 		{
 			resource: 'invoice',
 			operation: 'createFromOrder',
-			vatRates: {
-				values: [
-					{ shopRate: '21', fsRate: '21' },
-					{ shopRate: '9', fsRate: '9' },
-					{ shopRate: '0', fsRate: '0' },
-				],
-			},
 			sendMethod: 'mail',
+			mappingJson: `={{ { ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} } }}`,
 			requestOptions,
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
@@ -307,7 +335,7 @@ export function buildTemplate(): Json {
 		`${PKG}.factuursturen`,
 		1,
 		[3320, -120],
-		{ resource: 'invoice', operation: 'reconcile', toleranceCents: 2, mismatchOutput: 'main', requestOptions },
+		{ resource: 'invoice', operation: 'reconcile', toleranceCents: `={{ ${setting('toleranceCents')} }}`, mismatchOutput: 'main', requestOptions },
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.paceReconcile, N.reconcile);
@@ -340,7 +368,7 @@ export function buildTemplate(): Json {
 		field('stage', 'fetch'),
 		field('code', 'status_not_invoiceable'),
 		field('reason', "={{ 'Order ' + $json.number + ' has status \"' + $json.status?.name + '\", which is not invoiceable' }}"),
-		field('hint', 'Invoice it once it is paid, shipped or picked up; or add its status to the invoiceable statuses in the order nodes.'),
+		field('hint', `Invoice it once it is paid, shipped or picked up; or add its status to invoiceableStatuses in ${N.settings} and reprocess it.`),
 	]));
 	connect(N.invoiceable, N.asNotInvoiceable, 1);
 	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1760, 640], setParams(failureFields('debtor')));
@@ -406,15 +434,95 @@ export function buildTemplate(): Json {
 		field('openInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && !o.paid).length }}", 'number'),
 		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),
 		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
+		field('summary', SUMMARY_TEXT),
 	]));
 	connect(N.aggregate, N.report);
 
+	// ---- after the report: the e-mail (disabled until the user sets it up), then a run with failures ends in error
+	// so that n8n lists it as failed and its Error Workflow runs (Run settings: failRunOnErrors)
+	node(
+		N.email,
+		'n8n-nodes-base.emailSend',
+		2.1,
+		[4680, 80],
+		{
+			resource: 'email',
+			operation: 'send',
+			fromEmail: 'n8n@example.com',
+			toEmail: 'bookkeeping@example.com',
+			subject: `={{ 'Mijnwebwinkel → Factuursturen: ' + $json.sent + ' sent, ' + $json.failed + ' failed, ' + $json.mismatched + ' mismatched' }}`,
+			emailFormat: 'text',
+			text: '={{ $json.summary }}',
+			options: {},
+		},
+		{ disabled: true },
+	);
+	connect(N.report, N.email);
+	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [4680, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && ($json.failed + $json.mismatched) > 0 }}`));
+	connect(N.report, N.anyFailed);
+	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [4900, 300], {
+		errorMessage:
+			"={{ $json.failed + ' order(s) failed and ' + $json.mismatched + ' mismatched (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
+	});
+	connect(N.anyFailed, N.runFailed, 0);
+
 	return {
 		id: TEMPLATE_ID,
-		name: 'Mijnwebwinkel orders → Factuursturen sales invoices',
+		name: TEMPLATE_NAME,
 		nodes: [...nodes],
 		connections: { ...connections },
 		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+		pinData: {},
+		active: false,
+		meta: { templateCredsSetupCompleted: false },
+		tags: [],
+	};
+}
+
+
+/** Names of the form workflow's nodes. */
+export const F = { form: 'Reprocess or migrate (form)', call: 'Run the sync workflow' } as const;
+
+/** The small workflow that serves the reprocess/migrate form and runs the main workflow with its answers. */
+export function buildFormWorkflow(): Json {
+	nodes.length = 0;
+	for (const k of Object.keys(connections)) delete connections[k];
+	sticky('Note: form', [-60, -300], 560, 260,
+		`## Reprocess or migrate\nPublish this workflow; the form is at \`<your n8n>/form/${FORM_PATH}\` (while you test it: \`/form-test/${FORM_PATH}\`). It runs **${TEMPLATE_NAME}** with the answers. After importing both workflows, open **${F.call}** and pick that workflow under *Workflow* if it is not shown.`, 6);
+	node(
+		F.form,
+		'n8n-nodes-base.formTrigger',
+		2.2,
+		[0, 0],
+		{
+			formTitle: 'Reprocess or migrate orders',
+			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
+			formFields: {
+				values: [
+					{ fieldLabel: 'Mode', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'reprocess' }, { option: 'migrate' }] }, requiredField: true },
+					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
+					{ fieldLabel: 'From date', fieldType: 'date' },
+					{ fieldLabel: 'To date', fieldType: 'date' },
+				],
+			},
+			// Form Trigger 2.2 takes its path from Options; a top-level `path` is only read up to 2.1
+			options: { path: FORM_PATH },
+		},
+		{ webhookId: idFor('form-webhook') },
+	);
+	node(F.call, 'n8n-nodes-base.executeWorkflow', 1.2, [260, 0], {
+		source: 'database',
+		workflowId: { __rl: true, mode: 'list', value: TEMPLATE_ID, cachedResultName: TEMPLATE_NAME },
+		mode: 'once',
+		options: { waitForSubWorkflow: true },
+	});
+	connect(F.form, F.call);
+	return {
+		id: FORM_TEMPLATE_ID,
+		name: `${TEMPLATE_NAME}: reprocess or migrate (form)`,
+		nodes: [...nodes],
+		connections: { ...connections },
+		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true },
 		pinData: {},
 		active: false,
 		meta: { templateCredsSetupCompleted: false },
@@ -426,8 +534,13 @@ export function templateJsonText(): string {
 	return `${JSON.stringify(buildTemplate(), null, 2)}\n`;
 }
 
+export function formTemplateJsonText(): string {
+	return `${JSON.stringify(buildFormWorkflow(), null, 2)}\n`;
+}
+
 if (require.main === module) {
 	fs.mkdirSync(path.dirname(TEMPLATE_PATH), { recursive: true });
 	fs.writeFileSync(TEMPLATE_PATH, templateJsonText());
-	process.stdout.write(`wrote ${TEMPLATE_PATH}\n`);
+	fs.writeFileSync(FORM_TEMPLATE_PATH, formTemplateJsonText());
+	process.stdout.write(`wrote ${TEMPLATE_PATH}\nwrote ${FORM_TEMPLATE_PATH}\n`);
 }

@@ -19,7 +19,7 @@ import {
 	reportOf,
 	templateVariant,
 	type Report,
-	type TemplateVariant,
+	type RunSettings,
 } from '../../scripts/demo/setup';
 import {
 	fsControl,
@@ -53,10 +53,8 @@ const ID = {
 const PACING = { budget: 60, windowSeconds: 20 };
 /** the issue's API-economy case: a daily batch in which 30 % of the customers are new debtors */
 const NEW_SHARE = 0.3;
-/** a realistic setup: the OSS rates the (sandbox) Factuursturen account holds, mapped in Create invoice */
-const OSS_SETUP: Partial<TemplateVariant> = {
-	createParameters: { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
-};
+/** a realistic setup: the OSS rates the (sandbox) Factuursturen account holds, set in Run settings */
+const OSS_SETUP: RunSettings = { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) };
 const EMPTY_SHOP_CREDENTIAL = { id: 'mwwEmptyShopCred01', name: 'Mijnwebwinkel shop without orders' };
 
 /** "GET /api/v1/clients", "POST /api/v1/invoices", … with ids folded */
@@ -133,15 +131,18 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 			home,
 			demo,
 			[
-				templateVariant({ ...OSS_SETUP, id: ID.daily, settings: { mode: 'daily', lookbackDays: LOOKBACK } }),
+				templateVariant({ id: ID.daily, settings: { ...OSS_SETUP, mode: 'daily', lookbackDays: LOOKBACK } }),
 				templateVariant({
-					...OSS_SETUP,
 					id: ID.reprocess,
-					settings: { mode: 'reprocess', orderNumbers: `${reprocessOrder.number}, ${notInvoiceableOrder.number}, ${creditFix.original.number}, ${creditFix.credit.number}` },
+					settings: {
+						...OSS_SETUP,
+						mode: 'reprocess',
+						orderNumbers: `${reprocessOrder.number}, ${notInvoiceableOrder.number}, ${creditFix.original.number}, ${creditFix.credit.number}`,
+					},
 				}),
-				templateVariant({ ...OSS_SETUP, id: ID.migrate, settings: { mode: 'migrate', dateFrom: migrateRange.from, dateTo: migrateRange.to } }),
-				templateVariant({ ...OSS_SETUP, id: ID.check, settings: { mode: 'reprocess', orderNumbers: mismatchOrder.number } }),
-				templateVariant({ ...OSS_SETUP, id: ID.pacing, settings: { mode: 'daily', lookbackDays: LOOKBACK }, requestOptions: { rateLimitWindowSeconds: PACING.windowSeconds } }),
+				templateVariant({ id: ID.migrate, settings: { ...OSS_SETUP, mode: 'migrate', dateFrom: migrateRange.from, dateTo: migrateRange.to } }),
+				templateVariant({ id: ID.check, settings: { ...OSS_SETUP, mode: 'reprocess', orderNumbers: mismatchOrder.number } }),
+				templateVariant({ id: ID.pacing, settings: { ...OSS_SETUP, mode: 'daily', lookbackDays: LOOKBACK }, requestOptions: { rateLimitWindowSeconds: PACING.windowSeconds } }),
 				// the shipped template as it is (no OSS rates), on a shop with no orders
 				templateVariant({ id: ID.empty, settings: { mode: 'daily', lookbackDays: LOOKBACK }, mijnwebwinkelCredential: EMPTY_SHOP_CREDENTIAL }),
 			],
@@ -157,9 +158,15 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	});
 
 	async function run(id: string): Promise<Report> {
-		const result = await executeWorkflow(home, id);
+		const result = await executeWorkflow(home, id, { allowFailure: true });
 		const report = reportOf(result);
 		console.log(`[${id}] ${formatReport(report)}`);
+		// failRunOnErrors (on in the template): a run with failed or mismatched orders ends in error after its Report,
+		// so n8n lists it as failed; a clean run succeeds
+		const problems = report.failed + report.mismatched;
+		expect([id, result.status, problems > 0 ? result.error?.node?.name : undefined]).toEqual([id, problems > 0 ? 'error' : 'success', problems > 0 ? N.runFailed : undefined]);
+		// the readable summary names every order that needs attention
+		for (const o of [...report.failedOrders, ...report.mismatchedOrders]) expect(report.summary).toContain(`order ${o.orderNumber}`);
 		for (const i of report.invoices) invoicedOrFailed.set(i.orderNumber, 'invoiced');
 		return report;
 	}
@@ -353,8 +360,9 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(inv).toBeDefined();
 		const changed = (Number(inv.totalintax) + 10).toFixed(2);
 		await fsControl(demo, { mutateInvoice: { invoicenr: inv.invoicenr, patch: { totalintax: changed } } });
-		const result = await executeWorkflow(home, ID.check);
+		const result = await executeWorkflow(home, ID.check, { allowFailure: true });
 		const report = reportOf(result);
+		expect(result.error?.node?.name).toBe(N.runFailed); // a mismatch ends the run in error (failRunOnErrors)
 		console.log(`[${ID.check}] ${formatReport(report)}`);
 		expect(report.mismatched).toBe(1);
 		expect(report.mismatchedOrders[0]).toMatchObject({ orderNumber: mismatchOrder.number, invoicenr: String(inv.invoicenr) });

@@ -128,6 +128,15 @@ export const clientFields: INodeProperties[] = [
 	},
 	...fixedDebtorProperties('client', 'getOrCreateByEmail'),
 	{
+		displayName: 'Mapping (JSON)',
+		name: 'mappingJson',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		description:
+			'The same mapping as Invoice → Create From Order takes, so one expression can feed both nodes; here only paymentMethodDebtors is used, e.g. {"paymentMethodDebtors": {"cash": "1001"}}. Overrides Fixed Debtors by Payment Method.',
+	},
+	{
 		displayName: 'Lookup Strategy',
 		name: 'lookupStrategy',
 		type: 'options',

@@ -15,9 +15,9 @@ export const invoiceOperations: INodeProperties = {
 		{
 			name: 'Create From Order',
 			value: 'createFromOrder',
-			action: 'Create a paid invoice from an order',
+			action: 'Create an invoice from an order',
 			description:
-				'Book a shop order as a paid invoice: VAT mapping, no duplicates (an existing invoice for the order is adopted)',
+				'Book a shop order as a sales invoice, paid when the order is known paid and open otherwise: VAT mapping, no duplicates (an existing invoice for the order is adopted)',
 		},
 		{ name: 'Delete', value: 'delete', action: 'Delete an invoice' },
 		{ name: 'Download PDF', value: 'downloadPdf', action: 'Download an invoice PDF' },

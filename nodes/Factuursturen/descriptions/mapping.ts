@@ -141,7 +141,7 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 			placeholder: 'Add Label',
 			default: {},
 			displayOptions,
-			description: 'Text printed as the payment method of the paid invoice (e.g. ideal → iDEAL); common methods have a built-in label',
+			description: 'Text printed as the payment method of an invoice booked as paid (e.g. ideal → iDEAL); common methods have a built-in label',
 			options: [
 				{
 					displayName: 'Label',

@@ -33,10 +33,18 @@ export async function getCategories(this: ILoadOptionsFunctions): Promise<INodeP
 		.sort(byName);
 }
 
+/** The profile parameters default to '' (no profile sent: Factuursturen uses its default), so '' must be an option. */
+export const ACCOUNT_DEFAULT_PROFILE: INodePropertyOptions = {
+	name: 'Account Default',
+	value: '',
+	description: "No profile is sent: Factuursturen uses the account's default layout",
+};
+
 export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await list(this, '/profiles'))
+	const profiles = (await list(this, '/profiles'))
 		.map((p) => ({ name: `${String(p.name ?? p.id)}${toBoolean(p.default) === true ? ' (default)' : ''}`, value: String(p.id) }))
 		.sort(byName);
+	return [ACCOUNT_DEFAULT_PROFILE, ...profiles];
 }
 
 export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

@@ -6,7 +6,7 @@ const show = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
 });
 
 const STATUS_LIST_HINT =
-	'Loaded from the shop by name; the node looks the ids up again on every run, so a workflow never depends on status IDs';
+	"Loaded from the shop by name; the node looks the IDs up again on every run, so a workflow that keeps names never depends on the shop's status IDs";
 
 export const orderOperations: INodeProperties = {
 	displayName: 'Operation',
@@ -88,14 +88,12 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			description: 'Orders whose status changed at or before this moment; a date alone means the end of that day',
 		},
 		{
-			// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-multi-options
-			displayName: 'Statuses',
+			displayName: 'Status Names or IDs',
 			name: 'statuses',
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
 			default: [],
-			// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-dynamic-multi-options
-			description: `Only orders in one of these statuses (empty: all statuses). ${STATUS_LIST_HINT}. With an expression, give status names, not IDs.`,
+			description: `Only orders in one of these statuses (empty: all statuses). ${STATUS_LIST_HINT}. An expression may give a list or a comma-separated text of names. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 		},
 	];
 	if (operation === 'getAll') {
@@ -177,14 +175,12 @@ export const orderFields: INodeProperties[] = [
 				description: "The shop owner's note on the order (customers do not see it); replaces the current one",
 			},
 			{
-				// eslint-disable-next-line n8n-nodes-base/node-param-display-name-wrong-for-dynamic-options
-				displayName: 'Status',
+				displayName: 'Status Name or ID',
 				name: 'status',
 				type: 'options',
 				typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
 				default: '',
-				// eslint-disable-next-line n8n-nodes-base/node-param-description-wrong-for-dynamic-options
-				description: `The new status. ${STATUS_LIST_HINT}. With an expression, give a status name, not an ID.`,
+				description: `The new status. ${STATUS_LIST_HINT}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
 			},
 		],
 	},

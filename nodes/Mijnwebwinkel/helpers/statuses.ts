@@ -34,7 +34,10 @@ export async function fetchStatuses(
 		}));
 }
 
-/** Names → ids. A name that is not in the table is an error that lists the names that are. */
+/**
+ * Names → ids. A value that is no name but one of the table's ids is taken as that id (the dropdowns offer
+ * "or specify an ID"); anything else is an error that lists the names that are.
+ */
 export function resolveStatusIds(
 	this: IExecuteFunctions,
 	table: readonly OrderStatus[],
@@ -43,7 +46,8 @@ export function resolveStatusIds(
 ): Array<number | string> {
 	const ids: Array<number | string> = [];
 	for (const name of names) {
-		const match = table.find((s) => norm(s.description) === norm(name));
+		const match =
+			table.find((s) => norm(s.description) === norm(name)) ?? table.find((s) => String(s.status) === name.trim());
 		if (!match) {
 			throw new NodeOperationError(this.getNode(), `Order status "${name}" does not exist in this shop`, {
 				itemIndex,

@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -118,6 +119,17 @@ describe('Client → Get or Create by Email', () => {
 		expect(out[0].json).toMatchObject({ debtorAction: 'fixed', clientnr: '70', tax_type: 'extax' });
 		const log = await s.requests();
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/clients/70']);
+	});
+
+	it('takes the fixed debtors from Mapping (JSON), the same mapping Create From Order takes', async () => {
+		const order = makeOrder({ number: '1011', email: 'walkin@example.nl', paymentMethod: 'Cash' });
+		const mappingJson = { vatRates: { '21': '21' }, paidWhen: 'always', paymentMethodDebtors: { CASH: '70' } };
+		const out = await runNode(s, getOrCreate({ mappingJson }), { items: items(order) });
+		expect(out[0].json).toMatchObject({ debtorAction: 'fixed', clientnr: '70' });
+		expect((await s.requests()).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/clients/70']);
+		// and the parameter is one the editor shows for this operation (n8n drops parameters a node does not declare)
+		const declared = new Factuursturen().description.properties.filter((p) => p.name === 'mappingJson');
+		expect(declared.some((p) => p.displayOptions?.show?.resource?.includes('client') && p.displayOptions.show.operation?.includes('getOrCreateByEmail'))).toBe(true);
 	});
 
 	it('creates from fields, fitting over-long values by the documented rule instead of sending them to fail', async () => {

@@ -2,7 +2,7 @@
  * The plain operations against the sandbox: invoices (create from lines, get, get many with filters and
  * paging, register payment, PDF, delete), products, the account lists, dropdowns, GET retries.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 import { count, loadOptionsContext, runNode, sandbox, type Sandbox } from './harness';
@@ -128,7 +128,20 @@ describe('Products and account lists', () => {
 		expect(rates.map((r) => r.value)).toEqual(['21', '9', '0']);
 		expect(rates[0].name).toBe('21% (high, default)');
 		expect((await lo.getCategories.call(ctx)).map((c) => c.value).sort()).toEqual(['1', '2']);
-		expect((await lo.getProfiles.call(ctx))[0]).toEqual({ name: 'Standaard (default)', value: '1' });
+		const profiles = await lo.getProfiles.call(ctx);
+		expect(profiles.slice(0, 2)).toEqual([
+			expect.objectContaining({ name: 'Account Default', value: '' }),
+			{ name: 'Standaard (default)', value: '1' },
+		]);
+		// the editor marks a default that is not among the loaded options as "The value "" is not supported!"
+		const walk = (props: INodeProperties[]): INodeProperties[] =>
+			props.flatMap((p) => [
+				p,
+				...walk(((p.options ?? []) as Array<{ type?: string; values?: INodeProperties[] }>).flatMap((o) => (o.type ? [o as INodeProperties] : (o.values ?? [])))),
+			]);
+		const profileParams = walk(new Factuursturen().description.properties).filter((p) => p.typeOptions?.loadOptionsMethod === 'getProfiles');
+		expect(profileParams.length).toBeGreaterThanOrEqual(2);
+		for (const p of profileParams) expect(profiles.map((o) => o.value)).toContain(p.default);
 		const countries = await lo.getCountries.call(ctx);
 		expect(countries.find((c) => c.name === 'Nederland')?.value).toBe('146');
 	});

@@ -126,3 +126,11 @@ test('the credential sends both tokens as query parameters on node requests too'
 	expect(type.properties.find((p) => p.name === 'baseUrl')!.default).toBe('https://api.myonlinestore.com');
 	expect(type.properties.find((p) => p.name === 'language')!.default).toBe('nl_NL');
 });
+
+test('the credential dialog opens with the partner route: who registers, where, and what the shop owner picks', () => {
+	const [first] = new MijnwebwinkelApi().properties;
+	expect(first.type).toBe('notice');
+	expect(first.displayName).toMatch(/register.*partner application with Mijnwebwinkel/);
+	expect(first.displayName).toContain('mijnwebwinkel.nl/partners');
+	expect(first.displayName).toMatch(/Instellingen > API > Token toevoegen.*choosing <b>that partner name<\/b>/);
+});

@@ -121,6 +121,14 @@ describe('Order > Get Many', () => {
 		expect((await requestLog(sb)).filter((r) => r.path === '/v1/orders')).toHaveLength(0);
 	});
 
+	test('a status ID given by expression (the dropdown offers "or specify IDs") is taken as that status', async () => {
+		const afgehaald = sb.statuses().find((s) => s.description === 'Afgehaald')!;
+		await run(sb, getMany({ filters: { statuses: ['Betaald', String(afgehaald.status)] } }));
+		const queried = (await requestLog(sb)).filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id);
+		const betaald = sb.statuses().find((s) => s.description === 'Betaald')!;
+		expect(new Set(queried)).toEqual(new Set([String(betaald.status), String(afgehaald.status)]));
+	});
+
 	test('status names are matched case-insensitively and a comma-separated expression value works', async () => {
 		const out = await run(sb, getMany({ filters: { statuses: ' betaald , AFGEHAALD' } }));
 		const ids = [statusIdOf(sb, 'Betaald'), statusIdOf(sb, 'Afgehaald')];
