@@ -8,6 +8,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 import { operations } from './actions/router';
+import { bookingRecordFields, bookingRecordOperations } from './descriptions/bookingRecord';
 import { clientFields, clientOperations } from './descriptions/client';
 import { requestOptions } from './descriptions/common';
 import { invoiceFields, invoiceOperations } from './descriptions/invoice';
@@ -30,9 +31,11 @@ export class Factuursturen implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'factuursturenApi', required: true }],
+		// Booking Record only reshapes items: it needs no account
+		credentials: [{ name: 'factuursturenApi', required: true, displayOptions: { hide: { resource: ['bookingRecord'] } } }],
 		properties: [
 			resourceProperty,
+			bookingRecordOperations,
 			clientOperations,
 			invoiceOperations,
 			productOperations,
@@ -40,6 +43,7 @@ export class Factuursturen implements INodeType {
 			...clientFields,
 			...invoiceFields,
 			...productFields,
+			...bookingRecordFields,
 			countryLanguage,
 			requestOptions,
 		],

@@ -1,6 +1,7 @@
 /** resource → operation → implementation. */
 import type { INodeExecutionData } from 'n8n-workflow';
 import type { RunContext } from '../helpers/items';
+import { buildRows } from './bookingRecord/buildRows';
 import { deleteClient, getClient, getManyClients, searchClientsByEmailOp } from './client/read';
 import { createClient, updateClient } from './client/write';
 import { getOrCreateByEmail } from './client/getOrCreateByEmail';
@@ -16,6 +17,7 @@ import { getManyLookup } from './lookup/getMany';
 type Operation = (rc: RunContext) => Promise<INodeExecutionData[]>;
 
 export const operations: Record<string, Record<string, Operation>> = {
+	bookingRecord: { buildRows },
 	client: {
 		create: createClient,
 		delete: deleteClient,

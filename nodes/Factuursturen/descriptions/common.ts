@@ -31,6 +31,7 @@ export const requestOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
+	displayOptions: { hide: { resource: ['bookingRecord'] } },
 	options: [
 		{
 			displayName: 'Pacing',

@@ -6,6 +6,7 @@ export const resourceProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	options: [
+		{ name: 'Booking Record', value: 'bookingRecord' },
 		{ name: 'Category', value: 'category' },
 		{ name: 'Client (Debtor)', value: 'client' },
 		{ name: 'Country', value: 'country' },

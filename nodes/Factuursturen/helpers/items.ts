@@ -33,6 +33,7 @@ export function toNodeError(rc: RunContext, error: unknown, itemIndex: number): 
 	if (error instanceof OrderRefusal) {
 		const e = new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
 		e.context.code = error.code;
+		e.context.refused = true;
 		e.context.orderNumber = error.orderNumber;
 		e.context.details = error.details as IDataObject;
 		return e;
@@ -54,6 +55,8 @@ export function errorItemJson(rc: RunContext, error: NodeApiError | NodeOperatio
 		code: (ctx.code as string) ?? (error instanceof NodeApiError && error.httpCode ? `http_${error.httpCode}` : 'error'),
 		hint: error.description ?? null,
 		orderNumber: (ctx.orderNumber as string) ?? extra.orderNumber ?? null,
+		// a refusal of the order itself (its data or the mapping), not a failure of the API or the network
+		refused: ctx.refused === true,
 		resource: rc.resource,
 		operation: rc.operation,
 		...((ctx.details as IDataObject) ?? {}),

@@ -67,8 +67,9 @@ describe('a generated shop with every shape variation', () => {
 		expect(refusedTests.sort()).toEqual(testNumbers.sort());
 		for (const item of refused) {
 			expect(Object.keys(item.json).sort()).toEqual(['details', 'error', 'message']);
-			expect(Object.keys(details(item)).sort()).toEqual(['code', 'hint', 'orderNumber']);
+			expect(Object.keys(details(item)).sort()).toEqual(['code', 'hint', 'orderDate', 'orderNumber', 'refused']);
 			expect(details(item).hint).toEqual(expect.stringMatching(/\w/));
+			expect(details(item).refused).toBe(true);
 			expect(item.json.error).toBe(item.json.message);
 			expect(item.pairedItem).toEqual({ item: 0 });
 		}

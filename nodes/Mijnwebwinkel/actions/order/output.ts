@@ -23,11 +23,13 @@ interface Refusal {
 	code: string;
 	message: string;
 	hint: string;
+	/** the order itself cannot be invoiced as it is (its data or the settings), as opposed to a defect */
+	refused: boolean;
 }
 
 function refusalOf(error: unknown, order: IDataObject): Refusal {
 	if (error instanceof OrderRefusal) {
-		return { orderNumber: error.orderNumber ?? orderKey(order), code: error.code, message: error.message, hint: error.hint };
+		return { orderNumber: error.orderNumber ?? orderKey(order), code: error.code, message: error.message, hint: error.hint, refused: true };
 	}
 	// not a refusal but a defect in the mapping: still only this order is held back
 	const message = error instanceof Error ? error.message : String(error);
@@ -36,6 +38,7 @@ function refusalOf(error: unknown, order: IDataObject): Refusal {
 		code: 'normalization_failed',
 		message: `Order ${orderKey(order)} could not be normalized: ${message}`,
 		hint: 'Check the order in Mijnwebwinkel. If it looks normal, report this as a bug of the node, with the order as the Raw output shows it.',
+		refused: false,
 	};
 }
 
@@ -83,7 +86,8 @@ export async function emitOrders(
 			if (!c.continueOnFail) {
 				throw new NodeOperationError(this.getNode(), r.message, { itemIndex: i, description: r.hint });
 			}
-			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint }), pairedItem });
+			const orderDate = typeof order.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.date) ? order.date.slice(0, 10) : null;
+			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint, refused: r.refused, orderDate }), pairedItem });
 			continue;
 		}
 		out.push({ json: canonical, pairedItem });
