@@ -1,15 +1,15 @@
 /**
  * `npm run demo`: the whole product on this machine, offline. Starts both API sandboxes over a seeded sample shop,
  * installs the packed package into a fresh n8n home (.demo/), imports the two credentials and the bundled template,
- * runs one daily sync with `n8n execute`, prints its report, then serves the n8n editor with an owner account until
- * Ctrl-C.
+ * starts n8n (its booking record is a Data Table, which `n8n execute` cannot use), runs one daily sync from the
+ * template's Run now trigger, prints its report, then keeps serving the n8n editor with an owner account until Ctrl-C.
  *
  * `npm run demo -- --once` stops after the report: exit 0 when the sync ran, 1 when it did not (for CI and scripts).
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { amsterdamToday, startDemoShopPreferring, type DemoShop } from '../sandbox/demo-shop';
-import { createN8nHome, executeWorkflow, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
+import { createN8nHome, packPackage, REPO_ROOT, startRunner, type ServerRunner } from './n8n';
 import { formatReport, importTemplateSetup, loadTemplate, N, ossVatRates, reportOf, TEMPLATE_ID, templateVariant } from './demo/setup';
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
 	step('sandboxes with a sample shop');
 	const demo = await startShop();
-	let server: RunningN8n | undefined;
+	let server: ServerRunner | undefined;
 	let stopping = false;
 	const stop = async (code: number): Promise<void> => {
 		if (stopping) return;
@@ -62,8 +62,9 @@ async function main(): Promise<void> {
 		});
 		await importTemplateSetup(home, demo, [template]);
 
-		step('run one daily sync (n8n execute)');
-		const result = await executeWorkflow(home, TEMPLATE_ID, { allowFailure: true });
+		step('start n8n and run one daily sync (Run now)');
+		server = await startRunner(home, OWNER);
+		const result = await server.run(TEMPLATE_ID, { allowFailure: true });
 		// a run with failed orders ends in error on purpose (Run settings: failRunOnErrors) after its Report
 		if (result.runData[N.report]) console.log(formatReport(reportOf(result)));
 		if (result.status !== 'success') {
@@ -74,19 +75,18 @@ async function main(): Promise<void> {
 			return;
 		}
 
-		step('start the n8n editor');
-		server = await startN8n(home, OWNER);
+		const n8n = server.n8n;
 		console.log(`
-n8n editor     ${server.url}/workflow/${TEMPLATE_ID}
+n8n editor     ${n8n.url}/workflow/${TEMPLATE_ID}
   login        ${OWNER.ownerEmail} / ${OWNER.ownerPassword}
 Mijnwebwinkel  ${demo.mijnwebwinkel.url}/__sandbox/requests   (store token ${demo.mijnwebwinkel.storeToken})
 Factuursturen  ${demo.factuursturen.url}/__sandbox/state      (user ${demo.factuursturen.username})
 Run it again from the editor (Run now), or edit "Run settings" to reprocess order numbers or migrate a date range.
 Ctrl-C stops everything.`);
-		server.process.once('exit', () => {
+		n8n.process.once('exit', () => {
 			if (!stopping) {
 				console.log('n8n exited on its own:');
-				console.log(server?.logs().split('\n').slice(-20).join('\n'));
+				console.log(n8n.logs().split('\n').slice(-20).join('\n'));
 				void stop(1);
 			}
 		});

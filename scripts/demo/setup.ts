@@ -47,7 +47,7 @@ interface NodeJson {
 }
 
 export interface RunSettings {
-	mode?: 'daily' | 'reprocess' | 'migrate';
+	mode?: 'daily' | 'reprocess' | 'reprocess open problems' | 'migrate';
 	lookbackDays?: number;
 	orderNumbers?: string;
 	dateFrom?: string;
@@ -146,6 +146,22 @@ export interface Report {
 	apiBudgetLeft: number | null;
 	/** the same as readable text: the counts, then one line per order that needs attention with its fix */
 	summary: string;
+	/** every problem of the booking record still open (also from earlier runs), oldest first */
+	openProblems: OpenProblem[];
+}
+
+export interface OpenProblem {
+	orderNumber: string;
+	orderDate: string | null;
+	outcome: 'refused' | 'failed' | 'mismatched';
+	stage: string | null;
+	code: string | null;
+	reason: string | null;
+	fix: string | null;
+	invoiceNumber: string | null;
+	firstTried: string;
+	lastTried: string;
+	attempts: number;
 }
 
 /** The single Report item of a run (throws when the run produced none or several). */
@@ -169,5 +185,6 @@ export function formatReport(r: Report): string {
 	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
 	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
 	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
+	if (r.openProblems?.length) lines.push(`  problems still open (booking record, oldest first): ${r.openProblems.map((p) => `${p.orderNumber} [${p.code}]`).join(', ')}`);
 	return lines.join('\n');
 }

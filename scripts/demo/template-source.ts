@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../../core/booking-record/columns';
 
 export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
@@ -23,6 +24,8 @@ export const TEMPLATE_NAME = 'Mijnwebwinkel orders → Factuursturen sales invoi
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
 export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01', name: 'Mijnwebwinkel account' };
 export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
+/** The form's mode that reprocesses every problem the booking record still lists. */
+export const REPROCESS_OPEN = 'reprocess open problems';
 export const INVOICEABLE_STATUSES = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
 /** The form's URL is <n8n>/form/<FORM_PATH> once the workflow is published (<n8n>/form-test/<FORM_PATH> while testing). */
 export const FORM_PATH = 'mijnwebwinkel-reprocess';
@@ -65,6 +68,15 @@ export const N = {
 	email: 'E-mail the report',
 	anyFailed: 'Fail the run?',
 	runFailed: 'Run failed',
+	recordTable: 'Booking record table',
+	toRecord: 'Outcomes to record',
+	readRecord: 'Read booking record',
+	recordRows: 'Booking record rows',
+	writeRecord: 'Write booking record',
+	openProblems: 'Open problems',
+	openList: 'Problems still open',
+	openToReprocess: 'Open problems to reprocess',
+	withOpen: 'Outcomes and open problems',
 } as const;
 
 /**
@@ -159,11 +171,22 @@ function failureFields(stage: string): Json[] {
 	return [
 		field('orderNumber', '={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}'),
 		field('outcome', 'failed'),
+		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
 		field('stage', stage),
 		field('code', "={{ $json.details?.code ?? 'error' }}"),
 		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
 		field('hint', '={{ $json.details?.hint ?? null }}'),
 		field('budgetLeft', '={{ $json.details?.rateLimit?.remaining ?? null }}', 'number'),
+		...orderFacts(),
+	];
+}
+
+/** What the booking record keeps of the order itself (the canonical order travels in the item). */
+function orderFacts(): Json[] {
+	return [
+		field('orderDate', '={{ $json.date ?? $json.details?.orderDate ?? null }}'),
+		field('orderStatus', '={{ $json.status?.name ?? null }}'),
+		field('amountCents', '={{ $json.totals?.inclCents ?? null }}', 'number'),
 	];
 }
 
@@ -225,15 +248,35 @@ export function buildTemplate(): Json {
 				switchRule('daily', "={{ $json.mode === 'daily' }}"),
 				switchRule('reprocess', "={{ $json.mode === 'reprocess' }}"),
 				switchRule('migrate', "={{ $json.mode === 'migrate' }}"),
+				switchRule('open problems', `={{ $json.mode === '${REPROCESS_OPEN}' }}`),
 			],
 		},
 		options: { fallbackOutput: 'extra' },
 	});
 	connect(N.settings, N.mode);
 	node(N.unknownMode, 'n8n-nodes-base.stopAndError', 1, [700, 640], {
-		errorMessage: "={{ 'Unknown mode \"' + $json.mode + '\": use daily, reprocess or migrate (Run settings)' }}",
+		errorMessage: `={{ 'Unknown mode "' + $json.mode + '": use daily, reprocess, ${REPROCESS_OPEN} or migrate (Run settings)' }}`,
 	});
-	connect(N.mode, N.unknownMode, 3);
+	connect(N.mode, N.unknownMode, 4);
+	// every order the booking record lists as a problem still open goes the reprocess way (its rows carry orderNumber)
+	node(
+		N.openToReprocess,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[900, 300],
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE },
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'openProblem', condition: 'isTrue' }] },
+			returnAll: true,
+			orderBy: true,
+			orderByColumn: 'firstTried',
+			orderByDirection: 'ASC',
+		},
+	);
+	connect(N.mode, N.openToReprocess, 3);
 
 	// ---- fetch
 	mijnwebwinkelOrders(N.getDaily, [700, 0], {
@@ -251,6 +294,7 @@ export function buildTemplate(): Json {
 	connect(N.splitNumbers, N.splitOut);
 	mijnwebwinkelOrders(N.getByNumber, [1100, 200], { operation: 'get', orderNumber: '={{ $json.orderNumber }}' });
 	connect(N.splitOut, N.getByNumber);
+	connect(N.openToReprocess, N.getByNumber);
 	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid, or when it
 	// is a credit order (a return: it becomes a credit invoice naming the original)
 	// names compared as the order nodes compare them (case and surrounding spaces do not count)
@@ -358,6 +402,8 @@ export function buildTemplate(): Json {
 		field('code', "={{ $json.details?.code ?? 'error' }}"),
 		field('reason', "={{ $json.message ?? $json.error }}"),
 		field('hint', '={{ $json.details?.hint ?? null }}'),
+		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
+		field('orderDate', '={{ $json.details?.orderDate ?? null }}'),
 	]));
 	connect(N.getDaily, N.asRefused, 1);
 	connect(N.getByNumber, N.asRefused, 1);
@@ -369,6 +415,7 @@ export function buildTemplate(): Json {
 		field('code', 'status_not_invoiceable'),
 		field('reason', "={{ 'Order ' + $json.number + ' has status \"' + $json.status?.name + '\", which is not invoiceable' }}"),
 		field('hint', `Invoice it once it is paid, shipped or picked up; or add its status to invoiceableStatuses in ${N.settings} and reprocess it.`),
+		...orderFacts(),
 	]));
 	connect(N.invoiceable, N.asNotInvoiceable, 1);
 	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1760, 640], setParams(failureFields('debtor')));
@@ -384,6 +431,7 @@ export function buildTemplate(): Json {
 		field('clientnr', '={{ $json.clientnr ?? null }}'),
 		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+		...orderFacts(),
 	]));
 	connect(N.result, N.asBooked, 1);
 	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3760, -120], setParams([
@@ -394,6 +442,7 @@ export function buildTemplate(): Json {
 		field('reason', "={{ 'Invoice ' + $json.invoicenr + ' differs from order ' + $json.orderNumber + ': ' + $json.reconciliation.differences.map(d => d.field).join(', ') }}"),
 		field('hint', "={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}"),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+		...orderFacts(),
 	]));
 	connect(N.result, N.asMismatched, 0);
 	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3760, 60], setParams(failureFields('read-back')));
@@ -412,15 +461,94 @@ export function buildTemplate(): Json {
 		[N.asMismatched, 0],
 		[N.asBooked, 0],
 		[N.settings, 0],
+		[N.recordTable, 0],
 	];
+	// the booking record's table exists (created the first time) before anything reads or writes it: it sits above
+	// "Which run?", and n8n runs the branches of one output top to bottom; its item (the table) joins the outcomes
+	// without an outcome, so nothing counts it
+	node(
+		N.recordTable,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[460, -140],
+		{
+			resource: 'table',
+			operation: 'create',
+			tableName: BOOKING_RECORD_TABLE,
+			columns: { column: BOOKING_RECORD_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
+			options: { createIfNotExists: true },
+		},
+		{ executeOnce: true },
+	);
+	connect(N.settings, N.recordTable);
 	node(N.collect, 'n8n-nodes-base.merge', 3.2, [4000, 200], { numberInputs: inputs.length });
 	inputs.forEach(([from, output], i) => connect(from, N.collect, output, i));
+	// ---- the booking record: one row per order, kept across executions. This branch sits ABOVE "All outcomes":
+	// n8n runs the branches of one output top to bottom, each to its end, so the record is written before the
+	// open problems are read back for the report
+	node(N.toRecord, 'n8n-nodes-base.filter', 2.2, [4220, -40], ifParams('={{ !!$json.orderNumber && !!$json.outcome }}'));
+	connect(N.collect, N.toRecord);
+	const table = { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE };
+	const byOrderNumber = { conditions: [{ keyName: 'orderNumber', condition: 'eq', keyValue: '={{ $json.orderNumber }}' }] };
+	node(
+		N.readRecord,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[4440, -40],
+		{ resource: 'row', operation: 'get', dataTableId: table, matchType: 'allConditions', filters: byOrderNumber, returnAll: false, limit: 1 },
+		{ alwaysOutputData: true },
+	);
+	connect(N.toRecord, N.readRecord);
+	node(
+		N.recordRows,
+		`${PKG}.factuursturen`,
+		1,
+		[4660, -40],
+		{ resource: 'bookingRecord', operation: 'buildRows', outcomes: `={{ $('${N.toRecord}').all().map(i => i.json) }}` },
+	);
+	connect(N.readRecord, N.recordRows);
+	node(N.writeRecord, 'n8n-nodes-base.dataTable', 1.1, [4880, -40], {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: table,
+		matchType: 'allConditions',
+		filters: byOrderNumber,
+		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
+		options: {},
+	});
+	connect(N.recordRows, N.writeRecord);
+
 	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
 	connect(N.collect, N.aggregate);
+	// every problem still open, not only today's, oldest first
+	node(
+		N.openProblems,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[4440, 400],
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table,
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'openProblem', condition: 'isTrue' }] },
+			returnAll: true,
+			orderBy: true,
+			orderByColumn: 'firstTried',
+			orderByDirection: 'ASC',
+		},
+		{ alwaysOutputData: true, executeOnce: true },
+	);
+	connect(N.aggregate, N.openProblems);
+	node(N.openList, 'n8n-nodes-base.aggregate', 1, [4660, 400], { aggregate: 'aggregateAllItemData', destinationFieldName: 'openProblems', options: {} });
+	connect(N.openProblems, N.openList);
+	node(N.withOpen, 'n8n-nodes-base.merge', 3.2, [4880, 200], { mode: 'combine', combineBy: 'combineByPosition', options: {} });
+	connect(N.aggregate, N.withOpen, 0, 0);
+	connect(N.openList, N.withOpen, 0, 1);
 	const count = (outcome: string) => field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
 	const list = (name: string, outcome: string) =>
 		field(name, `={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, stage: o.stage, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`, 'array');
-	node(N.report, 'n8n-nodes-base.set', 3.4, [4440, 200], setParams([
+	node(N.report, 'n8n-nodes-base.set', 3.4, [5100, 200], setParams([
 		field('mode', `={{ $('${N.settings}').first().json.mode }}`),
 		count('sent'),
 		count('adopted'),
@@ -435,8 +563,13 @@ export function buildTemplate(): Json {
 		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),
 		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
 		field('summary', SUMMARY_TEXT),
+		field(
+			'openProblems',
+			'={{ ($json.openProblems ?? []).filter(p => p.orderNumber).map(p => ({ orderNumber: p.orderNumber, orderDate: p.orderDate, outcome: p.outcome, stage: p.stage, code: p.code, reason: p.reason, fix: p.fix, invoiceNumber: p.invoiceNumber, firstTried: p.firstTried, lastTried: p.lastTried, attempts: p.attempts })) }}',
+			'array',
+		),
 	]));
-	connect(N.aggregate, N.report);
+	connect(N.withOpen, N.report);
 
 	// ---- after the report: the e-mail (disabled until the user sets it up), then a run with failures ends in error
 	// so that n8n lists it as failed and its Error Workflow runs (Run settings: failRunOnErrors)
@@ -444,7 +577,7 @@ export function buildTemplate(): Json {
 		N.email,
 		'n8n-nodes-base.emailSend',
 		2.1,
-		[4680, 80],
+		[5340, 80],
 		{
 			resource: 'email',
 			operation: 'send',
@@ -458,9 +591,9 @@ export function buildTemplate(): Json {
 		{ disabled: true },
 	);
 	connect(N.report, N.email);
-	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [4680, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && ($json.failed + $json.mismatched) > 0 }}`));
+	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [5340, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && ($json.failed + $json.mismatched) > 0 }}`));
 	connect(N.report, N.anyFailed);
-	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [4900, 300], {
+	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [5560, 300], {
 		errorMessage:
 			"={{ $json.failed + ' order(s) failed and ' + $json.mismatched + ' mismatched (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
 	});
@@ -496,10 +629,15 @@ export function buildFormWorkflow(): Json {
 		[0, 0],
 		{
 			formTitle: 'Reprocess or migrate orders',
-			formDescription: 'Reprocess: the given order numbers. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
+			formDescription: 'Reprocess: the given order numbers. Reprocess open problems: every order the booking record lists as a problem still open. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
 			formFields: {
 				values: [
-					{ fieldLabel: 'Mode', fieldType: 'dropdown', fieldOptions: { values: [{ option: 'reprocess' }, { option: 'migrate' }] }, requiredField: true },
+					{
+						fieldLabel: 'Mode',
+						fieldType: 'dropdown',
+						fieldOptions: { values: [{ option: 'reprocess' }, { option: REPROCESS_OPEN }, { option: 'migrate' }] },
+						requiredField: true,
+					},
 					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
 					{ fieldLabel: 'From date', fieldType: 'date' },
 					{ fieldLabel: 'To date', fieldType: 'date' },

@@ -179,7 +179,10 @@ export interface ExecuteResult {
 	raw: Record<string, unknown>;
 	/** the workflow-level error of a failed run (message, node, description), if any */
 	error?: { message?: string; description?: string; node?: { name?: string }; [key: string]: unknown };
-	cli: CliResult;
+	/** the CLI command's output (`n8n execute` only; a run in a server has none) */
+	cli?: CliResult;
+	/** wall-clock time from the request to the finished execution */
+	durationMs: number;
 }
 
 export interface ExecuteOptions extends CliOptions {
@@ -203,6 +206,7 @@ export async function executeWorkflow(home: N8nHome, id: string, opts: ExecuteOp
 		raw,
 		error: resultData.error as ExecuteResult['error'],
 		cli,
+		durationMs: cli.durationMs,
 	};
 	if (result.status !== 'success' && !opts.allowFailure) {
 		const e = result.error;

@@ -33,6 +33,7 @@ export {
 	type N8nSession,
 	type PublicApi,
 } from './server';
+export { startRunner, RUNNER_OWNER, type ServerRunner } from './server-run';
 export { httpRequest, type HttpAnswer, type HttpOptions } from './http';
 export { killAllN8n, runningN8nCount } from './processes';
 export { extractResultJson, redactSecrets } from './output';

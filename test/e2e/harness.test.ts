@@ -165,7 +165,7 @@ describe('real n8n harness', () => {
 		expect(item.zodPath).toContain(runtime.n8nModulesDir);
 		expect(item.luxonPath).toContain(runtime.n8nModulesDir);
 		// the decrypted secret never shows up in what n8n prints
-		expect(result.cli.stdout + result.cli.stderr).not.toContain(PROBE_SECRET);
+		expect(result.cli!.stdout + result.cli!.stderr).not.toContain(PROBE_SECRET);
 	});
 
 	it('reports a failed run with the failing node and n8n message', async () => {

@@ -1,6 +1,7 @@
 /**
  * The bundled template in a real n8n 2.41.1: packed package installed as a community package, credentials pointing
- * at both sandboxes (one seeded shop), the template imported with `n8n import:*` and run with `n8n execute`.
+ * at both sandboxes (one seeded shop), the template imported with `n8n import:*` and run inside `n8n start` from
+ * its Run now trigger (its booking record is a Data Table, which `n8n execute` cannot use: scripts/n8n/server-run.ts).
  * Everything is judged from the sandboxes' state and request logs, against expectations computed with core/.
  * One n8n home and one sandbox pair serve all runs (each n8n command costs 10–20 s here); the tests run in order.
  */
@@ -9,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../sandbox/mijnwebwinkel';
-import { createN8nHome, executeWorkflow, killAllN8n, locateRuntime, nodeOutput, packPackage, type N8nHome } from '../../scripts/n8n';
+import { createN8nHome, killAllN8n, locateRuntime, nodeOutput, packPackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -69,6 +70,7 @@ const addDays = (ymd: string, n: number): string => {
 describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	let demo: DemoShop;
 	let home: N8nHome;
+	let runner: ServerRunner;
 	let orders: ShopOrder[];
 	let dailyBatch: ShopOrder[];
 	let reprocessOrder: ShopOrder;
@@ -148,9 +150,11 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 			],
 			[mijnwebwinkelCredential(emptyShop, EMPTY_SHOP_CREDENTIAL)],
 		);
+		runner = await startRunner(home);
 	});
 
 	afterAll(async () => {
+		await runner?.stop();
 		killAllN8n();
 		await demo?.close();
 		await emptyShop?.close();
@@ -158,7 +162,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	});
 
 	async function run(id: string): Promise<Report> {
-		const result = await executeWorkflow(home, id, { allowFailure: true });
+		const result = await runner.run(id, { allowFailure: true });
 		const report = reportOf(result);
 		console.log(`[${id}] ${formatReport(report)}`);
 		// failRunOnErrors (on in the template): a run with failed or mismatched orders ends in error after its Report,
@@ -360,7 +364,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(inv).toBeDefined();
 		const changed = (Number(inv.totalintax) + 10).toFixed(2);
 		await fsControl(demo, { mutateInvoice: { invoicenr: inv.invoicenr, patch: { totalintax: changed } } });
-		const result = await executeWorkflow(home, ID.check, { allowFailure: true });
+		const result = await runner.run(ID.check, { allowFailure: true });
 		const report = reportOf(result);
 		expect(result.error?.node?.name).toBe(N.runFailed); // a mismatch ends the run in error (failRunOnErrors)
 		console.log(`[${ID.check}] ${formatReport(report)}`);
