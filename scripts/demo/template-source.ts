@@ -227,6 +227,9 @@ export function buildTemplate(): Json {
 	sticky('Note: report', [3320, -420], 1300, 260,
 		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Its *summary* is the same as readable text: **E-mail the report** sends it once you enable it (right-click → Activate) and pick your SMTP credential and addresses.', 6);
 
+	sticky('Note: booking record', [4660, -420], 900, 300,
+		`### Booking record\nOne row per order in the n8n Data Table **${BOOKING_RECORD_TABLE}** (created on the first run, kept in n8n's own database, so it outlives the execution log): order number and date, status, invoice number, amount, paid or open, outcome (sent, adopted, refused, failed, mismatched, skipped), code and fix, first and last tried, booked at. **Report** lists every problem still open, oldest first, also from earlier days; a problem leaves the list once its order is booked. To retry them all: the form, Mode "${REPROCESS_OPEN}". Open the table under *Overview → Data tables*.`, 6);
+
 	// ---- triggers and run settings
 	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } });
 	node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
