@@ -25,6 +25,15 @@ export class ForeignRuleError extends Error {
 	}
 }
 
+/** The expression, or why it is none. */
+function compile(source: string): RegExp | string {
+	try {
+		return new RegExp(source);
+	} catch (error) {
+		return (error as Error).message;
+	}
+}
+
 /** A rule from the user's settings, or null when no pattern is set. */
 export function foreignRule(where: unknown, pattern: unknown): ForeignRule | null {
 	const source = String(pattern ?? '').trim();
@@ -33,11 +42,9 @@ export function foreignRule(where: unknown, pattern: unknown): ForeignRule | nul
 	if (!(FOREIGN_WHERE as readonly string[]).includes(w)) {
 		throw new ForeignRuleError(`"${w}" is not a place an order number can stand`, `Choose one of ${FOREIGN_WHERE.join(', ')}.`);
 	}
-	let re: RegExp;
-	try {
-		re = new RegExp(source);
-	} catch (error) {
-		throw new ForeignRuleError(`Order number pattern "${source}" is not a regular expression: ${(error as Error).message}`, 'Write a JavaScript regular expression, e.g. Bestelnummer:?\\s*(\\d+)');
+	const re = compile(source);
+	if (typeof re === 'string') {
+		throw new ForeignRuleError(`Order number pattern "${source}" is not a regular expression: ${re}`, 'Write a JavaScript regular expression, e.g. Bestelnummer:?\\s*(\\d+)');
 	}
 	// the number of capture groups: an alternation with the empty pattern always matches and shows them all
 	const groups = new RegExp(`${source}|`).exec('')!.length - 1;

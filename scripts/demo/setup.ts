@@ -60,6 +60,14 @@ export interface RunSettings {
 	paidWhen?: 'paid_status_or_payment' | 'always';
 	toleranceCents?: number;
 	failRunOnErrors?: boolean;
+	/** switching over: orders dated before this day (YYYY-MM-DD) are skipped */
+	cutOverDate?: string;
+	/** switching over: orders numbered up to this one are skipped */
+	cutOverOrderNumber?: string;
+	/** where invoices made by another connector hold the order number: lines, line1, line2, line3 */
+	invoicesElsewhereIn?: string;
+	/** a regular expression with one capture group around the order number */
+	invoicesElsewherePattern?: string;
 }
 
 export interface TemplateVariant {

@@ -94,6 +94,11 @@ export const OWNED_SETTINGS = {
 	paidWhen: { type: 'string', value: 'paid_status_or_payment' },
 	toleranceCents: { type: 'number', value: 2 },
 	failRunOnErrors: { type: 'boolean', value: true },
+	// switching over from another connector: what it booked is never booked here
+	cutOverDate: { type: 'string', value: '' },
+	cutOverOrderNumber: { type: 'string', value: '' },
+	invoicesElsewhereIn: { type: 'string', value: 'lines' },
+	invoicesElsewherePattern: { type: 'string', value: '' },
 } as const;
 export type OwnedSetting = keyof typeof OWNED_SETTINGS;
 
@@ -159,6 +164,11 @@ const mwwCredentials = { [MWW_CREDENTIAL.type]: { id: MWW_CREDENTIAL.id, name: M
 const fsCredentials = { [FS_CREDENTIAL.type]: { id: FS_CREDENTIAL.id, name: FS_CREDENTIAL.name } };
 /** The hourly Factuursturen budget: burst, keep 5 requests (a per-order step needs at most 4: create, look-up, create, look-up). */
 const requestOptions = { pacing: 'burst', rateLimitReserve: 5, rateLimitWindowSeconds: 3600 };
+/** How invoices made by another connector show their order number (Run settings). */
+const invoicesMadeElsewhere = {
+	where: `={{ ${setting('invoicesElsewhereIn')} }}`,
+	pattern: `={{ ${setting('invoicesElsewherePattern')} }}`,
+};
 /** Wait of the suggestion of the LAST item (a bulk step spends budget item by item; the last knows what is left). */
 const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ?? 0 }}';
 
@@ -205,7 +215,15 @@ function mijnwebwinkelOrders(name: string, position: [number, number], operation
 		`${PKG}.mijnwebwinkel`,
 		1,
 		position,
-		{ resource: 'order', ...operationParams, output: 'normalized', homeCountry: 'NL', refusedOrders: 'error' },
+		{
+			resource: 'order',
+			...operationParams,
+			output: 'normalized',
+			homeCountry: 'NL',
+			refusedOrders: 'error',
+			cutOverDate: `={{ ${setting('cutOverDate')} }}`,
+			cutOverOrderNumber: `={{ ${setting('cutOverOrderNumber')} }}`,
+		},
 		{ credentials: mwwCredentials, onError: 'continueErrorOutput' },
 	);
 }
@@ -217,7 +235,7 @@ export function buildTemplate(): Json {
 
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 860,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
 		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
 	sticky('Note: debtors', [1520, -420], 840, 260,
@@ -337,7 +355,7 @@ export function buildTemplate(): Json {
 	connect(N.debtors, N.paceDebtors, 0);
 
 	// ---- duplicate check (bulk)
-	node(N.find, `${PKG}.factuursturen`, 1, [1980, 0], { resource: 'invoice', operation: 'findByOrders', requestOptions }, {
+	node(N.find, `${PKG}.factuursturen`, 1, [1980, 0], { resource: 'invoice', operation: 'findByOrders', invoicesMadeElsewhere, requestOptions }, {
 		credentials: fsCredentials,
 		onError: 'continueErrorOutput',
 	});
@@ -356,6 +374,7 @@ export function buildTemplate(): Json {
 			operation: 'createFromOrder',
 			sendMethod: 'mail',
 			mappingJson: `={{ { ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} } }}`,
+			invoicesMadeElsewhere,
 			requestOptions,
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
@@ -400,7 +419,8 @@ export function buildTemplate(): Json {
 	// ---- outcomes: one uniform item per order, from every branch
 	node(N.asRefused, 'n8n-nodes-base.set', 3.4, [1540, 640], setParams([
 		field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
-		field('outcome', "={{ $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
+		// test orders and orders before the cut-over are not booked, and nothing is wrong with them
+		field('outcome', "={{ $json.details?.skip === true || $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
 		field('stage', 'fetch'),
 		field('code', "={{ $json.details?.code ?? 'error' }}"),
 		field('reason', "={{ $json.message ?? $json.error }}"),

@@ -16,6 +16,38 @@ export const invoiceFromOrderFields: INodeProperties[] = [
 			'Where the order (as the Mijnwebwinkel node outputs it, Normalized) is in the input item: leave empty when the whole item is the order, or give a dot path such as "order"',
 	},
 	{
+		displayName: 'Invoices Made Elsewhere',
+		name: 'invoicesMadeElsewhere',
+		type: 'collection',
+		placeholder: 'Add Rule',
+		default: {},
+		displayOptions: show(['createFromOrder', 'findByOrders']),
+		description:
+			'Switching over from another connector (or from booking by hand): how to recognise its invoices, so an order it booked is adopted, never booked twice. This package writes "Bestelling" and the order number in reference line 1; an invoice without that is searched where this rule says.',
+		options: [
+			{
+				displayName: 'Order Number Stands In',
+				name: 'where',
+				type: 'options',
+				default: 'lines',
+				options: [
+					{ name: 'Line Descriptions', value: 'lines' },
+					{ name: 'Reference Line 1', value: 'line1' },
+					{ name: 'Reference Line 2', value: 'line2' },
+					{ name: 'Reference Line 3', value: 'line3' },
+				],
+			},
+			{
+				displayName: 'Order Number Pattern',
+				name: 'pattern',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Bestelnummer:?\\s*(\\d+)',
+				description: 'A regular expression with exactly one capture group around the order number',
+			},
+		],
+	},
+	{
 		displayName: 'Debtor Field',
 		name: 'debtorProperty',
 		type: 'string',

@@ -255,4 +255,24 @@ export const orderFields: INodeProperties[] = [
 		default: 'error',
 		description: 'What happens with an order that must not be invoiced as it is (a test order, totals that do not add up, …)',
 	},
+	{
+		displayName: 'Cut-Over Date',
+		name: 'cutOverDate',
+		type: 'string',
+		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		default: '',
+		placeholder: 'e.g. 2026-11-01',
+		description:
+			'Switching over from another connector: orders dated before this day (YYYY-MM-DD) were booked by it and are skipped with a reason (code before_cut_over), like Refused Orders. Empty: none.',
+	},
+	{
+		displayName: 'Cut-Over Order Number',
+		name: 'cutOverOrderNumber',
+		type: 'string',
+		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		default: '',
+		placeholder: 'e.g. 1041',
+		description:
+			'Switching over from another connector: orders numbered up to and including this number were booked by it and are skipped with a reason (code before_cut_over). Empty: none.',
+	},
 ];

@@ -3,7 +3,8 @@
  * reference.line1 ("Bestelling 1042") and an existing invoice is found by parsing that line back EXACTLY.
  * For a batch: ONE `GET /invoices?since=<earliest order date − 1 day>&count=-1` for all items.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { ForeignRuleError, foreignOrderNumbers, foreignRule, type ForeignRule } from '../../../../core/factuursturen/foreign-invoices';
 import { orderNumberFromReference, orderReference } from '../../../../core/factuursturen/reference';
 import type { RunContext } from '../../helpers/items';
 import { asArray } from '../../helpers/normalize';
@@ -30,21 +31,43 @@ export function orderNumberOfInvoice(invoice: IDataObject): string | null {
 	return orderNumberFromReference(reference?.line1);
 }
 
-/** Invoices by the order number in their reference, lowest invoice number first. */
+/**
+ * The rule that recognises invoices made elsewhere (Find By Orders, Create From Order: "Invoices Made
+ * Elsewhere"), or null when none is set.
+ */
+export function foreignRuleOf(rc: RunContext, itemIndex: number): ForeignRule | null {
+	const options = rc.ctx.getNodeParameter('invoicesMadeElsewhere', itemIndex, {}) as IDataObject;
+	try {
+		return foreignRule(options.where ?? 'lines', options.pattern ?? '');
+	} catch (error) {
+		const hint = error instanceof ForeignRuleError ? error.hint : undefined;
+		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, { itemIndex, description: hint });
+	}
+}
+
+/**
+ * Invoices by the order number in their reference ("Bestelling 1042" in line 1), or, for an invoice made
+ * elsewhere, where `foreign` finds it; lowest invoice number first.
+ */
 export class InvoiceIndex {
 	private readonly byOrder = new Map<string, IDataObject[]>();
 
-	constructor(invoices: IDataObject[] = []) {
+	constructor(
+		invoices: IDataObject[] = [],
+		private readonly foreign: ForeignRule | null = null,
+	) {
 		for (const inv of invoices) this.add(inv);
 	}
 
 	add(invoice: IDataObject): void {
-		const number = orderNumberOfInvoice(invoice);
-		if (number === null) return;
-		const list = this.byOrder.get(number) ?? [];
-		list.push(invoice);
-		list.sort((a, b) => String(a.invoicenr ?? a.id).localeCompare(String(b.invoicenr ?? b.id), 'en', { numeric: true }));
-		this.byOrder.set(number, list);
+		const own = orderNumberOfInvoice(invoice);
+		const numbers = own !== null ? [own] : this.foreign ? foreignOrderNumbers(invoice, this.foreign) : [];
+		for (const number of numbers) {
+			const list = this.byOrder.get(number) ?? [];
+			list.push(invoice);
+			list.sort((a, b) => String(a.invoicenr ?? a.id).localeCompare(String(b.invoicenr ?? b.id), 'en', { numeric: true }));
+			this.byOrder.set(number, list);
+		}
 	}
 
 	get(orderNumber: string): IDataObject[] {
@@ -55,7 +78,8 @@ export class InvoiceIndex {
 /** One list call covering every given order date. */
 export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], itemIndex: number): Promise<InvoiceIndex> {
 	const earliest = [...orderDates].sort()[0];
-	return new InvoiceIndex(await listInvoicesSince(rc, dayBefore(earliest), itemIndex));
+	const foreign = foreignRuleOf(rc, itemIndex);
+	return new InvoiceIndex(await listInvoicesSince(rc, dayBefore(earliest), itemIndex), foreign);
 }
 
 /**

@@ -13,6 +13,7 @@ import { OrderRefusal } from '../../../../core/errors';
 import { toCanonicalOrder } from '../../../../core/mijnwebwinkel/to-canonical';
 import { EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from '../../../../core/mijnwebwinkel/vat-regime';
 import { isEuMember } from '../../../../core/vat/eu-countries';
+import { CutOverSettingError, cutOverSkip, parseCutOver, type CutOver } from '../../../../core/switch-over/cut-over';
 import { SHOP_ZONE } from '../../helpers/dates';
 import { errorItemJson } from '../../helpers/error-item';
 import { orderKey } from '../../helpers/order-number';
@@ -25,11 +26,14 @@ interface Refusal {
 	hint: string;
 	/** the order itself cannot be invoiced as it is (its data or the settings), as opposed to a defect */
 	refused: boolean;
+	/** not to be booked here, and nothing wrong with it (before the cut-over) */
+	skip: boolean;
 }
 
 function refusalOf(error: unknown, order: IDataObject): Refusal {
 	if (error instanceof OrderRefusal) {
-		return { orderNumber: error.orderNumber ?? orderKey(order), code: error.code, message: error.message, hint: error.hint, refused: true };
+		const skip = error.details.skip === true;
+		return { orderNumber: error.orderNumber ?? orderKey(order), code: error.code, message: error.message, hint: error.hint, refused: !skip, skip };
 	}
 	// not a refusal but a defect in the mapping: still only this order is held back
 	const message = error instanceof Error ? error.message : String(error);
@@ -39,7 +43,17 @@ function refusalOf(error: unknown, order: IDataObject): Refusal {
 		message: `Order ${orderKey(order)} could not be normalized: ${message}`,
 		hint: 'Check the order in Mijnwebwinkel. If it looks normal, report this as a bug of the node, with the order as the Raw output shows it.',
 		refused: false,
+		skip: false,
 	};
+}
+
+function cutOverOf(ctx: IExecuteFunctions, i: number): CutOver {
+	try {
+		return parseCutOver(ctx.getNodeParameter('cutOverDate', i, ''), ctx.getNodeParameter('cutOverOrderNumber', i, ''));
+	} catch (error) {
+		const hint = error instanceof CutOverSettingError ? error.hint : undefined;
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: i, description: hint });
+	}
 }
 
 export async function emitOrders(
@@ -68,15 +82,20 @@ export async function emitOrders(
 	}
 	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
 	const statuses = await c.run.getStatuses(this, c.policy, i);
+	const cutOver = cutOverOf(this, i);
 
 	const out: INodeExecutionData[] = [];
 	for (const order of orders) {
 		let canonical: IDataObject;
 		try {
-			canonical = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales }) as unknown as IDataObject;
+			const mapped = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales });
+			const skip = cutOverSkip(mapped, cutOver);
+			if (skip) throw skip;
+			canonical = mapped as unknown as IDataObject;
 		} catch (error) {
 			const r = refusalOf(error, order);
-			if (refusedOrders === 'skip') {
+			// a cut-over skip is no error: without an error output it is a skip item, as with Skip With Reason
+			if (refusedOrders === 'skip' || (r.skip && !c.continueOnFail)) {
 				out.push({
 					json: { skipped: true, orderNumber: r.orderNumber, code: r.code, reason: r.message, hint: r.hint },
 					pairedItem,
@@ -87,7 +106,7 @@ export async function emitOrders(
 				throw new NodeOperationError(this.getNode(), r.message, { itemIndex: i, description: r.hint });
 			}
 			const orderDate = typeof order.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.date) ? order.date.slice(0, 10) : null;
-			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint, refused: r.refused, orderDate }), pairedItem });
+			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint, refused: r.refused, ...(r.skip ? { skip: true } : {}), orderDate }), pairedItem });
 			continue;
 		}
 		out.push({ json: canonical, pairedItem });
