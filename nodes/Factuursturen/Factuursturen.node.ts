@@ -31,8 +31,8 @@ export class Factuursturen implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// Booking Record only reshapes items: it needs no account
-		credentials: [{ name: 'factuursturenApi', required: true, displayOptions: { hide: { resource: ['bookingRecord'] } } }],
+		// Build Rows and Migration Progress only reshape items: they need no account
+		credentials: [{ name: 'factuursturenApi', required: true, displayOptions: { hide: { operation: ['buildRows', 'migrationProgress'] } } }],
 		properties: [
 			resourceProperty,
 			bookingRecordOperations,

@@ -2,6 +2,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import type { RunContext } from '../helpers/items';
 import { buildRows } from './bookingRecord/buildRows';
+import { migrationProgress, planMigrationSlice } from './bookingRecord/migration';
 import { deleteClient, getClient, getManyClients, searchClientsByEmailOp } from './client/read';
 import { createClient, updateClient } from './client/write';
 import { getOrCreateByEmail } from './client/getOrCreateByEmail';
@@ -17,7 +18,7 @@ import { getManyLookup } from './lookup/getMany';
 type Operation = (rc: RunContext) => Promise<INodeExecutionData[]>;
 
 export const operations: Record<string, Record<string, Operation>> = {
-	bookingRecord: { buildRows },
+	bookingRecord: { buildRows, planMigrationSlice, migrationProgress },
 	client: {
 		create: createClient,
 		delete: deleteClient,

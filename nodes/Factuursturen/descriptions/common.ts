@@ -31,7 +31,7 @@ export const requestOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	displayOptions: { hide: { resource: ['bookingRecord'] } },
+	displayOptions: { hide: { operation: ['buildRows', 'migrationProgress'] } },
 	options: [
 		{
 			displayName: 'Pacing',

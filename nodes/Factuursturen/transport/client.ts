@@ -78,6 +78,11 @@ export class FactuursturenClient {
 		private readonly options: ClientOptions = {},
 	) {}
 
+	/** the length of the budget window in ms (an hour; shorter only against a sandbox) */
+	get windowMs(): number {
+		return this.options.windowMs ?? HOUR_MS;
+	}
+
 	/** the request timeout in ms */
 	get timeoutMs(): number {
 		return this.options.timeoutMs ?? 60_000;

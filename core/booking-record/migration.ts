@@ -1,0 +1,175 @@
+/**
+ * Migrating history at the real budget. A migration of a date range runs as many short executions: each books the
+ * next slice of orders (ascending order number, after the last one done) that fits the Factuursturen budget left in
+ * the current window, records its progress in a Data Table row, and ends. Nothing waits for the budget inside an
+ * execution and no execution holds more than its slice; a restart of n8n loses nothing (the row is the state).
+ */
+import type { BookingColumnType } from './columns';
+import type { OutcomeItem } from './row';
+
+export const MIGRATION_TABLE = 'mijnwebwinkel_factuursturen_migrations';
+
+export interface MigrationState {
+	/** "<from>..<to>": one row per migrated range */
+	range: string;
+	dateFrom: string;
+	dateTo: string;
+	/** the highest order number handled so far: the next slice starts after it */
+	lastOrderNumber: string | null;
+	/** orders invoiced (sent or adopted) */
+	booked: number;
+	/** orders handled without an invoice: skipped, refused or failed (each in the booking record with its fix) */
+	reported: number;
+	/** invoiceable orders in the range when last counted */
+	total: number | null;
+	left: number | null;
+	runs: number;
+	startedAt: string;
+	lastRunAt: string;
+	/** when the rest should be done at this budget, one slice per budget window */
+	expectedEnd: string | null;
+	done: boolean;
+}
+
+export const MIGRATION_COLUMNS: ReadonlyArray<{ name: keyof MigrationState; type: BookingColumnType }> = [
+	{ name: 'range', type: 'string' },
+	{ name: 'dateFrom', type: 'string' },
+	{ name: 'dateTo', type: 'string' },
+	{ name: 'lastOrderNumber', type: 'string' },
+	{ name: 'booked', type: 'number' },
+	{ name: 'reported', type: 'number' },
+	{ name: 'total', type: 'number' },
+	{ name: 'left', type: 'number' },
+	{ name: 'runs', type: 'number' },
+	{ name: 'startedAt', type: 'date' },
+	{ name: 'lastRunAt', type: 'date' },
+	{ name: 'expectedEnd', type: 'date' },
+	{ name: 'done', type: 'boolean' },
+];
+
+export const migrationKey = (dateFrom: string, dateTo: string): string => `${dateFrom}..${dateTo}`;
+
+export interface BudgetCosts {
+	/** requests Factuursturen keeps back (the nodes' reserve) */
+	reserve: number;
+	/** requests a run spends whatever its size: the budget probe and the bulk lists (clients, invoices, read-back) */
+	fixedCalls: number;
+	/** requests one order costs at most: its invoice, and its debtor when it is new */
+	callsPerOrder: number;
+	/** the most orders one execution takes (memory and execution time stay bounded) */
+	maxSlice: number;
+}
+
+export const DEFAULT_COSTS: BudgetCosts = { reserve: 5, fixedCalls: 6, callsPerOrder: 2, maxSlice: 500 };
+
+/** How many orders fit in `remaining` requests. */
+export function sliceSize(remaining: number, costs: BudgetCosts): number {
+	const spendable = remaining - costs.reserve - costs.fixedCalls;
+	return Math.max(0, Math.min(costs.maxSlice, Math.floor(spendable / costs.callsPerOrder)));
+}
+
+export interface SlicePlan {
+	range: string;
+	dateFrom: string;
+	dateTo: string;
+	afterOrderNumber: string;
+	sliceSize: number;
+	done: boolean;
+}
+
+/** The next slice of a migration, from its stored state (null: not started) and the budget left now. */
+export function planSlice(state: MigrationState | null, dateFrom: string, dateTo: string, remaining: number, costs: BudgetCosts): SlicePlan {
+	const done = state?.done === true;
+	return {
+		range: migrationKey(dateFrom, dateTo),
+		dateFrom,
+		dateTo,
+		afterOrderNumber: state?.lastOrderNumber ?? '',
+		sliceSize: done ? 0 : sliceSize(remaining, costs),
+		done,
+	};
+}
+
+const isBookedOutcome = (o: unknown): boolean => o === 'sent' || o === 'adopted' || o === 'mismatched';
+
+function higher(a: string | null, b: string): string {
+	if (a === null) return b;
+	const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
+	return (numeric ? BigInt(b) > BigInt(a) : b.localeCompare(a, 'en', { numeric: true }) > 0) ? b : a;
+}
+
+/**
+ * The state after a run: its outcomes (one per order it handled) counted, the cursor moved past the highest order
+ * number, and the expected end at the budget (`budgetPerWindow` requests every `windowSeconds`).
+ */
+export function advanceMigration(
+	state: MigrationState | null,
+	run: {
+		plan: SlicePlan;
+		outcomes: OutcomeItem[];
+		total: number | null;
+		now: string;
+		budgetPerWindow: number;
+		windowSeconds: number;
+		costs: BudgetCosts;
+	},
+): MigrationState {
+	const handled = new Map<string, unknown>();
+	for (const o of run.outcomes) {
+		const n = o.orderNumber === undefined || o.orderNumber === null ? '' : String(o.orderNumber);
+		if (n === '') continue;
+		// an order booked in this run counts as booked, whatever else happened to it
+		if (!handled.has(n) || isBookedOutcome(o.outcome)) handled.set(n, o.outcome);
+	}
+	let last = state?.lastOrderNumber ?? null;
+	for (const n of handled.keys()) last = higher(last, n);
+	const booked = (state?.booked ?? 0) + [...handled.values()].filter(isBookedOutcome).length;
+	const reported = (state?.reported ?? 0) + [...handled.values()].filter((o) => !isBookedOutcome(o)).length;
+	const total = run.total ?? state?.total ?? null;
+	// a slice that came back short reached the end of the range
+	const done = state?.done === true || (run.plan.sliceSize > 0 && handled.size < run.plan.sliceSize);
+	const left = done ? 0 : total === null ? null : Math.max(0, total - booked - reported);
+	const perWindow = sliceSize(run.budgetPerWindow, run.costs);
+	const expectedEnd =
+		left === null || perWindow === 0
+			? null
+			: new Date(Date.parse(run.now) + Math.ceil(left / perWindow) * run.windowSeconds * 1000).toISOString();
+	return {
+		range: run.plan.range,
+		dateFrom: run.plan.dateFrom,
+		dateTo: run.plan.dateTo,
+		lastOrderNumber: last,
+		booked,
+		reported,
+		total,
+		left,
+		runs: (state?.runs ?? 0) + 1,
+		startedAt: state?.startedAt ?? run.now,
+		lastRunAt: run.now,
+		expectedEnd: done ? run.now : expectedEnd,
+		done,
+	};
+}
+
+/** A state row as the Data Table node reads it back, or null for an empty item. */
+export function storedMigration(json: Record<string, unknown>): MigrationState | null {
+	if (typeof json.range !== 'string' || json.range === '') return null;
+	const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+	const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
+	const iso = (v: unknown): string | null => (text(v) === null ? null : new Date(String(v)).toISOString());
+	return {
+		range: json.range,
+		dateFrom: String(json.dateFrom ?? ''),
+		dateTo: String(json.dateTo ?? ''),
+		lastOrderNumber: text(json.lastOrderNumber),
+		booked: num(json.booked) ?? 0,
+		reported: num(json.reported) ?? 0,
+		total: num(json.total),
+		left: num(json.left),
+		runs: num(json.runs) ?? 0,
+		startedAt: iso(json.startedAt) ?? iso(json.createdAt) ?? new Date(0).toISOString(),
+		lastRunAt: iso(json.lastRunAt) ?? iso(json.updatedAt) ?? new Date(0).toISOString(),
+		expectedEnd: iso(json.expectedEnd),
+		done: json.done === true,
+	};
+}
