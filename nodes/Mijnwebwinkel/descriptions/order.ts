@@ -113,6 +113,23 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			description:
 				"Whether to add every status the shop marks as a credit-order status (returns) to the chosen Statuses, found by the shop's status table, not by name or ID. With no Statuses chosen all orders are listed anyway.",
 		});
+		options.push({
+			displayName: 'After Order Number',
+			name: 'afterOrderNumber',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1041',
+			description:
+				'Only orders numbered after this one (a migration that goes on where its last run stopped: use with Order Number Ascending and a Limit). Pages before it are read and dropped, never kept.',
+		});
+	} else {
+		options.push({
+			displayName: 'Include Credit Orders',
+			name: 'includeCreditOrders',
+			type: 'boolean',
+			default: false,
+			description: "Whether to count every status the shop marks as a credit-order status (returns) too, as Get Many's filter of that name",
+		});
 	}
 	return {
 		displayName: 'Filters',

@@ -15,6 +15,8 @@ export interface PagingOptions {
 	/** stop after this many distinct records (undefined = all) */
 	max?: number;
 	keyOf: (record: IDataObject) => string;
+	/** records it rejects are read and dropped: they neither count towards `max` nor stay in memory */
+	accept?: (record: IDataObject) => boolean;
 	policy: RequestPolicy;
 	itemIndex: number;
 }
@@ -41,8 +43,9 @@ export async function fetchPaged(this: IExecuteFunctions, o: PagingOptions): Pro
 			const key = o.keyOf(record);
 			if (seen.has(key)) continue;
 			seen.add(key);
-			out.push(record);
 			added++;
+			if (o.accept && !o.accept(record)) continue;
+			out.push(record);
 			if (o.max !== undefined && out.length >= o.max) return out;
 		}
 		if (page.length < pageSize) return out;

@@ -8,7 +8,7 @@ import { orderQuery } from './filters';
 export const countOrders: Operation = async function (c) {
 	const i = c.itemIndex;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const { qs, statusNames } = orderQuery.call(this, filters, i);
+	const { qs, statusNames, includeCreditOrders } = orderQuery.call(this, filters, i);
 	delete qs.debtor_email;
 
 	const countOf = async (statusId?: number | string): Promise<number> => {
@@ -32,6 +32,8 @@ export const countOrders: Operation = async function (c) {
 
 	const table = await c.run.getStatuses(this, c.policy, i);
 	const ids = resolveStatusIds.call(this, table, statusNames, i);
+	// returns: every credit-order status, found by the flag (as Get Many does)
+	if (includeCreditOrders) for (const s of table) if (s.credit_order && !ids.includes(s.status)) ids.push(s.status);
 	const byStatus: IDataObject = {};
 	let total = 0;
 	for (const id of ids) {

@@ -17,6 +17,8 @@ export const getManyOrders: Operation = async function (c) {
 	const ordering = (this.getNodeParameter('ordering', i, 'asc') as string) === 'desc' ? 'desc' : 'asc';
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const { qs, statusNames, includeCreditOrders } = orderQuery.call(this, filters, i);
+	const after = typeof filters.afterOrderNumber === 'string' ? filters.afterOrderNumber.trim() : '';
+	const accept = after === '' ? undefined : (order: IDataObject) => compareOrderNumbers(orderKey(order), after) > 0;
 
 	let statusIds: Array<number | string | undefined> = [undefined];
 	if (statusNames.length) {
@@ -37,6 +39,7 @@ export const getManyOrders: Operation = async function (c) {
 			qs: pageQs,
 			max,
 			keyOf: orderKey,
+			accept,
 			policy: c.policy,
 			itemIndex: i,
 		});
