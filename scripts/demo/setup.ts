@@ -68,6 +68,10 @@ export interface RunSettings {
 	invoicesElsewhereIn?: string;
 	/** a regular expression with one capture group around the order number */
 	invoicesElsewherePattern?: string;
+	/** migrating history: Factuursturen requests per hour (for the expected end), calls per order, max orders per run */
+	apiBudgetPerHour?: number;
+	migrationCallsPerOrder?: number;
+	migrationMaxOrdersPerRun?: number;
 }
 
 export interface TemplateVariant {
@@ -156,6 +160,20 @@ export interface Report {
 	summary: string;
 	/** every problem of the booking record still open (also from earlier runs), oldest first */
 	openProblems: OpenProblem[];
+	/** a migration's state after this run (mode migrate), else null */
+	migration: MigrationProgress | null;
+}
+
+export interface MigrationProgress {
+	range: string;
+	lastOrderNumber: string | null;
+	booked: number;
+	reported: number;
+	total: number | null;
+	left: number | null;
+	runs: number;
+	expectedEnd: string | null;
+	done: boolean;
 }
 
 export interface OpenProblem {
@@ -193,6 +211,10 @@ export function formatReport(r: Report): string {
 	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
 	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
 	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
+	if (r.migration) {
+		const m = r.migration;
+		lines.push(`  migration ${m.range}: booked ${m.booked}, reported ${m.reported}, left ${m.left ?? '?'} of ${m.total ?? '?'} after ${m.runs} run(s)${m.done ? ', done' : `, expected end ${m.expectedEnd ?? '?'}`}`);
+	}
 	if (r.openProblems?.length) lines.push(`  problems still open (booking record, oldest first): ${r.openProblems.map((p) => `${p.orderNumber} [${p.code}]`).join(', ')}`);
 	return lines.join('\n');
 }

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../../core/booking-record/columns';
+import { MIGRATION_COLUMNS, MIGRATION_TABLE } from '../../core/booking-record/migration';
 
 export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
@@ -77,6 +78,15 @@ export const N = {
 	openList: 'Problems still open',
 	openToReprocess: 'Open problems to reprocess',
 	withOpen: 'Outcomes and open problems',
+	migrationTable: 'Migration table',
+	migrationState: 'Migration state',
+	plan: 'Plan the slice',
+	asPlanFailed: 'Plan failure',
+	sliceToBook: 'Slice to book?',
+	migrating: 'Migrating?',
+	countRange: 'Orders in the range',
+	progress: 'Migration progress',
+	writeProgress: 'Write migration state',
 } as const;
 
 /**
@@ -99,8 +109,15 @@ export const OWNED_SETTINGS = {
 	cutOverOrderNumber: { type: 'string', value: '' },
 	invoicesElsewhereIn: { type: 'string', value: 'lines' },
 	invoicesElsewherePattern: { type: 'string', value: '' },
+	// migrating history: each run books the slice the budget left allows (form, mode migrate)
+	apiBudgetPerHour: { type: 'number', value: 60 },
+	migrationCallsPerOrder: { type: 'number', value: 2 },
+	migrationMaxOrdersPerRun: { type: 'number', value: 500 },
 } as const;
 export type OwnedSetting = keyof typeof OWNED_SETTINGS;
+
+/** The expression by which a node reads a value of this run (mode, date range: from the trigger). */
+const runValue = (name: 'mode' | 'dateFrom' | 'dateTo'): string => `$('${N.settings}').first().json.${name}`;
 
 /** The expression by which a node reads one owned setting. */
 export const setting = (name: OwnedSetting): string => `$('${N.settings}').first().json.${name}`;
@@ -324,12 +341,74 @@ export function buildTemplate(): Json {
 	));
 	connect(N.getByNumber, N.invoiceable, 0);
 
+	// migrate: one slice per execution, as many orders after the last one done as the budget left allows; the state
+	// (cursor, counts, expected end) is a row of its own Data Table, so a restart of n8n loses nothing
+	const migrationTable = { __rl: true, mode: 'name', value: MIGRATION_TABLE };
+	node(
+		N.migrationTable,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[520, 520],
+		{
+			resource: 'table',
+			operation: 'create',
+			tableName: MIGRATION_TABLE,
+			columns: { column: MIGRATION_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
+			options: { createIfNotExists: true },
+		},
+		{ executeOnce: true },
+	);
+	connect(N.mode, N.migrationTable, 2);
+	node(
+		N.migrationState,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[560, 520],
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: migrationTable,
+			matchType: 'allConditions',
+			filters: { conditions: [{ keyName: 'range', condition: 'eq', keyValue: `={{ ${runValue('dateFrom')} + '..' + ${runValue('dateTo')} }}` }] },
+			returnAll: false,
+			limit: 1,
+		},
+		{ alwaysOutputData: true },
+	);
+	connect(N.migrationTable, N.migrationState);
+	const migrationCosts = { callsPerOrder: `={{ ${setting('migrationCallsPerOrder')} }}`, maxSlice: `={{ ${setting('migrationMaxOrdersPerRun')} }}` };
+	node(
+		N.plan,
+		`${PKG}.factuursturen`,
+		1,
+		[600, 520],
+		{
+			resource: 'bookingRecord',
+			operation: 'planMigrationSlice',
+			dateFrom: `={{ ${runValue('dateFrom')} }}`,
+			dateTo: `={{ ${runValue('dateTo')} }}`,
+			...migrationCosts,
+			requestOptions,
+		},
+		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
+	);
+	connect(N.migrationState, N.plan);
+	node(N.sliceToBook, 'n8n-nodes-base.if', 2.2, [640, 520], ifParams('={{ $json.sliceSize > 0 }}'));
+	connect(N.plan, N.sliceToBook, 0);
 	mijnwebwinkelOrders(N.getRange, [700, 420], {
 		operation: 'getAll',
-		returnAll: true,
-		filters: { statuses: `={{ ${setting('invoiceableStatuses')} }}`, includeCreditOrders: true, orderDateFrom: '={{ $json.dateFrom }}', orderDateTo: '={{ $json.dateTo }}' },
+		returnAll: false,
+		limit: '={{ $json.sliceSize }}',
+		ordering: 'asc',
+		filters: {
+			statuses: `={{ ${setting('invoiceableStatuses')} }}`,
+			includeCreditOrders: true,
+			orderDateFrom: '={{ $json.dateFrom }}',
+			orderDateTo: '={{ $json.dateTo }}',
+			afterOrderNumber: '={{ $json.afterOrderNumber }}',
+		},
 	});
-	connect(N.mode, N.getRange, 2);
+	connect(N.sliceToBook, N.getRange, 0);
 
 	// ---- debtors (bulk); every Factuursturen node sends its failures to its error output (output 1)
 	node(
@@ -443,6 +522,8 @@ export function buildTemplate(): Json {
 	connect(N.invoiceable, N.asNotInvoiceable, 1);
 	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1760, 640], setParams(failureFields('debtor')));
 	connect(N.debtors, N.asDebtorFailed, 1);
+	node(N.asPlanFailed, 'n8n-nodes-base.set', 3.4, [700, 800], setParams(failureFields('migration plan')));
+	connect(N.plan, N.asPlanFailed, 1);
 	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2200, 640], setParams(failureFields('duplicate check')));
 	connect(N.find, N.asFindFailed, 1);
 	node(N.asBooked, 'n8n-nodes-base.set', 3.4, [3760, -300], setParams([
@@ -484,11 +565,10 @@ export function buildTemplate(): Json {
 		[N.asMismatched, 0],
 		[N.asBooked, 0],
 		[N.settings, 0],
-		[N.recordTable, 0],
+		[N.asPlanFailed, 0],
 	];
 	// the booking record's table exists (created the first time) before anything reads or writes it: it sits above
-	// "Which run?", and n8n runs the branches of one output top to bottom; its item (the table) joins the outcomes
-	// without an outcome, so nothing counts it
+	// "Which run?", and n8n runs the branches of one output top to bottom
 	node(
 		N.recordTable,
 		'n8n-nodes-base.dataTable',
@@ -541,6 +621,50 @@ export function buildTemplate(): Json {
 	});
 	connect(N.recordRows, N.writeRecord);
 
+	// ---- a migration's progress, after its slice (between the record and the report, for the same reason)
+	node(N.migrating, 'n8n-nodes-base.if', 2.2, [4220, 80], ifParams(`={{ ${runValue('mode')} === 'migrate' && $('${N.plan}').isExecuted }}`));
+	connect(N.collect, N.migrating);
+	node(
+		N.countRange,
+		`${PKG}.mijnwebwinkel`,
+		1,
+		[4440, 80],
+		{
+			resource: 'order',
+			operation: 'count',
+			filters: {
+				statuses: `={{ ${setting('invoiceableStatuses')} }}`,
+				includeCreditOrders: true,
+				orderDateFrom: `={{ ${runValue('dateFrom')} }}`,
+				orderDateTo: `={{ ${runValue('dateTo')} }}`,
+			},
+		},
+		{ credentials: mwwCredentials, onError: 'continueErrorOutput', executeOnce: true },
+	);
+	connect(N.migrating, N.countRange, 0);
+	node(N.progress, `${PKG}.factuursturen`, 1, [4660, 80], {
+		resource: 'bookingRecord',
+		operation: 'migrationProgress',
+		plan: `={{ $('${N.plan}').first().json }}`,
+		outcomes: `={{ $('${N.collect}').all().map(i => i.json) }}`,
+		total: '={{ $json.count ?? null }}',
+		budgetPerWindow: `={{ ${setting('apiBudgetPerHour')} }}`,
+		...migrationCosts,
+	});
+	// without the count (its failure) the progress is still kept, without "left"
+	connect(N.countRange, N.progress, 0);
+	connect(N.countRange, N.progress, 1);
+	node(N.writeProgress, 'n8n-nodes-base.dataTable', 1.1, [4880, 80], {
+		resource: 'row',
+		operation: 'upsert',
+		dataTableId: migrationTable,
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'range', condition: 'eq', keyValue: '={{ $json.range }}' }] },
+		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
+		options: {},
+	});
+	connect(N.progress, N.writeProgress);
+
 	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
 	connect(N.collect, N.aggregate);
 	// every problem still open, not only today's, oldest first
@@ -586,6 +710,11 @@ export function buildTemplate(): Json {
 		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),
 		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
 		field('summary', SUMMARY_TEXT),
+		field(
+			'migration',
+			`={{ $('${N.progress}').isExecuted ? $('${N.progress}').first().json : ($('${N.plan}').isExecuted ? $('${N.plan}').first().json.state : null) }}`,
+			'object',
+		),
 		field(
 			'openProblems',
 			'={{ ($json.openProblems ?? []).filter(p => p.orderNumber).map(p => ({ orderNumber: p.orderNumber, orderDate: p.orderDate, outcome: p.outcome, stage: p.stage, code: p.code, reason: p.reason, fix: p.fix, invoiceNumber: p.invoiceNumber, firstTried: p.firstTried, lastTried: p.lastTried, attempts: p.attempts })) }}',
