@@ -645,7 +645,8 @@ export function buildTemplate(): Json {
 	node(N.progress, `${PKG}.factuursturen`, 1, [4660, 80], {
 		resource: 'bookingRecord',
 		operation: 'migrationProgress',
-		plan: `={{ $('${N.plan}').first().json }}`,
+		// branch 0 named: with its error output wired, n8n's default branch for $('…').all() is not the main one
+		plan: `={{ $('${N.plan}').all(0, 0).map(i => i.json) }}`,
 		outcomes: `={{ $('${N.collect}').all().map(i => i.json) }}`,
 		total: '={{ $json.count ?? null }}',
 		budgetPerWindow: `={{ ${setting('apiBudgetPerHour')} }}`,
@@ -712,7 +713,7 @@ export function buildTemplate(): Json {
 		field('summary', SUMMARY_TEXT),
 		field(
 			'migration',
-			`={{ $('${N.progress}').isExecuted ? $('${N.progress}').first().json : ($('${N.plan}').isExecuted ? $('${N.plan}').first().json.state : null) }}`,
+			`={{ $('${N.progress}').isExecuted ? $('${N.progress}').all(0, 0)[0]?.json ?? null : ($('${N.plan}').isExecuted ? $('${N.plan}').all(0, 0)[0]?.json.state ?? null : null) }}`,
 			'object',
 		),
 		field(

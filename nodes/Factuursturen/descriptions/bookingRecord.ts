@@ -90,7 +90,7 @@ export const bookingRecordFields: INodeProperties[] = [
 		default: '{}',
 		required: true,
 		displayOptions: showFor(['migrationProgress']),
-		description: "The item of this run's Plan Migration Slice node",
+		description: "The item of this run's Plan Migration Slice node, as a list (all its items)",
 	},
 	{
 		displayName: 'Orders in Range',

@@ -75,9 +75,10 @@ export async function planMigrationSlice(rc: RunContext): Promise<INodeExecution
 
 /** After the run: the new state row of the migration (for a Data Table Upsert on range), with its progress. */
 export async function migrationProgress(rc: RunContext): Promise<INodeExecutionData[]> {
-	const [plan] = jsonList(rc, 'plan') as unknown as Array<SlicePlan & { state?: IDataObject | null; windowSeconds?: number }>;
+	const plans = jsonList(rc, 'plan') as unknown as Array<SlicePlan & { state?: IDataObject | null; windowSeconds?: number }>;
+	const [plan] = plans;
 	if (!plan || typeof plan.range !== 'string') {
-		throw new NodeOperationError(rc.ctx.getNode(), 'Plan must be the output of Plan Migration Slice', {
+		throw new NodeOperationError(rc.ctx.getNode(), `Plan must be the output of Plan Migration Slice, got ${JSON.stringify(plans).slice(0, 200)}`, {
 			description: "Set Plan to an expression that reads the Plan Migration Slice node's item.",
 		});
 	}
