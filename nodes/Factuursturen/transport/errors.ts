@@ -11,6 +11,9 @@ export class TransientApiError extends NodeApiError {
 
 	/** the client gave up waiting: the server may still be working on the request */
 	timedOut = false;
+
+	/** the connection was never opened (refused, unknown host): the request certainly did not reach the server */
+	notSent = false;
 }
 
 export function isTransient(error: unknown): error is TransientApiError {
@@ -88,5 +91,6 @@ export function networkError(node: INode, error: unknown, what: string, itemInde
 		description: `${reason ? `Reason: ${reason}. ` : ''}The connection failed or timed out. Check the Base URL in the credentials and the network, then run again; invoices that were created anyway are adopted on the next run, not duplicated.`,
 	});
 	result.timedOut = /ECONNABORTED|ETIMEDOUT|timeout/i.test(reason);
+	result.notSent = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(code);
 	return result;
 }

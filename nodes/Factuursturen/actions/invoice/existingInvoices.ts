@@ -1,12 +1,14 @@
 /**
  * The duplicate check. Factuursturen has no idempotency key, so the order number is the invoice's
  * reference.line1 ("Bestelling 1042") and an existing invoice is found by parsing that line back EXACTLY.
- * For a batch: ONE `GET /invoices?since=<earliest order date − 1 day>&count=-1` for all items.
+ * For a batch: ONE list of the invoices since the earliest order date − 1 day for all items, read through
+ * every page (read.ts listInvoicesSince).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { orderNumberFromReference, orderReference } from '../../../../core/factuursturen/reference';
+import { IncompleteListError, listAnswerProblem } from '../../../../core/booking/complete-list';
+import type { LookupAnswer } from '../../../../core/booking/never-twice';
 import type { RunContext } from '../../helpers/items';
-import { asArray } from '../../helpers/normalize';
 import { dayBefore } from '../../helpers/order';
 import { segment } from '../../transport/client';
 import { listInvoicesSince } from './read';
@@ -59,10 +61,11 @@ export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], ite
 }
 
 /**
- * After a create whose outcome is unknown (lost answer, timeout, 5xx): `GET /search/invoices/all/<reference>`
- * (a text search) and keep only invoices whose line1 is exactly this order's reference.
+ * `GET /search/invoices/all/<reference>` (a text search), keeping only invoices whose line1 is exactly this
+ * order's reference. No match answers `[]` or 404; any other answer cannot be read and throws: it never
+ * means "no invoice".
  */
-export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
+export async function searchInvoicesByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject[]> {
 	const response = await rc.api.request(
 		{
 			method: 'GET',
@@ -72,7 +75,24 @@ export async function findInvoiceByReference(rc: RunContext, orderNumber: string
 		},
 		itemIndex,
 	);
-	if (response.statusCode === 404) return null;
-	const index = new InvoiceIndex(asArray(response.body));
-	return index.get(orderNumber)[0] ?? null;
+	if (response.statusCode === 404) return [];
+	const problem = listAnswerProblem(response.body);
+	if (problem !== null) throw new IncompleteListError(`The invoice search for order ${orderNumber} could not be read: ${problem}`, problem);
+	return new InvoiceIndex(response.body as IDataObject[]).get(orderNumber);
+}
+
+/** The lowest-numbered invoice of the order, found by a reference search, or null. */
+export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
+	return (await searchInvoicesByReference(rc, orderNumber, itemIndex))[0] ?? null;
+}
+
+/** The look-up that settles an invoice create with an unknown outcome. */
+export async function invoiceLookup(rc: RunContext, orderNumber: string, itemIndex: number): Promise<LookupAnswer> {
+	try {
+		const found = await findInvoiceByReference(rc, orderNumber, itemIndex);
+		return found ? { kind: 'found', id: String(found.invoicenr ?? found.id) } : { kind: 'absent' };
+	} catch (error) {
+		if (error instanceof IncompleteListError) return { kind: 'unreadable', detail: error.detail };
+		throw error;
+	}
 }

@@ -49,8 +49,12 @@ export async function reconcileWithOrder(rc: RunContext) {
 			if (bulk && byNumber === null) {
 				byNumber = new Map();
 				const earliest = [...dates].sort()[0];
-				for (const inv of await listInvoicesSince(rc, dayBefore(earliest), i)) {
-					for (const key of [inv.invoicenr, inv.invoicenr_full, inv.id]) if (key !== undefined && key !== '') byNumber.set(String(key), inv);
+				try {
+					for (const inv of await listInvoicesSince(rc, dayBefore(earliest), i)) {
+						for (const key of [inv.invoicenr, inv.invoicenr_full, inv.id]) if (key !== undefined && key !== '') byNumber.set(String(key), inv);
+					}
+				} catch {
+					// an unreadable list: each invoice is read on its own below
 				}
 			}
 			const invoice = byNumber?.get(nr) ?? (await fetchInvoice(rc, nr, i));
