@@ -40,12 +40,11 @@ async function createAnswer(rc: RunContext, path: string, body: IDataObject, wha
 	}
 }
 
-/** A look-up that throws (network, 5xx after the transport's retries) proves nothing: unreadable. */
+/** A look-up that fails (network, 5xx after the transport's retries, a spent budget) proves nothing: unreadable. */
 async function lookupAnswer(find: () => Promise<LookupAnswer>): Promise<LookupAnswer> {
 	try {
 		return await find();
 	} catch (error) {
-		if (error instanceof NodeApiError && !isTransient(error)) throw error;
 		return { kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
 	}
 }

@@ -4,9 +4,9 @@
  * For a batch: ONE list of the invoices since the earliest order date − 1 day for all items, read through
  * every page (read.ts listInvoicesSince).
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { orderNumberFromReference, orderReference } from '../../../../core/factuursturen/reference';
-import { IncompleteListError, listAnswerProblem } from '../../../../core/booking/complete-list';
+import { listAnswerProblem } from '../../../../core/booking/complete-list';
 import type { LookupAnswer } from '../../../../core/booking/never-twice';
 import type { RunContext } from '../../helpers/items';
 import { dayBefore } from '../../helpers/order';
@@ -62,10 +62,9 @@ export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], ite
 
 /**
  * `GET /search/invoices/all/<reference>` (a text search), keeping only invoices whose line1 is exactly this
- * order's reference. No match answers `[]` or 404; any other answer cannot be read and throws: it never
- * means "no invoice".
+ * order's reference. No match answers `[]` or 404; any other answer cannot be read: it never means "no invoice".
  */
-export async function searchInvoicesByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject[]> {
+export async function invoiceLookup(rc: RunContext, orderNumber: string, itemIndex: number): Promise<LookupAnswer & { invoice?: IDataObject }> {
 	const response = await rc.api.request(
 		{
 			method: 'GET',
@@ -75,24 +74,21 @@ export async function searchInvoicesByReference(rc: RunContext, orderNumber: str
 		},
 		itemIndex,
 	);
-	if (response.statusCode === 404) return [];
+	if (response.statusCode === 404) return { kind: 'absent' };
 	const problem = listAnswerProblem(response.body);
-	if (problem !== null) throw new IncompleteListError(`The invoice search for order ${orderNumber} could not be read: ${problem}`, problem);
-	return new InvoiceIndex(response.body as IDataObject[]).get(orderNumber);
+	if (problem !== null) return { kind: 'unreadable', detail: problem };
+	const found = new InvoiceIndex(response.body as IDataObject[]).get(orderNumber)[0];
+	return found ? { kind: 'found', id: String(found.invoicenr ?? found.id), invoice: found } : { kind: 'absent' };
 }
 
-/** The lowest-numbered invoice of the order, found by a reference search, or null. */
+/** The lowest-numbered invoice of the order, found by a reference search, or null; an unreadable answer is an error. */
 export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
-	return (await searchInvoicesByReference(rc, orderNumber, itemIndex))[0] ?? null;
-}
-
-/** The look-up that settles an invoice create with an unknown outcome. */
-export async function invoiceLookup(rc: RunContext, orderNumber: string, itemIndex: number): Promise<LookupAnswer> {
-	try {
-		const found = await findInvoiceByReference(rc, orderNumber, itemIndex);
-		return found ? { kind: 'found', id: String(found.invoicenr ?? found.id) } : { kind: 'absent' };
-	} catch (error) {
-		if (error instanceof IncompleteListError) return { kind: 'unreadable', detail: error.detail };
-		throw error;
+	const answer = await invoiceLookup(rc, orderNumber, itemIndex);
+	if (answer.kind === 'unreadable') {
+		throw new NodeOperationError(rc.ctx.getNode(), `The invoice search for order ${orderNumber} could not be read: ${answer.detail}`, {
+			itemIndex,
+			description: 'Factuursturen answered something that is not a list of invoices. Run again later.',
+		});
 	}
+	return answer.kind === 'found' ? (answer.invoice ?? null) : null;
 }
