@@ -1,8 +1,10 @@
 /**
  * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary, or null), using
- * ONE list request for all items. Create From Order then needs no request for the duplicate check.
+ * ONE complete read of the invoice list for all items. Create From Order then needs no request for the
+ * duplicate check. A list that cannot be read fails every item: "null" always means "not invoiced".
  */
 import type { IDataObject } from 'n8n-workflow';
+import { listError, oncePerRun } from '../../helpers/booking';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
@@ -17,12 +19,18 @@ export async function findByOrders(rc: RunContext) {
 			// an invalid order is reported for its own item below
 		}
 	}
-	let index: InvoiceIndex | null = null;
+	// read once per execution, its failure included: every item then fails with it, none reads "no invoice"
+	const loadIndex = oncePerRun(async () => await loadInvoiceIndex(rc, dates, 0));
 	return await forEachItem(
 		rc,
 		async (i) => {
 			const order = orderOf(rc.ctx, rc.items[i].json, path(i), i);
-			index ??= await loadInvoiceIndex(rc, dates, i);
+			let index: InvoiceIndex;
+			try {
+				index = await loadIndex();
+			} catch (error) {
+				throw listError(rc, error, 'invoice list', i);
+			}
 			const found = index.get(order.number);
 			const out: IDataObject = { ...rc.items[i].json, existingInvoice: found.length ? invoiceSummary(found[0]) : null };
 			if (found.length > 1) out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));
