@@ -5,6 +5,7 @@
  */
 import { createOnce, unknownOutcomeText, type BookingPolicy, type CreateAnswer, type LookupAnswer } from '../../../core/booking/never-twice';
 import { createdClientNumber, createdInvoiceNumber } from '../../../core/booking/created-id';
+import { duplicateFix } from '../../../core/booking/duplicates';
 
 type Behaviour =
 	| 'ok'
@@ -168,5 +169,22 @@ describe('created ids', () => {
 		expect(createdClientNumber(61)).toBe('61');
 		expect(createdClientNumber('F61')).toBeNull();
 		expect(createdClientNumber('{"clientnr":"61"}')).toBeNull();
+	});
+});
+
+describe('duplicateFix', () => {
+	it('keeps the lowest number and credits the others, numerically ordered', () => {
+		expect(duplicateFix('1042', ['2025010', '2025009', '2025100'])).toEqual({
+			orderNumber: '1042',
+			invoiceNumbers: ['2025009', '2025010', '2025100'],
+			keep: '2025009',
+			credit: ['2025010', '2025100'],
+			hint: expect.stringMatching(/^Order 1042 is invoiced 3 times .* Keep invoice 2025009; credit 2025010, 2025100 .*never deleted/),
+		});
+	});
+
+	it('one invoice (or the same number twice) is no duplicate', () => {
+		expect(duplicateFix('1042', ['7'])).toBeNull();
+		expect(duplicateFix('1042', ['7', '7'])).toBeNull();
 	});
 });

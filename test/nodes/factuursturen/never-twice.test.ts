@@ -166,3 +166,28 @@ describe('no second create, ever', () => {
 		expect(out.json).toMatchObject({ debtorAction: 'created', clientnr: debtor.clientnr });
 	});
 });
+
+describe('duplicates are reported with their fix; an order listed twice is reported, booked once', () => {
+	it('an order with two invoices (booked twice earlier): Find By Orders and Create From Order name the one to keep and the one to credit', async () => {
+		const [first] = await runNode(s, create(), { items: items(order('8001')) });
+		// a second invoice with the same reference, as an earlier run without this guard or a person might have made
+		const second = await s.api.post('/invoices', { clientnr: '57', action: 'send', sendmethod: 'mail', reference: { line1: 'Bestelling 8001' }, lines: [{ amount: 1, description: 'x', tax_rate: 21, price: 10 }] });
+		expect(second.status).toBe(201);
+		const found = await runNode(s, { resource: 'invoice', operation: 'findByOrders' }, { items: items(order('8001')) });
+		const fix = found[0].json.duplicateFix as IDataObject;
+		expect(fix).toMatchObject({ orderNumber: '8001', keep: first.json.invoicenr, credit: [second.text.trim()] });
+		expect(String(fix.hint)).toMatch(/credit .* with a credit invoice/);
+		const [booked] = await runNode(s, create(), { items: [{ json: found[0].json }] });
+		expect(booked.json).toMatchObject({ invoiceAction: 'adopted', invoicenr: first.json.invoicenr, duplicateFix: fix });
+		// without Find By Orders in front, Create From Order's own check says the same
+		const [direct] = await runNode(s, create(), { items: items(order('8001')) });
+		expect(direct.json.duplicateFix).toEqual(fix);
+		expect(count(await s.requests(), 'POST', /^\/invoices$/)).toBe(2);
+	});
+
+	it('Find By Orders reports the second copy of an order listed twice (order_listed_twice) instead of passing it on to be booked again', async () => {
+		const out = await runNode(s, { resource: 'invoice', operation: 'findByOrders' }, { items: items(order('8011'), order('8012'), order('8011')), continueOnFail: true });
+		expect(out.map((o) => o.json.existingInvoice === null ? 'new' : details(o.json)?.code)).toEqual(['new', 'new', 'order_listed_twice']);
+		expect(details(out[2].json)).toMatchObject({ orderNumber: '8011' });
+	});
+});

@@ -22,6 +22,7 @@ import { openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-
 import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { invoiceMapping } from '../../helpers/mapping';
 import { createdInvoiceNumber } from '../../../../core/booking/created-id';
+import { duplicateFix } from '../../../../core/booking/duplicates';
 import type { BookingOutcome } from '../../../../core/booking/never-twice';
 import { createOnceVia, listError, oncePerRun, unknownOutcomeError } from '../../helpers/booking';
 import { asArray, toBoolean } from '../../helpers/normalize';
@@ -94,7 +95,8 @@ export async function createFromOrder(rc: RunContext) {
 		}
 		const found = index.get(order.number);
 		if (found.length === 0) return null;
-		return { ...invoiceSummary(found[0]), ...(found.length > 1 ? { duplicateInvoiceNumbers: found.map((f) => String(f.invoicenr ?? f.id)) } : {}) };
+		const numbers = found.map((f) => String(f.invoicenr ?? f.id));
+		return { ...invoiceSummary(found[0]), ...(found.length > 1 ? { duplicateInvoiceNumbers: numbers } : {}) };
 	};
 	// invoices created in this execution, so an order that comes twice is booked once
 	const createdNow = new Map<string, string>();
@@ -151,8 +153,10 @@ export async function createFromOrder(rc: RunContext) {
 			if (existing) {
 				const nr = String(existing.invoicenr ?? existing.id);
 				if (dryRun) return { ...base, invoiceAction: 'dryRun', invoicenr: nr, wouldAdopt: true, existingInvoice: existing };
-				const duplicates = existing.duplicateInvoiceNumbers ?? json.duplicateInvoiceNumbers;
-				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing, ...(duplicates ? { duplicateInvoiceNumbers: duplicates } : {}) };
+				// more than one invoice for the order (this check's list, or Find By Orders'): say which to credit
+				const duplicates = (existing.duplicateInvoiceNumbers ?? json.duplicateInvoiceNumbers) as string[] | undefined;
+				const fix = duplicates ? duplicateFix(order.number, duplicates) : null;
+				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing, ...(fix ? { duplicateInvoiceNumbers: fix.invoiceNumbers, duplicateFix: fix as unknown as IDataObject } : {}) };
 			}
 
 			let debtor = debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')));
