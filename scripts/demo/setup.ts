@@ -146,6 +146,15 @@ export interface Report {
 	apiBudgetLeft: number | null;
 	/** the same as readable text: the counts, then one line per order that needs attention with its fix */
 	summary: string;
+	/** orders with more than one invoice, each with the one to keep and the ones to credit */
+	duplicates: number;
+	duplicateInvoices: Array<{ orderNumber: string; invoiceNumbers: string[]; keep: string; credit: string[]; hint: string }>;
+	/** failed orders whose create was not confirmed: not sent again, settled by the next run */
+	outcomeUnknown: number;
+	/** false when the order fetch failed: the run did not cover the period */
+	fetchComplete: boolean;
+	/** nothing needs a person: no failure, mismatch or duplicate, and the whole period fetched */
+	ok: boolean;
 }
 
 /** The single Report item of a run (throws when the run produced none or several). */
@@ -161,13 +170,15 @@ export function reportOf(result: ExecuteResult): Report {
 /** Human-readable summary of a report, for the demo and test logs. */
 export function formatReport(r: Report): string {
 	const lines = [
-		`mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed}, mismatched ${r.mismatched}; ` +
-			`invoices paid ${r.paidInvoices}, open ${r.openInvoices}; Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}`,
+		`${r.ok ? 'OK' : 'NEEDS ATTENTION'} mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed} (outcome unknown ${r.outcomeUnknown}), ` +
+			`mismatched ${r.mismatched}, duplicates ${r.duplicates}; invoices paid ${r.paidInvoices}, open ${r.openInvoices}; ` +
+			`Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}${r.fetchComplete ? '' : '; the order fetch FAILED: the next run catches up'}`,
 	];
 	const open = r.invoices.filter((i) => !i.paid);
 	if (open.length > 0) lines.push(`  open (not known to be paid yet): ${open.map((i) => `order ${i.orderNumber} → invoice ${i.invoicenr}`).join(', ')}`);
 	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
 	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
 	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
+	for (const d of r.duplicates ? r.duplicateInvoices : []) lines.push(`  DUPLICATE order ${d.orderNumber}: ${d.invoiceNumbers.join(', ')}\n          fix: ${d.hint}`);
 	return lines.join('\n');
 }

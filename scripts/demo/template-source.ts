@@ -158,7 +158,8 @@ const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ??
 function failureFields(stage: string): Json[] {
 	return [
 		field('orderNumber', '={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}'),
-		field('outcome', 'failed'),
+		// the second copy of an order listed twice is booked from the first: a skip, not a failure
+		field('outcome', "={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : 'failed' }}"),
 		field('stage', stage),
 		field('code', "={{ $json.details?.code ?? 'error' }}"),
 		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
@@ -174,7 +175,8 @@ function failureFields(stage: string): Json[] {
 const SUMMARY_TEXT =
 	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" + N.settings + "').first().json.mode + ' run: ' + " +
 	"['sent', 'adopted', 'skipped', 'failed', 'mismatched'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
-	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') }}";
+	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') + " +
+	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') }}";
 
 function mijnwebwinkelOrders(name: string, position: [number, number], operationParams: Json): void {
 	node(
@@ -182,7 +184,8 @@ function mijnwebwinkelOrders(name: string, position: [number, number], operation
 		`${PKG}.mijnwebwinkel`,
 		1,
 		position,
-		{ resource: 'order', ...operationParams, output: 'normalized', homeCountry: 'NL', refusedOrders: 'error' },
+		// a fetch that fails is retried with backoff (1, 2, 4, 8, 16 s) within two minutes before the run gives up
+		{ resource: 'order', ...operationParams, output: 'normalized', homeCountry: 'NL', refusedOrders: 'error', requestOptions: { serverErrorRetries: 5, maxWaitSeconds: 120 } },
 		{ credentials: mwwCredentials, onError: 'continueErrorOutput' },
 	);
 }
@@ -194,7 +197,7 @@ export function buildTemplate(): Json {
 
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 860,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders, an order invoiced twice or a failed fetch in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
 		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
 	sticky('Note: debtors', [1520, -420], 840, 260,
@@ -384,6 +387,8 @@ export function buildTemplate(): Json {
 		field('clientnr', '={{ $json.clientnr ?? null }}'),
 		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+		// the order has more than one invoice: which to keep and which to credit (from the nodes)
+		field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
 	]));
 	connect(N.result, N.asBooked, 1);
 	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3760, -120], setParams([
@@ -394,6 +399,7 @@ export function buildTemplate(): Json {
 		field('reason', "={{ 'Invoice ' + $json.invoicenr + ' differs from order ' + $json.orderNumber + ': ' + $json.reconciliation.differences.map(d => d.field).join(', ') }}"),
 		field('hint', "={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}"),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+		field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
 	]));
 	connect(N.result, N.asMismatched, 0);
 	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3760, 60], setParams(failureFields('read-back')));
@@ -435,6 +441,15 @@ export function buildTemplate(): Json {
 		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),
 		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
 		field('summary', SUMMARY_TEXT),
+		// orders with more than one invoice (booked twice, this run or earlier), each with the invoice to credit
+		field('duplicates', '={{ $json.orders.filter(o => o.duplicateFix).length }}', 'number'),
+		field('duplicateInvoices', '={{ $json.orders.filter(o => o.duplicateFix).map(o => o.duplicateFix) }}', 'array'),
+		// creates whose answer was lost and could not be confirmed: not sent again, settled by the next run
+		field('outcomeUnknown', "={{ $json.orders.filter(o => o.code === 'outcome_unknown').length }}", 'number'),
+		// false when the order fetch itself failed: the next run's lookback catches up on the day
+		field('fetchComplete', "={{ !$json.orders.some(o => o.outcome === 'failed' && o.stage === 'fetch' && !o.orderNumber) }}", 'boolean'),
+		// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched
+		field('ok', "={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) }}", 'boolean'),
 	]));
 	connect(N.aggregate, N.report);
 
@@ -458,11 +473,11 @@ export function buildTemplate(): Json {
 		{ disabled: true },
 	);
 	connect(N.report, N.email);
-	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [4680, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && ($json.failed + $json.mismatched) > 0 }}`));
+	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [4680, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && $json.ok === false }}`));
 	connect(N.report, N.anyFailed);
 	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [4900, 300], {
 		errorMessage:
-			"={{ $json.failed + ' order(s) failed and ' + $json.mismatched + ' mismatched (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
+			"={{ $json.failed + ' order(s) failed, ' + $json.mismatched + ' mismatched, ' + $json.duplicates + ' invoiced more than once' + ($json.fetchComplete ? '' : ', the order fetch failed') + ' (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
 	});
 	connect(N.anyFailed, N.runFailed, 0);
 

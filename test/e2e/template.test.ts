@@ -188,6 +188,8 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(report.sent).toBe(invoiced.size);
 		expect(report.sent + report.failed).toBe(dailyBatch.length);
 		expect(report.mismatched).toBe(0);
+		// refused orders need a person: the run is not green, but the fetch covered the day and nothing is doubled
+		expect(report).toMatchObject({ ok: report.failed === 0, duplicates: 0, duplicateInvoices: [], outcomeUnknown: 0, fetchComplete: true });
 		// reverse charge without a VAT number is never booked
 		const rcNoVat = dailyBatch.filter((o) => o.canonical?.vat.regime === 'intra_eu_reverse_charge' && !o.canonical.customer.vatNumber);
 		for (const o of rcNoVat) expect([o.number, failed.has(o.number)]).toEqual([o.number, true]);
@@ -296,6 +298,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		const before = demo.factuursturen.requests.length;
 		const report = await run(ID.empty);
 		expect(report).toMatchObject({ mode: 'daily', sent: 0, adopted: 0, skipped: 0, failed: 0, mismatched: 0, paidInvoices: 0, openInvoices: 0 });
+		expect(report).toMatchObject({ ok: true, duplicates: 0, outcomeUnknown: 0, fetchComplete: true });
 		expect(report.invoices).toEqual([]);
 		expect(report.failedOrders).toEqual([]);
 		expect(emptyShop.requests.length).toBeGreaterThan(0); // it did ask the (empty) shop
@@ -370,6 +373,27 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		// on its own branch in the run data
 		expect(nodeOutput(result, N.asMismatched)).toHaveLength(1);
 		expect(result.runData[N.asBooked]).toBeUndefined();
+		expect(report.ok).toBe(false);
+	});
+
+	it('an order invoiced twice (by hand, or before this package) is listed with the invoice to credit, and the run is not green', async () => {
+		const [kept] = invoiceForOrder((await fsState(demo)).invoices, mismatchOrder.number);
+		const auth = Buffer.from(`${demo.factuursturen.username}:${demo.factuursturen.apiKey}`).toString('base64');
+		const res = await fetch(`${demo.factuursturen.baseUrl}/invoices`, {
+			method: 'POST',
+			headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ clientnr: kept.clientnr, action: 'send', sendmethod: 'mail', reference: kept.reference, lines: [{ amount: 1, description: 'x', tax_rate: 21, price: 10 }] }),
+		});
+		expect(res.status).toBe(201);
+		const second = (await res.text()).trim();
+		const report = await run(ID.check);
+		expect(report.duplicates).toBe(1);
+		expect(report.duplicateInvoices).toEqual([
+			expect.objectContaining({ orderNumber: mismatchOrder.number, keep: String(kept.invoicenr), credit: [second], hint: expect.stringContaining(`credit ${second}`) }),
+		]);
+		expect(report.ok).toBe(false);
+		// nothing was created for it
+		expect(invoiceForOrder((await fsState(demo)).invoices, mismatchOrder.number)).toHaveLength(2);
 	});
 
 	it('pacing: with a small compressed budget no request is refused for the rate limit', async () => {
