@@ -129,6 +129,22 @@ describe('no second create, ever', () => {
 		expect((await s.state()).invoices).toHaveLength(1);
 	});
 
+	it('a lost create whose look-up finds the hourly budget spent is NOT sent again; after the renewal the next run adopts it', async () => {
+		await s.faults([{ route: 'POST /api/v1/invoices', kind: 'commit-then-drop', times: 1 }]);
+		await s.api.control({ rateLimit: { remaining: 2 } }); // the duplicate check and the create; the look-up is refused
+		const [out] = await runNode(s, create(), { items: items(order('7051')), continueOnFail: true });
+		expect(details(out.json)).toMatchObject({ code: 'outcome_unknown', lookup: 'unreadable' });
+		expect(String(out.json.error)).toMatch(/budget for this hour is spent/);
+		const log = await s.requests();
+		expect(count(log, 'POST', /^\/invoices$/)).toBe(1);
+		// the look-up was refused once; the retries did not call again (the budget is known to be spent)
+		expect(count(log, 'GET', /^\/search\//)).toBe(1);
+		await s.api.control({ rateLimit: { remaining: 1000 } });
+		const [next] = await runNode(s, create(), { items: items(order('7051')) });
+		expect(next.json).toMatchObject({ invoiceAction: 'adopted' });
+		expect((await s.state()).invoices).toHaveLength(1);
+	});
+
 	it.each(['all', 'search'] as const)('a lost debtor create with a second order of the same customer (%s): ONE debtor', async (strategy) => {
 		await s.faults([{ route: 'POST /api/v1/clients', kind: 'commit-then-drop', times: 1 }]);
 		const orders = [makeOrder({ number: '7021', email: 'nieuw@example.nl' }), makeOrder({ number: '7022', email: 'Nieuw@example.nl' })];
