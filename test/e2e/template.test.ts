@@ -270,8 +270,11 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 				[...perRoute].map(([k, n]) => `  ${k}: ${n}`).join('\n'),
 		);
 		expect(Math.abs(newShare - NEW_SHARE)).toBeLessThanOrEqual(0.03);
-		// no look-up is repeated per order (the bulk lists are: invoices twice, duplicate check and read-back)
-		expect([...perRoute].filter(([k, n]) => k.startsWith('GET ') && n > (k === 'GET /api/v1/invoices' ? 2 : 1))).toEqual([]);
+		// no look-up is repeated per order (the bulk lists are: invoices twice, duplicate check and read-back; the client
+		// list once, read until a page proves its end: the sandbox, like the documented list, ignores count, so a list of
+		// more than a page costs one more request that shows nothing new)
+		const bulk: Record<string, number> = { 'GET /api/v1/invoices': 2, 'GET /api/v1/clients': 2 };
+		expect([...perRoute].filter(([k, n]) => k.startsWith('GET ') && n > (bulk[k] ?? 1))).toEqual([]);
 		// A credit note must name its original invoice: when the original is neither in the same execution nor in
 		// the bulk list, Create From Order spends ONE reference search on it. That is an allowance per credit note
 		// (the floor is 1 per invoice + 1 per new debtor + 1 per credit whose original was booked outside the list);
