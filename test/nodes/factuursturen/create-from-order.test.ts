@@ -80,6 +80,16 @@ describe('Create From Order', () => {
 		expect((rec.differences as IDataObject[]).filter((d) => d.severity === 'error' || d.field === 'open')).toEqual([]);
 	});
 
+	it('a 0.00 invoice is reported as settled, not as open and "not known to be paid"', async () => {
+		const free = makeOrder({ number: '3011', email: 'jan@example.nl', lines: [{ rate: '21', inclCents: 0, description: 'Gratis proefpakket' }] });
+		const order = { ...free, status: { ...free.status, name: 'Verzonden' }, payment: { ...free.payment, status: 'pending' } };
+		const [out] = await runNode(s, create(), { items: items(withDebtor(order, '57', 'extax')) });
+		expect(out.json).toMatchObject({ invoiceAction: 'created', paidOnInvoice: false, settled: true });
+		expect(out.json.openReason).toBeUndefined();
+		const inv = await storedInvoice(out.json.invoicenr);
+		expect(parseCents(inv.open)).toBe(0);
+	});
+
 	it('chains Get or Create by Email → Create From Order → Reconcile With Order through the items', async () => {
 		const orders = [mixed('3002', 'jan@example.nl'), mixed('3003', 'INKOOP@intax.nl'), mixed('3004', 'nieuw@example.nl')];
 		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...(orders as unknown as IDataObject[])) });

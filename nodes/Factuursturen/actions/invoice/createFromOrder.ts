@@ -18,7 +18,7 @@ import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
 import { orderReference } from '../../../../core/factuursturen/reference';
 import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
-import { openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
+import { isSettled, openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
 import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { invoiceMapping } from '../../helpers/mapping';
 import { createdInvoiceNumber } from '../../../../core/booking/created-id';
@@ -145,8 +145,9 @@ export async function createFromOrder(rc: RunContext) {
 				sentPaid: sendsAsPaid(order, mapping.paidWhen),
 				fixedDebtor: json.debtorAction === 'fixed' || (fixedNr !== null && debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')))?.clientnr === fixedNr),
 			};
-			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith, paidOnInvoice: bookedWith.sentPaid };
-			if (!bookedWith.sentPaid && order.totals.inclCents !== 0) base.openReason = openReason(order);
+			const settled = isSettled(order, mapping.paidWhen);
+			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith, paidOnInvoice: bookedWith.sentPaid, settled };
+			if (!settled) base.openReason = openReason(order);
 
 			const already = createdNow.get(order.number);
 			const existing = already ? { invoicenr: already } : await existingFor(order, json, i);
