@@ -16,7 +16,7 @@
  * - Responses stringify numbers and booleans ("62.92", "true", collection "0"/"1"), except line
  *   amount/price/tax_rate/discount_pct/linetotal and taxes.*.rate (JSON numbers); empty dates are "".
  *   Invoices have the captured key set plus `category`, `tax_type`, `language`, `tax_shifted`; clients have
- *   exactly the captured key set.
+ *   the captured key set plus the documented address_addon, addon, email_reminder and timestamp.
  * - Invoice arithmetic per docs/api-readings.md (per-rate rounding; price excl. VAT for an `extax` client, incl. for
  *   `intax`; a `tax_shifted` client pays 0 VAT). `tax_country: true` lines use the client's country's rates.
  * - No idempotency: a repeated POST /invoices creates a second invoice. Sent invoices cannot be updated.

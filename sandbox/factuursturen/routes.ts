@@ -79,7 +79,8 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 			const a = account();
 			const existing = a.clients.get(req.params.clientnr);
 			if (!existing) return notFound(`client ${req.params.clientnr}`);
-			a.clients.set(existing.clientnr, updateClient(existing, body, a.categoryIds));
+			const now = a.local();
+			a.clients.set(existing.clientnr, updateClient(existing, body, a.categoryIds, `${now.date} ${now.time}`));
 			return plain(200, '');
 		}),
 		route('DELETE', '/clients/:clientnr', (req) => {

@@ -90,6 +90,20 @@ describe('Create From Order', () => {
 		expect(parseCents(inv.open)).toBe(0);
 	});
 
+	it('a street too long for one field keeps its house number on the stored debtor and on the invoice; the whole address is in notes', async () => {
+		// the harness writes the street with house number 1
+		const street = 'Burgemeester van Karnebeek-Hoogerhuis-Stompwijkstraat';
+		const order = makeOrder({ number: '3012', email: 'lang-adres@example.nl', street });
+		const [debtor] = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(order as unknown as IDataObject) });
+		const client = (await s.state()).clients.find((c) => c.clientnr === debtor.json.clientnr)!;
+		expect(String(client.address)).toMatch(/\.\.\. 1$/);
+		expect(String(client.address_addon)).not.toBe('');
+		expect(String(client.notes)).toContain(`Adres: ${street} 1`);
+		const [out] = await runNode(s, create(), { items: [{ json: debtor.json }] });
+		const inv = await storedInvoice(out.json.invoicenr);
+		expect(String(inv.address)).toMatch(/\.\.\. 1$/);
+	});
+
 	it('chains Get or Create by Email → Create From Order → Reconcile With Order through the items', async () => {
 		const orders = [mixed('3002', 'jan@example.nl'), mixed('3003', 'INKOOP@intax.nl'), mixed('3004', 'nieuw@example.nl')];
 		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...(orders as unknown as IDataObject[])) });

@@ -19,7 +19,7 @@ import { fixedDebtorFor } from '../../../../core/factuursturen/invoice-builder';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { buildDebtorPayload } from '../../helpers/debtor';
 import { clientBodyFromFields } from '../../helpers/clientPayload';
-import { fitClientLengths } from '../../helpers/clientLengths';
+import { fitClientLengths } from '../../helpers/clientPayload';
 import { createOnceVia, listError, oncePerRun, readList, unknownOutcomeError } from '../../helpers/booking';
 import { forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { fixedDebtorMapping } from '../../helpers/mapping';

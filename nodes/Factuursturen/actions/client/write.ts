@@ -1,7 +1,7 @@
 /** Client → Create, Update. */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { clientBodyFromFields, clientBodyFromRecord } from '../../helpers/clientPayload';
-import { fitClientLengths } from '../../helpers/clientLengths';
+import { fitClientLengths } from '../../helpers/clientPayload';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { createdClientNumber } from '../../../../core/booking/created-id';
 import { normalizeRecord } from '../../helpers/normalize';
