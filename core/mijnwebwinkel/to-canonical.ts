@@ -33,7 +33,12 @@ export interface MijnwebwinkelContext {
 	 * the €10,000 EU threshold, or opted in): such an order is refused (home_vat_on_oss_sale), destination VAT is owed.
 	 */
 	euDistanceSales?: EuDistanceSales;
+	/** an order without a currency: 'assume_eur' (default; the canonical order says currencyAssumed) or 'refuse' (missing_currency) */
+	missingCurrency?: MissingCurrency;
 }
+
+export type MissingCurrency = 'assume_eur' | 'refuse';
+export const MISSING_CURRENCY_VALUES: readonly MissingCurrency[] = ['assume_eur', 'refuse'];
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 const ISO2 = /^[A-Z]{2}$/;
@@ -161,6 +166,20 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		euDistanceSales,
 	});
 
+	// always present per the spec; a missing one can only be the store's own currency, EUR for Mijnwebwinkel,
+	// but booking it as EUR is said on the item (currencyAssumed), or refused when the context says so
+	const givenCurrency = textOf(raw.currency).trim().toUpperCase();
+	const currencyAssumed = givenCurrency === '';
+	if (currencyAssumed && (ctx.missingCurrency ?? 'assume_eur') === 'refuse') {
+		throw new OrderRefusal(
+			'missing_currency',
+			`Order ${number} has no currency.`,
+			'Check the order in Mijnwebwinkel. If it was in euros, set the node\'s Missing Currency to "Assume EUR" (the item then says it was assumed) and process it again; otherwise book it by hand.',
+			number,
+		);
+	}
+	const currency = givenCurrency || 'EUR';
+
 	const payment = recordOf(raw.payment);
 	const candidate: CanonicalOrder = {
 		schemaVersion: 1,
@@ -174,8 +193,8 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		status: { id: statusId, name: status.description, isCredit, changedAt: changed?.iso ?? null },
 		isTest: false,
 		archived: raw.archived === true,
-		// always present per the spec; a missing one can only be the store's own currency, EUR for Mijnwebwinkel
-		currency: textOf(raw.currency).trim().toUpperCase() || 'EUR',
+		currency,
+		currencyAssumed,
 		businessModel: textOf(raw.business_model).trim().toUpperCase() === 'B2B' ? 'B2B' : 'B2C',
 		customer,
 		lines,
@@ -188,6 +207,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		vat,
 		discountCode: cleanText(raw.discountcode),
 		customerNote: textOf(recordOf(raw.comments).customer).trim(),
+		customerReference: cleanText(raw.reference),
 		creditsOrderNumber,
 	};
 	const checked = safeParseCanonicalOrder(candidate);

@@ -10,7 +10,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { OrderRefusal } from '../../../../core/errors';
-import { toCanonicalOrder } from '../../../../core/mijnwebwinkel/to-canonical';
+import { MISSING_CURRENCY_VALUES, toCanonicalOrder, type MissingCurrency } from '../../../../core/mijnwebwinkel/to-canonical';
 import { EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from '../../../../core/mijnwebwinkel/vat-regime';
 import { isEuMember } from '../../../../core/vat/eu-countries';
 import { SHOP_ZONE } from '../../helpers/dates';
@@ -63,6 +63,13 @@ export async function emitOrders(
 			description: 'Choose "Below Threshold" or "OSS".',
 		});
 	}
+	const missingCurrency = this.getNodeParameter('missingCurrency', i, 'assume_eur') as MissingCurrency;
+	if (!MISSING_CURRENCY_VALUES.includes(missingCurrency)) {
+		throw new NodeOperationError(this.getNode(), `Missing Currency "${missingCurrency}" is not a known option`, {
+			itemIndex: i,
+			description: 'Choose "Assume EUR and Say So" or "Refuse".',
+		});
+	}
 	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
 	const statuses = await c.run.getStatuses(this, c.policy, i);
 
@@ -70,7 +77,7 @@ export async function emitOrders(
 	for (const order of orders) {
 		let canonical: IDataObject;
 		try {
-			canonical = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales }) as unknown as IDataObject;
+			canonical = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales, missingCurrency }) as unknown as IDataObject;
 		} catch (error) {
 			const r = refusalOf(error, order);
 			if (refusedOrders === 'skip') {
@@ -85,6 +92,9 @@ export async function emitOrders(
 			}
 			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint }), pairedItem });
 			continue;
+		}
+		if (canonical.currencyAssumed === true) {
+			canonical.warnings = [`Order ${String(canonical.number)} came without a currency and is booked as EUR. Check it in Mijnwebwinkel; set Missing Currency to "Refuse" to hold such orders back instead.`];
 		}
 		out.push({ json: canonical, pairedItem });
 	}
