@@ -383,7 +383,7 @@ export function buildTemplate(): Json {
 		field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
 		field('invoicenr', '={{ $json.invoicenr }}'),
 		// sent paid (alreadypaid) only when the order is known paid; otherwise open until the money arrives
-		field('paid', '={{ $json.paidOnInvoice !== false }}', 'boolean'),
+		field('paid', '={{ $json.settled ?? $json.paidOnInvoice !== false }}', 'boolean'),
 		field('clientnr', '={{ $json.clientnr ?? null }}'),
 		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
