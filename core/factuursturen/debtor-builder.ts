@@ -1,8 +1,7 @@
 /**
  * Canonical order → the body of POST /clients for a NEW debtor. (Existing debtors are never modified;
- * the node only creates when the e-mail is not found.) New debtors are `tax_type: extax` unless opts.taxType says otherwise
- * for a consumer (business customers are always extax): the
- * invoice builder sends prices excl. VAT to them. Field lengths follow the documented rule in
+ * the node only creates when the e-mail is not found.) New consumer debtors are `tax_type: intax`, business
+ * debtors `extax` (both options): the invoice builder sends prices incl. or excl. VAT to match. Field lengths follow the documented rule in
  * field-limits.ts (fitClientFields); nothing is shortened without its full value landing in `notes`.
  */
 import type { CanonicalOrder } from '../canonical-order';
@@ -22,13 +21,20 @@ function docLanguage(code: string | null): FactuursturenClientPayload['default_d
 	return DUTCH_SPEAKING.has(c) ? 'nl' : (DOC_LANGUAGE[c] ?? 'en');
 }
 
+export type TaxType = 'extax' | 'intax';
+export const TAX_TYPES: readonly TaxType[] = ['intax', 'extax'];
+
 export interface BuildDebtorOptions {
+	/** how Factuursturen sends this debtor's documents; default 'mail' (process only) */
 	sendMethod?: 'mail' | 'email';
 	/**
-	 * default 'extax' (prices excl. VAT). 'intax' suits consumer shops whose prices include VAT: Factuursturen
-	 * then reproduces every total exactly, where extax needs a 1-cent rounding line for some totals.
+	 * a new consumer debtor's prices: default 'intax' (incl. VAT, as a Dutch consumer shop shows them): Factuursturen
+	 * then reproduces the order total from the shop's incl. prices, where extax needs a 1-cent rounding line for
+	 * some totals.
 	 */
-	taxType?: 'extax' | 'intax';
+	consumerTaxType?: TaxType;
+	/** a new business debtor's prices: default 'extax' (a business customer reads and books amounts excl. VAT) */
+	businessTaxType?: TaxType;
 }
 
 export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts: BuildDebtorOptions = {}): FactuursturenClientPayload {
@@ -118,8 +124,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		phone: fields.phone,
 		taxnumber: fields.taxnumber,
 		tax_shifted: reverseCharge,
-		// a business customer needs unit prices excl. VAT on the invoice (Dir. art. 226(8)): extax whatever the option
-		tax_type: business ? 'extax' : (opts.taxType ?? 'extax'),
+		tax_type: business ? (opts.businessTaxType ?? 'extax') : (opts.consumerTaxType ?? 'intax'),
 		sendmethod: opts.sendMethod ?? 'mail',
 		paymentmethod: 'bank',
 		default_doclang: docLanguage(code),

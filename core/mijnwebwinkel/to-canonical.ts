@@ -7,7 +7,7 @@ import { safeParseCanonicalOrder, type CanonicalOrder } from '../canonical-order
 import { OrderRefusal } from '../errors';
 import { isEuMember } from '../vat/eu-countries';
 import { vatRatesOf } from '../vat/rates';
-import { specialVatTerritoryOf } from '../vat/vat-territory';
+import { assertNoSpecialVatTerritory } from '../vat/vat-territory';
 import { apiSentCreditPositive, negateLines, negateTotals } from './credit';
 import { mapCustomer } from './customer';
 import { localMoment } from './dates';
@@ -139,21 +139,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		if ((l.lineInclCents !== 0 || l.lineExclMicros !== 0) && !chargedRates.includes(l.vatRate)) chargedRates.push(l.vatRate);
 	}
 	const transport = transportCountryOf(raw, customer.deliveryAddress?.countryCode ?? null);
-	if (transport !== null) {
-		// the postcode of where the goods go: the delivery address, else the invoice address when it is in that country
-		const invoice = customer.invoiceAddress;
-		const zipcode = customer.deliveryAddress?.zipcode ?? (invoice.countryCode === transport ? invoice.zipcode : '');
-		const territory = specialVatTerritoryOf(transport, zipcode);
-		if (territory !== null) {
-			throw new OrderRefusal(
-				'special_vat_territory',
-				`Order ${number} goes to ${territory.name} (${transport}${zipcode ? ` ${zipcode}` : ''}), which ${territory.treatment}. Its VAT cannot be told from the country code.`,
-				`Book this order by hand in Factuursturen with the VAT treatment of ${territory.name} (ask your bookkeeper if in doubt), so it is not invoiced as an ordinary ${transport} sale; if the address is wrong, correct it in Mijnwebwinkel and process the order again.`,
-				number,
-				{ territory: territory.name, countryCode: transport, zipcode },
-			);
-		}
-	}
+	assertNoSpecialVatTerritory(number, transport, customer);
 	const vat = decideVatRegime({
 		orderNumber: number,
 		taxStrategy: textOf(raw.tax_strategy).trim(),

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_INVOICEABLE_STATUSES } from '../../core/factuursturen/preflight';
 
 export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
@@ -23,7 +24,7 @@ export const TEMPLATE_NAME = 'Mijnwebwinkel orders → Factuursturen sales invoi
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
 export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01', name: 'Mijnwebwinkel account' };
 export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
-export const INVOICEABLE_STATUSES = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
+export const INVOICEABLE_STATUSES = [...DEFAULT_INVOICEABLE_STATUSES];
 /** The form's URL is <n8n>/form/<FORM_PATH> once the workflow is published (<n8n>/form-test/<FORM_PATH> while testing). */
 export const FORM_PATH = 'mijnwebwinkel-reprocess';
 
@@ -87,6 +88,10 @@ export type OwnedSetting = keyof typeof OWNED_SETTINGS;
 
 /** The expression by which a node reads one owned setting. */
 export const setting = (name: OwnedSetting): string => `$('${N.settings}').first().json.${name}`;
+
+/** Create invoice's mapping as an expression on Run settings; Get or create debtors checks orders against the same */
+const INVOICE_MAPPING = `{ ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} }`;
+const SEND_METHOD = 'mail';
 
 type Json = Record<string, unknown>;
 
@@ -282,6 +287,8 @@ export function buildTemplate(): Json {
 			lookupStrategy: 'all',
 			includeInput: true,
 			mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
+			// Create invoice's settings: an order it would refuse is refused here, before a debtor is created
+			invoiceSettings: `={{ { mappingJson: ${INVOICE_MAPPING}, invoiceableStatuses: ${setting('invoiceableStatuses')}, sendMethod: '${SEND_METHOD}' } }}`,
 			requestOptions,
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
@@ -310,8 +317,9 @@ export function buildTemplate(): Json {
 		{
 			resource: 'invoice',
 			operation: 'createFromOrder',
-			sendMethod: 'mail',
-			mappingJson: `={{ { ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} } }}`,
+			sendMethod: SEND_METHOD,
+			mappingJson: `={{ ${INVOICE_MAPPING} }}`,
+			invoiceableStatuses: `={{ ${setting('invoiceableStatuses')} }}`,
 			requestOptions,
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },

@@ -22,7 +22,7 @@ function code(fn: () => unknown): string {
 }
 
 describe('buildDebtor', () => {
-	it('builds a new extax debtor from the order\'s invoice address', () => {
+	it('builds a new (consumer: intax) debtor from the order\'s invoice address', () => {
 		const order = makeOrder({ ...base, email: 'jan@example.nl' });
 		expect(buildDebtor(order, COUNTRIES)).toEqual({
 			contact: 'Jan Jansen',
@@ -36,7 +36,7 @@ describe('buildDebtor', () => {
 			phone: '0612345678',
 			taxnumber: '',
 			tax_shifted: false,
-			tax_type: 'extax',
+			tax_type: 'intax',
 			sendmethod: 'mail',
 			paymentmethod: 'bank',
 			default_doclang: 'nl',
@@ -174,10 +174,17 @@ describe('buildDebtor', () => {
 });
 
 describe('buildDebtor — business customers and document language', () => {
-	it('a business customer (company or VAT number) is extax even when the option says intax', () => {
-		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder(base), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('intax');
+	it('new consumer debtors are intax, business debtors (company or VAT number) extax, both configurable', () => {
+		expect(buildDebtor(makeOrder(base), COUNTRIES).tax_type).toBe('intax');
+		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { consumerTaxType: 'extax' }).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { businessTaxType: 'intax' }).tax_type).toBe('intax');
+	});
+
+	it('the send method option applies to the new debtor', () => {
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { sendMethod: 'email' }).sendmethod).toBe('email');
+		expect(buildDebtor(makeOrder(base), COUNTRIES).sendmethod).toBe('mail');
 	});
 
 	it.each([

@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
+import type { CanonicalOrder } from '../../../core/canonical-order';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -65,15 +66,46 @@ describe('Client → Get or Create by Email', () => {
 	it('creates a missing debtor from the order (core buildDebtor) and says so', async () => {
 		const order = makeOrder({ number: '1004', email: 'Nieuw.Klant@Example.com', name: 'Nieuwe Klant', city: 'Utrecht' });
 		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order) });
-		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'extax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com', country: '146' });
+		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'intax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com', country: '146' });
 		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
-		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'extax' });
+		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'intax' });
 		const log = await s.requests();
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /api/v1/search/clients/email/nieuw.klant%40example.com',
 			'GET /api/v1/countrylist/nl',
 			'POST /api/v1/clients',
 		]);
+	});
+
+	describe('an order Create From Order would refuse leaves nothing behind: checked before any lookup or create', () => {
+		// the parameters of the Create From Order node, as {{ $('Create invoice').params }} gives them
+		const invoiceSettings = { resource: 'invoice', operation: 'createFromOrder', vatRates: { values: [{ shopRate: '21', fsRate: '21' }] }, sendMethod: 'email' };
+		const refused: Array<[string, (o: CanonicalOrder) => CanonicalOrder, Record<string, unknown>]> = [
+			['unsupported_currency', (o) => ({ ...o, currency: 'USD' }), {}],
+			['unmapped_vat_rate', (o) => o, { vatRates: { values: [{ shopRate: '9', fsRate: '9' }] }, mappingJson: '{"vatRates": {"9": "9", "0": "0"}}' }],
+			['unmapped_oss_rate', (o) => ({ ...o, vat: { ...o.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' } }), {}],
+			['voucher_line', (o) => ({ ...o, lines: [...o.lines, { ...o.lines[0], description: 'Cadeaubon', vatRate: '0', lineInclCents: 0, lineExclMicros: 0, unitExclMicros: 0 }], totals: { ...o.totals, perRate: [...o.totals.perRate, { rate: '0', vatCents: 0, inclCents: 0 }] } }), {}],
+			['special_vat_territory', (o) => ({ ...o, vat: { ...o.vat, destinationCountry: 'ES' }, customer: { ...o.customer, deliveryAddress: { ...o.customer.invoiceAddress, countryCode: 'ES', zipcode: '35001' } } }), {}],
+			['status_not_invoiceable', (o) => ({ ...o, status: { ...o.status, name: 'Geannuleerd' } }), {}],
+		];
+		it.each(refused)('%s: refused with its code, no debtor created, no request at all', async (code, change, settings) => {
+			const order = change(makeOrder({ number: '1090', email: 'geweigerd@example.nl' }) as CanonicalOrder);
+			const before = (await s.requests()).length;
+			const out = await runNode(s, getOrCreate({ invoiceSettings: { ...invoiceSettings, ...settings } }), { items: items(order as unknown as IDataObject), continueOnFail: true });
+			expect(out[0].json.details).toMatchObject({ code, orderNumber: '1090' });
+			expect((await s.requests()).slice(before)).toEqual([]);
+			expect((await s.state()).clients.some((c) => c.email === 'geweigerd@example.nl')).toBe(false);
+		});
+
+		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {
+			const consumer = makeOrder({ number: '1091', email: 'consument@example.nl' });
+			const business = makeOrder({ number: '1092', email: 'zakelijk@example.nl', company: 'Zaak BV' });
+			const out = await runNode(s, getOrCreate({ invoiceSettings, newConsumerTaxType: 'intax', newBusinessTaxType: 'extax' }), { items: items(consumer, business) });
+			const clients = (await s.state()).clients;
+			const stored = (nr: unknown) => clients.find((c) => c.clientnr === nr)!;
+			expect(stored(out[0].json.clientnr)).toMatchObject({ sendmethod: 'email', tax_type: 'intax' });
+			expect(stored(out[1].json.clientnr)).toMatchObject({ sendmethod: 'email', tax_type: 'extax' });
+		});
 	});
 
 	it('treats a 404 from the search as "none" and creates', async () => {

@@ -104,6 +104,25 @@ describe('Create From Order', () => {
 		expect(String(inv.address)).toMatch(/\.\.\. 1$/);
 	});
 
+	describe('status guard', () => {
+		const withStatus = (number: string, name: string) => {
+			const o = mixed(number);
+			return withDebtor({ ...o, status: { ...o.status, name } }, '57', 'extax');
+		};
+		it('a cancelled or pending order is refused (status_not_invoiceable) and creates nothing', async () => {
+			const before = (await s.state()).invoices.length;
+			const out = await runNode(s, create(), { items: items(withStatus('3020', 'Geannuleerd'), withStatus('3021', 'In afwachting van betaling')), continueOnFail: true });
+			expect(out.map((o) => (o.json.details as IDataObject)?.code)).toEqual(['status_not_invoiceable', 'status_not_invoiceable']);
+			expect((await s.state()).invoices).toHaveLength(before);
+		});
+		it('its own list of statuses (case and spacing ignored), and off only when turned off explicitly', async () => {
+			const [listed] = await runNode(s, create({ invoiceableStatuses: 'Betaald,  klaar voor  verzending' }), { items: items(withStatus('3022', 'Klaar voor verzending')) });
+			expect(listed.json.invoiceAction).toBe('created');
+			const [off] = await runNode(s, create({ statusCheck: false }), { items: items(withStatus('3023', 'Geannuleerd')) });
+			expect(off.json.invoiceAction).toBe('created');
+		});
+	});
+
 	it('chains Get or Create by Email → Create From Order → Reconcile With Order through the items', async () => {
 		const orders = [mixed('3002', 'jan@example.nl'), mixed('3003', 'INKOOP@intax.nl'), mixed('3004', 'nieuw@example.nl')];
 		const debtors = await runNode(s, { resource: 'client', operation: 'getOrCreateByEmail' }, { items: items(...(orders as unknown as IDataObject[])) });

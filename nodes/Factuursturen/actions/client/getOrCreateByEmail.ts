@@ -22,7 +22,9 @@ import { clientBodyFromFields } from '../../helpers/clientPayload';
 import { fitClientLengths } from '../../helpers/clientPayload';
 import { createOnceVia, listError, oncePerRun, readList, unknownOutcomeError } from '../../helpers/booking';
 import { forEachItem, toNodeError, type RunContext } from '../../helpers/items';
-import { fixedDebtorMapping } from '../../helpers/mapping';
+import { fixedDebtorMapping, invoiceSettingsFor } from '../../helpers/mapping';
+import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
+import type { TaxType } from '../../../../core/factuursturen/debtor-builder';
 import { asArray, toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { clientLookup, fetchClient, searchClientsByEmail } from './read';
@@ -71,6 +73,8 @@ export async function getOrCreateByEmail(rc: RunContext) {
 	const requestOf = (i: number): Request => {
 		if (source === 'fields') return { order: null, fixed: null, email: emailKey(ctx.getNodeParameter('email', i)) };
 		const order = orderOf(ctx, rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, '')), i);
+		// a refused order must leave nothing behind: checked before any lookup or create
+		checkBeforeWrites(order, invoiceSettingsFor(ctx, i));
 		const fixed = fixedDebtorFor(order, fixedDebtorMapping(ctx, i));
 		return { order, fixed, email: emailKey(order.customer.email) };
 	};
@@ -163,7 +167,11 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						let shortened: IDataObject[] = [];
 						if (request.order) {
 							countries ??= asArray(await api.getReference('/countrylist/nl', i));
-							body = buildDebtorPayload(request.order, countries);
+							body = buildDebtorPayload(request.order, countries, {
+								consumerTaxType: ctx.getNodeParameter('newConsumerTaxType', i, 'intax') as TaxType,
+								businessTaxType: ctx.getNodeParameter('newBusinessTaxType', i, 'extax') as TaxType,
+								sendMethod: invoiceSettingsFor(ctx, i).sendMethod,
+							});
 						} else {
 							const fitted = fitClientLengths(
 								clientBodyFromFields({ ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject), email }),

@@ -15,12 +15,13 @@ import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
 import { OrderRefusal } from '../../../../core/errors';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
+import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
 import { orderReference } from '../../../../core/factuursturen/reference';
 import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
 import { isSettled, openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
 import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
-import { invoiceMapping } from '../../helpers/mapping';
+import { invoiceableStatuses, invoiceMapping } from '../../helpers/mapping';
 import { createdInvoiceNumber } from '../../../../core/booking/created-id';
 import { duplicateFix } from '../../../../core/booking/duplicates';
 import type { BookingOutcome } from '../../../../core/booking/never-twice';
@@ -137,6 +138,7 @@ export async function createFromOrder(rc: RunContext) {
 			const json = rc.items[i].json;
 			const order = orderOf(ctx, json, orderPath(i), i);
 			const mapping = invoiceMapping(ctx, i);
+			checkBeforeWrites(order, { mapping, invoiceableStatuses: invoiceableStatuses(ctx, i) });
 			const dryRun = ctx.getNodeParameter('dryRun', i, false) as boolean;
 			const fixedNr = fixedDebtorFor(order, mapping);
 			// what Reconcile With Order needs to know about how the invoice was booked
