@@ -166,7 +166,7 @@ function failureFields(stage: string): Json[] {
 		// the second copy of an order listed twice is booked from the first: a skip, not a failure
 		field('outcome', "={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : 'failed' }}"),
 		field('stage', stage),
-		field('code', "={{ $json.details?.code ?? 'error' }}"),
+		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
 		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
 		field('hint', '={{ $json.details?.hint ?? null }}'),
 		field('budgetLeft', '={{ $json.details?.rateLimit?.remaining ?? null }}', 'number'),
@@ -366,7 +366,7 @@ export function buildTemplate(): Json {
 		field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
 		field('outcome', "={{ $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
 		field('stage', 'fetch'),
-		field('code', "={{ $json.details?.code ?? 'error' }}"),
+		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
 		field('reason', "={{ $json.message ?? $json.error }}"),
 		field('hint', '={{ $json.details?.hint ?? null }}'),
 	]));

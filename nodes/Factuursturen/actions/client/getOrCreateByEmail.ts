@@ -11,6 +11,7 @@
  * look-up. A create whose outcome stays unknown is reported (outcome_unknown) for its order AND every other
  * order of the same e-mail in the execution: none of them creates a second debtor.
  */
+import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { createdClientNumber } from '../../../../core/booking/created-id';
 import { emailKey, exactEmailMatches, pickDebtor, taxTypeOf } from '../../../../core/booking/debtor-choice';
@@ -148,7 +149,7 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						description:
 							'Add the e-mail to the order in Mijnwebwinkel, or book this payment method on a fixed debtor (Fixed Debtors by Payment Method).',
 					});
-					e.context.code = 'missing_email';
+					e.context.code = 'missing_email' satisfies ErrorCode;
 					throw e;
 				}
 				const seen = byEmail.get(email);

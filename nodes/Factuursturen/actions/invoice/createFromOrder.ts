@@ -10,6 +10,7 @@
  * unknown outcome is settled by a reference search only, and when that does not find it the order is
  * reported as outcome_unknown and verified by the next run, never sent again.
  */
+import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
@@ -180,7 +181,7 @@ export async function createFromOrder(rc: RunContext) {
 					description:
 						'Put Client → Get or Create by Email before this node (it adds clientnr, tax_type and tax_shifted), or set "Debtor Field" to where they are in the item.',
 				});
-				e.context.code = 'missing_debtor';
+				e.context.code = 'missing_debtor' satisfies ErrorCode;
 				throw e;
 			}
 			if (!debtor.tax_type) {

@@ -3,6 +3,7 @@
  * for all items, falling back to `GET /invoices/{nr}` for any not in that list — and compares each with
  * its order (core `reconcile`: total, VAT per rate, paid, customer, reference).
  */
+import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { reconcile } from '../../../../core/reconcile/reconcile';
 import { atPath, forEachItem, type RunContext } from '../../helpers/items';
@@ -43,7 +44,7 @@ export async function reconcileWithOrder(rc: RunContext) {
 					itemIndex: i,
 					description: 'Put Invoice → Create From Order before this node, or set "Invoice Number Field" to where the number is.',
 				});
-				e.context.code = 'missing_invoice_number';
+				e.context.code = 'missing_invoice_number' satisfies ErrorCode;
 				throw e;
 			}
 			if (bulk && byNumber === null) {
@@ -83,7 +84,7 @@ export async function reconcileWithOrder(rc: RunContext) {
 						description: result.differences.map((d) => d.hint).filter(Boolean).join(' ') || (first ? String(first.hint) : undefined),
 					},
 				);
-				e.context.code = 'reconciliation_mismatch';
+				e.context.code = 'reconciliation_mismatch' satisfies ErrorCode;
 				e.context.orderNumber = order.number;
 				e.context.details = { invoicenr: nr, reconciliation };
 				throw e;

@@ -9,6 +9,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import type { ErrorCode } from '../../../../core/error-codes';
 import { OrderRefusal } from '../../../../core/errors';
 import { MISSING_CURRENCY_VALUES, toCanonicalOrder, type MissingCurrency } from '../../../../core/mijnwebwinkel/to-canonical';
 import { EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from '../../../../core/mijnwebwinkel/vat-regime';
@@ -20,7 +21,7 @@ import type { OperationContext } from '../types';
 
 interface Refusal {
 	orderNumber: string | null;
-	code: string;
+	code: ErrorCode;
 	message: string;
 	hint: string;
 }
