@@ -11,6 +11,9 @@ import type { InvoiceMapping } from './mapping';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
 import { resolveRates } from './rate-resolution';
 import { checkVoucherLines } from './voucher-lines';
+import type { CountryList } from './countries';
+import { buildInvoice } from './invoice-builder';
+import type { FactuursturenClientPayload } from './payload-types';
 
 /** the statuses Mijnwebwinkel shops use for orders that are paid, shipped or picked up */
 export const DEFAULT_INVOICEABLE_STATUSES: readonly string[] = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
@@ -50,4 +53,18 @@ export function checkBeforeWrites(order: CanonicalOrder, opts: PreflightOptions 
 	if (!mapping) return;
 	checkVoucherLines(order, mapping.voucherLines);
 	resolveRates(mapping.splitUnsplitCosts ? applyCostSplit(order) : order, mapping);
+}
+
+/**
+ * Before a NEW debtor is created for the order: the invoice must be buildable on exactly that debtor (its tax type,
+ * reverse charge, country), or the order is refused now and no debtor is left behind. What only Factuursturen can
+ * tell (a credit's original invoice) is checked by Create From Order.
+ */
+export function checkInvoiceOnNewDebtor(order: CanonicalOrder, debtor: FactuursturenClientPayload, mapping: InvoiceMapping, countries: CountryList): void {
+	buildInvoice(
+		order,
+		{ clientnr: 'new', tax_type: debtor.tax_type, tax_shifted: debtor.tax_shifted, taxnumber: debtor.taxnumber, country: debtor.country },
+		mapping,
+		{ countries, ...(isCreditOrder(order) ? { originalInvoiceNumber: 'new' } : {}) },
+	);
 }

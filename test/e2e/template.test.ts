@@ -36,6 +36,8 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../../core/factuursturen/invoice-builder';
+import { parseMapping } from '../../core/factuursturen/mapping';
 
 jest.setTimeout(15 * 60_000);
 
@@ -55,6 +57,8 @@ const PACING = { budget: 60, windowSeconds: 20 };
 const NEW_SHARE = 0.3;
 /** a realistic setup: the OSS rates the (sandbox) Factuursturen account holds, set in Run settings */
 const OSS_SETUP: RunSettings = { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) };
+/** the same mapping as the core reads it (the template's VAT rates are the defaults) */
+const TEMPLATE_MAPPING = parseMapping({ ossVatRates: OSS_SETUP.ossVatRates });
 const EMPTY_SHOP_CREDENTIAL = { id: 'mwwEmptyShopCred01', name: 'Mijnwebwinkel shop without orders' };
 
 /** "GET /api/v1/clients", "POST /api/v1/invoices", … with ids folded */
@@ -257,6 +261,35 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		const refusedAtDebtor = new Set(report.failedOrders.filter((f) => f.stage === 'debtor').map((f) => String(f.orderNumber)));
 		const reachDebtors = dailyBatch.filter((o) => o.canonical !== null && !refusedAtDebtor.has(o.number));
 		expect(created).toBe(new Set(reachDebtors.map((o) => o.email).filter((e) => !knownBefore.has(e))).size);
+
+		// a refused order leaves nothing behind: every debtor this run created carries an invoice, except the debtor of
+		// a credit order that waits for its original invoice (only Factuursturen can tell that it is missing)
+		const waitingCredits = new Set(report.failedOrders.filter((f) => f.code === 'original_invoice_not_found').map((f) => orders.find((o) => o.number === String(f.orderNumber))?.email));
+		const newClients = state.clients.filter((c) => !initialClients.some((x) => String(x.clientnr) === String(c.clientnr)));
+		expect(newClients.length).toBe(created);
+		for (const c of newClients) {
+			const booked = state.invoices.some((i) => String(i.clientnr) === String(c.clientnr));
+			expect([c.email, booked || waitingCredits.has(String(c.email))]).toEqual([c.email, true]);
+		}
+		console.log(`refused before a debtor was written: ${report.failedOrders.filter((f) => f.stage === 'debtor').map((f) => f.code).join(', ') || 'none'}`);
+
+		// rounding lines: new consumer debtors are intax, and no invoice carries a rounding line that an intax debtor
+		// makes unnecessary (the intax build of the same order has none)
+		let roundingInvoices = 0;
+		for (const o of dailyBatch.filter((x) => invoiced.has(x.number))) {
+			const inv = invoiceForOrder(state.invoices, o.number)[0];
+			const client = state.clients.find((c) => String(c.clientnr) === String(inv.clientnr))!;
+			const isNew = newClients.includes(client);
+			const consumer = !client.company && !client.taxnumber;
+			if (isNew && consumer) expect([o.number, client.tax_type]).toEqual([o.number, 'intax']);
+			const rounding = Object.values(inv.lines as Record<string, { description: string }>).some((l) => l.description === ROUNDING_LINE_DESCRIPTION);
+			if (!rounding) continue;
+			roundingInvoices++;
+			if (client.tax_type !== 'intax' && !(isNew && consumer)) continue; // an extax debtor the owner chose, or a business
+			const intax = buildInvoice(o.canonical!, { clientnr: String(client.clientnr), tax_type: 'intax', tax_shifted: client.tax_shifted === 'true' }, TEMPLATE_MAPPING, o.canonical!.status.isCredit ? { originalInvoiceNumber: 'x' } : {});
+			expect([o.number, intax.lines.some((l) => l.description === ROUNDING_LINE_DESCRIPTION)]).toEqual([o.number, true]);
+		}
+		console.log(`rounding lines: ${roundingInvoices} of ${invoiced.size} invoices`);
 
 		// API economy: one list per bulk step, one create per invoice, one create per new debtor
 		const perInvoice = calls.length / report.sent;

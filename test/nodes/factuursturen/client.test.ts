@@ -97,6 +97,15 @@ describe('Client → Get or Create by Email', () => {
 			expect((await s.state()).clients.some((c) => c.email === 'geweigerd@example.nl')).toBe(false);
 		});
 
+		it('a new debtor is created only when the invoice can be built on it: an OSS sale to DE with an NL invoice address is refused first', async () => {
+			const base = makeOrder({ number: '1093', email: 'oss-nl@example.nl', lines: [{ rate: '19', inclCents: 1190 }] }) as CanonicalOrder;
+			const order: CanonicalOrder = { ...base, vat: { ...base.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' } };
+			const settings = { ...invoiceSettings, ossVatRates: { values: [{ country: 'DE', shopRate: '19', fsRate: '19' }] } };
+			const out = await runNode(s, getOrCreate({ invoiceSettings: settings }), { items: items(order as unknown as IDataObject), continueOnFail: true });
+			expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '1093' });
+			expect((await s.state()).clients.some((c) => c.email === 'oss-nl@example.nl')).toBe(false);
+		});
+
 		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {
 			const consumer = makeOrder({ number: '1091', email: 'consument@example.nl' });
 			const business = makeOrder({ number: '1092', email: 'zakelijk@example.nl', company: 'Zaak BV' });

@@ -18,14 +18,13 @@ import { emailKey, exactEmailMatches, pickDebtor, taxTypeOf } from '../../../../
 import type { BookingOutcome } from '../../../../core/booking/never-twice';
 import { fixedDebtorFor } from '../../../../core/factuursturen/invoice-builder';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
-import { buildDebtorPayload } from '../../helpers/debtor';
+import { newDebtorPayload } from '../../helpers/debtor';
 import { clientBodyFromFields } from '../../helpers/clientPayload';
 import { fitClientLengths } from '../../helpers/clientPayload';
 import { createOnceVia, listError, oncePerRun, readList, unknownOutcomeError } from '../../helpers/booking';
 import { forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { fixedDebtorMapping, invoiceSettingsFor } from '../../helpers/mapping';
 import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
-import type { TaxType } from '../../../../core/factuursturen/debtor-builder';
 import { asArray, toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { clientLookup, fetchClient, searchClientsByEmail } from './read';
@@ -168,11 +167,7 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						let shortened: IDataObject[] = [];
 						if (request.order) {
 							countries ??= asArray(await api.getReference('/countrylist/nl', i));
-							body = buildDebtorPayload(request.order, countries, {
-								consumerTaxType: ctx.getNodeParameter('newConsumerTaxType', i, 'intax') as TaxType,
-								businessTaxType: ctx.getNodeParameter('newBusinessTaxType', i, 'extax') as TaxType,
-								sendMethod: invoiceSettingsFor(ctx, i).sendMethod,
-							});
+							body = newDebtorPayload(ctx, i, request.order, countries);
 						} else {
 							const fitted = fitClientLengths(
 								clientBodyFromFields({ ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject), email }),
