@@ -29,6 +29,11 @@ export const CLIENT_FIELD_LIMITS = {
 	taxnumber: 18,
 	email: 255,
 	notes: 10_000,
+	addon: 255,
+	mailintro: 128,
+	bankcode: 32,
+	biccode: 32,
+	mandate_id: 35,
 } as const;
 
 /** invoice texts: a line description and each reference line */
@@ -131,6 +136,11 @@ const NOTE_LABEL: Record<string, string> = {
 	city: 'Plaats',
 	phone: 'Telefoon',
 	mobile: 'Mobiel',
+	addon: 'Toevoeging',
+	mailintro: 'Aanhef',
+	bankcode: 'IBAN',
+	biccode: 'BIC',
+	mandate_id: 'Machtigingskenmerk',
 };
 
 /**
@@ -138,8 +148,8 @@ const NOTE_LABEL: Record<string, string> = {
  * the notes limit (the longest values lose their end first, each keeping its label).
  */
 export function notesWithFullValues(existing: string, header: string, fitted: FittedField[]): string {
-	const before = existing.trim() ? `${existing.trim()}\n` : '';
-	if (fitted.length === 0) return existing;
+	if (fitted.length === 0) return shorten(existing, CLIENT_FIELD_LIMITS.notes);
+	const before = existing.trim() ? `${shorten(existing.trim(), CLIENT_FIELD_LIMITS.notes / 2)}\n` : '';
 	const lines = fitted.map((f) => ({ label: `${NOTE_LABEL[f.field] ?? f.field}: `, value: f.given }));
 	const fixed = utf8Length(before) + utf8Length(header) + lines.reduce((n, l) => n + 1 + utf8Length(l.label), 0);
 	let budget = CLIENT_FIELD_LIMITS.notes - fixed;
@@ -225,6 +235,19 @@ export function fitClientFields<T extends Record<string, unknown>>(input: T): { 
 		if (given === null) continue;
 		fields[key] = fitPhone(given, CLIENT_FIELD_LIMITS[key]);
 		if (fields[key] === '' && given !== '') note(key, given, '');
+	}
+	// free texts are shortened; a code (IBAN, BIC, mandate) that does not fit cannot be right and is left out
+	for (const key of ['addon', 'mailintro'] as const) {
+		const given = str(key);
+		if (given === null) continue;
+		fields[key] = shorten(given, CLIENT_FIELD_LIMITS[key]);
+		note(key, given, fields[key] as string);
+	}
+	for (const key of ['bankcode', 'biccode', 'mandate_id'] as const) {
+		const given = str(key);
+		if (given === null || utf8Length(given) <= CLIENT_FIELD_LIMITS[key]) continue;
+		fields[key] = '';
+		note(key, given, '');
 	}
 	return { fields: fields as T & { address_addon?: string }, fitted };
 }

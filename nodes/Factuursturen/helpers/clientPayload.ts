@@ -36,6 +36,6 @@ export function fitClientLengths(input: IDataObject): { body: IDataObject; short
 	if (typeof given.email === 'string') given.email = given.email.trim();
 	const { fields, fitted } = fitClientFields(given);
 	const body: IDataObject = { ...fields };
-	if (fitted.length) body.notes = notesWithFullValues(typeof body.notes === 'string' ? body.notes : '', 'Volledige gegevens (ingekort voor Factuursturen):', fitted);
+	if (fitted.length || typeof body.notes === 'string') body.notes = notesWithFullValues(typeof body.notes === 'string' ? body.notes : '', 'Volledige gegevens (ingekort voor Factuursturen):', fitted);
 	return { body, shortened: fitted.map((f) => ({ field: f.field, given: f.given, sent: f.sent })) };
 }

@@ -195,6 +195,23 @@ describe('Client → Get or Create by Email', () => {
 		expect((out[0].json.shortenedFields as IDataObject[]).map((f) => f.field)).toEqual(expect.arrayContaining(['contact', 'phone', 'zipcode']));
 	});
 
+	it('a 10 kB name, long notes and other over-long fields are capped, never sent to fail (http 400)', async () => {
+		const out = await runNode(s, {
+			resource: 'client',
+			operation: 'getOrCreateByEmail',
+			debtorSource: 'fields',
+			email: 'tienkilo@example.nl',
+			additionalFields: { contact: 'Naam '.repeat(2000).trim(), notes: 'Aantekening '.repeat(1000).trim(), mailintro: 'Geachte '.repeat(40).trim(), bankcode: 'NL91ABNA0417164300'.repeat(3) },
+		});
+		expect(out[0].json).toMatchObject({ debtorAction: 'created' });
+		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
+		expect(Buffer.byteLength(String(created.notes))).toBeLessThanOrEqual(10_000);
+		expect(String(created.notes)).toMatch(/^Aantekening /);
+		expect(String(created.notes)).toContain('Naam: Naam Naam');
+		expect(String(created.mailintro).length).toBeLessThanOrEqual(128);
+		expect(created.bankcode).toBe('');
+	});
+
 	it('an order without e-mail becomes an error item (continueOnFail) with a hint; the others go on', async () => {
 		const bad = makeOrder({ number: '1011', email: '' });
 		const good = makeOrder({ number: '1012', email: 'jan@example.nl' });
