@@ -11,6 +11,7 @@ import type { InvoiceMapping } from './mapping';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
 import { resolveRates } from './rate-resolution';
 import { checkVoucherLines } from './voucher-lines';
+import { orderReference } from './reference';
 import type { CountryList } from './countries';
 import { buildInvoice } from './invoice-builder';
 import type { FactuursturenClientPayload } from './payload-types';
@@ -66,5 +67,19 @@ export function checkInvoiceOnNewDebtor(order: CanonicalOrder, debtor: Factuurst
 		{ clientnr: 'new', tax_type: debtor.tax_type, tax_shifted: debtor.tax_shifted, taxnumber: debtor.taxnumber, country: debtor.country },
 		mapping,
 		{ countries, ...(isCreditOrder(order) ? { originalInvoiceNumber: 'new' } : {}) },
+	);
+}
+
+/** The refusal of a credit order whose original invoice is not in Factuursturen (a credit note must name it). */
+export function originalInvoiceMissing(order: CanonicalOrder): OrderRefusal {
+	const credited = order.creditsOrderNumber;
+	return new OrderRefusal(
+		'original_invoice_not_found',
+		credited
+			? `Credit order ${order.number} credits order ${credited}, but Factuursturen has no invoice with reference "${orderReference(credited)}"`
+			: `Credit order ${order.number} does not name the order it credits, so its original invoice cannot be found`,
+		`A credit note must refer to the original invoice. Book the original order${credited ? ` ${credited}` : ''} first (then reprocess this credit), or, when the original was booked by hand, book this credit by hand in Factuursturen as a credit of that invoice.`,
+		order.number,
+		{ creditsOrderNumber: credited },
 	);
 }

@@ -1,15 +1,21 @@
 /**
  * A new debtor's body from a canonical order: the core's `buildDebtor` (lengths, country id, reverse charge) with
- * the node's New Consumer/Business Debtors tax types and the invoice node's Send Method; with Invoice Settings, the
- * invoice must be buildable on exactly this debtor before it is created (core preflight).
+ * the node's New Consumer/Business Debtors tax types and the invoice node's Send Method. With Invoice Settings, the
+ * debtor is only created for an order that will be invoiced on it: the invoice must be buildable on exactly this
+ * debtor (core preflight), and a credit order's original invoice must exist (or its order be in this run).
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { buildDebtor, type TaxType } from '../../../core/factuursturen/debtor-builder';
-import { checkInvoiceOnNewDebtor } from '../../../core/factuursturen/preflight';
+import { isCreditOrder } from '../../../core/factuursturen/order-checks';
+import { checkInvoiceOnNewDebtor, originalInvoiceMissing } from '../../../core/factuursturen/preflight';
+import { findInvoiceByReference } from '../actions/invoice/existingInvoices';
+import type { RunContext } from './items';
 import { invoiceSettingsFor } from './mapping';
+import { looseOrderNumber } from './order';
 
-export function newDebtorPayload(ctx: IExecuteFunctions, i: number, order: CanonicalOrder, countries: IDataObject[]): IDataObject {
+export async function newDebtorPayload(rc: RunContext, i: number, order: CanonicalOrder, countries: IDataObject[]): Promise<IDataObject> {
+	const { ctx } = rc;
 	const list = countries
 		.filter((c) => c.id !== undefined && typeof c.name === 'string')
 		.map((c) => ({ id: String(c.id), name: String(c.name) }));
@@ -19,6 +25,15 @@ export function newDebtorPayload(ctx: IExecuteFunctions, i: number, order: Canon
 		businessTaxType: ctx.getNodeParameter('newBusinessTaxType', i, 'extax') as TaxType,
 		sendMethod: settings.sendMethod,
 	});
-	if (settings.mapping) checkInvoiceOnNewDebtor(order, debtor, settings.mapping, list);
+	if (settings.mapping) {
+		checkInvoiceOnNewDebtor(order, debtor, settings.mapping, list);
+		// a customer without a debtor has no invoice booked by this integration: a credit's original is looked up once
+		const credited = isCreditOrder(order) ? order.creditsOrderNumber : null;
+		const path = String(ctx.getNodeParameter('orderProperty', i, ''));
+		const inThisRun = credited !== null && rc.items.some((item) => looseOrderNumber(item.json, path) === credited);
+		if (isCreditOrder(order) && !inThisRun && (credited === null || (await findInvoiceByReference(rc, credited, i)) === null)) {
+			throw originalInvoiceMissing(order);
+		}
+	}
 	return debtor as unknown as IDataObject;
 }

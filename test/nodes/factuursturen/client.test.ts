@@ -8,6 +8,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 import type { CanonicalOrder } from '../../../core/canonical-order';
+import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -104,6 +105,20 @@ describe('Client → Get or Create by Email', () => {
 			const out = await runNode(s, getOrCreate({ invoiceSettings: settings }), { items: items(order as unknown as IDataObject), continueOnFail: true });
 			expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '1093' });
 			expect((await s.state()).clients.some((c) => c.email === 'oss-nl@example.nl')).toBe(false);
+		});
+
+		it("a credit order of a customer without a debtor: refused when its original invoice is not in Factuursturen (one search), created when it is or when its order is in the same run", async () => {
+			const credit = (number: string, email: string, credits: string) =>
+				makeCoreOrder({ number, email, credit: true, creditsOrderNumber: credits, lines: [{ rate: '21', inclCents: -1210 }] }) as unknown as IDataObject;
+			const before = (await s.requests()).length;
+			const refused = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1094', 'retour@example.nl', '1080')), continueOnFail: true });
+			expect(refused[0].json.details).toMatchObject({ code: 'original_invoice_not_found', orderNumber: '1094' });
+			expect((await s.requests()).slice(before).filter((r) => r.path.startsWith('/api/v1/search/invoices/'))).toHaveLength(1);
+			expect((await s.state()).clients.some((c) => c.email === 'retour@example.nl')).toBe(false);
+
+			const original = makeOrder({ number: '1095', email: 'retour2@example.nl' });
+			const both = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1096', 'retour2@example.nl', '1095'), original) });
+			expect(both.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
 		});
 
 		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {

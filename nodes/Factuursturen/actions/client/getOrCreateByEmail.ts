@@ -167,7 +167,7 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						let shortened: IDataObject[] = [];
 						if (request.order) {
 							countries ??= asArray(await api.getReference('/countrylist/nl', i));
-							body = newDebtorPayload(ctx, i, request.order, countries);
+							body = await newDebtorPayload(rc, i, request.order, countries);
 						} else {
 							const fitted = fitClientLengths(
 								clientBodyFromFields({ ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject), email }),

@@ -14,10 +14,8 @@ import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
-import { OrderRefusal } from '../../../../core/errors';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
-import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
-import { orderReference } from '../../../../core/factuursturen/reference';
+import { checkBeforeWrites, originalInvoiceMissing } from '../../../../core/factuursturen/preflight';
 import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
 import { isSettled, openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
@@ -122,15 +120,7 @@ export async function createFromOrder(rc: RunContext) {
 			nr = found ? nrOf(found) : '';
 		}
 		if (nr) return nr;
-		throw new OrderRefusal(
-			'original_invoice_not_found',
-			credited
-				? `Credit order ${order.number} credits order ${credited}, but Factuursturen has no invoice with reference "${orderReference(credited)}"`
-				: `Credit order ${order.number} does not name the order it credits, so its original invoice cannot be found`,
-			`A credit note must refer to the original invoice. Book the original order${credited ? ` ${credited}` : ''} first (then reprocess this credit), or, when the original was booked by hand, book this credit by hand in Factuursturen as a credit of that invoice.`,
-			order.number,
-			{ creditsOrderNumber: credited },
-		);
+		throw originalInvoiceMissing(order);
 	};
 
 	return await forEachItem(
