@@ -115,6 +115,12 @@ describe('Create From Order', () => {
 			expect(out.map((o) => (o.json.details as IDataObject)?.code)).toEqual(['status_not_invoiceable', 'status_not_invoiceable']);
 			expect((await s.state()).invoices).toHaveLength(before);
 		});
+		it('an order invoiced before and cancelled since is adopted (its invoice exists), not refused', async () => {
+			const [first] = await runNode(s, create(), { items: items(withStatus('3024', 'Betaald')) });
+			const [again] = await runNode(s, create(), { items: items(withStatus('3024', 'Geannuleerd')) });
+			expect([again.json.invoiceAction, again.json.invoicenr]).toEqual(['adopted', first.json.invoicenr]);
+		});
+
 		it('its own list of statuses (case and spacing ignored), and off only when turned off explicitly', async () => {
 			const [listed] = await runNode(s, create({ invoiceableStatuses: 'Betaald,  klaar voor  verzending' }), { items: items(withStatus('3022', 'Klaar voor verzending')) });
 			expect(listed.json.invoiceAction).toBe('created');

@@ -129,7 +129,6 @@ export async function createFromOrder(rc: RunContext) {
 			const json = rc.items[i].json;
 			const order = orderOf(ctx, json, orderPath(i), i);
 			const mapping = invoiceMapping(ctx, i);
-			checkBeforeWrites(order, { mapping, invoiceableStatuses: invoiceableStatuses(ctx, i) });
 			const dryRun = ctx.getNodeParameter('dryRun', i, false) as boolean;
 			const fixedNr = fixedDebtorFor(order, mapping);
 			// what Reconcile With Order needs to know about how the invoice was booked
@@ -152,6 +151,8 @@ export async function createFromOrder(rc: RunContext) {
 				const fix = duplicates ? duplicateFix(order.number, duplicates) : null;
 				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing, ...(fix ? { duplicateInvoiceNumbers: fix.invoiceNumbers, duplicateFix: fix as unknown as IDataObject } : {}) };
 			}
+			// an order that is not adopted is checked whole before anything is read or written for it
+			checkBeforeWrites(order, { mapping, invoiceableStatuses: invoiceableStatuses(ctx, i) });
 
 			let debtor = debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')));
 			if (!debtor) {
