@@ -50,12 +50,6 @@ export function errorCodeOf(error: NodeApiError | NodeOperationError): ErrorCode
 	return error instanceof NodeApiError ? 'api_error' : 'unexpected_error';
 }
 
-/** Gives an error its catalogue code. */
-export function withCode<E extends NodeApiError | NodeOperationError>(error: E, code: ErrorCode): E {
-	error.context.code = code;
-	return error;
-}
-
 /**
  * The JSON of an error item: everything needed to act on it without opening the execution. Its shape is
  * dictated by n8n 2.41 (n8n-core `workflow-execute.js`, handleNodeErrorOutput): with "On Error: Continue
