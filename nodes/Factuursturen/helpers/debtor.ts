@@ -8,11 +8,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { buildDebtor, type TaxType } from '../../../core/factuursturen/debtor-builder';
 import { isCreditOrder } from '../../../core/factuursturen/order-checks';
-import { checkInvoiceOnNewDebtor, originalInvoiceMissing } from '../../../core/factuursturen/preflight';
+import { checkBeforeWrites, checkInvoiceOnNewDebtor, originalInvoiceMissing } from '../../../core/factuursturen/preflight';
 import { findInvoiceByReference } from '../actions/invoice/existingInvoices';
 import type { RunContext } from './items';
 import { invoiceSettingsFor } from './mapping';
-import { looseOrderNumber } from './order';
+import { looseOrderNumber, orderOf } from './order';
 
 export async function newDebtorPayload(rc: RunContext, i: number, order: CanonicalOrder, countries: IDataObject[]): Promise<IDataObject> {
 	const { ctx } = rc;
@@ -25,12 +25,24 @@ export async function newDebtorPayload(rc: RunContext, i: number, order: Canonic
 		businessTaxType: ctx.getNodeParameter('newBusinessTaxType', i, 'extax') as TaxType,
 		sendMethod: settings.sendMethod,
 	});
-	if (settings.mapping) {
-		checkInvoiceOnNewDebtor(order, debtor, settings.mapping, list);
-		// a customer without a debtor has no invoice booked by this integration: a credit's original is looked up once
+	const mapping = settings.mapping;
+	if (mapping) {
+		checkInvoiceOnNewDebtor(order, debtor, mapping, list);
+		// a customer without a debtor has no invoice booked by this integration: a credit's original must be in this
+		// run (and pass the same checks), or is looked up once
 		const credited = isCreditOrder(order) ? order.creditsOrderNumber : null;
 		const path = String(ctx.getNodeParameter('orderProperty', i, ''));
-		const inThisRun = credited !== null && rc.items.some((item) => looseOrderNumber(item.json, path) === credited);
+		const bookableHere = (k: number): boolean => {
+			try {
+				const original = orderOf(ctx, rc.items[k].json, path, k);
+				checkBeforeWrites(original, settings);
+				checkInvoiceOnNewDebtor(original, debtor, mapping, list);
+				return true;
+			} catch {
+				return false;
+			}
+		};
+		const inThisRun = credited !== null && rc.items.some((item, k) => looseOrderNumber(item.json, path) === credited && bookableHere(k));
 		if (isCreditOrder(order) && !inThisRun && (credited === null || (await findInvoiceByReference(rc, credited, i)) === null)) {
 			throw originalInvoiceMissing(order);
 		}

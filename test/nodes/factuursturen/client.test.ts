@@ -119,6 +119,12 @@ describe('Client → Get or Create by Email', () => {
 			const original = makeOrder({ number: '1095', email: 'retour2@example.nl' });
 			const both = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1096', 'retour2@example.nl', '1095'), original) });
 			expect(both.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
+
+			// the original is in the run but will be refused itself (a cancelled order): the credit cannot be booked either
+			const cancelled = { ...makeOrder({ number: '1097', email: 'retour3@example.nl' }), status: { id: '9', name: 'Geannuleerd', isCredit: false, changedAt: null } };
+			const neither = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1098', 'retour3@example.nl', '1097'), cancelled), continueOnFail: true });
+			expect(neither.map((o) => (o.json.details as IDataObject).code)).toEqual(['original_invoice_not_found', 'status_not_invoiceable']);
+			expect((await s.state()).clients.some((c) => c.email === 'retour3@example.nl')).toBe(false);
 		});
 
 		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {
