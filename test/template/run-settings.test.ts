@@ -90,9 +90,10 @@ describe('template: every owned setting is set once, in Run settings', () => {
 	});
 
 	it('each setting is read by the nodes that use it', () => {
-		expect(readers(base, 'invoiceableStatuses')).toEqual([N.getRange, N.getDaily, N.invoiceable].sort());
+		// Create invoice refuses other statuses itself; Get or create debtors checks orders against Create invoice's settings
+		expect(readers(base, 'invoiceableStatuses')).toEqual([N.getRange, N.getDaily, N.invoiceable, N.create, N.debtors].sort());
 		expect(readers(base, 'lookbackDays')).toEqual([N.getDaily]);
-		for (const k of ['vatRates', 'ossVatRates', 'categories', 'paidWhen'] as const) expect(readers(base, k)).toEqual([N.create]);
+		for (const k of ['vatRates', 'ossVatRates', 'categories', 'paidWhen'] as const) expect(readers(base, k)).toEqual([N.create, N.debtors].sort());
 		expect(readers(base, 'paymentMethodDebtors')).toEqual([N.create, N.debtors].sort());
 		expect(readers(base, 'toleranceCents')).toEqual([N.reconcile]);
 		expect(readers(base, 'failRunOnErrors')).toEqual([N.anyFailed]);
@@ -135,6 +136,11 @@ describe('template: every owned setting is set once, in Run settings', () => {
 			paidWhen: 'always',
 		});
 		expect(parseMapping(param(wf, N.debtors, ['mappingJson'])).paymentMethodDebtors).toEqual({ cash: '1001' });
+		// Get or create debtors checks every order against exactly Create invoice's settings before it writes a debtor
+		const checks = param(wf, N.debtors, ['invoiceSettings']) as Record<string, unknown>;
+		expect(parseMapping(checks.mappingJson)).toEqual(mapping);
+		expect(checks.invoiceableStatuses).toEqual(param(wf, N.create, ['invoiceableStatuses']));
+		expect(checks.sendMethod).toBe(byName(wf, N.create).parameters.sendMethod);
 		// the shipped defaults are a valid mapping as well
 		expect(parseMapping(param(base, N.create, ['mappingJson'])).vatRates).toEqual({ '21': '21', '9': '9', '0': '0' });
 	});
