@@ -133,7 +133,7 @@ export const clientFields: INodeProperties[] = [
 		default: '{}',
 		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
 		description:
-			"The parameters of the Invoice → Create From Order node that books these orders, as an expression such as {{ $('Create invoice').params }}. An order it would refuse (status, currency, unmapped VAT or OSS rate, voucher line, …) is refused here, before a debtor is created, and its Send Method applies to new debtors. Empty: only the checks that need no settings.",
+			"The settings of the Invoice → Create From Order node that books these orders, as an object of its parameters (mappingJson, vatRates, ossVatRates, invoiceableStatuses, sendMethod, …): the same values or expressions that node uses, or {{ $('Create invoice').params }} when its parameters hold no expressions. An order it would refuse (status, currency, unmapped VAT or OSS rate, voucher line, …) is refused here, before a debtor is created, and its Send Method applies to new debtors. Empty: only the checks that need no settings.",
 	},
 	{
 		displayName: 'New Consumer Debtors',

@@ -101,7 +101,8 @@ export function invoiceableStatuses(ctx: IExecuteFunctions, i: number, param: Pa
 
 /**
  * Client → Get or Create by Email: the parameters of the Create From Order node that will book the orders (Invoice
- * Settings, e.g. {{ $('Create invoice').params }}), read as that node reads its own; {} when not given.
+ * Settings), read as that node reads its own; {} when not given. `$('Create invoice').params` gives a node's
+ * parameters unevaluated, so an expression among them is reported rather than misread.
  */
 export function invoiceSettingsFor(ctx: IExecuteFunctions, i: number): PreflightOptions & { sendMethod?: 'mail' | 'email' } {
 	let value = ctx.getNodeParameter('invoiceSettings', i, {}) as unknown;
@@ -112,13 +113,21 @@ export function invoiceSettingsFor(ctx: IExecuteFunctions, i: number): Preflight
 		} catch (error) {
 			throw new NodeOperationError(ctx.getNode(), `Invoice Settings is not a JSON object (${(error as Error).message})`, {
 				itemIndex: i,
-				description: "Give the settings of the node that creates the invoices as an expression, e.g. {{ $('Create invoice').params }}, or leave it empty.",
+				description: "Give the settings of the node that creates the invoices as an object, e.g. {{ { mappingJson: …, invoiceableStatuses: … } }} or {{ $('Create invoice').params }}, or leave it empty.",
 			});
 		}
 	}
 	if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
 	const given = value as IDataObject;
 	if (Object.keys(given).length === 0) return {};
+	const unevaluated = Object.keys(given).filter((k) => typeof given[k] === 'string' && (given[k] as string).startsWith('='));
+	if (unevaluated.length) {
+		throw new NodeOperationError(ctx.getNode(), `Invoice Settings holds unevaluated expressions (${unevaluated.join(', ')})`, {
+			itemIndex: i,
+			description:
+				"$('…').params gives a node's parameters as written, expressions unevaluated. Give those settings as the same expressions here, e.g. {{ { mappingJson: <what Create From Order's Mapping (JSON) holds>, invoiceableStatuses: … } }}.",
+		});
+	}
 	const param: Param = (name, fallback) => (given[name] === undefined ? fallback : given[name]);
 	const mapping = invoiceMapping(ctx, i, param);
 	return { mapping, invoiceableStatuses: invoiceableStatuses(ctx, i, param), sendMethod: mapping.sendMethod };

@@ -127,6 +127,11 @@ describe('Client → Get or Create by Email', () => {
 			expect((await s.state()).clients.some((c) => c.email === 'retour3@example.nl')).toBe(false);
 		});
 
+		it("settings taken with $('…').params while that node uses expressions are reported, not misread", async () => {
+			const out = await runNode(s, getOrCreate({ invoiceSettings: { mappingJson: "={{ $('Run settings').first().json.vatRates }}" } }), { items: items(makeOrder({ number: '1099' })), continueOnFail: true });
+			expect(String(out[0].json.error)).toMatch(/unevaluated expressions \(mappingJson\)/);
+		});
+
 		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {
 			const consumer = makeOrder({ number: '1091', email: 'consument@example.nl' });
 			const business = makeOrder({ number: '1092', email: 'zakelijk@example.nl', company: 'Zaak BV' });
