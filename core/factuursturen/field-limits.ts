@@ -81,7 +81,8 @@ function prefixWithin(text: string, maxBytes: number, hyphens = false): string {
 
 /** shortens to `maxBytes` at a word boundary, ending in "..." */
 export function shorten(text: string, maxBytes: number): string {
-	if (utf8Length(text) <= maxBytes) return text;
+	// a UTF-16 code unit is at most 3 UTF-8 bytes: most texts fit without counting
+	if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return text;
 	return prefixWithin(text, maxBytes - ELLIPSIS.length) + ELLIPSIS;
 }
 
