@@ -58,6 +58,9 @@ const entries = {
 	missing_debtor: { area: 'workflow', meaning: 'Create From Order got an item without a debtor (clientnr).', fix: 'Put Client → Get or Create by Email before it, or set Debtor Field.' },
 	// the workflow and the nodes
 	invalid_order: { area: 'workflow', meaning: 'The item is not an order as the Mijnwebwinkel node outputs it (Normalized).', fix: 'Use Output: Normalized in the Mijnwebwinkel node, or set Order Field.' },
+	order_listed_twice: { area: 'workflow', meaning: 'The same order came twice in one run; it is booked once, from the first.', fix: 'Nothing; if it keeps happening, check the filters of the order fetch.' },
+	outcome_unknown: { area: 'connection', meaning: 'A create was sent but its outcome is unknown (no answer, and a look-up did not find it yet); it was not sent again.', fix: 'Run again: the next run finds and adopts what was created, or books it once.' },
+	duplicate_check_unavailable: { area: 'connection', meaning: 'A list the duplicate check needs could not be read completely, so nothing was created for these orders.', fix: 'Run again later; nothing is created while the check cannot be made.' },
 	missing_invoice_number: { area: 'workflow', meaning: 'Reconcile With Order got an item without an invoice number.', fix: 'Put it after Create From Order, or set Invoice Number Field.' },
 	reconciliation_mismatch: { area: 'workflow', meaning: 'The invoice in Factuursturen differs from its order (see the differences).', fix: 'Follow the hint of each difference; credit the invoice and reprocess when it is wrong.' },
 	invalid_input: { area: 'workflow', meaning: 'A node parameter or input value is not usable.', fix: 'Correct the parameter the message names.' },

@@ -15,6 +15,7 @@
  *
  * Pure: the API, the clock and the pause come in through the port, so every outcome is testable without I/O.
  */
+import type { ErrorCode } from '../error-codes';
 
 /** What one create request answered. */
 export type CreateAnswer =
@@ -87,7 +88,7 @@ const REASON_TEXT: Record<UnknownReason, string> = {
 };
 
 /** The error code of an unknown outcome, for reports and filters. */
-export const OUTCOME_UNKNOWN_CODE = 'outcome_unknown';
+export const OUTCOME_UNKNOWN_CODE = 'outcome_unknown' satisfies ErrorCode;
 
 /** Message and fix of an unknown outcome, for the order's report line. */
 export function unknownOutcomeText(

@@ -34,7 +34,7 @@ describe('error-code catalogue', () => {
 		for (const file of [...sources('core'), ...sources('nodes')]) {
 			const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
 			if (/[`'"]http_(\$\{|\d)/.test(text)) problems.push(`${file}: http_<status> code`);
-			for (const m of text.matchAll(/(?:new OrderRefusal\(\s*|code(?:: | = ))'([a-z_]+)'/g)) if (!known.has(m[1])) problems.push(`${file}: ${m[1]}`);
+			for (const m of text.matchAll(/(?:new OrderRefusal\(\s*|code(?:: | = )|_CODE = )'([a-z_]+)'/g)) if (!known.has(m[1])) problems.push(`${file}: ${m[1]}`);
 		}
 		expect(problems).toEqual([]);
 	});

@@ -14,6 +14,7 @@ import {
 	type CreateAnswer,
 	type LookupAnswer,
 } from '../../../core/booking/never-twice';
+import type { ErrorCode } from '../../../core/error-codes';
 import { isTransient } from '../transport/errors';
 import type { RunContext } from './items';
 
@@ -21,7 +22,7 @@ import type { RunContext } from './items';
 export const TIMEOUT_SETTLE_MAX_MS = 10_000;
 
 /** The error code of a list the duplicate check needs that could not be read. */
-export const LIST_UNREADABLE_CODE = 'duplicate_check_unavailable';
+export const LIST_UNREADABLE_CODE = 'duplicate_check_unavailable' satisfies ErrorCode;
 
 export function bookingPolicy(rc: RunContext): BookingPolicy {
 	return { settleAfterTimeoutMs: Math.min(rc.api.timeoutMs, TIMEOUT_SETTLE_MAX_MS), lookupAttempts: 3, lookupBackoffMs: rc.api.retryDelayMs * 2 };

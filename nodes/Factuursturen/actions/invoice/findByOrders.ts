@@ -5,6 +5,7 @@
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { duplicateFix } from '../../../../core/booking/duplicates';
+import type { ErrorCode } from '../../../../core/error-codes';
 import { listError, oncePerRun } from '../../helpers/booking';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
@@ -41,7 +42,7 @@ export async function findByOrders(rc: RunContext) {
 					itemIndex: i,
 					description: 'Nothing to do: the order is handled once. If it keeps appearing twice, check the filters of the order fetch.',
 				});
-				e.context.code = 'order_listed_twice';
+				e.context.code = 'order_listed_twice' satisfies ErrorCode;
 				e.context.orderNumber = order.number;
 				throw e;
 			}
