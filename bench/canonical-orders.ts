@@ -69,13 +69,13 @@ export function generateCanonical(count: number, seed: number): CanonicalOrder[]
 		const address = { name: 'Jan Jansen', company: '', street: 'Damrak', houseNumber: '1', line1: 'Damrak 1', zipcode: '1012 LG', city: 'Amsterdam', countryCode: 'NL', countryName: 'Nederland', phone: '' };
 		orders.push({
 			schemaVersion: 1, source: 'bench', number: String(100_000 + n), uuid: null, date: '2026-03-01', time: '12:00:00', timeZone: 'Europe/Amsterdam', placedAt: '2026-03-01T12:00:00+01:00',
-			status: { id: '3', name: credit ? 'Gecrediteerd' : 'Betaald', isCredit: credit, changedAt: null }, isTest: false, archived: false, currency: 'EUR',
+			status: { id: '3', name: credit ? 'Gecrediteerd' : 'Betaald', isCredit: credit, changedAt: null }, isTest: false, archived: false, currency: 'EUR', currencyAssumed: false,
 			businessModel: regime === 'intra_eu_reverse_charge' ? 'B2B' : 'B2C',
 			customer: { email: `klant${n}@example.nl`, emailAsGiven: `klant${n}@example.nl`, name: 'Jan Jansen', company: '', vatNumber: regime === 'intra_eu_reverse_charge' ? 'DE123456789' : '', phone: '', shopCustomerId: null, invoiceAddress: address, deliveryAddress: null },
 			lines, totals: { inclCents, vatCents, exclCents: inclCents - vatCents, perRate },
 			payment: { method: 'ideal', gateway: 'mollie', status: 'captured' },
 			vat: { regime, reason: 'bench', taxCountry: regime === 'oss' ? ossCountry : regime === 'domestic' ? 'NL' : null, destinationCountry: regime === 'oss' ? ossCountry : 'NL' },
-			discountCode: '', customerNote: '', creditsOrderNumber: credit ? '99999' : null,
+			discountCode: '', customerNote: '', customerReference: '', creditsOrderNumber: credit ? '99999' : null,
 		});
 	}
 	return orders;

@@ -16,12 +16,16 @@
  * folder), because that is what the package ships and n8n runs; `--runner tsx` runs the TypeScript through tsx
  * instead, whose transform (getter exports, a __name call per closure) costs extra time.
  *
+ * At the end: the share of invoices that need a rounding line over the property-test population, with every new
+ * debtor extax (the naive way) and with consumers intax (bench/rounding-share.ts).
+ *
  *   npm run bench [-- --passes 5] [--count 100000] [--stage mww-payload] [--canonical-only] [--runner tsx]
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { roundingShares } from './rounding-share';
 import type { PassResult, StageResult } from './stage';
 
 const GOAL_MS = 2_000;
@@ -125,6 +129,15 @@ function report(r: StageResult): boolean {
 	return med <= goalMs;
 }
 
+/** the share of invoices with a rounding line, the naive way (all new debtors extax) side by side with the current rule */
+function reportRoundingShares(): void {
+	const pct = (n: number, of: number): string => `${((100 * n) / Math.max(of, 1)).toFixed(1)} %`;
+	out('\nrounding lines ("Afrondingsverschil") over the property-test population, each order on a new debtor:');
+	for (const r of roundingShares()) {
+		out(`  ${r.label.padEnd(42)} ${fmt(r.withRoundingLine)} of ${fmt(r.built)} invoices (${pct(r.withRoundingLine, r.built)}); consumers ${fmt(r.consumerWithRoundingLine)} of ${fmt(r.consumerBuilt)} (${pct(r.consumerWithRoundingLine, r.consumerBuilt)})`);
+	}
+}
+
 function main(): void {
 	const passes = Number(option('passes', '5'));
 	const count = Number(option('count', '100000'));
@@ -143,6 +156,7 @@ function main(): void {
 	}
 	const goal = verdicts.find(([stage]) => stage === GOAL_STAGE);
 	if (goal) out(`\nGOAL ${goal[1] ? 'MET' : 'NOT MET'} (median pass of ${GOAL_STAGE})`);
+	reportRoundingShares();
 	out(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 

@@ -109,6 +109,8 @@ export const canonicalOrderSchema = z.object({
 	isTest: z.boolean(),
 	archived: z.boolean(),
 	currency: z.string().regex(/^[A-Z]{3}$/),
+	/** true when the shop gave no currency and `currency` is the assumed EUR: the node says so on the item */
+	currencyAssumed: z.boolean(),
 	businessModel: z.enum(['B2C', 'B2B']),
 	customer: customerSchema,
 	lines: z.array(orderLineSchema),
@@ -134,6 +136,8 @@ export const canonicalOrderSchema = z.object({
 	}),
 	discountCode: z.string(),
 	customerNote: z.string(),
+	/** the customer's own reference for the order (a business customer's purchase order number), or '' */
+	customerReference: z.string(),
 	/** for a credit order: the number of the order it credits */
 	creditsOrderNumber: z.string().nullable(),
 });

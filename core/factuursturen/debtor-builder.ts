@@ -1,22 +1,13 @@
 /**
  * Canonical order → the body of POST /clients for a NEW debtor. (Existing debtors are never modified;
- * the node only creates when the e-mail is not found.) New debtors are `tax_type: extax` unless opts.taxType says otherwise
- * for a consumer (business customers are always extax): the
- * invoice builder sends prices excl. VAT to them. Field lengths follow the documented rule in
- * field-limits.ts; nothing is shortened without its full value landing in `notes`.
+ * the node only creates when the e-mail is not found.) New consumer debtors are `tax_type: intax`, business
+ * debtors `extax` (both options): the invoice builder sends prices incl. or excl. VAT to match. Field lengths follow the documented rule in
+ * field-limits.ts (fitClientFields); nothing is shortened without its full value landing in `notes`.
  */
 import type { CanonicalOrder } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { findCountryId, indexCountries, type CountryList } from './countries';
-import {
-	CLIENT_FIELD_LIMITS as LIMIT,
-	clean,
-	normalizePhone,
-	normalizeZipcode,
-	shorten,
-	splitAddress,
-	utf8Length,
-} from './field-limits';
+import { CLIENT_FIELD_LIMITS as LIMIT, clean, fitClientFields, notesWithFullValues, utf8Length } from './field-limits';
 import type { FactuursturenClientPayload } from './payload-types';
 import { euVatNumberProblem, normalizeEuVatNumber } from '../vat/vat-number';
 import { isUsableEmail } from '../email';
@@ -30,23 +21,25 @@ function docLanguage(code: string | null): FactuursturenClientPayload['default_d
 	return DUTCH_SPEAKING.has(c) ? 'nl' : (DOC_LANGUAGE[c] ?? 'en');
 }
 
+export type TaxType = 'extax' | 'intax';
+export const TAX_TYPES: readonly TaxType[] = ['intax', 'extax'];
+
 export interface BuildDebtorOptions {
+	/** how Factuursturen sends this debtor's documents; default 'mail' (process only) */
 	sendMethod?: 'mail' | 'email';
 	/**
-	 * default 'extax' (prices excl. VAT). 'intax' suits consumer shops whose prices include VAT: Factuursturen
-	 * then reproduces every total exactly, where extax needs a 1-cent rounding line for some totals.
+	 * a new consumer debtor's prices: default 'intax' (incl. VAT, as a Dutch consumer shop shows them): Factuursturen
+	 * then reproduces the order total from the shop's incl. prices, where extax needs a 1-cent rounding line for
+	 * some totals.
 	 */
-	taxType?: 'extax' | 'intax';
+	consumerTaxType?: TaxType;
+	/** a new business debtor's prices: default 'extax' (a business customer reads and books amounts excl. VAT) */
+	businessTaxType?: TaxType;
 }
 
 export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts: BuildDebtorOptions = {}): FactuursturenClientPayload {
 	const customer = order.customer;
 	const address = customer.invoiceAddress;
-	const notes: string[] = [];
-	const keep = (label: string, full: string, sent: string) => {
-		if (full !== sent) notes.push(`${label}: ${full}`);
-	};
-
 	const email = clean(customer.email).toLowerCase();
 	if (!isUsableEmail(email) || utf8Length(email) > LIMIT.email) {
 		throw new OrderRefusal(
@@ -97,72 +90,47 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 			order.number,
 		);
 	}
-	let taxnumber = vatNumber;
-	if (utf8Length(vatNumber) > LIMIT.taxnumber) {
-		if (reverseCharge) {
-			throw new OrderRefusal(
-				'invalid_vat_number',
-				`Order ${order.number}: VAT number "${vatNumber}" is longer than ${LIMIT.taxnumber} characters`,
-				'No EU VAT number is that long. Correct the customer\'s VAT number in Mijnwebwinkel, then reprocess.',
-				order.number,
-			);
-		}
-		taxnumber = '';
-		keep('Btw-nummer', vatNumber, taxnumber);
+	if (reverseCharge && utf8Length(vatNumber) > LIMIT.taxnumber) {
+		throw new OrderRefusal(
+			'invalid_vat_number',
+			`Order ${order.number}: VAT number "${vatNumber}" is longer than ${LIMIT.taxnumber} characters`,
+			'No EU VAT number is that long. Correct the customer\'s VAT number in Mijnwebwinkel, then reprocess.',
+			order.number,
+		);
 	}
 
 	const fullName = clean(address.name) || clean(customer.name);
 	const fullCompany = clean(address.company) || clean(customer.company);
-	const contactSource = fullName || (fullCompany ? '' : email);
-	const contact = shorten(contactSource, LIMIT.contact);
-	keep('Naam', contactSource, contact);
-	const company = shorten(fullCompany, LIMIT.company);
-	keep('Bedrijf', fullCompany, company);
-
-	const fullAddress = clean(address.line1) || clean(`${address.street} ${address.houseNumber}`);
-	const split = splitAddress(fullAddress, LIMIT.address);
-	if (!split.complete) keep('Adres', fullAddress, `${split.address} ${split.addon}`);
-
-	const fullZip = clean(address.zipcode);
-	let zipcode = normalizeZipcode(fullZip, LIMIT.zipcode);
-	const fullCity = clean(address.city);
-	let cityText = fullCity;
-	if (utf8Length(zipcode) > LIMIT.zipcode) {
-		cityText = clean(`${zipcode} ${fullCity}`);
-		keep('Postcode', fullZip, '');
-		zipcode = '';
-	}
-	const city = shorten(cityText, LIMIT.city);
-	keep('Plaats', cityText, city);
-
-	const fullPhone = clean(address.phone) || clean(customer.phone);
-	let phone = normalizePhone(fullPhone);
-	if (utf8Length(phone) > LIMIT.phone) {
-		keep('Telefoon', fullPhone, '');
-		phone = '';
-	}
+	const { fields, fitted } = fitClientFields({
+		taxnumber: vatNumber,
+		contact: fullName || (fullCompany ? '' : email),
+		company: fullCompany,
+		address: clean(address.line1) || clean(`${address.street} ${address.houseNumber}`),
+		zipcode: clean(address.zipcode),
+		city: clean(address.city),
+		phone: clean(address.phone) || clean(customer.phone),
+	});
 
 	const business = order.businessModel === 'B2B' || fullCompany !== '' || vatNumber !== '';
 	const payload: FactuursturenClientPayload = {
-		contact,
+		contact: fields.contact,
 		showcontact: true,
-		company,
-		address: split.address,
-		zipcode,
-		city,
+		company: fields.company,
+		address: fields.address,
+		zipcode: fields.zipcode,
+		city: fields.city,
 		country,
 		email,
-		phone,
-		taxnumber,
+		phone: fields.phone,
+		taxnumber: fields.taxnumber,
 		tax_shifted: reverseCharge,
-		// a business customer needs unit prices excl. VAT on the invoice (Dir. art. 226(8)): extax whatever the option
-		tax_type: business ? 'extax' : (opts.taxType ?? 'extax'),
+		tax_type: business ? (opts.businessTaxType ?? 'extax') : (opts.consumerTaxType ?? 'intax'),
 		sendmethod: opts.sendMethod ?? 'mail',
 		paymentmethod: 'bank',
 		default_doclang: docLanguage(code),
 		currency: order.currency,
 	};
-	if (split.addon) payload.address_addon = split.addon;
-	if (notes.length) payload.notes = `Volledige gegevens uit bestelling ${order.number} (ingekort voor Factuursturen):\n${notes.join('\n')}`;
+	if (fields.address_addon) payload.address_addon = fields.address_addon;
+	if (fitted.length) payload.notes = notesWithFullValues('', `Volledige gegevens uit bestelling ${order.number} (ingekort voor Factuursturen):`, fitted);
 	return payload;
 }

@@ -15,6 +15,7 @@ import {
 	DEFAULT_PRICE_DECIMALS,
 	type InvoiceMapping,
 } from './mapping';
+import { INVOICE_FIELD_LIMITS, shorten } from './field-limits';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
 import { sendsAsPaid } from './payment-status';
 import { checkVoucherLines, VOUCHER_NOTE } from './voucher-lines';
@@ -260,6 +261,8 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 			description += ` (kortingscode ${effective.discountCode})`;
 		}
 		if (l.sourceLineId && (splitSources.get(l.sourceLineId)?.size ?? 0) > 1) description += ` (deel ${dutchRate(l.vatRate)}% btw)`;
+		// the full text stays on the order in the shop; Factuursturen would refuse the whole invoice for it
+		description = shorten(description, INVOICE_FIELD_LIMITS.lineDescription);
 		const quantity = Math.abs(l.quantity) || 1;
 		for (const part of priceLine(lineCents[i], quantity, decimals)) {
 			const line: FactuursturenInvoiceLine = {
@@ -283,7 +286,10 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	const original = opts.originalInvoiceNumber?.trim() ?? '';
 	if (credit && original) line2 += ` - Creditnota op factuur ${original}${order.creditsOrderNumber ? ` (bestelling ${order.creditsOrderNumber})` : ''}`;
 	else if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
-	const line3 = joinNonEmpty([regimeNote(order, mapping), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? '']);
+	// the customer's own reference (a purchase order number) where the customer reads it: their accounts payable match on it
+	if (order.customerReference) line2 += ` - Uw referentie: ${order.customerReference}`;
+	line2 = shorten(line2, INVOICE_FIELD_LIMITS.referenceLine);
+	const line3 = shorten(joinNonEmpty([regimeNote(order, mapping), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? '']), INVOICE_FIELD_LIMITS.referenceLine);
 
 	const payload: FactuursturenInvoicePayload = {
 		clientnr: debtor.clientnr.trim(),

@@ -40,6 +40,14 @@ export function sendsAsPaid(order: CanonicalOrder, paidWhen: PaidWhen = 'paid_st
 	return paidWhen === 'always' || isKnownPaid(order);
 }
 
+/**
+ * whether nothing is owed on the invoice once it is created: it was sent paid, or its total is 0.00 (a free
+ * order, or a credit of nothing). Reports count these as settled, not as open receivables.
+ */
+export function isSettled(order: CanonicalOrder, paidWhen: PaidWhen = 'paid_status_or_payment'): boolean {
+	return order.totals.inclCents === 0 || sendsAsPaid(order, paidWhen);
+}
+
 /** why an invoice is sent open, for the node's output */
 export function openReason(order: CanonicalOrder): string {
 	return `Order ${order.number} is not known to be paid (status "${order.status.name}", payment status "${order.payment.status || 'unknown'}"), so the invoice was sent open. Register the payment in Factuursturen when the money arrives (or set the mapping's paidWhen to "always" if every invoiceable order is paid).`;

@@ -1,7 +1,9 @@
 /**
- * Every `OrderRefusal.code` the invoice and debtor builders can throw, so filters in a workflow (and
- * the property test) can rely on a closed list.
+ * The `OrderRefusal.code`s the invoice and debtor builders can throw (a part of the catalogue in
+ * core/error-codes.ts), so the property test can rely on a closed list.
  */
+import type { ErrorCode } from '../error-codes';
+
 export const INVOICE_REFUSAL_CODES = [
 	/** test orders ("T-…") are never invoiced */
 	'test_order',
@@ -41,7 +43,9 @@ export const INVOICE_REFUSAL_CODES = [
 	'oss_debtor_country_mismatch',
 	/** a credit order whose original invoice (reference "Bestelling <credited order>") is not in Factuursturen (thrown by the node) */
 	'original_invoice_not_found',
-] as const;
+	/** the order's status is not invoiceable (Create From Order's status guard, preflight.ts) */
+	'status_not_invoiceable',
+] as const satisfies readonly ErrorCode[];
 
 export const DEBTOR_REFUSAL_CODES = [
 	'missing_country',
@@ -49,7 +53,7 @@ export const DEBTOR_REFUSAL_CODES = [
 	'missing_email',
 	'invalid_vat_number',
 	'reverse_charge_without_vat_number',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 export type InvoiceRefusalCode = (typeof INVOICE_REFUSAL_CODES)[number];
 export type DebtorRefusalCode = (typeof DEBTOR_REFUSAL_CODES)[number];

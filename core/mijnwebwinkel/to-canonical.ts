@@ -7,7 +7,7 @@ import { safeParseCanonicalOrder, type CanonicalOrder } from '../canonical-order
 import { OrderRefusal } from '../errors';
 import { isEuMember } from '../vat/eu-countries';
 import { vatRatesOf } from '../vat/rates';
-import { specialVatTerritoryOf } from '../vat/vat-territory';
+import { assertNoSpecialVatTerritory } from '../vat/vat-territory';
 import { apiSentCreditPositive, negateLines, negateTotals } from './credit';
 import { mapCustomer } from './customer';
 import { localMoment } from './dates';
@@ -33,7 +33,12 @@ export interface MijnwebwinkelContext {
 	 * the €10,000 EU threshold, or opted in): such an order is refused (home_vat_on_oss_sale), destination VAT is owed.
 	 */
 	euDistanceSales?: EuDistanceSales;
+	/** an order without a currency: 'assume_eur' (default; the canonical order says currencyAssumed) or 'refuse' (missing_currency) */
+	missingCurrency?: MissingCurrency;
 }
+
+export type MissingCurrency = 'assume_eur' | 'refuse';
+export const MISSING_CURRENCY_VALUES: readonly MissingCurrency[] = ['assume_eur', 'refuse'];
 
 const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
 const ISO2 = /^[A-Z]{2}$/;
@@ -134,21 +139,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		if ((l.lineInclCents !== 0 || l.lineExclMicros !== 0) && !chargedRates.includes(l.vatRate)) chargedRates.push(l.vatRate);
 	}
 	const transport = transportCountryOf(raw, customer.deliveryAddress?.countryCode ?? null);
-	if (transport !== null) {
-		// the postcode of where the goods go: the delivery address, else the invoice address when it is in that country
-		const invoice = customer.invoiceAddress;
-		const zipcode = customer.deliveryAddress?.zipcode ?? (invoice.countryCode === transport ? invoice.zipcode : '');
-		const territory = specialVatTerritoryOf(transport, zipcode);
-		if (territory !== null) {
-			throw new OrderRefusal(
-				'special_vat_territory',
-				`Order ${number} goes to ${territory.name} (${transport}${zipcode ? ` ${zipcode}` : ''}), which ${territory.treatment}. Its VAT cannot be told from the country code.`,
-				`Book this order by hand in Factuursturen with the VAT treatment of ${territory.name} (ask your bookkeeper if in doubt), so it is not invoiced as an ordinary ${transport} sale; if the address is wrong, correct it in Mijnwebwinkel and process the order again.`,
-				number,
-				{ territory: territory.name, countryCode: transport, zipcode },
-			);
-		}
-	}
+	assertNoSpecialVatTerritory(number, transport, customer);
 	const vat = decideVatRegime({
 		orderNumber: number,
 		taxStrategy: textOf(raw.tax_strategy).trim(),
@@ -160,6 +151,20 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		vatNumber: customer.vatNumber,
 		euDistanceSales,
 	});
+
+	// always present per the spec; a missing one can only be the store's own currency, EUR for Mijnwebwinkel,
+	// but booking it as EUR is said on the item (currencyAssumed), or refused when the context says so
+	const givenCurrency = textOf(raw.currency).trim().toUpperCase();
+	const currencyAssumed = givenCurrency === '';
+	if (currencyAssumed && (ctx.missingCurrency ?? 'assume_eur') === 'refuse') {
+		throw new OrderRefusal(
+			'missing_currency',
+			`Order ${number} has no currency.`,
+			'Check the order in Mijnwebwinkel. If it was in euros, set the node\'s Missing Currency to "Assume EUR" (the item then says it was assumed) and process it again; otherwise book it by hand.',
+			number,
+		);
+	}
+	const currency = givenCurrency || 'EUR';
 
 	const payment = recordOf(raw.payment);
 	const candidate: CanonicalOrder = {
@@ -174,8 +179,8 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		status: { id: statusId, name: status.description, isCredit, changedAt: changed?.iso ?? null },
 		isTest: false,
 		archived: raw.archived === true,
-		// always present per the spec; a missing one can only be the store's own currency, EUR for Mijnwebwinkel
-		currency: textOf(raw.currency).trim().toUpperCase() || 'EUR',
+		currency,
+		currencyAssumed,
 		businessModel: textOf(raw.business_model).trim().toUpperCase() === 'B2B' ? 'B2B' : 'B2C',
 		customer,
 		lines,
@@ -188,6 +193,7 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 		vat,
 		discountCode: cleanText(raw.discountcode),
 		customerNote: textOf(recordOf(raw.comments).customer).trim(),
+		customerReference: cleanText(raw.reference),
 		creditsOrderNumber,
 	};
 	const checked = safeParseCanonicalOrder(candidate);

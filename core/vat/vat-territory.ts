@@ -1,3 +1,6 @@
+import type { Customer } from '../canonical-order';
+import { OrderRefusal } from '../errors';
+
 /**
  * Places whose VAT territory is not what their ISO country code suggests (Dir. art. 6 and 7, Windsor Framework).
  * Some parts of EU states are outside the EU VAT area (Canary Islands, French overseas departments, Åland, …:
@@ -51,4 +54,24 @@ export function specialVatTerritoryOf(countryCode: string | null | undefined, zi
 		if (rule.country === country && (rule.zip === undefined || rule.zip.test(zip))) return rule.territory;
 	}
 	return null;
+}
+
+/**
+ * Refuses (special_vat_territory) an order whose goods go (`countryCode`: the transport country, null when
+ * unknown) to a special VAT territory. The postcode is the delivery address's, else the invoice address's
+ * when it lies in that country.
+ */
+export function assertNoSpecialVatTerritory(orderNumber: string, countryCode: string | null, customer: Pick<Customer, 'invoiceAddress' | 'deliveryAddress'>): void {
+	if (countryCode === null) return;
+	const invoice = customer.invoiceAddress;
+	const zipcode = customer.deliveryAddress?.zipcode ?? (invoice.countryCode === countryCode ? invoice.zipcode : '');
+	const territory = specialVatTerritoryOf(countryCode, zipcode);
+	if (territory === null) return;
+	throw new OrderRefusal(
+		'special_vat_territory',
+		`Order ${orderNumber} goes to ${territory.name} (${countryCode}${zipcode ? ` ${zipcode}` : ''}), which ${territory.treatment}. Its VAT cannot be told from the country code.`,
+		`Book this order by hand in Factuursturen with the VAT treatment of ${territory.name} (ask your bookkeeper if in doubt), so it is not invoiced as an ordinary ${countryCode} sale; if the address is wrong, correct it in Mijnwebwinkel and process the order again.`,
+		orderNumber,
+		{ territory: territory.name, countryCode, zipcode },
+	);
 }

@@ -1,3 +1,4 @@
+import { isErrorCode } from '../../core/error-codes';
 import {
 	NodeApiError,
 	NodeConnectionTypes,
@@ -72,7 +73,7 @@ export class Mijnwebwinkel implements INodeType {
 function errorJson(this: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): IDataObject {
 	const response = (error as { errorResponse?: IDataObject }).errorResponse;
 	const details: ErrorDetails = {
-		code: typeof response?.code === 'string' ? response.code : error instanceof NodeApiError ? 'api_error' : 'invalid_input',
+		code: isErrorCode(response?.code) ? response.code : error instanceof NodeApiError ? 'api_error' : 'invalid_input',
 		hint: error.description ?? '',
 	};
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;

@@ -22,7 +22,11 @@ export type FaultKind =
 	/** destroy the socket without an answer, before the handler runs */
 	| 'reset'
 	/** run the handler (the change is stored), then destroy the socket: the client never learns the result */
-	| 'commit-then-drop';
+	| 'commit-then-drop'
+	/** answer `status` (default 200) with `body` as is (an HTML page, cut-off JSON, "") without running the handler */
+	| 'replace'
+	/** run the handler (the change is stored), then answer `status` (default 200) with `body` instead of its answer */
+	| 'commit-then-replace';
 
 export interface Fault {
 	/** "METHOD /path/pattern" as in the route table, e.g. "POST /api/v1/invoices"; "*" matches every route */
@@ -32,6 +36,10 @@ export interface Fault {
 	delayMs?: number;
 	/** how many matching requests it hits before it is spent (default: unlimited) */
 	times?: number;
+	/** the raw body of a `replace` / `commit-then-replace` answer (default "") */
+	body?: string;
+	/** its Content-Type (default application/json: a broken answer that claims to be JSON) */
+	contentType?: string;
 	/** probability per matching request (default 1), drawn from the sandbox's seeded PRNG */
 	probability?: number;
 }
@@ -257,6 +265,14 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 					entry.status = out.status;
 					return send(res, out);
 				}
+				const replaced = (): SandboxResponse => ({ status: fault?.status ?? 200, body: fault?.body ?? '', contentType: fault?.contentType ?? 'application/json' });
+				if (fault?.kind === 'replace') {
+					const out = replaced();
+					options.after?.(req, out, match.route);
+					entry.status = out.status;
+					res.writeHead(out.status, { ...(out.headers ?? {}), 'Content-Type': out.contentType! });
+					return res.end(String(out.body));
+				}
 				if (fault?.kind === 'slow') {
 					// unref'd: a stalled request must not keep the test process (or close()) waiting
 					// the handler still runs afterwards: a slow server usually finishes work the client gave up on
@@ -272,6 +288,12 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 				options.after?.(req, out, match.route);
 				entry.status = out.status;
 				if (fault?.kind === 'commit-then-drop') return res_req.socket.destroy();
+				if (fault?.kind === 'commit-then-replace') {
+					const r = replaced();
+					entry.status = r.status;
+					res.writeHead(r.status, { ...(out.headers ?? {}), 'Content-Type': r.contentType! });
+					return res.end(String(r.body));
+				}
 				if (res_req.socket.destroyed) return;
 				send(res, out);
 			})();

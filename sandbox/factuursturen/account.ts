@@ -89,7 +89,8 @@ export class Account {
 	addClient(body: Obj, clientnr?: string): Client {
 		const nr = clientnr ?? String(this.nextClientnr);
 		if (this.clients.has(nr)) throw new ApiError(`clientnr ${nr} already exists`);
-		const client = createClient(body, nr, this.categoryIds);
+		const now = this.local();
+		const client = createClient(body, nr, this.categoryIds, `${now.date} ${now.time}`);
 		this.clients.set(nr, client);
 		if (/^\d+$/.test(nr)) this.nextClientnr = Math.max(this.nextClientnr, Number(nr) + 1);
 		return client;

@@ -1,7 +1,9 @@
 /**
- * Clients (debtors): validation of create/update bodies and the stored shape, which is exactly the key set
- * and typing of the captured real client (fs_api-client.json): every value a string, booleans "true"/"false".
- * Unknown input keys are ignored (clients that send `taxshifted` or `address_addon` worked against the real API).
+ * Clients (debtors): validation of create/update bodies and the stored shape: the key set and typing of the
+ * captured real client (fs_api-client.json), every value a string, booleans "true"/"false", plus the fields the
+ * documentation lists that the capture lacks (address_addon, addon, email_reminder, read-only timestamp): a
+ * field the sandbox dropped would be a field whose loss no test could see. Unknown input keys are ignored
+ * (clients that send `taxshifted` worked against the real API).
  */
 import { resolveCountry, NETHERLANDS_ID } from './countries';
 import { ApiError, bool, boolText, int, isObj, text, type Obj } from './values';
@@ -12,6 +14,8 @@ export const CLIENT_KEYS = [
 	'email', 'bankcode', 'biccode', 'taxnumber', 'tax_shifted', 'lastinvoice', 'sendmethod', 'paymentmethod',
 	'top', 'stddiscount', 'mailintro', 'reference', 'notes', 'notes_on_invoice', 'active', 'default_doclang',
 	'default_email', 'currency', 'mandate_id', 'mandate_date', 'collecttype', 'tax_type', 'default_category',
+	// documented, not in the capture
+	'address_addon', 'addon', 'email_reminder', 'timestamp',
 ] as const;
 
 export type Client = Record<string, unknown> & {
@@ -21,7 +25,7 @@ export type Client = Record<string, unknown> & {
 
 const TEXT_LIMITS: Record<string, number> = {
 	contact: 50, company: 50, address: 50, address_addon: 50, zipcode: 7, city: 50, phone: 13, mobile: 13,
-	email: 255, addon: 255, bankcode: 32, biccode: 32, taxnumber: 18, mailintro: 128, mandate_id: 35, notes: 10_000,
+	email: 255, addon: 255, email_reminder: 255, bankcode: 32, biccode: 32, taxnumber: 18, mailintro: 128, mandate_id: 35, notes: 10_000,
 };
 
 const ENUMS: Record<string, readonly string[]> = {
@@ -42,7 +46,7 @@ function blankClient(clientnr: string): Client {
 		stddiscount: '0', mailintro: 'Geachte heer/mevrouw,', reference: { line1: '', line2: '', line3: '' },
 		notes: '', notes_on_invoice: 'false', active: 'true', default_doclang: '', default_email: '0',
 		currency: 'EUR', mandate_id: '', mandate_date: '', collecttype: 'FRST', tax_type: 'extax',
-		default_category: '0',
+		default_category: '0', address_addon: '', addon: '', email_reminder: '', timestamp: '',
 	};
 }
 
@@ -119,20 +123,23 @@ function checkComplete(client: Client): void {
 	}
 }
 
-export function createClient(body: Obj, clientnr: string, categoryIds: ReadonlySet<string>): Client {
+/** `stamp`: the local time of the change ("2024-05-09 10:56"), returned read-only as `timestamp` */
+export function createClient(body: Obj, clientnr: string, categoryIds: ReadonlySet<string>, stamp = ''): Client {
 	const client = blankClient(clientnr);
 	apply(client, body, categoryIds);
 	checkComplete(client);
+	client.timestamp = stamp;
 	return client;
 }
 
 /** PUT: "all required fields should be present" — the body itself must name the client. */
-export function updateClient(existing: Client, body: Obj, categoryIds: ReadonlySet<string>): Client {
+export function updateClient(existing: Client, body: Obj, categoryIds: ReadonlySet<string>, stamp = ''): Client {
 	if (!text(body, 'contact') && !text(body, 'company')) {
 		throw new ApiError('contact or company is required: send all required fields when updating a client');
 	}
 	const updated = JSON.parse(JSON.stringify(existing)) as Client;
 	apply(updated, body, categoryIds);
 	checkComplete(updated);
+	updated.timestamp = stamp || String(existing.timestamp ?? '');
 	return updated;
 }

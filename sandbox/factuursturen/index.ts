@@ -16,7 +16,7 @@
  * - Responses stringify numbers and booleans ("62.92", "true", collection "0"/"1"), except line
  *   amount/price/tax_rate/discount_pct/linetotal and taxes.*.rate (JSON numbers); empty dates are "".
  *   Invoices have the captured key set plus `category`, `tax_type`, `language`, `tax_shifted`; clients have
- *   exactly the captured key set.
+ *   the captured key set plus the documented address_addon, addon, email_reminder and timestamp.
  * - Invoice arithmetic per docs/api-readings.md (per-rate rounding; price excl. VAT for an `extax` client, incl. for
  *   `intax`; a `tax_shifted` client pays 0 VAT). `tax_country: true` lines use the client's country's rates.
  * - No idempotency: a repeated POST /invoices creates a second invoice. Sent invoices cannot be updated.
@@ -24,13 +24,14 @@
  *   1000 per clock hour). Every /api/v1 response carries X-RateLimit-Remaining; when spent → 403 (or 429)
  *   with X-RateLimit-Remaining: 0 and a plain-text body. Unauthenticated requests do not count.
  * - GET /invoices pages with `count` (default `defaultListCount` = 100; -1 = all) and `start`, filters with
- *   since/until (sent date, inclusive), filter, client.
+ *   since/until (sent date, inclusive), filter, client. Option/control `listCap` caps every answer (a server
+ *   whose "all" is not all).
  * - GET /countrylist/{lang} serves the captured Dutch list for every language.
  * - Dates are Europe/Amsterdam local dates of the sandbox clock (option `now`, control `advanceClockMs`).
  *
  * Inspection (not counted, no auth): /__sandbox/state, /requests, /faults, /reset and /control with
  * `{rateLimit: {budget?, windowMs?, overLimitStatus?, remaining?}}`, `{searchNoMatch: '404'|'empty'}`,
- * `{mutateInvoice: {invoicenr, patch}}` (deep-merges `patch` into a stored invoice), `{advanceClockMs: n}`.
+ * `{listCap: n|null}`, `{mutateInvoice: {invoicenr, patch}}` (deep-merges `patch` into a stored invoice), `{advanceClockMs: n}`.
  */
 import { startSandbox, type RunningSandbox, type SandboxResponse } from '../common/server';
 import { Account } from './account';
@@ -59,6 +60,8 @@ export interface FactuursturenSandboxOptions {
 	searchNoMatch?: 'empty' | '404';
 	/** page size of GET /invoices without `count`; default 100 */
 	defaultListCount?: number;
+	/** most invoices one GET /invoices answers whatever `count` asks, `-1` included (a capped "all"); default none */
+	listCap?: number;
 	/** prefix of invoice numbers, e.g. 'F' → invoicenr "F20250001" with id "20250001"; default none */
 	invoiceNumberPrefix?: string;
 	/** the sandbox clock in epoch ms (dates, rate-limit windows); default Date.now */
@@ -102,6 +105,7 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 	const settings: RouteSettings = {
 		searchNoMatch: o.searchNoMatch ?? 'empty',
 		defaultListCount: o.defaultListCount ?? 100,
+		listCap: o.listCap ?? null,
 	};
 	const freshAccount = (): Account =>
 		new Account(
@@ -130,6 +134,8 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 			}
 			if (body.searchNoMatch === '404' || body.searchNoMatch === 'empty') settings.searchNoMatch = body.searchNoMatch;
 			else if (body.searchNoMatch !== undefined) errors.push("searchNoMatch must be '404' or 'empty'");
+			if (body.listCap === null || (typeof body.listCap === 'number' && body.listCap > 0)) settings.listCap = body.listCap;
+			else if (body.listCap !== undefined) errors.push('listCap must be a positive number or null');
 			if (isObj(body.mutateInvoice)) {
 				const { invoicenr, patch } = body.mutateInvoice;
 				const invoice = account.findInvoice(String(invoicenr));
@@ -149,6 +155,7 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 			windowEndsAt: new Date(limiter.windowEndsAt()).toISOString(),
 		},
 		searchNoMatch: settings.searchNoMatch,
+		listCap: settings.listCap,
 		now: new Date(clock()).toISOString(),
 	});
 
@@ -182,6 +189,7 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 				account = freshAccount();
 				limiter.reset(initialRate);
 				settings.searchNoMatch = o.searchNoMatch ?? 'empty';
+				settings.listCap = o.listCap ?? null;
 				clockOffset = 0;
 			},
 			control,

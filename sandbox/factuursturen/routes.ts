@@ -15,6 +15,8 @@ export interface RouteSettings {
 	searchNoMatch: 'empty' | '404';
 	/** page size of GET /invoices when `count` is absent (`count=-1` = all) */
 	defaultListCount: number;
+	/** most invoices one GET /invoices answers, whatever `count` asks (-1 included); null = no cap */
+	listCap: number | null;
 }
 
 const BASE = '/api/v1';
@@ -77,7 +79,8 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 			const a = account();
 			const existing = a.clients.get(req.params.clientnr);
 			if (!existing) return notFound(`client ${req.params.clientnr}`);
-			a.clients.set(existing.clientnr, updateClient(existing, body, a.categoryIds));
+			const now = a.local();
+			a.clients.set(existing.clientnr, updateClient(existing, body, a.categoryIds, `${now.date} ${now.time}`));
 			return plain(200, '');
 		}),
 		route('DELETE', '/clients/:clientnr', (req) => {
@@ -121,7 +124,8 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 					(!client || i.clientnr === client) &&
 					(!filter || matchesFilter(i, filter, today)),
 			);
-			return ok(count === -1 ? list.slice(start) : list.slice(start, start + count));
+			const page = count === -1 ? list.slice(start) : list.slice(start, start + count);
+			return ok(settings.listCap === null ? page : page.slice(0, settings.listCap));
 		}),
 		route('GET', '/invoices/:id', (req) => ok({ invoice: invoiceOr404(req.params.id) })),
 		route('POST', '/invoices', (_req, body) => {

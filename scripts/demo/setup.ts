@@ -158,6 +158,15 @@ export interface Report {
 	apiBudgetLeft: number | null;
 	/** the same as readable text: the counts, then one line per order that needs attention with its fix */
 	summary: string;
+	/** orders with more than one invoice, each with the one to keep and the ones to credit */
+	duplicates: number;
+	duplicateInvoices: Array<{ orderNumber: string; invoiceNumbers: string[]; keep: string; credit: string[]; hint: string }>;
+	/** failed orders whose create was not confirmed: not sent again, settled by the next run */
+	outcomeUnknown: number;
+	/** false when the order fetch failed: the run did not cover the period */
+	fetchComplete: boolean;
+	/** nothing needs a person: no failure, mismatch or duplicate, and the whole period fetched */
+	ok: boolean;
 	/** every problem of the booking record still open (also from earlier runs), oldest first */
 	openProblems: OpenProblem[];
 	/** a migration's state after this run (mode migrate), else null */
@@ -203,8 +212,9 @@ export function reportOf(result: ExecuteResult): Report {
 /** Human-readable summary of a report, for the demo and test logs. */
 export function formatReport(r: Report): string {
 	const lines = [
-		`mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed}, mismatched ${r.mismatched}; ` +
-			`invoices paid ${r.paidInvoices}, open ${r.openInvoices}; Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}`,
+		`${r.ok ? 'OK' : 'NEEDS ATTENTION'} mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed} (outcome unknown ${r.outcomeUnknown}), ` +
+			`mismatched ${r.mismatched}, duplicates ${r.duplicates}; invoices paid ${r.paidInvoices}, open ${r.openInvoices}; ` +
+			`Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}${r.fetchComplete ? '' : '; the order fetch FAILED: the next run catches up'}`,
 	];
 	const open = r.invoices.filter((i) => !i.paid);
 	if (open.length > 0) lines.push(`  open (not known to be paid yet): ${open.map((i) => `order ${i.orderNumber} → invoice ${i.invoicenr}`).join(', ')}`);
@@ -216,5 +226,6 @@ export function formatReport(r: Report): string {
 		lines.push(`  migration ${m.range}: booked ${m.booked}, reported ${m.reported}, left ${m.left ?? '?'} of ${m.total ?? '?'} after ${m.runs} run(s)${m.done ? ', done' : `, expected end ${m.expectedEnd ?? '?'}`}`);
 	}
 	if (r.openProblems?.length) lines.push(`  problems still open (booking record, oldest first): ${r.openProblems.map((p) => `${p.orderNumber} [${p.code}]`).join(', ')}`);
+	for (const d of r.duplicates ? r.duplicateInvoices : []) lines.push(`  DUPLICATE order ${d.orderNumber}: ${d.invoiceNumbers.join(', ')}\n          fix: ${d.hint}`);
 	return lines.join('\n');
 }

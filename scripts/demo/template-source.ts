@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../../core/booking-record/columns';
 import { MIGRATION_COLUMNS, MIGRATION_TABLE } from '../../core/booking-record/migration';
+import { DEFAULT_INVOICEABLE_STATUSES } from '../../core/factuursturen/preflight';
 
 export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
@@ -27,7 +28,7 @@ export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01
 export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
 /** The form's mode that reprocesses every problem the booking record still lists. */
 export const REPROCESS_OPEN = 'reprocess open problems';
-export const INVOICEABLE_STATUSES = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
+export const INVOICEABLE_STATUSES = [...DEFAULT_INVOICEABLE_STATUSES];
 /** The form's URL is <n8n>/form/<FORM_PATH> once the workflow is published (<n8n>/form-test/<FORM_PATH> while testing). */
 export const FORM_PATH = 'mijnwebwinkel-reprocess';
 
@@ -122,6 +123,10 @@ const runValue = (name: 'mode' | 'dateFrom' | 'dateTo'): string => `$('${N.setti
 /** The expression by which a node reads one owned setting. */
 export const setting = (name: OwnedSetting): string => `$('${N.settings}').first().json.${name}`;
 
+/** Create invoice's mapping as an expression on Run settings; Get or create debtors checks orders against the same */
+const INVOICE_MAPPING = `{ ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} }`;
+const SEND_METHOD = 'mail';
+
 type Json = Record<string, unknown>;
 
 /** Stable uuid-shaped ids, so regenerating the template gives the same file. */
@@ -197,10 +202,11 @@ const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ??
 function failureFields(stage: string): Json[] {
 	return [
 		field('orderNumber', '={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}'),
-		field('outcome', 'failed'),
+		// the second copy of an order listed twice is booked from the first: a skip, not a failure
+		field('outcome', "={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : 'failed' }}"),
 		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
 		field('stage', stage),
-		field('code', "={{ $json.details?.code ?? 'error' }}"),
+		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
 		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
 		field('hint', '={{ $json.details?.hint ?? null }}'),
 		field('budgetLeft', '={{ $json.details?.rateLimit?.remaining ?? null }}', 'number'),
@@ -224,7 +230,8 @@ function orderFacts(): Json[] {
 const SUMMARY_TEXT =
 	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" + N.settings + "').first().json.mode + ' run: ' + " +
 	"['sent', 'adopted', 'skipped', 'failed', 'mismatched'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
-	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') }}";
+	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') + " +
+	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') }}";
 
 function mijnwebwinkelOrders(name: string, position: [number, number], operationParams: Json): void {
 	node(
@@ -232,6 +239,7 @@ function mijnwebwinkelOrders(name: string, position: [number, number], operation
 		`${PKG}.mijnwebwinkel`,
 		1,
 		position,
+		// a fetch that fails is retried with backoff (1, 2, 4, 8, 16 s) within two minutes before the run gives up
 		{
 			resource: 'order',
 			...operationParams,
@@ -240,6 +248,7 @@ function mijnwebwinkelOrders(name: string, position: [number, number], operation
 			refusedOrders: 'error',
 			cutOverDate: `={{ ${setting('cutOverDate')} }}`,
 			cutOverOrderNumber: `={{ ${setting('cutOverOrderNumber')} }}`,
+			requestOptions: { serverErrorRetries: 5, maxWaitSeconds: 120 },
 		},
 		{ credentials: mwwCredentials, onError: 'continueErrorOutput' },
 	);
@@ -252,7 +261,7 @@ export function buildTemplate(): Json {
 
 	// ---- notes
 	sticky('Note: setup', [-420, -420], 400, 860,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `[\"Betaald\", \"Verzonden\", \"Afgehandeld\"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{\"21\": \"21\", \"9\": \"9\", \"0\": \"0\"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{\"DE:19\": \"19\", \"BE:21\": \"21\"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{\"domestic\": \"3\", \"oss\": \"4\"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{\"cash\": \"1001\"}` (no e-mail lookup for those orders).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders, an order invoiced twice or a failed fetch in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`); its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
 	sticky('Note: fetch', [440, -420], 1040, 260,
 		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
 	sticky('Note: debtors', [1520, -420], 840, 260,
@@ -423,6 +432,8 @@ export function buildTemplate(): Json {
 			lookupStrategy: 'all',
 			includeInput: true,
 			mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
+			// Create invoice's settings: an order it would refuse is refused here, before a debtor is created
+			invoiceSettings: `={{ { mappingJson: ${INVOICE_MAPPING}, invoiceableStatuses: ${setting('invoiceableStatuses')}, sendMethod: '${SEND_METHOD}' } }}`,
 			requestOptions,
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
@@ -451,8 +462,9 @@ export function buildTemplate(): Json {
 		{
 			resource: 'invoice',
 			operation: 'createFromOrder',
-			sendMethod: 'mail',
-			mappingJson: `={{ { ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} } }}`,
+			sendMethod: SEND_METHOD,
+			mappingJson: `={{ ${INVOICE_MAPPING} }}`,
+			invoiceableStatuses: `={{ ${setting('invoiceableStatuses')} }}`,
 			invoicesMadeElsewhere,
 			requestOptions,
 		},
@@ -501,7 +513,7 @@ export function buildTemplate(): Json {
 		// test orders and orders before the cut-over are not booked, and nothing is wrong with them
 		field('outcome', "={{ $json.details?.skip === true || $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
 		field('stage', 'fetch'),
-		field('code', "={{ $json.details?.code ?? 'error' }}"),
+		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
 		field('reason', "={{ $json.message ?? $json.error }}"),
 		field('hint', '={{ $json.details?.hint ?? null }}'),
 		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
@@ -531,11 +543,13 @@ export function buildTemplate(): Json {
 		field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
 		field('invoicenr', '={{ $json.invoicenr }}'),
 		// sent paid (alreadypaid) only when the order is known paid; otherwise open until the money arrives
-		field('paid', '={{ $json.paidOnInvoice !== false }}', 'boolean'),
+		field('paid', '={{ $json.settled ?? $json.paidOnInvoice !== false }}', 'boolean'),
 		field('clientnr', '={{ $json.clientnr ?? null }}'),
 		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 		...orderFacts(),
+		// the order has more than one invoice: which to keep and which to credit (from the nodes)
+		field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
 	]));
 	connect(N.result, N.asBooked, 1);
 	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3760, -120], setParams([
@@ -547,6 +561,7 @@ export function buildTemplate(): Json {
 		field('hint', "={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}"),
 		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 		...orderFacts(),
+		field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
 	]));
 	connect(N.result, N.asMismatched, 0);
 	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3760, 60], setParams(failureFields('read-back')));
@@ -721,6 +736,15 @@ export function buildTemplate(): Json {
 			'={{ ($json.openProblems ?? []).filter(p => p.orderNumber).map(p => ({ orderNumber: p.orderNumber, orderDate: p.orderDate, outcome: p.outcome, stage: p.stage, code: p.code, reason: p.reason, fix: p.fix, invoiceNumber: p.invoiceNumber, firstTried: p.firstTried, lastTried: p.lastTried, attempts: p.attempts })) }}',
 			'array',
 		),
+		// orders with more than one invoice (booked twice, this run or earlier), each with the invoice to credit
+		field('duplicates', '={{ $json.orders.filter(o => o.duplicateFix).length }}', 'number'),
+		field('duplicateInvoices', '={{ $json.orders.filter(o => o.duplicateFix).map(o => o.duplicateFix) }}', 'array'),
+		// creates whose answer was lost and could not be confirmed: not sent again, settled by the next run
+		field('outcomeUnknown', "={{ $json.orders.filter(o => o.code === 'outcome_unknown').length }}", 'number'),
+		// false when the order fetch itself failed: the next run's lookback catches up on the day
+		field('fetchComplete', "={{ !$json.orders.some(o => o.outcome === 'failed' && o.stage === 'fetch' && !o.orderNumber) }}", 'boolean'),
+		// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched
+		field('ok', "={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) }}", 'boolean'),
 	]));
 	connect(N.withOpen, N.report);
 
@@ -744,11 +768,11 @@ export function buildTemplate(): Json {
 		{ disabled: true },
 	);
 	connect(N.report, N.email);
-	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [5340, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && ($json.failed + $json.mismatched) > 0 }}`));
+	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [5340, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && $json.ok === false }}`));
 	connect(N.report, N.anyFailed);
 	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [5560, 300], {
 		errorMessage:
-			"={{ $json.failed + ' order(s) failed and ' + $json.mismatched + ' mismatched (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
+			"={{ $json.failed + ' order(s) failed, ' + $json.mismatched + ' mismatched, ' + $json.duplicates + ' invoiced more than once' + ($json.fetchComplete ? '' : ', the order fetch failed') + ' (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
 	});
 	connect(N.anyFailed, N.runFailed, 0);
 

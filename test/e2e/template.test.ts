@@ -37,6 +37,8 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../../core/factuursturen/invoice-builder';
+import { parseMapping } from '../../core/factuursturen/mapping';
 
 jest.setTimeout(15 * 60_000);
 
@@ -56,6 +58,8 @@ const PACING = { budget: 60, windowSeconds: 20 };
 const NEW_SHARE = 0.3;
 /** a realistic setup: the OSS rates the (sandbox) Factuursturen account holds, set in Run settings */
 const OSS_SETUP: RunSettings = { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) };
+/** the same mapping as the core reads it (the template's VAT rates are the defaults) */
+const TEMPLATE_MAPPING = parseMapping({ ossVatRates: OSS_SETUP.ossVatRates });
 const EMPTY_SHOP_CREDENTIAL = { id: 'mwwEmptyShopCred01', name: 'Mijnwebwinkel shop without orders' };
 
 /** "GET /api/v1/clients", "POST /api/v1/invoices", … with ids folded */
@@ -165,9 +169,10 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		const result = await runner.run(id, { allowFailure: true });
 		const report = reportOf(result);
 		console.log(`[${id}] ${formatReport(report)}`);
-		// failRunOnErrors (on in the template): a run with failed or mismatched orders ends in error after its Report,
-		// so n8n lists it as failed; a clean run succeeds
-		const problems = report.failed + report.mismatched;
+		// failRunOnErrors (on in the template): a run with failed or mismatched orders, duplicates or a failed fetch ends
+		// in error after its Report, so n8n lists it as failed; a clean run succeeds
+		expect(report.ok).toBe(report.failed + report.mismatched + report.duplicates === 0 && report.fetchComplete);
+		const problems = report.ok ? 0 : 1;
 		expect([id, result.status, problems > 0 ? result.error?.node?.name : undefined]).toEqual([id, problems > 0 ? 'error' : 'success', problems > 0 ? N.runFailed : undefined]);
 		// the readable summary names every order that needs attention
 		for (const o of [...report.failedOrders, ...report.mismatchedOrders]) expect(report.summary).toContain(`order ${o.orderNumber}`);
@@ -192,6 +197,8 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(report.sent).toBe(invoiced.size);
 		expect(report.sent + report.failed).toBe(dailyBatch.length);
 		expect(report.mismatched).toBe(0);
+		// refused orders need a person: the run is not green, but the fetch covered the day and nothing is doubled
+		expect(report).toMatchObject({ ok: report.failed === 0, duplicates: 0, duplicateInvoices: [], outcomeUnknown: 0, fetchComplete: true });
 		// reverse charge without a VAT number is never booked
 		const rcNoVat = dailyBatch.filter((o) => o.canonical?.vat.regime === 'intra_eu_reverse_charge' && !o.canonical.customer.vatNumber);
 		for (const o of rcNoVat) expect([o.number, failed.has(o.number)]).toEqual([o.number, true]);
@@ -259,6 +266,30 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		const reachDebtors = dailyBatch.filter((o) => o.canonical !== null && !refusedAtDebtor.has(o.number));
 		expect(created).toBe(new Set(reachDebtors.map((o) => o.email).filter((e) => !knownBefore.has(e))).size);
 
+		// a refused order leaves nothing behind: every debtor this run created carries an invoice
+		const newClients = state.clients.filter((c) => !initialClients.some((x) => String(x.clientnr) === String(c.clientnr)));
+		expect(newClients.length).toBe(created);
+		for (const c of newClients) expect([c.email, state.invoices.some((i) => String(i.clientnr) === String(c.clientnr))]).toEqual([c.email, true]);
+		console.log(`refused before a debtor was written: ${report.failedOrders.filter((f) => f.stage === 'debtor').map((f) => f.code).join(', ') || 'none'}`);
+
+		// rounding lines: new consumer debtors are intax, and no invoice carries a rounding line that an intax debtor
+		// makes unnecessary (the intax build of the same order has none)
+		let roundingInvoices = 0;
+		for (const o of dailyBatch.filter((x) => invoiced.has(x.number))) {
+			const inv = invoiceForOrder(state.invoices, o.number)[0];
+			const client = state.clients.find((c) => String(c.clientnr) === String(inv.clientnr))!;
+			const isNew = newClients.includes(client);
+			const consumer = !client.company && !client.taxnumber;
+			if (isNew && consumer) expect([o.number, client.tax_type]).toEqual([o.number, 'intax']);
+			const rounding = Object.values(inv.lines as Record<string, { description: string }>).some((l) => l.description === ROUNDING_LINE_DESCRIPTION);
+			if (!rounding) continue;
+			roundingInvoices++;
+			if (client.tax_type !== 'intax' && !(isNew && consumer)) continue; // an extax debtor the owner chose, or a business
+			const intax = buildInvoice(o.canonical!, { clientnr: String(client.clientnr), tax_type: 'intax', tax_shifted: client.tax_shifted === 'true' }, TEMPLATE_MAPPING, o.canonical!.status.isCredit ? { originalInvoiceNumber: 'x' } : {});
+			expect([o.number, intax.lines.some((l) => l.description === ROUNDING_LINE_DESCRIPTION)]).toEqual([o.number, true]);
+		}
+		console.log(`rounding lines: ${roundingInvoices} of ${invoiced.size} invoices`);
+
 		// API economy: one list per bulk step, one create per invoice, one create per new debtor
 		const perInvoice = calls.length / report.sent;
 		const batchCustomers = new Set(dailyBatch.filter((o) => o.canonical !== null).map((o) => o.email)).size;
@@ -272,8 +303,11 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 				[...perRoute].map(([k, n]) => `  ${k}: ${n}`).join('\n'),
 		);
 		expect(Math.abs(newShare - NEW_SHARE)).toBeLessThanOrEqual(0.03);
-		// no look-up is repeated per order (the bulk lists are: invoices twice, duplicate check and read-back)
-		expect([...perRoute].filter(([k, n]) => k.startsWith('GET ') && n > (k === 'GET /api/v1/invoices' ? 2 : 1))).toEqual([]);
+		// no look-up is repeated per order (the bulk lists are: invoices twice, duplicate check and read-back; the client
+		// list once, read until a page proves its end: the sandbox, like the documented list, ignores count, so a list of
+		// more than a page costs one more request that shows nothing new)
+		const bulk: Record<string, number> = { 'GET /api/v1/invoices': 2, 'GET /api/v1/clients': 2 };
+		expect([...perRoute].filter(([k, n]) => k.startsWith('GET ') && n > (bulk[k] ?? 1))).toEqual([]);
 		// A credit note must name its original invoice: when the original is neither in the same execution nor in
 		// the bulk list, Create From Order spends ONE reference search on it. That is an allowance per credit note
 		// (the floor is 1 per invoice + 1 per new debtor + 1 per credit whose original was booked outside the list);
@@ -300,6 +334,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		const before = demo.factuursturen.requests.length;
 		const report = await run(ID.empty);
 		expect(report).toMatchObject({ mode: 'daily', sent: 0, adopted: 0, skipped: 0, failed: 0, mismatched: 0, paidInvoices: 0, openInvoices: 0 });
+		expect(report).toMatchObject({ ok: true, duplicates: 0, outcomeUnknown: 0, fetchComplete: true });
 		expect(report.invoices).toEqual([]);
 		expect(report.failedOrders).toEqual([]);
 		expect(emptyShop.requests.length).toBeGreaterThan(0); // it did ask the (empty) shop
@@ -374,6 +409,27 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		// on its own branch in the run data
 		expect(nodeOutput(result, N.asMismatched)).toHaveLength(1);
 		expect(result.runData[N.asBooked]).toBeUndefined();
+		expect(report.ok).toBe(false);
+	});
+
+	it('an order invoiced twice (by hand, or before this package) is listed with the invoice to credit, and the run is not green', async () => {
+		const [kept] = invoiceForOrder((await fsState(demo)).invoices, mismatchOrder.number);
+		const auth = Buffer.from(`${demo.factuursturen.username}:${demo.factuursturen.apiKey}`).toString('base64');
+		const res = await fetch(`${demo.factuursturen.baseUrl}/invoices`, {
+			method: 'POST',
+			headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ clientnr: kept.clientnr, action: 'send', sendmethod: 'mail', reference: kept.reference, lines: [{ amount: 1, description: 'x', tax_rate: 21, price: 10 }] }),
+		});
+		expect(res.status).toBe(201);
+		const second = (await res.text()).trim();
+		const report = await run(ID.check);
+		expect(report.duplicates).toBe(1);
+		expect(report.duplicateInvoices).toEqual([
+			expect.objectContaining({ orderNumber: mismatchOrder.number, keep: String(kept.invoicenr), credit: [second], hint: expect.stringContaining(`credit ${second}`) }),
+		]);
+		expect(report.ok).toBe(false);
+		// nothing was created for it
+		expect(invoiceForOrder((await fsState(demo)).invoices, mismatchOrder.number)).toHaveLength(2);
 	});
 
 	it('pacing: with a small compressed budget no request is refused for the rate limit', async () => {

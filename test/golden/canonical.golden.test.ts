@@ -1,7 +1,8 @@
 /**
  * Golden files (Acumulus style): every `test/golden/orders/<NN-name>/order.json` is a Mijnwebwinkel order in
  * the API's own shape; `canonical.json` next to it is the canonical order written BY HAND from the rules, or
- * `{"refusal": {"code": …}}`. `context.json` (optional) overrides the status table / home country / euDistanceSales.
+ * `{"refusal": {"code": …}}`. `context.json` (optional) overrides the status table / home country / euDistanceSales /
+ * missingCurrency.
  *
  * UPDATE_GOLDEN=1 writes a missing canonical.json from the mapper's output (review it before committing);
  * it never overwrites an existing one.
@@ -28,6 +29,7 @@ function contextFor(dir: string): MijnwebwinkelContext {
 		statuses: extra.statuses ?? defaultStatuses,
 		...(extra.homeCountry ? { homeCountry: extra.homeCountry } : {}),
 		...(extra.euDistanceSales ? { euDistanceSales: extra.euDistanceSales } : {}),
+		...(extra.missingCurrency ? { missingCurrency: extra.missingCurrency } : {}),
 	};
 }
 

@@ -37,7 +37,7 @@ const REVIEW: Record<string, string> = {
 	'07-action-price-option': 'Sale price (action option) already inside the line price; nothing extra on the invoice.',
 	'08-zero-percent-line': '"Cadeaubon € 25" at 0 % next to 21 % goods. A webshop voucher is a multi-purpose voucher: its sale is no supply (VAT at redemption), so it must not land in box 1e as 0 % turnover. Refused (voucher_line): book it to a balance account; 68 shows the voucherLines "book" variant.',
 	'09-qty-six-decimals': 'Unit prices with 3 decimals (12 × 0.289 = 3.468 → 3.47; 7 × 1.429 = 10.003 → 10.00) so each line total is exact.',
-	'10-api-example-1042': 'B2B customer with a Dutch VAT number: domestic 21/9 %, NOT reverse charge (domestic goods).',
+	'10-api-example-1042': 'B2B customer with a Dutch VAT number: domestic 21/9 %, NOT reverse charge (domestic goods). The customer\'s purchase order number PO-7781 in line2, where they read it.',
 	'11-api-example-1041': 'Same e-mail as 01 → same debtor 101 (extax). No payment method known: "Webshop".',
 	'12-shape-number-int': 'Plain domestic 21 %.',
 	'13-shape-tax-array-single': 'Plain domestic 21 %, intax debtor: 3 × 9.95.',
@@ -46,7 +46,7 @@ const REVIEW: Record<string, string> = {
 	'16-shape-no-delivery-ship-de': 'Shipped to DE but NL VAT charged: domestic (below the OSS threshold, per the mapper).',
 	'17-shape-deprecated-debtor-fields': 'Domestic 21 %; 5 × 10.00 excl.',
 	'18-shape-json-numbers': 'Belgian consumer charged NL 21 % (below threshold): domestic. Intax debtor.',
-	'19-b2b-domestic-vat-number': 'Domestic B2B, 21 %, paid by bank transfer (status paid): still "alreadypaid full".',
+	'19-b2b-domestic-vat-number': 'Domestic B2B, 21 %, paid by bank transfer (status paid): still "alreadypaid full". The customer\'s reference PO-2019-044 in line2.',
 	'20-reverse-charge-be-with-vat': 'Intra-community supply to a Belgian business with VAT number: 0 %, debtor "btw verlegd" with the same VAT number, ICP category 2, the reverse-charge mention with the customer\'s VAT number. Shipping follows the supply (0 %).',
 	'21-reverse-charge-de-without-vat': 'Reverse charge without the customer\'s VAT number cannot be an ICP supply: refused with a hint to add it.',
 	'22-oss-de': 'OSS: German rates 19/7 % with tax_country, shipping split by the shop; OSS category 3. The debtor is in Germany (country 50), the OSS country, so Factuursturen applies German rates. Mention "Btw Duitsland (OSS/Unieregeling)"; a new debtor gets German documents (doclang de).',
@@ -80,6 +80,7 @@ const REVIEW: Record<string, string> = {
 	'61-shipped-unpaid-invoice': 'status Verzonden, payment_status pending, method "Op rekening": not known to be paid, so the invoice is sent open (no alreadypaid) and stays a receivable until the money arrives.',
 	'68-voucher-line-booked': 'with mapping voucherLines "book": the bookkeeper chose to invoice the voucher sale as it is; same payload as before plus the multi-purpose-voucher mention in line3 (give it its own category).',
 	'62-oss-invoice-nl-delivery-de': 'OSS sale delivered to DE (German VAT), but the invoice address and so the debtor are in NL (country 146). Factuursturen takes tax_country rates from the debtor\'s country, so the invoice would carry NL rates or be rejected: refused (oss_debtor_country_mismatch); book by hand or use a debtor in DE.',
+	'76-missing-currency': 'Same order as 01 without a currency: booked as EUR (Mijnwebwinkel shops are EUR), the canonical order says currencyAssumed so the item can say so; 77 is the refuse setting.',
 	'59-export-us-with-nl-vat': 'Sent to the US but the shop charged NL 21 %: the customer paid VAT, so booked as domestic 21 % (a bookkeeper may want to correct the sale).',
 };
 

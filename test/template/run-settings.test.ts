@@ -90,9 +90,10 @@ describe('template: every owned setting is set once, in Run settings', () => {
 	});
 
 	it('each setting is read by the nodes that use it', () => {
-		expect(readers(base, 'invoiceableStatuses')).toEqual([N.getRange, N.getDaily, N.invoiceable].sort());
+		// Create invoice refuses other statuses itself; Get or create debtors checks orders against Create invoice's settings
+		expect(readers(base, 'invoiceableStatuses')).toEqual([N.getRange, N.getDaily, N.invoiceable, N.create, N.debtors].sort());
 		expect(readers(base, 'lookbackDays')).toEqual([N.getDaily]);
-		for (const k of ['vatRates', 'ossVatRates', 'categories', 'paidWhen'] as const) expect(readers(base, k)).toEqual([N.create]);
+		for (const k of ['vatRates', 'ossVatRates', 'categories', 'paidWhen'] as const) expect(readers(base, k)).toEqual([N.create, N.debtors].sort());
 		expect(readers(base, 'paymentMethodDebtors')).toEqual([N.create, N.debtors].sort());
 		expect(readers(base, 'toleranceCents')).toEqual([N.reconcile]);
 		expect(readers(base, 'failRunOnErrors')).toEqual([N.anyFailed]);
@@ -135,16 +136,34 @@ describe('template: every owned setting is set once, in Run settings', () => {
 			paidWhen: 'always',
 		});
 		expect(parseMapping(param(wf, N.debtors, ['mappingJson'])).paymentMethodDebtors).toEqual({ cash: '1001' });
+		// Get or create debtors checks every order against exactly Create invoice's settings before it writes a debtor
+		const checks = param(wf, N.debtors, ['invoiceSettings']) as Record<string, unknown>;
+		expect(parseMapping(checks.mappingJson)).toEqual(mapping);
+		expect(checks.invoiceableStatuses).toEqual(param(wf, N.create, ['invoiceableStatuses']));
+		expect(checks.sendMethod).toBe(byName(wf, N.create).parameters.sendMethod);
 		// the shipped defaults are a valid mapping as well
 		expect(parseMapping(param(base, N.create, ['mappingJson'])).vatRates).toEqual({ '21': '21', '9': '9', '0': '0' });
 	});
 
-	it('failRunOnErrors: the run ends in error only when the option is on and an order failed or mismatched', () => {
-		const cond = (wf: Wf, report: Record<string, unknown>) => param(wf, N.anyFailed, ['conditions', 'conditions', '0', 'leftValue'], report);
-		expect(cond(base, { failed: 1, mismatched: 0 })).toBe(true);
-		expect(cond(base, { failed: 0, mismatched: 1 })).toBe(true);
-		expect(cond(base, { failed: 0, mismatched: 0 })).toBe(false);
-		expect(cond(variant({ failRunOnErrors: false }), { failed: 3, mismatched: 1 })).toBe(false);
+	it('failRunOnErrors: the run ends in error only when the option is on and the Report is not ok (a failed, mismatched or twice-invoiced order, or a failed fetch)', () => {
+		const report = (orders: Array<Record<string, unknown>>): Record<string, unknown> =>
+			Object.fromEntries(
+				(param(base, N.report, ['assignments', 'assignments'], { orders: [...orders, { mode: 'daily' }] }) as Array<{ name: string; value: unknown }>).map((a) => [a.name, a.value]),
+			);
+		const fails = (wf: Wf, orders: Array<Record<string, unknown>>) => param(wf, N.anyFailed, ['conditions', 'conditions', '0', 'leftValue'], report(orders));
+		expect(fails(base, [{ outcome: 'sent', orderNumber: '1' }, { outcome: 'skipped', orderNumber: '5', code: 'order_listed_twice' }])).toBe(false);
+		expect(fails(base, [{ outcome: 'failed', orderNumber: '2', stage: 'invoice', code: 'outcome_unknown' }])).toBe(true);
+		expect(fails(base, [{ outcome: 'mismatched', orderNumber: '3' }])).toBe(true);
+		expect(fails(base, [{ outcome: 'adopted', orderNumber: '4', duplicateFix: { orderNumber: '4', hint: 'Keep invoice 7; credit 9' } }])).toBe(true);
+		expect(fails(base, [{ outcome: 'failed', orderNumber: null, stage: 'fetch', code: 'http_503' }])).toBe(true);
+		expect(fails(variant({ failRunOnErrors: false }), [{ outcome: 'failed', orderNumber: '2' }])).toBe(false);
+		expect(report([{ outcome: 'failed', orderNumber: '2', code: 'outcome_unknown' }, { outcome: 'adopted', orderNumber: '4', duplicateFix: { hint: 'h' } }])).toMatchObject({
+			ok: false,
+			outcomeUnknown: 1,
+			duplicates: 1,
+			duplicateInvoices: [{ hint: 'h' }],
+			fetchComplete: true,
+		});
 	});
 
 	it('the Report has a readable summary, and the e-mail branch is ready but disabled', () => {
@@ -158,6 +177,10 @@ describe('template: every owned setting is set once, in Run settings', () => {
 		const text = String(summary.find((a) => a.name === 'summary')?.value);
 		expect(text).toContain('1 sent, 0 adopted, 0 skipped, 1 failed, 0 mismatched');
 		expect(text).toContain('\n- order 2 failed at invoice [oss_rate_not_mapped]: No OSS rate for DE 19 %\n  fix: Add "DE:19"');
+		const withDuplicate = param(base, N.report, ['assignments', 'assignments'], {
+			orders: [{ outcome: 'adopted', orderNumber: '4', duplicateFix: { orderNumber: '4', hint: 'Keep invoice 7; credit 9 with a credit invoice' } }, { mode: 'daily' }],
+		}) as Array<{ name: string; value: unknown }>;
+		expect(String(withDuplicate.find((a) => a.name === 'summary')?.value)).toContain('\n- order 4 invoiced more than once\n  fix: Keep invoice 7; credit 9');
 		const email = byName(base, N.email);
 		expect(email.disabled).toBe(true);
 		expect(email.parameters.text).toBe('={{ $json.summary }}');

@@ -126,6 +126,43 @@ export const clientFields: INodeProperties[] = [
 		description: 'Used only when the client has to be created; an existing client is never changed',
 		options: clientFieldOptions,
 	},
+	{
+		displayName: 'Invoice Settings',
+		name: 'invoiceSettings',
+		type: 'json',
+		default: '{}',
+		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		description:
+			"The settings of the Invoice → Create From Order node that books these orders, as an object of its parameters (mappingJson, vatRates, ossVatRates, invoiceableStatuses, sendMethod, …): the same values or expressions that node uses, or {{ $('Create invoice').params }} when its parameters hold no expressions. An order it would refuse (status, currency, unmapped VAT or OSS rate, voucher line, …) is refused here, before a debtor is created, and its Send Method applies to new debtors. Empty: only the checks that need no settings.",
+	},
+	{
+		displayName: 'New Consumer Debtors',
+		name: 'newConsumerTaxType',
+		type: 'options',
+		options: [
+			{
+				name: 'Prices Incl. VAT',
+				value: 'intax',
+				description: 'As a consumer shop shows them: the invoice lands on the order total without rounding lines',
+			},
+			{ name: 'Prices Excl. VAT', value: 'extax' },
+		],
+		default: 'intax',
+		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		description: 'Tax type (tax_type) of a debtor created for a customer without company or VAT number',
+	},
+	{
+		displayName: 'New Business Debtors',
+		name: 'newBusinessTaxType',
+		type: 'options',
+		options: [
+			{ name: 'Prices Excl. VAT', value: 'extax', description: 'As businesses read and book them' },
+			{ name: 'Prices Incl. VAT', value: 'intax' },
+		],
+		default: 'extax',
+		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		description: 'Tax type (tax_type) of a debtor created for a customer with a company or VAT number',
+	},
 	...fixedDebtorProperties('client', 'getOrCreateByEmail'),
 	{
 		displayName: 'Mapping (JSON)',

@@ -1,5 +1,6 @@
 /** Parameters of the integration operations: Create From Order, Find By Orders, Reconcile With Order. */
 import type { INodeProperties } from 'n8n-workflow';
+import { DEFAULT_INVOICEABLE_STATUSES } from '../../../core/factuursturen/preflight';
 import { invoiceMappingProperties } from './mapping';
 
 const show = (operation: string[]) => ({ show: { resource: ['invoice'], operation } });
@@ -58,6 +59,23 @@ export const invoiceFromOrderFields: INodeProperties[] = [
 			'Where clientnr, tax_type and tax_shifted of the client are in the input item: leave empty when they are top-level fields (as Client → Get or Create by Email outputs them), or give a dot path',
 	},
 	...invoiceMappingProperties('invoice', 'createFromOrder'),
+	{
+		displayName: 'Check Order Status',
+		name: 'statusCheck',
+		type: 'boolean',
+		default: true,
+		displayOptions: show(['createFromOrder']),
+		description:
+			'Whether to refuse an order whose status is not one of the Invoiceable Statuses (credit orders always pass): a cancelled or pending order must not become an invoice. Turn off only when the workflow checks the status itself.',
+	},
+	{
+		displayName: 'Invoiceable Statuses',
+		name: 'invoiceableStatuses',
+		type: 'string',
+		default: DEFAULT_INVOICEABLE_STATUSES.join(', '),
+		displayOptions: { show: { resource: ['invoice'], operation: ['createFromOrder'], statusCheck: [true] } },
+		description: 'Mijnwebwinkel status names, comma-separated (case and spacing ignored)',
+	},
 	{
 		displayName: 'Dry Run',
 		name: 'dryRun',

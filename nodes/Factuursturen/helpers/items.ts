@@ -10,6 +10,7 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { httpErrorCode, isErrorCode, type ErrorCode } from '../../../core/error-codes';
 import { OrderRefusal } from '../../../core/errors';
 import type { FactuursturenClient } from '../transport/client';
 
@@ -42,6 +43,14 @@ export function toNodeError(rc: RunContext, error: unknown, itemIndex: number): 
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
+/** the catalogue code (core/error-codes.ts) of a node error: its own, else one read from its HTTP status */
+export function errorCodeOf(error: NodeApiError | NodeOperationError): ErrorCode {
+	const own = error.context?.code;
+	if (isErrorCode(own)) return own;
+	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode)) return httpErrorCode(Number(error.httpCode));
+	return error instanceof NodeApiError ? 'api_error' : 'unexpected_error';
+}
+
 /**
  * The JSON of an error item: everything needed to act on it without opening the execution. Its shape is
  * dictated by n8n 2.41 (n8n-core `workflow-execute.js`, handleNodeErrorOutput): with "On Error: Continue
@@ -52,7 +61,7 @@ export function toNodeError(rc: RunContext, error: unknown, itemIndex: number): 
 export function errorItemJson(rc: RunContext, error: NodeApiError | NodeOperationError, extra: IDataObject = {}): IDataObject {
 	const ctx = error.context ?? {};
 	const details: IDataObject = {
-		code: (ctx.code as string) ?? (error instanceof NodeApiError && error.httpCode ? `http_${error.httpCode}` : 'error'),
+		code: errorCodeOf(error),
 		hint: error.description ?? null,
 		orderNumber: (ctx.orderNumber as string) ?? extra.orderNumber ?? null,
 		// a refusal of the order itself (its data or the mapping), not a failure of the API or the network

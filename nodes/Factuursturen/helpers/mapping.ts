@@ -4,11 +4,16 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { DEFAULT_VAT_RATES, InvoiceMappingError, parseMapping, type InvoiceMapping } from '../../../core/factuursturen/mapping';
+import { DEFAULT_INVOICEABLE_STATUSES, type PreflightOptions } from '../../../core/factuursturen/preflight';
 
 type Rows = IDataObject[];
+/** a parameter by name: this node's, or another node's as given in Invoice Settings */
+type Param = (name: string, fallback: unknown) => unknown;
 
-function rows(ctx: IExecuteFunctions, name: string, i: number): Rows {
-	const value = ctx.getNodeParameter(name, i, {}) as IDataObject;
+const own = (ctx: IExecuteFunctions, i: number): Param => (name, fallback) => ctx.getNodeParameter(name, i, fallback);
+
+function rows(param: Param, name: string): Rows {
+	const value = param(name, {}) as IDataObject;
 	return ((value?.values as Rows) ?? []).filter((r) => r && typeof r === 'object');
 }
 
@@ -19,8 +24,8 @@ function record(entries: Array<[string, string]>): Record<string, string> | unde
 	return kept.length ? Object.fromEntries(kept) : undefined;
 }
 
-function overrideJson(ctx: IExecuteFunctions, i: number): IDataObject {
-	const value = ctx.getNodeParameter('mappingJson', i, '{}');
+function overrideJson(ctx: IExecuteFunctions, i: number, param: Param = own(ctx, i)): IDataObject {
+	const value = param('mappingJson', '{}');
 	if (value && typeof value === 'object') return value as IDataObject;
 	const text = str(value);
 	if (text === '') return {};
@@ -38,39 +43,39 @@ function overrideJson(ctx: IExecuteFunctions, i: number): IDataObject {
 
 /** Only the fixed-debtor part (Client → Get or Create by Email). */
 export function fixedDebtorMapping(ctx: IExecuteFunctions, i: number): InvoiceMapping {
-	return parse(ctx, i, () => {
+	return parse(ctx, i, own(ctx, i), () => {
 		const raw: IDataObject = {};
-		const debtors = record(rows(ctx, 'paymentMethodDebtors', i).map((r) => [str(r.paymentMethod).toLowerCase(), str(r.clientnr)]));
+		const debtors = record(rows(own(ctx, i), 'paymentMethodDebtors').map((r) => [str(r.paymentMethod).toLowerCase(), str(r.clientnr)]));
 		if (debtors) raw.paymentMethodDebtors = debtors;
 		return raw;
 	});
 }
 
-/** The full mapping of Invoice → Create From Order. */
-export function invoiceMapping(ctx: IExecuteFunctions, i: number): InvoiceMapping {
-	return parse(ctx, i, () => {
+/** The full mapping of Invoice → Create From Order (of this node, or of the node whose parameters `param` reads). */
+export function invoiceMapping(ctx: IExecuteFunctions, i: number, param: Param = own(ctx, i)): InvoiceMapping {
+	return parse(ctx, i, param, () => {
 		const raw: IDataObject = {};
-		const vat = record(rows(ctx, 'vatRates', i).map((r) => [str(r.shopRate), str(r.fsRate)]));
+		const vat = record(rows(param, 'vatRates').map((r) => [str(r.shopRate), str(r.fsRate)]));
 		// entries add to the defaults 21/9/0; the JSON override replaces the whole table
 		if (vat) raw.vatRates = { ...DEFAULT_VAT_RATES, ...vat };
-		const oss = record(rows(ctx, 'ossVatRates', i).map((r) => [`${str(r.country).toUpperCase()}:${str(r.shopRate)}`, str(r.fsRate)]));
+		const oss = record(rows(param, 'ossVatRates').map((r) => [`${str(r.country).toUpperCase()}:${str(r.shopRate)}`, str(r.fsRate)]));
 		if (oss) raw.ossVatRates = oss;
-		const categories = record(rows(ctx, 'categories', i).map((r) => [str(r.regime), str(r.category)]));
+		const categories = record(rows(param, 'categories').map((r) => [str(r.regime), str(r.category)]));
 		if (categories) raw.categories = categories;
-		const debtors = record(rows(ctx, 'paymentMethodDebtors', i).map((r) => [str(r.paymentMethod).toLowerCase(), str(r.clientnr)]));
+		const debtors = record(rows(param, 'paymentMethodDebtors').map((r) => [str(r.paymentMethod).toLowerCase(), str(r.clientnr)]));
 		if (debtors) raw.paymentMethodDebtors = debtors;
-		const labels = record(rows(ctx, 'paymentMethodLabels', i).map((r) => [str(r.paymentMethod).toLowerCase(), str(r.label)]));
+		const labels = record(rows(param, 'paymentMethodLabels').map((r) => [str(r.paymentMethod).toLowerCase(), str(r.label)]));
 		if (labels) raw.paymentMethodLabels = labels;
-		raw.sendMethod = str(ctx.getNodeParameter('sendMethod', i, 'mail')) || 'mail';
-		const profile = str(ctx.getNodeParameter('profile', i, ''));
+		raw.sendMethod = str(param('sendMethod', 'mail')) || 'mail';
+		const profile = str(param('profile', ''));
 		if (profile) raw.profile = profile;
 		return raw;
 	});
 }
 
-function parse(ctx: IExecuteFunctions, i: number, build: () => IDataObject): InvoiceMapping {
+function parse(ctx: IExecuteFunctions, i: number, param: Param, build: () => IDataObject): InvoiceMapping {
 	try {
-		return parseMapping({ ...build(), ...overrideJson(ctx, i) });
+		return parseMapping({ ...build(), ...overrideJson(ctx, i, param) });
 	} catch (error) {
 		if (error instanceof InvoiceMappingError) {
 			throw new NodeOperationError(ctx.getNode(), error.message, {
@@ -81,4 +86,49 @@ function parse(ctx: IExecuteFunctions, i: number, build: () => IDataObject): Inv
 		}
 		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: i });
 	}
+}
+
+/** Create From Order's status guard: the invoiceable status names, or null when the user turned it off. */
+export function invoiceableStatuses(ctx: IExecuteFunctions, i: number, param: Param = own(ctx, i)): string[] | null {
+	if (param('statusCheck', true) === false) return null;
+	// comma-separated text, or a list (an expression on the template's Run settings)
+	const given = param('invoiceableStatuses', DEFAULT_INVOICEABLE_STATUSES.join(', '));
+	const names = (Array.isArray(given) ? given.map((s) => String(s)) : String(given ?? '').split(','))
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
+	return names.length ? names : [...DEFAULT_INVOICEABLE_STATUSES];
+}
+
+/**
+ * Client → Get or Create by Email: the parameters of the Create From Order node that will book the orders (Invoice
+ * Settings), read as that node reads its own; {} when not given. `$('Create invoice').params` gives a node's
+ * parameters unevaluated, so an expression among them is reported rather than misread.
+ */
+export function invoiceSettingsFor(ctx: IExecuteFunctions, i: number): PreflightOptions & { sendMethod?: 'mail' | 'email' } {
+	let value = ctx.getNodeParameter('invoiceSettings', i, {}) as unknown;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		try {
+			value = text === '' ? {} : (JSON.parse(text) as unknown);
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), `Invoice Settings is not a JSON object (${(error as Error).message})`, {
+				itemIndex: i,
+				description: "Give the settings of the node that creates the invoices as an object, e.g. {{ { mappingJson: …, invoiceableStatuses: … } }} or {{ $('Create invoice').params }}, or leave it empty.",
+			});
+		}
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+	const given = value as IDataObject;
+	if (Object.keys(given).length === 0) return {};
+	const unevaluated = Object.keys(given).filter((k) => typeof given[k] === 'string' && (given[k] as string).startsWith('='));
+	if (unevaluated.length) {
+		throw new NodeOperationError(ctx.getNode(), `Invoice Settings holds unevaluated expressions (${unevaluated.join(', ')})`, {
+			itemIndex: i,
+			description:
+				"$('…').params gives a node's parameters as written, expressions unevaluated. Give those settings as the same expressions here, e.g. {{ { mappingJson: <what Create From Order's Mapping (JSON) holds>, invoiceableStatuses: … } }}.",
+		});
+	}
+	const param: Param = (name, fallback) => (given[name] === undefined ? fallback : given[name]);
+	const mapping = invoiceMapping(ctx, i, param);
+	return { mapping, invoiceableStatuses: invoiceableStatuses(ctx, i, param), sendMethod: mapping.sendMethod };
 }

@@ -86,5 +86,4 @@ export function asArray(body: unknown): IDataObject[] {
 	return [];
 }
 
-/** The e-mail key debtors are matched on: trimmed, lower-cased. */
-export const emailKey = (value: unknown): string => String(value ?? '').trim().toLowerCase();
+export { emailKey } from '../../../core/booking/debtor-choice';

@@ -1,4 +1,5 @@
 /** The canonical order of an input item (the Mijnwebwinkel node's Normalized output), validated. */
+import type { ErrorCode } from '../../../core/error-codes';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { canonicalOrderSchema, type CanonicalOrder } from '../../../core/canonical-order';
 import { atPath } from './items';
@@ -18,7 +19,7 @@ export function orderOf(ctx: IExecuteFunctions, json: IDataObject, path: string,
 			description:
 				'Connect the Mijnwebwinkel node (Order → Get Many, Output: Normalized) before this node, or set "Order Field" to where the order is in the item.',
 		});
-		error.context.code = 'invalid_order';
+		error.context.code = 'invalid_order' satisfies ErrorCode;
 		if (typeof number === 'string') error.context.orderNumber = number;
 		throw error;
 	}

@@ -88,6 +88,11 @@ export class FactuursturenClient {
 		return this.options.timeoutMs ?? 60_000;
 	}
 
+	/** pause before the first retry of a read; doubles per attempt */
+	get retryDelayMs(): number {
+		return this.options.retryDelayMs ?? 250;
+	}
+
 	rateLimit(now: Date = new Date()): RateLimitInfo {
 		return rateLimitInfo(this.remaining, now, this.options.reserve ?? 5, this.options.pacing ?? 'burst', this.options.windowMs ?? HOUR_MS);
 	}

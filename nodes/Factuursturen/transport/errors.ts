@@ -3,6 +3,7 @@
  * (sometimes JSON); they are quoted shortened, never with request options (those hold the credentials).
  */
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import type { ErrorCode } from '../../../core/error-codes';
 import type { RateLimitInfo } from './rateLimit';
 
 /** A failure the caller may treat as "the request may or may not have been executed": network error or 5xx. */
@@ -11,6 +12,9 @@ export class TransientApiError extends NodeApiError {
 
 	/** the client gave up waiting: the server may still be working on the request */
 	timedOut = false;
+
+	/** the connection was never opened (refused, unknown host): the request certainly did not reach the server */
+	notSent = false;
 }
 
 export function isTransient(error: unknown): error is TransientApiError {
@@ -37,12 +41,15 @@ export function renewalText(info: RateLimitInfo): string {
 }
 
 export function rateLimitError(node: INode, status: number, info: RateLimitInfo, itemIndex?: number): NodeApiError {
-	return new NodeApiError(node, { message: 'rate limit', httpCode: String(status) } as JsonObject, {
+	// a spent budget is one condition whatever the status (403 or 429) and whichever API: rate_limited
+	const error = new NodeApiError(node, { message: 'rate limit', httpCode: String(status) } as JsonObject, {
 		httpCode: String(status),
 		itemIndex,
 		message: `Factuursturen API budget for this hour is spent (HTTP ${status}); it renews at ${renewalText(info)}`,
 		description: `Wait until ${renewalText(info)} and run again: items already done are found and adopted, not created twice. To avoid this, put a Wait node of {{ $json.rateLimit.suggestedWaitSeconds }} seconds between items, or process fewer orders per run.`,
 	});
+	error.context.code = 'rate_limited' satisfies ErrorCode;
+	return error;
 }
 
 const STATUS_HINTS: Record<number, string> = {
@@ -88,5 +95,7 @@ export function networkError(node: INode, error: unknown, what: string, itemInde
 		description: `${reason ? `Reason: ${reason}. ` : ''}The connection failed or timed out. Check the Base URL in the credentials and the network, then run again; invoices that were created anyway are adopted on the next run, not duplicated.`,
 	});
 	result.timedOut = /ECONNABORTED|ETIMEDOUT|timeout/i.test(reason);
+	result.notSent = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(code);
+	result.context.code = (result.timedOut ? 'timeout' : /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(code) ? 'unreachable' : 'connection_lost') satisfies ErrorCode;
 	return result;
 }

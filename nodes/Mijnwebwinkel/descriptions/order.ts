@@ -252,6 +252,22 @@ export const orderFields: INodeProperties[] = [
 		description: 'Where consumer sales to other EU states are taxed (EU distance sales, Dir. art. 59c)',
 	},
 	{
+		displayName: 'Missing Currency',
+		name: 'missingCurrency',
+		type: 'options',
+		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		options: [
+			{
+				name: 'Assume EUR and Say So',
+				value: 'assume_eur',
+				description: 'Book it as EUR (Mijnwebwinkel shops sell in euros); the item gets currencyAssumed: true and a warning',
+			},
+			{ name: 'Refuse', value: 'refuse', description: 'Send the order to the error output (missing_currency)' },
+		],
+		default: 'assume_eur',
+		description: 'What to do with an order that comes without a currency',
+	},
+	{
 		displayName: 'Refused Orders',
 		name: 'refusedOrders',
 		type: 'options',

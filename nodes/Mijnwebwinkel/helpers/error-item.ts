@@ -6,10 +6,11 @@
  * facts go under `details`, and the item gets no `error` property.
  */
 import type { IDataObject } from 'n8n-workflow';
+import type { ErrorCode } from '../../../core/error-codes';
 
 export interface ErrorDetails extends IDataObject {
-	/** stable, for filters: test_order, order_total_mismatch, invalid_token, rate_limited, … */
-	code: string;
+	/** stable, for filters, from the catalogue (core/error-codes.ts): test_order, invalid_token, rate_limited, … */
+	code: ErrorCode;
 	/** what to do about it */
 	hint: string;
 }

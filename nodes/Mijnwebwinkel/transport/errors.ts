@@ -4,6 +4,7 @@
  * message (redacted), and a hint that says what to do.
  */
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import type { ErrorCode } from '../../../core/error-codes';
 import { redactSecrets } from './redact';
 
 export interface ApiFailure {
@@ -15,8 +16,8 @@ export interface ApiFailure {
 	httpCode?: number;
 	/** the API's own error text, redacted */
 	apiMessage?: string;
-	/** a stable code for filters: http_401, rate_limited, timeout, … */
-	code: string;
+	/** a stable code for filters, from the catalogue (core/error-codes.ts): invalid_token, rate_limited, timeout, … */
+	code: ErrorCode;
 	/** "GET /v1/orders", never the full URL */
 	endpoint: string;
 }

@@ -7,6 +7,7 @@
  * a reset or a timeout is retried for GET only: a PATCH may have been applied although no answer came.
  * Every wait counts against one total budget per request.
  */
+import { httpErrorCode, type ErrorCode } from '../../../core/error-codes';
 import {
 	sleep,
 	type IDataObject,
@@ -71,7 +72,7 @@ function header(headers: Record<string, unknown>, name: string): unknown {
 }
 
 /** The hint for an HTTP failure: what the user can do about it. */
-export function hintFor(status: number, apiMessage: string | undefined, endpoint: string): { code: string; hint: string } {
+export function hintFor(status: number, apiMessage: string | undefined, endpoint: string): { code: ErrorCode; hint: string } {
 	const said = (apiMessage ?? '').toLowerCase();
 	if (status === 401 && /partner/.test(said)) {
 		return {
@@ -110,7 +111,7 @@ export function hintFor(status: number, apiMessage: string | undefined, endpoint
 		};
 	}
 	if (status === 400 || status === 422) {
-		return { code: `http_${status}`, hint: 'Mijnwebwinkel rejected the request: check the values in this node against the message.' };
+		return { code: httpErrorCode(status), hint: 'Mijnwebwinkel rejected the request: check the values in this node against the message.' };
 	}
 	if (status >= 500) {
 		return {
@@ -118,7 +119,7 @@ export function hintFor(status: number, apiMessage: string | undefined, endpoint
 			hint: 'Mijnwebwinkel had a server error. Try again later; if it keeps happening, contact Mijnwebwinkel support.',
 		};
 	}
-	return { code: `http_${status}`, hint: 'Unexpected answer from Mijnwebwinkel: check the credential and the node settings.' };
+	return { code: httpErrorCode(status), hint: 'Unexpected answer from Mijnwebwinkel: check the credential and the node settings.' };
 }
 
 function backoffSeconds(attempt: number): number {

@@ -22,7 +22,7 @@ function code(fn: () => unknown): string {
 }
 
 describe('buildDebtor', () => {
-	it('builds a new extax debtor from the order\'s invoice address', () => {
+	it('builds a new (consumer: intax) debtor from the order\'s invoice address', () => {
 		const order = makeOrder({ ...base, email: 'jan@example.nl' });
 		expect(buildDebtor(order, COUNTRIES)).toEqual({
 			contact: 'Jan Jansen',
@@ -36,7 +36,7 @@ describe('buildDebtor', () => {
 			phone: '0612345678',
 			taxnumber: '',
 			tax_shifted: false,
-			tax_type: 'extax',
+			tax_type: 'intax',
 			sendmethod: 'mail',
 			paymentmethod: 'bank',
 			default_doclang: 'nl',
@@ -116,11 +116,12 @@ describe('buildDebtor', () => {
 			}
 		});
 
-		it('shortens names at a word boundary with "...", splits the address, compacts the zipcode', () => {
+		it('shortens names at a word boundary with "...", splits the address keeping the house number in address, compacts the zipcode', () => {
 			expect(d.contact).toBe('Maria Magdalena Theodora van den...');
 			expect(d.company).toBe('Stichting Vrienden van het Rijksmuseum Twenthe...');
-			expect(d.address).toBe('Burgemeester Jhr. mr. dr. Cornelis van der');
-			expect(d.address_addon).toBe('Zwaluwstraat Oost 1234 bis');
+			// an invoice copies only `address`: the house number must be on it
+			expect(d.address).toBe('Burgemeester Jhr. mr. dr. Cornelis van... 1234 bis');
+			expect(d.address_addon).toBe('der Zwaluwstraat Oost');
 			expect(d.zipcode).toBe('SW1A1AA');
 			expect(d.city).toBe('Llanfairpwllgwyngyllgogerychwyrndrobwllllantysi...');
 			expect(d.country).toBe('224');
@@ -132,8 +133,24 @@ describe('buildDebtor', () => {
 			expect(d.notes).toContain('Plaats: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch');
 			expect(d.notes).toContain('Telefoon: +44 (0)20 7946 0958 ext. 1234');
 			expect(d.phone).toBe('');
-			// the address was split completely: nothing lost, so no note for it
-			expect(d.notes).not.toContain('Adres:');
+			// a split address is always kept whole in notes: the two halves alone do not read as one address
+			expect(d.notes).toContain('Adres: Burgemeester Jhr. mr. dr. Cornelis van der Zwaluwstraat Oost 1234 bis');
+		});
+
+		it('an address without a house number is split at a word boundary, and kept whole in notes', () => {
+			const line1 = 'Landgoed De Hooge Veluwe bij het Bezoekerscentrum Hoenderloo';
+			const n = buildDebtor(makeOrder({ ...base, invoiceAddress: { line1 } }), COUNTRIES);
+			expect(`${n.address} ${n.address_addon}`).toBe(line1);
+			expect(n.notes).toContain(`Adres: ${line1}`);
+		});
+
+		it('a 10 kB name does not push notes over their limit; each full value keeps as much as fits', () => {
+			const huge = makeOrder({ ...base, name: 'Jan '.repeat(2500).trim(), company: 'Bedrijf '.repeat(1250).trim(), invoiceAddress: { city: 'Stad '.repeat(2000).trim() } });
+			const h = buildDebtor(huge, COUNTRIES);
+			expect(utf8Length(h.notes ?? '')).toBeLessThanOrEqual(10_000);
+			expect(h.notes).toContain('Naam: Jan Jan');
+			expect(h.notes).toContain('Bedrijf: Bedrijf Bedrijf');
+			expect(h.notes).toContain('Plaats: Stad Stad');
 		});
 
 		it('a postcode that does not fit even without spaces moves in front of the city', () => {
@@ -157,10 +174,17 @@ describe('buildDebtor', () => {
 });
 
 describe('buildDebtor — business customers and document language', () => {
-	it('a business customer (company or VAT number) is extax even when the option says intax', () => {
-		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder(base), COUNTRIES, { taxType: 'intax' }).tax_type).toBe('intax');
+	it('new consumer debtors are intax, business debtors (company or VAT number) extax, both configurable', () => {
+		expect(buildDebtor(makeOrder(base), COUNTRIES).tax_type).toBe('intax');
+		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { consumerTaxType: 'extax' }).tax_type).toBe('extax');
+		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { businessTaxType: 'intax' }).tax_type).toBe('intax');
+	});
+
+	it('the send method option applies to the new debtor', () => {
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { sendMethod: 'email' }).sendmethod).toBe('email');
+		expect(buildDebtor(makeOrder(base), COUNTRIES).sendmethod).toBe('mail');
 	});
 
 	it.each([

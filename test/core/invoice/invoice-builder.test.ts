@@ -444,3 +444,20 @@ describe('buildInvoice — texts and debtors', () => {
 		expect(buildInvoice(refunded, EXTAX, mapping).alreadypaidmethod).toBe('Terugbetaald (iDEAL)');
 	});
 });
+
+describe('buildInvoice — long texts and the customer reference', () => {
+	it('a 10 kB line description is shortened to the limit, ending "...", instead of sending the invoice to fail', () => {
+		const order = makeOrder({ number: '7001', lines: [{ rate: '21', inclCents: 1210, description: 'Zeer lange omschrijving '.repeat(500) }] });
+		const payload = buildInvoice(order, EXTAX, mapping);
+		expect(Buffer.byteLength(payload.lines[0].description)).toBeLessThanOrEqual(10_000);
+		expect(payload.lines[0].description).toMatch(/^Zeer lange omschrijving .*\.\.\.$/);
+	});
+
+	it("the customer's own reference (a purchase order number) is on the invoice in line2, capped at 255", () => {
+		const po = makeOrder({ number: '7002', customerReference: 'PO-4471', lines: [{ rate: '21', inclCents: 1210 }] });
+		expect(buildInvoice(po, EXTAX, mapping).reference.line2).toMatch(/ - Uw referentie: PO-4471$/);
+		const long = makeOrder({ number: '7003', customerReference: 'R'.repeat(255), lines: [{ rate: '21', inclCents: 1210 }] });
+		expect(buildInvoice(long, EXTAX, mapping).reference.line2.length).toBeLessThanOrEqual(255);
+		expect(buildInvoice(makeOrder({ number: '7004', lines: [{ rate: '21', inclCents: 1210 }] }), EXTAX, mapping).reference.line2).not.toContain('referentie');
+	});
+});

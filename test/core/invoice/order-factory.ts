@@ -39,6 +39,7 @@ export interface OrderSpec {
 	name?: string;
 	company?: string;
 	currency?: string;
+	customerReference?: string;
 	isTest?: boolean;
 }
 
@@ -107,6 +108,7 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 		isTest: spec.isTest ?? false,
 		archived: false,
 		currency: spec.currency ?? 'EUR',
+		currencyAssumed: false,
 		businessModel: spec.vatNumber ? 'B2B' : 'B2C',
 		customer: {
 			email: spec.email ?? 'jan@example.nl',
@@ -130,6 +132,7 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 		},
 		discountCode: spec.discountCode ?? '',
 		customerNote: '',
+		customerReference: spec.customerReference ?? '',
 		creditsOrderNumber: spec.creditsOrderNumber ?? null,
 	};
 	return canonicalOrderSchema.parse(order);

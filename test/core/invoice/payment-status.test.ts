@@ -1,7 +1,7 @@
 /** an invoice is sent paid only when the order is known to be paid. */
 import { buildInvoice } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/mapping';
-import { isKnownPaid, openReason, sendsAsPaid, statusNameSaysPaid } from '../../../core/factuursturen/payment-status';
+import { isKnownPaid, isSettled, openReason, sendsAsPaid, statusNameSaysPaid } from '../../../core/factuursturen/payment-status';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { makeOrder } from './order-factory';
 
@@ -62,5 +62,18 @@ describe('buildInvoice and the payment status', () => {
 	});
 	it('an unknown paidWhen is a mapping error naming the allowed values', () => {
 		expect(() => parseMapping({ paidWhen: 'sometimes' })).toThrow(/paidWhen.*paid_status_or_payment/);
+	});
+});
+
+describe('isSettled', () => {
+	const free = makeOrder({ number: '5002', lines: [{ rate: '21', inclCents: 0 }] });
+	it('a 0.00 invoice is settled although it carries no payment: nothing is owed', () => {
+		const pending = withPayment(free, 'Verzonden', 'pending');
+		expect(sendsAsPaid(pending)).toBe(false);
+		expect(isSettled(pending)).toBe(true);
+	});
+	it('an invoice sent open with an amount is not settled; one sent paid is', () => {
+		expect(isSettled(withPayment(base, 'Verzonden', 'pending'))).toBe(false);
+		expect(isSettled(withPayment(base, 'Betaald', 'captured'))).toBe(true);
 	});
 });

@@ -7,6 +7,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
+import type { CanonicalOrder } from '../../../core/canonical-order';
+import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -65,15 +67,80 @@ describe('Client → Get or Create by Email', () => {
 	it('creates a missing debtor from the order (core buildDebtor) and says so', async () => {
 		const order = makeOrder({ number: '1004', email: 'Nieuw.Klant@Example.com', name: 'Nieuwe Klant', city: 'Utrecht' });
 		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order) });
-		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'extax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com', country: '146' });
+		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'intax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com', country: '146' });
 		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
-		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'extax' });
+		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'intax' });
 		const log = await s.requests();
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /api/v1/search/clients/email/nieuw.klant%40example.com',
 			'GET /api/v1/countrylist/nl',
 			'POST /api/v1/clients',
 		]);
+	});
+
+	describe('an order Create From Order would refuse leaves nothing behind: checked before any lookup or create', () => {
+		// the parameters of the Create From Order node, as {{ $('Create invoice').params }} gives them
+		const invoiceSettings = { resource: 'invoice', operation: 'createFromOrder', vatRates: { values: [{ shopRate: '21', fsRate: '21' }] }, sendMethod: 'email' };
+		const refused: Array<[string, (o: CanonicalOrder) => CanonicalOrder, Record<string, unknown>]> = [
+			['unsupported_currency', (o) => ({ ...o, currency: 'USD' }), {}],
+			['unmapped_vat_rate', (o) => o, { vatRates: { values: [{ shopRate: '9', fsRate: '9' }] }, mappingJson: '{"vatRates": {"9": "9", "0": "0"}}' }],
+			['unmapped_oss_rate', (o) => ({ ...o, vat: { ...o.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' } }), {}],
+			['voucher_line', (o) => ({ ...o, lines: [...o.lines, { ...o.lines[0], description: 'Cadeaubon', vatRate: '0', lineInclCents: 0, lineExclMicros: 0, unitExclMicros: 0 }], totals: { ...o.totals, perRate: [...o.totals.perRate, { rate: '0', vatCents: 0, inclCents: 0 }] } }), {}],
+			['special_vat_territory', (o) => ({ ...o, vat: { ...o.vat, destinationCountry: 'ES' }, customer: { ...o.customer, deliveryAddress: { ...o.customer.invoiceAddress, countryCode: 'ES', zipcode: '35001' } } }), {}],
+			['status_not_invoiceable', (o) => ({ ...o, status: { ...o.status, name: 'Geannuleerd' } }), {}],
+		];
+		it.each(refused)('%s: refused with its code, no debtor created, no request at all', async (code, change, settings) => {
+			const order = change(makeOrder({ number: '1090', email: 'geweigerd@example.nl' }) as CanonicalOrder);
+			const before = (await s.requests()).length;
+			const out = await runNode(s, getOrCreate({ invoiceSettings: { ...invoiceSettings, ...settings } }), { items: items(order as unknown as IDataObject), continueOnFail: true });
+			expect(out[0].json.details).toMatchObject({ code, orderNumber: '1090' });
+			expect((await s.requests()).slice(before)).toEqual([]);
+			expect((await s.state()).clients.some((c) => c.email === 'geweigerd@example.nl')).toBe(false);
+		});
+
+		it('a new debtor is created only when the invoice can be built on it: an OSS sale to DE with an NL invoice address is refused first', async () => {
+			const base = makeOrder({ number: '1093', email: 'oss-nl@example.nl', lines: [{ rate: '19', inclCents: 1190 }] }) as CanonicalOrder;
+			const order: CanonicalOrder = { ...base, vat: { ...base.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' } };
+			const settings = { ...invoiceSettings, ossVatRates: { values: [{ country: 'DE', shopRate: '19', fsRate: '19' }] } };
+			const out = await runNode(s, getOrCreate({ invoiceSettings: settings }), { items: items(order as unknown as IDataObject), continueOnFail: true });
+			expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '1093' });
+			expect((await s.state()).clients.some((c) => c.email === 'oss-nl@example.nl')).toBe(false);
+		});
+
+		it("a credit order of a customer without a debtor: refused when its original invoice is not in Factuursturen (one search), created when it is or when its order is in the same run", async () => {
+			const credit = (number: string, email: string, credits: string) =>
+				makeCoreOrder({ number, email, credit: true, creditsOrderNumber: credits, lines: [{ rate: '21', inclCents: -1210 }] }) as unknown as IDataObject;
+			const before = (await s.requests()).length;
+			const refused = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1094', 'retour@example.nl', '1080')), continueOnFail: true });
+			expect(refused[0].json.details).toMatchObject({ code: 'original_invoice_not_found', orderNumber: '1094' });
+			expect((await s.requests()).slice(before).filter((r) => r.path.startsWith('/api/v1/search/invoices/'))).toHaveLength(1);
+			expect((await s.state()).clients.some((c) => c.email === 'retour@example.nl')).toBe(false);
+
+			const original = makeOrder({ number: '1095', email: 'retour2@example.nl' });
+			const both = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1096', 'retour2@example.nl', '1095'), original) });
+			expect(both.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
+
+			// the original is in the run but will be refused itself (a cancelled order): the credit cannot be booked either
+			const cancelled = { ...makeOrder({ number: '1097', email: 'retour3@example.nl' }), status: { id: '9', name: 'Geannuleerd', isCredit: false, changedAt: null } };
+			const neither = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1098', 'retour3@example.nl', '1097'), cancelled), continueOnFail: true });
+			expect(neither.map((o) => (o.json.details as IDataObject).code)).toEqual(['original_invoice_not_found', 'status_not_invoiceable']);
+			expect((await s.state()).clients.some((c) => c.email === 'retour3@example.nl')).toBe(false);
+		});
+
+		it("settings taken with $('…').params while that node uses expressions are reported, not misread", async () => {
+			const out = await runNode(s, getOrCreate({ invoiceSettings: { mappingJson: "={{ $('Run settings').first().json.vatRates }}" } }), { items: items(makeOrder({ number: '1099' })), continueOnFail: true });
+			expect(String(out[0].json.error)).toMatch(/unevaluated expressions \(mappingJson\)/);
+		});
+
+		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {
+			const consumer = makeOrder({ number: '1091', email: 'consument@example.nl' });
+			const business = makeOrder({ number: '1092', email: 'zakelijk@example.nl', company: 'Zaak BV' });
+			const out = await runNode(s, getOrCreate({ invoiceSettings, newConsumerTaxType: 'intax', newBusinessTaxType: 'extax' }), { items: items(consumer, business) });
+			const clients = (await s.state()).clients;
+			const stored = (nr: unknown) => clients.find((c) => c.clientnr === nr)!;
+			expect(stored(out[0].json.clientnr)).toMatchObject({ sendmethod: 'email', tax_type: 'intax' });
+			expect(stored(out[1].json.clientnr)).toMatchObject({ sendmethod: 'email', tax_type: 'extax' });
+		});
 	});
 
 	it('treats a 404 from the search as "none" and creates', async () => {
@@ -152,6 +219,23 @@ describe('Client → Get or Create by Email', () => {
 		expect(String(created.zipcode).length).toBeLessThanOrEqual(7);
 		expect(String(created.notes)).toContain('Johannes Theodorus Maria van der Berg-Hoogendoorn de Jongh');
 		expect((out[0].json.shortenedFields as IDataObject[]).map((f) => f.field)).toEqual(expect.arrayContaining(['contact', 'phone', 'zipcode']));
+	});
+
+	it('a 10 kB name, long notes and other over-long fields are capped, never sent to fail (http 400)', async () => {
+		const out = await runNode(s, {
+			resource: 'client',
+			operation: 'getOrCreateByEmail',
+			debtorSource: 'fields',
+			email: 'tienkilo@example.nl',
+			additionalFields: { contact: 'Naam '.repeat(2000).trim(), notes: 'Aantekening '.repeat(1000).trim(), mailintro: 'Geachte '.repeat(40).trim(), bankcode: 'NL91ABNA0417164300'.repeat(3) },
+		});
+		expect(out[0].json).toMatchObject({ debtorAction: 'created' });
+		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
+		expect(Buffer.byteLength(String(created.notes))).toBeLessThanOrEqual(10_000);
+		expect(String(created.notes)).toMatch(/^Aantekening /);
+		expect(String(created.notes)).toContain('Naam: Naam Naam');
+		expect(String(created.mailintro).length).toBeLessThanOrEqual(128);
+		expect(created.bankcode).toBe('');
 	});
 
 	it('an order without e-mail becomes an error item (continueOnFail) with a hint; the others go on', async () => {

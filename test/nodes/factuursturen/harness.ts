@@ -182,6 +182,7 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 		isTest: false,
 		archived: false,
 		currency: 'EUR',
+		currencyAssumed: false,
 		businessModel: spec.vatNumber ? 'B2B' : 'B2C',
 		customer: {
 			email: email.trim().toLowerCase(),
@@ -205,6 +206,7 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 		},
 		discountCode: '',
 		customerNote: '',
+		customerReference: '',
 		creditsOrderNumber: null,
 	};
 }

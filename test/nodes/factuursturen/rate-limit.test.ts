@@ -74,7 +74,7 @@ describe('budget against the sandbox', () => {
 
 	it('running out mid-batch: a clear error for the rest, no further calls, and success after renewal', async () => {
 		const out = await runNode(s, getOrCreate, { items: items(...(orders as unknown as IDataObject[])), continueOnFail: true });
-		expect(out.map((o) => o.json.debtorAction ?? (o.json.details as IDataObject).code)).toEqual(['matched', 'matched', 'matched', 'matched', 'http_403', 'http_403']);
+		expect(out.map((o) => o.json.debtorAction ?? (o.json.details as IDataObject).code)).toEqual(['matched', 'matched', 'matched', 'matched', 'rate_limited', 'rate_limited']);
 		expect(out[4].json.error).toMatch(/budget for this hour is spent \(HTTP 403\); it renews at/);
 		expect(String((out[4].json.details as IDataObject).hint)).toMatch(/^Wait until /);
 		expect((out[4].json.details as IDataObject).rateLimit).toMatchObject({ remaining: 0 });
@@ -100,13 +100,15 @@ describe('budget against the sandbox', () => {
 		expect(error.message).toMatch(/renews at \d{2}:\d{2} \(Europe\/Amsterdam/);
 		expect(error.description).toMatch(/Wait until/);
 		expect(error.context.itemIndex).toBe(0);
+		// 429 or 403: one code, the same as the Mijnwebwinkel node's
+		expect(error.context.code).toBe('rate_limited');
 	});
 
 	it('a budget spent during an invoice create is an error, not a lost or doubled invoice', async () => {
 		const order = { ...orders[0], clientnr: '80', tax_type: 'extax', tax_shifted: false } as unknown as IDataObject;
 		await s.api.control({ rateLimit: { remaining: 1 } }); // enough for the duplicate check only
 		const out = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order), continueOnFail: true });
-		expect(out[0].json.details).toMatchObject({ code: 'http_403', orderNumber: '5000' });
+		expect(out[0].json.details).toMatchObject({ code: 'rate_limited', orderNumber: '5000' });
 		expect((await s.state()).invoices).toHaveLength(0);
 		now += 60_000;
 		const [ok] = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order) });

@@ -31,7 +31,7 @@ describe('Reconcile With Order', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		const log = (await s.requests()).slice(before);
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
-		expect(log[0].query).toMatchObject({ count: '-1', since: '2025-05-11' });
+		expect(log[0].query).toMatchObject({ start: '0', count: '100', since: '2025-05-11' });
 	});
 
 	it('reads a single invoice directly', async () => {

@@ -2,6 +2,8 @@
  * Normalized output: every order in the canonical shape of core/ (all of the API's shape variations gone),
  * and every order that must not be invoiced as it is reported with a code and a hint, while the rest go on.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { NodeOperationError } from 'n8n-workflow';
 import { canonicalOrderSchema } from '../../../core/canonical-order';
 import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
@@ -179,5 +181,26 @@ describe('refused orders', () => {
 		const out = await run(sb, { resource: 'order', operation: 'getAll', returnAll: true });
 		expect(out.map((i) => String(i.json.number))).toEqual(sorted());
 		expect(out.find((i) => i.json.debtor && (i.json.debtor as { email: string }).email === '')).toBeDefined();
+	});
+});
+
+describe('an order without a currency', () => {
+	let sb: RunningMijnwebwinkelSandbox;
+	const order = JSON.parse(readFileSync(join(__dirname, '../../golden/orders/76-missing-currency/order.json'), 'utf8')) as Record<string, unknown>;
+	const statuses = JSON.parse(readFileSync(join(__dirname, '../../golden/orders/_statuses.json'), 'utf8'));
+	beforeAll(async () => {
+		sb = await startMijnwebwinkelSandbox({ orders: [order], statuses });
+	});
+	afterAll(async () => sb?.close());
+
+	test('is booked as EUR by default, and the item says so', async () => {
+		const [item] = await run(sb, { resource: 'order', operation: 'get', orderNumber: String(order.number), output: 'normalized' });
+		expect(item.json).toMatchObject({ currency: 'EUR', currencyAssumed: true });
+		expect((item.json.warnings as string[])[0]).toMatch(/without a currency/);
+	});
+
+	test('is refused as missing_currency when Missing Currency is "Refuse"', async () => {
+		const [item] = await run(sb, { resource: 'order', operation: 'get', orderNumber: String(order.number), output: 'normalized', missingCurrency: 'refuse' }, { continueOnFail: true });
+		expect(item.json.details).toMatchObject({ code: 'missing_currency', orderNumber: String(order.number) });
 	});
 });

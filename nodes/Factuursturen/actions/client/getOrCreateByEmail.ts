@@ -3,21 +3,30 @@
  * among Factuursturen's (text) search results, created when absent and NEVER modified when present (this
  * operation sends no PUT). Orders paid with a mapped payment method go to a fixed debtor without lookup.
  *
- * API economy: with more than a few e-mails (Lookup Strategy: Auto) all clients are fetched in ONE request
+ * API economy: with more than a few e-mails (Lookup Strategy: Auto) all clients are read ONCE (every page)
  * and matched locally; an e-mail seen twice in one execution is looked up or created once.
+ *
+ * Never twice: a client list or search that cannot be read is an error for the item, never "no debtor"; a
+ * create follows the core's never-twice protocol (core/booking/never-twice) with the e-mail search as its
+ * look-up. A create whose outcome stays unknown is reported (outcome_unknown) for its order AND every other
+ * order of the same e-mail in the execution: none of them creates a second debtor.
  */
+import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { createdClientNumber } from '../../../../core/booking/created-id';
+import { emailKey, exactEmailMatches, pickDebtor, taxTypeOf } from '../../../../core/booking/debtor-choice';
+import type { BookingOutcome } from '../../../../core/booking/never-twice';
 import { fixedDebtorFor } from '../../../../core/factuursturen/invoice-builder';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
-import { buildDebtorPayload } from '../../helpers/debtor';
-import { clientBodyFromFields } from '../../helpers/clientPayload';
-import { fitClientLengths } from '../../helpers/clientLengths';
-import { forEachItem, type RunContext } from '../../helpers/items';
-import { fixedDebtorMapping } from '../../helpers/mapping';
-import { asArray, emailKey, toBoolean } from '../../helpers/normalize';
+import { newDebtorPayload } from '../../helpers/debtor';
+import { clientBodyFromFields, fitClientLengths } from '../../helpers/clientPayload';
+import { createOnceVia, listError, oncePerRun, readList, unknownOutcomeError } from '../../helpers/booking';
+import { forEachItem, toNodeError, type RunContext } from '../../helpers/items';
+import { fixedDebtorMapping, invoiceSettingsFor } from '../../helpers/mapping';
+import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
+import { asArray, toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
-import { fetchClient, exactEmailMatches, searchClientsByEmail } from './read';
-import { postClient } from './write';
+import { clientLookup, fetchClient, searchClientsByEmail } from './read';
 
 /** With more distinct e-mails than this, Auto fetches all clients once. */
 export const BULK_THRESHOLD = 3;
@@ -44,18 +53,6 @@ interface Request {
 	email: string;
 }
 
-function taxTypeOf(client: IDataObject): 'extax' | 'intax' {
-	// Factuursturen's default is extax (captured client); an absent value is read as the default.
-	return String(client.tax_type ?? '').trim().toLowerCase() === 'intax' ? 'intax' : 'extax';
-}
-
-/** Several clients with the same e-mail: prefer active ones, then the oldest (lowest number). */
-function pick(matches: IDataObject[]): IDataObject {
-	const score = (c: IDataObject) => (toBoolean(c.active) === false ? 1 : 0);
-	const num = (c: IDataObject) => (/^\d+$/.test(String(c.clientnr)) ? Number(c.clientnr) : Number.MAX_SAFE_INTEGER);
-	return [...matches].sort((a, b) => score(a) - score(b) || num(a) - num(b))[0];
-}
-
 function fromRecord(client: IDataObject, action: DebtorAction, email: string): Resolved {
 	return {
 		clientnr: String(client.clientnr).trim(),
@@ -75,6 +72,8 @@ export async function getOrCreateByEmail(rc: RunContext) {
 	const requestOf = (i: number): Request => {
 		if (source === 'fields') return { order: null, fixed: null, email: emailKey(ctx.getNodeParameter('email', i)) };
 		const order = orderOf(ctx, rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, '')), i);
+		// a refused order must leave nothing behind: checked before any lookup or create
+		checkBeforeWrites(order, invoiceSettingsFor(ctx, i));
 		const fixed = fixedDebtorFor(order, fixedDebtorMapping(ctx, i));
 		return { order, fixed, email: emailKey(order.customer.email) };
 	};
@@ -94,16 +93,36 @@ export async function getOrCreateByEmail(rc: RunContext) {
 	const bulk = strategy === 'all' || (strategy === 'auto' && distinct.size > BULK_THRESHOLD);
 
 	let allClients: IDataObject[] | null = null;
+	const loadClients = oncePerRun(async () => await readList(rc, '/clients', {}, (c) => String(c.clientnr ?? '').trim(), 'client list', 0));
 	const byEmail = new Map<string, Resolved>();
+	// e-mails whose debtor create had an unknown outcome: no second create for any order of that e-mail
+	const unknownByEmail = new Map<string, Extract<BookingOutcome, { kind: 'unknown' }>>();
 	const fixedCache = new Map<string, Resolved>();
 	let countries: IDataObject[] | null = null;
 
 	const lookup = async (email: string, i: number): Promise<IDataObject[]> => {
 		if (bulk) {
-			allClients ??= asArray(await api.get('/clients', { count: -1 }, i));
+			try {
+				allClients ??= await loadClients();
+			} catch (error) {
+				throw listError(rc, error, 'client list', i);
+			}
 			return exactEmailMatches(allClients, email);
 		}
 		return exactEmailMatches(await searchClientsByEmail(rc, email, i), email);
+	};
+	const created = async (email: string, body: IDataObject, i: number): Promise<string> => {
+		const outcome = await createOnceVia(
+			rc,
+			{ path: '/clients', body, what: 'POST /clients', idOf: createdClientNumber, find: async () => await clientLookup(rc, email, i) },
+			i,
+		);
+		if (outcome.kind === 'rejected') throw toNodeError(rc, outcome.error, i);
+		if (outcome.kind === 'unknown') {
+			unknownByEmail.set(email, outcome);
+			throw unknownOutcomeError(rc, outcome, `the debtor ${email}`, `e-mail ${email}`, i);
+		}
+		return outcome.id;
 	};
 
 	const includeInput = ctx.getNodeParameter('includeInput', 0, true) as boolean;
@@ -128,16 +147,18 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						description:
 							'Add the e-mail to the order in Mijnwebwinkel, or book this payment method on a fixed debtor (Fixed Debtors by Payment Method).',
 					});
-					e.context.code = 'missing_email';
+					e.context.code = 'missing_email' satisfies ErrorCode;
 					throw e;
 				}
 				const seen = byEmail.get(email);
+				const unknown = unknownByEmail.get(email);
+				if (unknown) throw unknownOutcomeError(rc, unknown, `the debtor ${email}`, `e-mail ${email}`, i);
 				if (seen) {
 					resolved = { ...seen, debtorAction: 'matched' };
 				} else {
 					const matches = await lookup(email, i);
 					if (matches.length > 0) {
-						const chosen = pick(matches);
+						const chosen = pickDebtor(matches);
 						resolved = fromRecord(chosen, 'matched', email);
 						if (matches.length > 1) resolved.duplicateClientnrs = matches.map((c) => String(c.clientnr));
 					} else {
@@ -145,7 +166,7 @@ export async function getOrCreateByEmail(rc: RunContext) {
 						let shortened: IDataObject[] = [];
 						if (request.order) {
 							countries ??= asArray(await api.getReference('/countrylist/nl', i));
-							body = buildDebtorPayload(request.order, countries);
+							body = await newDebtorPayload(rc, i, request.order, countries);
 						} else {
 							const fitted = fitClientLengths(
 								clientBodyFromFields({ ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject), email }),
@@ -154,7 +175,7 @@ export async function getOrCreateByEmail(rc: RunContext) {
 							shortened = fitted.shortened;
 							if (!body.contact && !body.company) body.contact = email.split('@')[0].slice(0, 50);
 						}
-						const clientnr = await postClient(rc, body, i);
+						const clientnr = await created(email, body, i);
 						resolved = {
 							...fromRecord({ ...body, clientnr }, 'created', email),
 							createdInThisRun: true,

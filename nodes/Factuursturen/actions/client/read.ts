@@ -1,6 +1,9 @@
 /** Client → Get, Get Many, Search by Email, Delete. */
 import type { IDataObject } from 'n8n-workflow';
-import { asArray, emailKey, normalizeRecord } from '../../helpers/normalize';
+import { listAnswerProblem } from '../../../../core/booking/complete-list';
+import { exactEmailMatches, pickDebtor } from '../../../../core/booking/debtor-choice';
+import type { LookupAnswer } from '../../../../core/booking/never-twice';
+import { asArray, normalizeRecord } from '../../helpers/normalize';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { segment } from '../../transport/client';
 import { NodeOperationError } from 'n8n-workflow';
@@ -37,19 +40,41 @@ export async function getManyClients(rc: RunContext) {
 	});
 }
 
-/** GET /search/clients/email/{email}: a text search; `[]` or 404 both mean "none". */
-export async function searchClientsByEmail(rc: RunContext, email: string, itemIndex: number): Promise<IDataObject[]> {
+/**
+ * GET /search/clients/email/{email}: a text search; `[]` or 404 both mean "none". Any other answer cannot be
+ * read (`unreadable`): it never means "no debtor".
+ */
+async function searchAnswer(rc: RunContext, email: string, itemIndex: number): Promise<{ clients: IDataObject[] } | { problem: string }> {
 	const response = await rc.api.request(
 		{ method: 'GET', path: `/search/clients/email/${segment(email)}`, accept: [404], what: 'GET /search/clients/email' },
 		itemIndex,
 	);
-	return response.statusCode === 404 ? [] : asArray(response.body);
+	if (response.statusCode === 404) return { clients: [] };
+	const problem = listAnswerProblem(response.body);
+	return problem === null ? { clients: response.body as IDataObject[] } : { problem };
 }
 
-export function exactEmailMatches(clients: IDataObject[], email: string): IDataObject[] {
-	const key = emailKey(email);
-	return clients.filter((c) => emailKey(c.email) === key);
+/** The search's hits; an unreadable answer is an error. */
+export async function searchClientsByEmail(rc: RunContext, email: string, itemIndex: number): Promise<IDataObject[]> {
+	const answer = await searchAnswer(rc, email, itemIndex);
+	if ('problem' in answer) {
+		throw new NodeOperationError(rc.ctx.getNode(), `The client search for ${email} could not be read: ${answer.problem}`, {
+			itemIndex,
+			description: 'Factuursturen answered something that is not a list of clients, so nothing was created for this e-mail. Run again later.',
+		});
+	}
+	return answer.clients;
 }
+
+/** The look-up that settles a debtor create with an unknown outcome: the debtor with exactly this e-mail. */
+export async function clientLookup(rc: RunContext, email: string, itemIndex: number): Promise<LookupAnswer> {
+	const answer = await searchAnswer(rc, email, itemIndex);
+	if ('problem' in answer) return { kind: 'unreadable', detail: answer.problem };
+	const matches = exactEmailMatches(answer.clients, email);
+	return matches.length ? { kind: 'found', id: String(pickDebtor(matches).clientnr).trim() } : { kind: 'absent' };
+}
+
+export { exactEmailMatches };
 
 export async function searchClientsByEmailOp(rc: RunContext) {
 	return await forEachItem(rc, async (i) => {

@@ -1,18 +1,19 @@
 /** Client → Create, Update. */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { clientBodyFromFields, clientBodyFromRecord } from '../../helpers/clientPayload';
-import { fitClientLengths } from '../../helpers/clientLengths';
+import { fitClientLengths } from '../../helpers/clientPayload';
 import { forEachItem, type RunContext } from '../../helpers/items';
-import { createdId, normalizeRecord } from '../../helpers/normalize';
+import { createdClientNumber } from '../../../../core/booking/created-id';
+import { normalizeRecord } from '../../helpers/normalize';
 import { segment } from '../../transport/client';
 import { fetchClient } from './read';
 
 /** POST /clients → 201 with the new clientnr as plain text. */
 export async function postClient(rc: RunContext, body: IDataObject, itemIndex: number): Promise<string> {
 	const response = await rc.api.request({ method: 'POST', path: '/clients', body }, itemIndex);
-	const clientnr = createdId(response.body);
+	const clientnr = createdClientNumber(response.body);
 	if (!clientnr) {
-		throw new NodeOperationError(rc.ctx.getNode(), 'Factuursturen created the client but did not return its number', {
+		throw new NodeOperationError(rc.ctx.getNode(), 'Factuursturen answered the create without a client number', {
 			itemIndex,
 			description: 'Look the client up by e-mail in Factuursturen (Relaties) before running again.',
 		});

@@ -2,7 +2,7 @@
 import { NodeOperationError, jsonParse, type IDataObject } from 'n8n-workflow';
 import { formatScaled, parseScaled } from '../../../../core/money';
 import { forEachItem, type RunContext } from '../../helpers/items';
-import { createdId } from '../../helpers/normalize';
+import { createdInvoiceNumber } from '../../../../core/booking/created-id';
 
 /** A decimal amount as text with at most 6 decimals ("16.53" stays "16.53"; 16.5 → "16.5"). */
 export function decimalText(value: unknown, what: string): string {
@@ -74,7 +74,8 @@ export async function createInvoice(rc: RunContext) {
 		if (extra.discount !== undefined && extra.discount !== '') body.discount = decimalText(extra.discount, 'Discount');
 
 		const response = await rc.api.request({ method: 'POST', path: '/invoices', body }, i);
-		const id = createdId(response.body);
+		// an answer that is not a number is not made into one (null: look the invoice up in Factuursturen)
+		const id = createdInvoiceNumber(response.body);
 		return { invoicenr: id, clientnr, action, lineCount: lines.length, reference: body.reference ?? null };
 	});
 }

@@ -4,34 +4,33 @@
  * be paid (mapping paidWhen); otherwise it is sent open and the item says why (`paidOnInvoice`, `openReason`).
  *
  * Never twice: an invoice whose reference.line1 is this order's reference is ADOPTED instead of creating a
- * second one. The check costs one list request per execution (or none when the item carries
- * `existingInvoice` from Find By Orders). A create is never retried blindly: when its outcome is unknown
- * (network error, timeout, 5xx) the reference is searched first; only when nothing is found is the create
- * retried, once. After a timeout the lookup waits as long as the timeout again (≤ 10 s), since the server
- * may still be creating it; a create still running after that is the one case that can slip through, and
- * the next run's duplicate check reports it (Find By Orders: duplicateInvoiceNumbers).
+ * second one. The check reads the invoice list once per execution, completely (or none when the item carries
+ * `existingInvoice` from Find By Orders); a list that cannot be read fails the items, it never reads as "no
+ * invoices". The create follows the core's never-twice protocol (core/booking/never-twice): sent once; an
+ * unknown outcome is settled by a reference search only, and when that does not find it the order is
+ * reported as outcome_unknown and verified by the next run, never sent again.
  */
-import { NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
+import type { ErrorCode } from '../../../../core/error-codes';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
-import { OrderRefusal } from '../../../../core/errors';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
-import { orderReference } from '../../../../core/factuursturen/reference';
+import { checkBeforeWrites, originalInvoiceMissing } from '../../../../core/factuursturen/preflight';
 import { buildInvoice, fixedDebtorFor, type BuildInvoiceOptions, type DebtorForInvoice } from '../../../../core/factuursturen/invoice-builder';
 import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
-import { openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
+import { isSettled, openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
 import { atPath, forEachItem, toNodeError, type RunContext } from '../../helpers/items';
-import { invoiceMapping } from '../../helpers/mapping';
-import { asArray, createdId, toBoolean } from '../../helpers/normalize';
+import { invoiceableStatuses, invoiceMapping } from '../../helpers/mapping';
+import { createdInvoiceNumber } from '../../../../core/booking/created-id';
+import { duplicateFix } from '../../../../core/booking/duplicates';
+import type { BookingOutcome } from '../../../../core/booking/never-twice';
+import { createOnceVia, listError, oncePerRun, unknownOutcomeError } from '../../helpers/booking';
+import { asArray, toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
-import { isTransient } from '../../transport/errors';
 import { fetchClient } from '../client/read';
-import { findInvoiceByReference, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
+import { findInvoiceByReference, invoiceLookup, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
 
 export type InvoiceAction = 'created' | 'adopted' | 'dryRun';
-
-/** longest pause after a timed-out create before looking it up */
-export const TIMEOUT_GRACE_MAX_MS = 10_000;
 
 /** The debtor fields (clientnr, tax_type, tax_shifted, taxnumber, country) at `path` of the item, or null without clientnr. */
 export function debtorFromItem(json: IDataObject, path: string): Partial<DebtorForInvoice> | null {
@@ -73,8 +72,10 @@ export async function createFromOrder(rc: RunContext) {
 	const { ctx, api } = rc;
 	const orderPath = (i: number) => String(ctx.getNodeParameter('orderProperty', i, ''));
 
-	// One duplicate-check list for all items that do not carry the result of an earlier check.
+	// One duplicate-check list for all items that do not carry the result of an earlier check; read once per
+	// execution, its failure included (a failing list is not fetched again for every item).
 	let index: InvoiceIndex | null = null;
+	let loadIndex: (() => Promise<InvoiceIndex>) | null = null;
 	const needsCheck: string[] = [];
 	for (let i = 0; i < rc.items.length; i++) {
 		if (rc.items[i].json.existingInvoice !== undefined) continue;
@@ -86,12 +87,21 @@ export async function createFromOrder(rc: RunContext) {
 			const e = json.existingInvoice as IDataObject | null;
 			return e && typeof e === 'object' && (e.invoicenr || e.id) ? e : null;
 		}
-		index ??= await loadInvoiceIndex(rc, needsCheck.length ? needsCheck : [order.date], i);
-		const found = index.get(order.number)[0];
-		return found ? invoiceSummary(found) : null;
+		loadIndex ??= oncePerRun(async () => await loadInvoiceIndex(rc, needsCheck.length ? needsCheck : [order.date], i));
+		try {
+			index = await loadIndex();
+		} catch (error) {
+			throw listError(rc, error, 'invoice list', i);
+		}
+		const found = index.get(order.number);
+		if (found.length === 0) return null;
+		const numbers = found.map((f) => String(f.invoicenr ?? f.id));
+		return { ...invoiceSummary(found[0]), ...(found.length > 1 ? { duplicateInvoiceNumbers: numbers } : {}) };
 	};
 	// invoices created in this execution, so an order that comes twice is booked once
 	const createdNow = new Map<string, string>();
+	// creates whose outcome stayed unknown: not sent again in this execution, whatever item asks
+	const unknownNow = new Map<string, { outcome: Extract<BookingOutcome, { kind: 'unknown' }>; reference: string }>();
 	const fixedDebtors = new Map<string, DebtorForInvoice>();
 	// Factuursturen's country list, fetched once and only for an OSS order whose debtor country must be checked
 	let countries: IDataObject[] | null = null;
@@ -110,15 +120,7 @@ export async function createFromOrder(rc: RunContext) {
 			nr = found ? nrOf(found) : '';
 		}
 		if (nr) return nr;
-		throw new OrderRefusal(
-			'original_invoice_not_found',
-			credited
-				? `Credit order ${order.number} credits order ${credited}, but Factuursturen has no invoice with reference "${orderReference(credited)}"`
-				: `Credit order ${order.number} does not name the order it credits, so its original invoice cannot be found`,
-			`A credit note must refer to the original invoice. Book the original order${credited ? ` ${credited}` : ''} first (then reprocess this credit), or, when the original was booked by hand, book this credit by hand in Factuursturen as a credit of that invoice.`,
-			order.number,
-			{ creditsOrderNumber: credited },
-		);
+		throw originalInvoiceMissing(order);
 	};
 
 	return await forEachItem(
@@ -135,16 +137,22 @@ export async function createFromOrder(rc: RunContext) {
 				sentPaid: sendsAsPaid(order, mapping.paidWhen),
 				fixedDebtor: json.debtorAction === 'fixed' || (fixedNr !== null && debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')))?.clientnr === fixedNr),
 			};
-			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith, paidOnInvoice: bookedWith.sentPaid };
-			if (!bookedWith.sentPaid && order.totals.inclCents !== 0) base.openReason = openReason(order);
+			const settled = isSettled(order, mapping.paidWhen);
+			const base: IDataObject = { ...json, orderNumber: order.number, bookedWith, paidOnInvoice: bookedWith.sentPaid, settled };
+			if (!settled) base.openReason = openReason(order);
 
 			const already = createdNow.get(order.number);
 			const existing = already ? { invoicenr: already } : await existingFor(order, json, i);
 			if (existing) {
 				const nr = String(existing.invoicenr ?? existing.id);
 				if (dryRun) return { ...base, invoiceAction: 'dryRun', invoicenr: nr, wouldAdopt: true, existingInvoice: existing };
-				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing };
+				// more than one invoice for the order (this check's list, or Find By Orders'): say which to credit
+				const duplicates = (existing.duplicateInvoiceNumbers ?? json.duplicateInvoiceNumbers) as string[] | undefined;
+				const fix = duplicates ? duplicateFix(order.number, duplicates) : null;
+				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing, ...(fix ? { duplicateInvoiceNumbers: fix.invoiceNumbers, duplicateFix: fix as unknown as IDataObject } : {}) };
 			}
+			// an order that is not adopted is checked whole before anything is read or written for it
+			checkBeforeWrites(order, { mapping, invoiceableStatuses: invoiceableStatuses(ctx, i) });
 
 			let debtor = debtorFromItem(json, String(ctx.getNodeParameter('debtorProperty', i, '')));
 			if (!debtor) {
@@ -164,7 +172,7 @@ export async function createFromOrder(rc: RunContext) {
 					description:
 						'Put Client → Get or Create by Email before this node (it adds clientnr, tax_type and tax_shifted), or set "Debtor Field" to where they are in the item.',
 				});
-				e.context.code = 'missing_debtor';
+				e.context.code = 'missing_debtor' satisfies ErrorCode;
 				throw e;
 			}
 			if (!debtor.tax_type) {
@@ -184,57 +192,32 @@ export async function createFromOrder(rc: RunContext) {
 				return { ...base, invoiceAction: 'dryRun', invoicenr: null, wouldAdopt: false, ...originalOut(opts), payloadSummary: summary, payload: payload as unknown as IDataObject };
 			}
 
-			const post = async (): Promise<string> => {
-				const response = await api.request({ method: 'POST', path: '/invoices', body: payload as unknown as IDataObject, what: `POST /invoices (order ${order.number})` }, i);
-				const nr = createdId(response.body);
-				if (nr) return nr;
-				// created, but the number did not come back: find it by its reference
-				const found = await findInvoiceByReference(rc, order.number, i);
-				if (found) return String(found.invoicenr ?? found.id);
-				throw new NodeOperationError(ctx.getNode(), `Factuursturen accepted the invoice for order ${order.number} but returned no number`, {
-					itemIndex: i,
-					description: 'Look for the invoice with reference "' + payload.reference.line1 + '" in Factuursturen; the next run adopts it.',
-				});
-			};
-
-			let invoicenr: string;
-			let invoiceAction: InvoiceAction = 'created';
-			let recovered = false;
-			try {
-				invoicenr = await post();
-			} catch (firstError) {
-				if (!isTransient(firstError)) throw toNodeError(rc, firstError, i);
-				// Outcome unknown: maybe it was created. Look before creating again. After a timeout the
-				// server may still be working on it, so give it as long again (at most 10 s) first.
-				if (firstError.timedOut) await sleep(Math.min(api.timeoutMs, TIMEOUT_GRACE_MAX_MS));
-				const found = await findInvoiceByReference(rc, order.number, i);
-				if (found) {
-					invoicenr = String(found.invoicenr ?? found.id);
-					invoiceAction = 'adopted';
-					recovered = true;
-				} else {
-					try {
-						invoicenr = await post();
-						recovered = true;
-					} catch (secondError) {
-						if (!isTransient(secondError)) throw toNodeError(rc, secondError, i);
-						const late = await findInvoiceByReference(rc, order.number, i);
-						if (!late) {
-							secondError.description = `The invoice for order ${order.number} could not be created (two attempts). Run again later: an invoice that was created anyway is found by its reference "${payload.reference.line1}" and adopted, never created twice.`;
-							throw toNodeError(rc, secondError, i);
-						}
-						invoicenr = String(late.invoicenr ?? late.id);
-						invoiceAction = 'adopted';
-						recovered = true;
-					}
-				}
+			const pending = unknownNow.get(order.number);
+			if (pending) throw unknownOutcomeError(rc, pending.outcome, `the invoice of order ${order.number}`, pending.reference, i, { orderNumber: order.number });
+			const reference = `reference "${payload.reference.line1}"`;
+			const outcome = await createOnceVia(
+				rc,
+				{
+					path: '/invoices',
+					body: payload as unknown as IDataObject,
+					what: `POST /invoices (order ${order.number})`,
+					idOf: createdInvoiceNumber,
+					find: async () => await invoiceLookup(rc, order.number, i),
+				},
+				i,
+			);
+			if (outcome.kind === 'rejected') throw toNodeError(rc, outcome.error, i);
+			if (outcome.kind === 'unknown') {
+				unknownNow.set(order.number, { outcome, reference });
+				throw unknownOutcomeError(rc, outcome, `the invoice of order ${order.number}`, reference, i, { orderNumber: order.number });
 			}
-			createdNow.set(order.number, invoicenr);
+			// found by the look-up after an unknown answer: this execution created it, so it counts as created
+			createdNow.set(order.number, outcome.id);
 			return {
 				...base,
-				invoiceAction,
-				invoicenr,
-				...(recovered ? { recoveredAfterFailure: true } : {}),
+				invoiceAction: 'created' satisfies InvoiceAction,
+				invoicenr: outcome.id,
+				...(outcome.recovered ? { recoveredAfterFailure: true } : {}),
 				clientnr: forInvoice.clientnr,
 				...originalOut(opts),
 				payloadSummary: summary,

@@ -1,13 +1,15 @@
 /**
  * The duplicate check. Factuursturen has no idempotency key, so the order number is the invoice's
  * reference.line1 ("Bestelling 1042") and an existing invoice is found by parsing that line back EXACTLY.
- * For a batch: ONE `GET /invoices?since=<earliest order date − 1 day>&count=-1` for all items.
+ * For a batch: ONE list of the invoices since the earliest order date − 1 day for all items, read through
+ * every page (read.ts listInvoicesSince).
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { ForeignRuleError, foreignOrderNumbers, foreignRule, type ForeignRule } from '../../../../core/factuursturen/foreign-invoices';
 import { orderNumberFromReference, orderReference } from '../../../../core/factuursturen/reference';
+import { listAnswerProblem } from '../../../../core/booking/complete-list';
+import type { LookupAnswer } from '../../../../core/booking/never-twice';
 import type { RunContext } from '../../helpers/items';
-import { asArray } from '../../helpers/normalize';
 import { dayBefore } from '../../helpers/order';
 import { segment } from '../../transport/client';
 import { listInvoicesSince } from './read';
@@ -83,10 +85,10 @@ export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], ite
 }
 
 /**
- * After a create whose outcome is unknown (lost answer, timeout, 5xx): `GET /search/invoices/all/<reference>`
- * (a text search) and keep only invoices whose line1 is exactly this order's reference.
+ * `GET /search/invoices/all/<reference>` (a text search), keeping only invoices whose line1 is exactly this
+ * order's reference. No match answers `[]` or 404; any other answer cannot be read: it never means "no invoice".
  */
-export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
+export async function invoiceLookup(rc: RunContext, orderNumber: string, itemIndex: number): Promise<LookupAnswer & { invoice?: IDataObject }> {
 	const response = await rc.api.request(
 		{
 			method: 'GET',
@@ -96,7 +98,21 @@ export async function findInvoiceByReference(rc: RunContext, orderNumber: string
 		},
 		itemIndex,
 	);
-	if (response.statusCode === 404) return null;
-	const index = new InvoiceIndex(asArray(response.body));
-	return index.get(orderNumber)[0] ?? null;
+	if (response.statusCode === 404) return { kind: 'absent' };
+	const problem = listAnswerProblem(response.body);
+	if (problem !== null) return { kind: 'unreadable', detail: problem };
+	const found = new InvoiceIndex(response.body as IDataObject[]).get(orderNumber)[0];
+	return found ? { kind: 'found', id: String(found.invoicenr ?? found.id), invoice: found } : { kind: 'absent' };
+}
+
+/** The lowest-numbered invoice of the order, found by a reference search, or null; an unreadable answer is an error. */
+export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
+	const answer = await invoiceLookup(rc, orderNumber, itemIndex);
+	if (answer.kind === 'unreadable') {
+		throw new NodeOperationError(rc.ctx.getNode(), `The invoice search for order ${orderNumber} could not be read: ${answer.detail}`, {
+			itemIndex,
+			description: 'Factuursturen answered something that is not a list of invoices. Run again later.',
+		});
+	}
+	return answer.kind === 'found' ? (answer.invoice ?? null) : null;
 }

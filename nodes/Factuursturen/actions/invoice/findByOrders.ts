@@ -1,8 +1,12 @@
 /**
  * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary, or null), using
- * ONE list request for all items. Create From Order then needs no request for the duplicate check.
+ * ONE complete read of the invoice list for all items. Create From Order then needs no request for the
+ * duplicate check. A list that cannot be read fails every item: "null" always means "not invoiced".
  */
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { duplicateFix } from '../../../../core/booking/duplicates';
+import type { ErrorCode } from '../../../../core/error-codes';
+import { listError, oncePerRun } from '../../helpers/booking';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
@@ -17,15 +21,38 @@ export async function findByOrders(rc: RunContext) {
 			// an invalid order is reported for its own item below
 		}
 	}
-	let index: InvoiceIndex | null = null;
+	// read once per execution, its failure included: every item then fails with it, none reads "no invoice"
+	// an order that comes twice (listed twice by the fetch) gets its invoice decision once: the loop after this
+	// node books one item at a time and could not tell the second from a new order
+	const firstItemOf = new Map<string, number>();
+	const loadIndex = oncePerRun(async () => await loadInvoiceIndex(rc, dates, 0));
 	return await forEachItem(
 		rc,
 		async (i) => {
 			const order = orderOf(rc.ctx, rc.items[i].json, path(i), i);
-			index ??= await loadInvoiceIndex(rc, dates, i);
+			let index: InvoiceIndex;
+			try {
+				index = await loadIndex();
+			} catch (error) {
+				throw listError(rc, error, 'invoice list', i);
+			}
+			const first = firstItemOf.get(order.number);
+			if (first !== undefined && first !== i) {
+				const e = new NodeOperationError(rc.ctx.getNode(), `Order ${order.number} is listed twice in this run (items ${first + 1} and ${i + 1}); it is booked once, from the first`, {
+					itemIndex: i,
+					description: 'Nothing to do: the order is handled once. If it keeps appearing twice, check the filters of the order fetch.',
+				});
+				e.context.code = 'order_listed_twice' satisfies ErrorCode;
+				e.context.orderNumber = order.number;
+				throw e;
+			}
+			firstItemOf.set(order.number, i);
 			const found = index.get(order.number);
 			const out: IDataObject = { ...rc.items[i].json, existingInvoice: found.length ? invoiceSummary(found[0]) : null };
-			if (found.length > 1) out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));
+			if (found.length > 1) {
+				out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));
+				out.duplicateFix = duplicateFix(order.number, out.duplicateInvoiceNumbers as string[]) as unknown as IDataObject;
+			}
 			return out;
 		},
 		(i) => ({ orderNumber: looseOrderNumber(rc.items[i].json, path(i)) }),

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { asArray, normalizeRecord } from '../../helpers/normalize';
 import { dateParam, forEachItem, type RunContext } from '../../helpers/items';
 import { segment } from '../../transport/client';
+import { readList } from '../../helpers/booking';
 
 /** GET /invoices/{id or invoicenr} → the invoice (unwrapped from {"invoice": …}). */
 export async function fetchInvoice(rc: RunContext, id: string, itemIndex: number): Promise<IDataObject> {
@@ -23,9 +24,12 @@ export async function fetchInvoice(rc: RunContext, id: string, itemIndex: number
 	return invoice as IDataObject;
 }
 
-/** GET /invoices?since=…&count=-1: every invoice sent on or after `since`, in one request. */
+/**
+ * GET /invoices?since=…: every invoice sent on or after `since`, page by page (`count=-1` is not trusted to
+ * mean "all"). Throws when an answer is not a list: an unreadable list is never "no invoices".
+ */
 export async function listInvoicesSince(rc: RunContext, since: string, itemIndex: number): Promise<IDataObject[]> {
-	return asArray(await rc.api.get('/invoices', { since, count: -1 }, itemIndex));
+	return await readList(rc, '/invoices', { since }, (inv) => String(inv.id ?? inv.invoicenr ?? ''), 'invoice list', itemIndex);
 }
 
 export async function getInvoice(rc: RunContext) {

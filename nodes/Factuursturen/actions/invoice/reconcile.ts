@@ -3,6 +3,7 @@
  * for all items, falling back to `GET /invoices/{nr}` for any not in that list — and compares each with
  * its order (core `reconcile`: total, VAT per rate, paid, customer, reference).
  */
+import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { reconcile } from '../../../../core/reconcile/reconcile';
 import { atPath, forEachItem, type RunContext } from '../../helpers/items';
@@ -43,14 +44,18 @@ export async function reconcileWithOrder(rc: RunContext) {
 					itemIndex: i,
 					description: 'Put Invoice → Create From Order before this node, or set "Invoice Number Field" to where the number is.',
 				});
-				e.context.code = 'missing_invoice_number';
+				e.context.code = 'missing_invoice_number' satisfies ErrorCode;
 				throw e;
 			}
 			if (bulk && byNumber === null) {
 				byNumber = new Map();
 				const earliest = [...dates].sort()[0];
-				for (const inv of await listInvoicesSince(rc, dayBefore(earliest), i)) {
-					for (const key of [inv.invoicenr, inv.invoicenr_full, inv.id]) if (key !== undefined && key !== '') byNumber.set(String(key), inv);
+				try {
+					for (const inv of await listInvoicesSince(rc, dayBefore(earliest), i)) {
+						for (const key of [inv.invoicenr, inv.invoicenr_full, inv.id]) if (key !== undefined && key !== '') byNumber.set(String(key), inv);
+					}
+				} catch {
+					// an unreadable list: each invoice is read on its own below
 				}
 			}
 			const invoice = byNumber?.get(nr) ?? (await fetchInvoice(rc, nr, i));
@@ -79,7 +84,7 @@ export async function reconcileWithOrder(rc: RunContext) {
 						description: result.differences.map((d) => d.hint).filter(Boolean).join(' ') || (first ? String(first.hint) : undefined),
 					},
 				);
-				e.context.code = 'reconciliation_mismatch';
+				e.context.code = 'reconciliation_mismatch' satisfies ErrorCode;
 				e.context.orderNumber = order.number;
 				e.context.details = { invoicenr: nr, reconciliation };
 				throw e;

@@ -9,8 +9,9 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import type { ErrorCode } from '../../../../core/error-codes';
 import { OrderRefusal } from '../../../../core/errors';
-import { toCanonicalOrder } from '../../../../core/mijnwebwinkel/to-canonical';
+import { MISSING_CURRENCY_VALUES, toCanonicalOrder, type MissingCurrency } from '../../../../core/mijnwebwinkel/to-canonical';
 import { EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from '../../../../core/mijnwebwinkel/vat-regime';
 import { isEuMember } from '../../../../core/vat/eu-countries';
 import { CutOverSettingError, cutOverSkip, parseCutOver, type CutOver } from '../../../../core/switch-over/cut-over';
@@ -21,7 +22,7 @@ import type { OperationContext } from '../types';
 
 interface Refusal {
 	orderNumber: string | null;
-	code: string;
+	code: ErrorCode;
 	message: string;
 	hint: string;
 	/** the order itself cannot be invoiced as it is (its data or the settings), as opposed to a defect */
@@ -80,6 +81,13 @@ export async function emitOrders(
 			description: 'Choose "Below Threshold" or "OSS".',
 		});
 	}
+	const missingCurrency = this.getNodeParameter('missingCurrency', i, 'assume_eur') as MissingCurrency;
+	if (!MISSING_CURRENCY_VALUES.includes(missingCurrency)) {
+		throw new NodeOperationError(this.getNode(), `Missing Currency "${missingCurrency}" is not a known option`, {
+			itemIndex: i,
+			description: 'Choose "Assume EUR and Say So" or "Refuse".',
+		});
+	}
 	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
 	const statuses = await c.run.getStatuses(this, c.policy, i);
 	const cutOver = cutOverOf(this, i);
@@ -88,7 +96,7 @@ export async function emitOrders(
 	for (const order of orders) {
 		let canonical: IDataObject;
 		try {
-			const mapped = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales });
+			const mapped = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales, missingCurrency });
 			const skip = cutOverSkip(mapped, cutOver);
 			if (skip) throw skip;
 			canonical = mapped as unknown as IDataObject;
@@ -108,6 +116,9 @@ export async function emitOrders(
 			const orderDate = typeof order.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.date) ? order.date.slice(0, 10) : null;
 			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint, refused: r.refused, ...(r.skip ? { skip: true } : {}), orderDate }), pairedItem });
 			continue;
+		}
+		if (canonical.currencyAssumed === true) {
+			canonical.warnings = [`Order ${String(canonical.number)} came without a currency and is booked as EUR. Check it in Mijnwebwinkel; set Missing Currency to "Refuse" to hold such orders back instead.`];
 		}
 		out.push({ json: canonical, pairedItem });
 	}

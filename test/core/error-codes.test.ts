@@ -1,0 +1,48 @@
+/** One error vocabulary: the catalogue (core/error-codes.ts), the codes the code base uses, and the README's table. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ERROR_CODES, errorCodeTable, httpErrorCode } from '../../core/error-codes';
+import { README_PATH, readmeWithTable } from '../../scripts/error-codes-readme';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function sources(dir: string): string[] {
+	return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+		const rel = path.join(dir, e.name);
+		if (e.isDirectory()) return sources(rel);
+		return e.name.endsWith('.ts') ? [rel] : [];
+	});
+}
+
+describe('error-code catalogue', () => {
+	it("README's troubleshooting table is exactly the catalogue's (regenerate: npx tsx scripts/error-codes-readme.ts)", () => {
+		const readme = fs.readFileSync(README_PATH, 'utf8');
+		expect(readme).toBe(readmeWithTable(readme));
+		expect(readme).toContain(errorCodeTable());
+	});
+
+	it('every code has a meaning and a fix', () => {
+		for (const [code, e] of Object.entries(ERROR_CODES)) {
+			expect([code, e.meaning.length > 10, e.fix.length > 5]).toEqual([code, true, true]);
+			expect(code).toMatch(/^[a-z]+(_[a-z]+)*$/);
+		}
+	});
+
+	it('no code is made up outside the catalogue: no http_<status> codes, and every literal code in core/ and nodes/ is listed', () => {
+		const known = new Set(Object.keys(ERROR_CODES));
+		const problems: string[] = [];
+		for (const file of [...sources('core'), ...sources('nodes')]) {
+			const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+			if (/[`'"]http_(\$\{|\d)/.test(text)) problems.push(`${file}: http_<status> code`);
+			for (const m of text.matchAll(/(?:new OrderRefusal\(\s*|code(?:: | = )|_CODE = )'([a-z_]+)'/g)) if (!known.has(m[1])) problems.push(`${file}: ${m[1]}`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('HTTP statuses map to catalogue codes; a spent budget is rate_limited', () => {
+		expect(httpErrorCode(429)).toBe('rate_limited');
+		expect([400, 401, 403, 404, 409, 422, 500, 503, 418].map(httpErrorCode)).toEqual([
+			'request_rejected', 'invalid_credentials', 'forbidden', 'not_found', 'conflict', 'request_rejected', 'server_error', 'server_error', 'unexpected_response',
+		]);
+	});
+});

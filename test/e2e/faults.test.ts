@@ -1,0 +1,154 @@
+/**
+ * Never twice under faults, in a real n8n 2.41.1: the template migrates a generated shop while the Factuursturen
+ * sandbox injects each fault kind at 10 % of the calls of its route (a lost answer after the commit, an answer
+ * slower than the client time-out whose commit also lands after the look-up, connection resets, 503s, lists
+ * answered with an HTML page) and the Mijnwebwinkel sandbox answers 503 to 10 % of the order pages. Then the
+ * same run again without faults. Judged from the sandboxes' state: no order has two invoices, no e-mail two
+ * debtors, every order is invoiced or reported with its reason, and after the clean run only refusals remain.
+ * Sized for CI: one shop of ~200 orders, two runs.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { orderReference } from '../../core/factuursturen/reference';
+import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
+import type { Fault } from '../../sandbox/common/server';
+import { createN8nHome, executeWorkflow, killAllN8n, locateRuntime, packPackage, type N8nHome } from '../../scripts/n8n';
+import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
+import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
+import { startTemplateShop } from './support/template-shop';
+
+jest.setTimeout(15 * 60_000);
+
+const SEED = 29;
+const TODAY = amsterdamToday();
+const ID = 'tplE2eFaults00001';
+/** the node gives up after 2 s; a slow answer comes after 6 s: later than the look-up after the settle wait */
+const TIMEOUT_MS = 2_000;
+const SLOW_MS = 6_000;
+const P = 0.1;
+
+const addDays = (ymd: string, n: number): string => {
+	const d = new Date(`${ymd}T12:00:00Z`);
+	d.setUTCDate(d.getUTCDate() + n);
+	return d.toISOString().slice(0, 10);
+};
+
+/** codes that say "try again" rather than "this order cannot be booked as it is" */
+const TRANSIENT = /^(outcome_unknown|duplicate_check_unavailable|http_5\d\d|error)$/;
+
+function faultsAt(p: number): { fs: Fault[]; mww: Fault[] } {
+	const writes = ['POST /api/v1/invoices', 'POST /api/v1/clients'];
+	const lists = ['GET /api/v1/invoices', 'GET /api/v1/clients', 'GET /api/v1/search/:area/:field/:query'];
+	return {
+		fs: [
+			...writes.flatMap((route): Fault[] => [
+				{ route, kind: 'commit-then-drop', probability: p },
+				{ route, kind: 'slow', delayMs: SLOW_MS, probability: p },
+				{ route, kind: 'reset', probability: p },
+				{ route, kind: 'error', status: 503, probability: p },
+			]),
+			...lists.map((route): Fault => ({ route, kind: 'replace', status: 200, body: '<html><body>Bad gateway</body></html>', contentType: 'text/html', probability: p })),
+		],
+		mww: [{ route: 'GET /v1/orders', kind: 'error', status: 503, probability: p }],
+	};
+}
+
+function twice(keys: string[]): string[] {
+	return [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
+}
+
+describe('never twice under faults, template in real n8n', () => {
+	let demo: DemoShop;
+	let home: N8nHome;
+	let expected: ShopOrder[];
+	const scratch: string[] = [];
+
+	beforeAll(async () => {
+		locateRuntime();
+		const tarball = await packPackage();
+		scratch.push(path.dirname(tarball));
+		const shop = await startTemplateShop({ seed: SEED, orderCount: 200, today: TODAY, days: 10, lookbackDays: 3, newShare: 0.5, pendingEvery: 3 });
+		demo = shop.demo;
+		const from = addDays(TODAY, -9);
+		expected = shopOrders(demo).filter((o) => isBooked(o) && o.date >= from && o.date <= TODAY);
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-faults-'));
+		scratch.push(dir);
+		home = createN8nHome({ dir, tarball });
+		await importTemplateSetup(home, demo, [
+			templateVariant({
+				id: ID,
+				settings: { mode: 'migrate', dateFrom: from, dateTo: TODAY, ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
+				requestOptions: { timeoutMs: TIMEOUT_MS },
+			}),
+		]);
+	});
+
+	afterAll(async () => {
+		killAllN8n();
+		await demo?.close();
+		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
+	});
+
+	async function run(label: string): Promise<Report> {
+		// a run with failed orders ends in error after its Report (failRunOnErrors)
+		const result = await executeWorkflow(home, ID, { allowFailure: true });
+		const report = reportOf(result);
+		expect(result.status).toBe(report.ok ? 'success' : 'error');
+		console.log(`[faults: ${label}] ${formatReport(report)}`);
+		return report;
+	}
+
+	async function duplicates(): Promise<{ invoices: string[]; debtors: string[] }> {
+		const state = await fsState(demo);
+		return {
+			invoices: twice(state.invoices.map((i) => i.reference.line1)),
+			debtors: twice(state.clients.map((c) => String(c.email).trim().toLowerCase()).filter((e) => e !== '')),
+		};
+	}
+
+	it('each fault kind at 10 %, mixed: 0 duplicate invoices, 0 duplicate debtors, every order invoiced or reported; a clean re-run leaves only refusals', async () => {
+		expect(expected.length).toBeGreaterThan(60);
+		const faults = faultsAt(P);
+		demo.factuursturen.setFaults(faults.fs);
+		demo.mijnwebwinkel.setFaults(faults.mww);
+		const first = await run(`mixed ${P * 100} %`);
+		const hits = demo.factuursturen.requests.filter((r) => r.fault !== null).length;
+		const afterFaults = await duplicates();
+
+		// every order is accounted for: invoiced, or reported with a code (refused, or verified next run)
+		const invoiced = new Set(first.invoices.map((i) => i.orderNumber));
+		const failed = new Map(first.failedOrders.map((f) => [String(f.orderNumber), f]));
+		const lost = expected.filter((o) => !invoiced.has(o.number) && !failed.has(o.number)).map((o) => o.number);
+
+		demo.factuursturen.setFaults([]);
+		demo.mijnwebwinkel.setFaults([]);
+		// the slow answers' commits land; then the next run settles every unknown outcome
+		await new Promise((r) => setTimeout(r, SLOW_MS + 1_000));
+		const second = await run('re-run without faults');
+		const afterRerun = await duplicates();
+		const invoicedNow = new Set([...second.invoices.map((i) => i.orderNumber)]);
+		const stillFailed = second.failedOrders.filter((f) => TRANSIENT.test(String(f.code)));
+		const lostAfterRerun = expected.filter((o) => !invoicedNow.has(o.number) && !second.failedOrders.some((f) => String(f.orderNumber) === o.number));
+
+		console.log(
+			`fault suite (${expected.length} orders to book, ${hits} Factuursturen calls hit by a fault): ` +
+				`after the faulty run ${afterFaults.invoices.length} duplicate invoices, ${afterFaults.debtors.length} duplicate debtors, ` +
+				`${lost.length} lost, ${first.outcomeUnknown} outcome unknown, ${first.failed} failed; after the re-run ` +
+				`${afterRerun.invoices.length} duplicate invoices, ${afterRerun.debtors.length} duplicate debtors, ${lostAfterRerun.length} lost, ` +
+				`${stillFailed.length} still failing for a transient reason`,
+		);
+		expect(hits).toBeGreaterThan(10);
+		expect(afterFaults).toEqual({ invoices: [], debtors: [] });
+		expect(lost).toEqual([]);
+		expect(first.duplicates).toBe(0);
+		expect(first.ok).toBe(false);
+		expect(afterRerun).toEqual({ invoices: [], debtors: [] });
+		expect(lostAfterRerun.map((o) => o.number)).toEqual([]);
+		expect(stillFailed).toEqual([]);
+		expect(second.outcomeUnknown).toBe(0);
+		// the re-run books what the faulty run could not, and its Report counts match the sandbox
+		const state = await fsState(demo);
+		for (const i of second.invoices) expect([i.orderNumber, state.invoices.filter((x) => x.reference.line1 === orderReference(i.orderNumber)).length]).toEqual([i.orderNumber, 1]);
+	});
+});
