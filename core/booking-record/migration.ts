@@ -77,16 +77,22 @@ export interface SlicePlan {
 	done: boolean;
 }
 
+/**
+ * A finished pass counts as no state: running the migration of that range again starts a new pass from its first
+ * order (safe: what is booked is adopted, never booked twice), as a migration in one execution always was.
+ */
+const current = (state: MigrationState | null): MigrationState | null => (state?.done === true ? null : state);
+
 /** The next slice of a migration, from its stored state (null: not started) and the budget left now. */
 export function planSlice(state: MigrationState | null, dateFrom: string, dateTo: string, remaining: number, costs: BudgetCosts): SlicePlan {
-	const done = state?.done === true;
+	const pass = current(state);
 	return {
 		range: migrationKey(dateFrom, dateTo),
 		dateFrom,
 		dateTo,
-		afterOrderNumber: state?.lastOrderNumber ?? '',
-		sliceSize: done ? 0 : sliceSize(remaining, costs),
-		done,
+		afterOrderNumber: pass?.lastOrderNumber ?? '',
+		sliceSize: sliceSize(remaining, costs),
+		done: false,
 	};
 }
 
@@ -103,7 +109,7 @@ function higher(a: string | null, b: string): string {
  * number, and the expected end at the budget (`budgetPerWindow` requests every `windowSeconds`).
  */
 export function advanceMigration(
-	state: MigrationState | null,
+	stored: MigrationState | null,
 	run: {
 		plan: SlicePlan;
 		outcomes: OutcomeItem[];
@@ -114,6 +120,7 @@ export function advanceMigration(
 		costs: BudgetCosts;
 	},
 ): MigrationState {
+	const state = current(stored);
 	const handled = new Map<string, unknown>();
 	for (const o of run.outcomes) {
 		const n = o.orderNumber === undefined || o.orderNumber === null ? '' : String(o.orderNumber);
@@ -127,7 +134,7 @@ export function advanceMigration(
 	const reported = (state?.reported ?? 0) + [...handled.values()].filter((o) => !isBookedOutcome(o)).length;
 	const total = run.total ?? state?.total ?? null;
 	// a slice that came back short reached the end of the range
-	const done = state?.done === true || (run.plan.sliceSize > 0 && handled.size < run.plan.sliceSize);
+	const done = run.plan.sliceSize > 0 && handled.size < run.plan.sliceSize;
 	const left = done ? 0 : total === null ? null : Math.max(0, total - booked - reported);
 	const perWindow = sliceSize(run.budgetPerWindow, run.costs);
 	const expectedEnd =

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import type { Fault } from '../../sandbox/common/server';
-import { createN8nHome, executeWorkflow, killAllN8n, locateRuntime, packPackage, type N8nHome } from '../../scripts/n8n';
+import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
@@ -61,6 +61,8 @@ function twice(keys: string[]): string[] {
 describe('never twice under faults, template in real n8n', () => {
 	let demo: DemoShop;
 	let home: N8nHome;
+	// the template keeps its booking record in Data Tables: it runs inside n8n start (scripts/n8n/server-run.ts)
+	let runner: ServerRunner;
 	let expected: ShopOrder[];
 	const scratch: string[] = [];
 
@@ -82,9 +84,11 @@ describe('never twice under faults, template in real n8n', () => {
 				requestOptions: { timeoutMs: TIMEOUT_MS },
 			}),
 		]);
+		runner = await startRunner(home);
 	});
 
 	afterAll(async () => {
+		await runner?.stop();
 		killAllN8n();
 		await demo?.close();
 		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
@@ -92,7 +96,7 @@ describe('never twice under faults, template in real n8n', () => {
 
 	async function run(label: string): Promise<Report> {
 		// a run with failed orders ends in error after its Report (failRunOnErrors)
-		const result = await executeWorkflow(home, ID, { allowFailure: true });
+		const result = await runner.run(ID, { allowFailure: true });
 		const report = reportOf(result);
 		expect(result.status).toBe(report.ok ? 'success' : 'error');
 		console.log(`[faults: ${label}] ${formatReport(report)}`);

@@ -27,8 +27,11 @@ describe('migration at the budget', () => {
 		expect(s2).toMatchObject({ booked: 47, left: 2, runs: 2, done: false, startedAt: NOW, lastRunAt: later });
 		const s3 = advanceMigration(s2, { plan: planSlice(s2, '2025-01-01', '2025-12-31', 60, costs), outcomes: [{ orderNumber: '146', outcome: 'sent' }, { orderNumber: '147', outcome: 'skipped' }], total: 50, now: later, budgetPerWindow: 60, windowSeconds: 3600, costs });
 		expect(s3).toMatchObject({ booked: 48, reported: 2, left: 0, done: true, expectedEnd: later });
-		// a finished range plans nothing
-		expect(planSlice(s3, '2025-01-01', '2025-12-31', 60, costs)).toMatchObject({ sliceSize: 0, done: true });
+		// running a finished range again starts a new pass from its first order (what is booked is adopted)
+		const again = planSlice(s3, '2025-01-01', '2025-12-31', 60, costs);
+		expect(again).toMatchObject({ afterOrderNumber: '', sliceSize: 24, done: false });
+		const s4 = advanceMigration(s3, { plan: again, outcomes: [{ orderNumber: '98', outcome: 'adopted' }], total: 50, now: later, budgetPerWindow: 60, windowSeconds: 3600, costs });
+		expect(s4).toMatchObject({ booked: 1, reported: 0, runs: 1, startedAt: later, done: true });
 	});
 
 	it('no budget now: an empty slice moves nothing; an order with two outcomes counts once, booked if it was', () => {

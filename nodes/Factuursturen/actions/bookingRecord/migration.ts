@@ -58,11 +58,8 @@ export async function planMigrationSlice(rc: RunContext): Promise<INodeExecution
 	const key = `${from}..${to}`;
 	const state = rc.items.map((i) => storedMigration(i.json)).find((s) => s?.range === key) ?? null;
 	const costs = costsOf(rc);
-	let remaining = 0;
-	if (state?.done !== true) {
-		await rc.api.request({ method: 'GET', path: '/taxes', what: 'GET /taxes (budget probe)' }, 0);
-		remaining = rc.api.rateLimit().remaining ?? 0;
-	}
+	await rc.api.request({ method: 'GET', path: '/taxes', what: 'GET /taxes (budget probe)' }, 0);
+	const remaining = rc.api.rateLimit().remaining ?? 0;
 	const plan: SlicePlan = planSlice(state, from, to, remaining, costs);
 	const info = rc.api.rateLimit();
 	return [
