@@ -10,7 +10,19 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { amsterdamToday, startDemoShopPreferring, type DemoShop } from '../sandbox/demo-shop';
 import { createN8nHome, executeWorkflow, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
-import { formatReport, importTemplateSetup, loadTemplate, N, ossVatRates, reportOf, TEMPLATE_ID, templateVariant } from './demo/setup';
+import {
+	FORM_PATH,
+	FORM_TEMPLATE_ID,
+	formatReport,
+	importTemplateSetup,
+	loadFormTemplate,
+	loadTemplate,
+	N,
+	ossVatRates,
+	reportOf,
+	TEMPLATE_ID,
+	templateVariant,
+} from './demo/setup';
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
 const DEMO_DIR = path.join(REPO_ROOT, '.demo');
@@ -60,7 +72,7 @@ async function main(): Promise<void> {
 			name: String(loadTemplate().name),
 			settings: { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
 		});
-		await importTemplateSetup(home, demo, [template]);
+		await importTemplateSetup(home, demo, [template, loadFormTemplate()]);
 
 		step('run one daily sync (n8n execute)');
 		const result = await executeWorkflow(home, TEMPLATE_ID, { allowFailure: true });
@@ -81,7 +93,10 @@ n8n editor     ${server.url}/workflow/${TEMPLATE_ID}
   login        ${OWNER.ownerEmail} / ${OWNER.ownerPassword}
 Mijnwebwinkel  ${demo.mijnwebwinkel.url}/__sandbox/requests   (store token ${demo.mijnwebwinkel.storeToken})
 Factuursturen  ${demo.factuursturen.url}/__sandbox/state      (user ${demo.factuursturen.username})
-Run it again from the editor (Run now), or edit "Run settings" to reprocess order numbers or migrate a date range.
+Run it again from the editor: the Execute workflow button runs the sync (Run settings holds every setting).
+Reprocess or migrate: the form workflow ${server.url}/workflow/${FORM_TEMPLATE_ID}; its test URL is
+               ${server.url}/form-test/${FORM_PATH} (press Execute workflow there first), and once published
+               ${server.url}/form/${FORM_PATH}
 Ctrl-C stops everything.`);
 		server.process.once('exit', () => {
 			if (!stopping) {
