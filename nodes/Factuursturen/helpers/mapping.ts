@@ -10,6 +10,9 @@ type Rows = IDataObject[];
 /** a parameter by name: this node's, or another node's as given in Invoice Settings */
 type Param = (name: string, fallback: unknown) => unknown;
 
+/** The Invoice Options collection: typed node options with the mapping's own key names. */
+const MAPPING_OPTION_KEYS = ['paidWhen', 'voucherLines', 'maxRoundingCents', 'priceDecimals', 'referenceLine3', 'splitUnsplitCosts', 'zeroRatedNote'] as const;
+
 const own = (ctx: IExecuteFunctions, i: number): Param => (name, fallback) => ctx.getNodeParameter(name, i, fallback);
 
 function rows(param: Param, name: string): Rows {
@@ -69,6 +72,9 @@ export function invoiceMapping(ctx: IExecuteFunctions, i: number, param: Param =
 		raw.sendMethod = str(param('sendMethod', 'mail')) || 'mail';
 		const profile = str(param('profile', ''));
 		if (profile) raw.profile = profile;
+		// only the options the user added; the core's defaults apply to the rest
+		const options = (param('mappingOptions', {}) ?? {}) as IDataObject;
+		for (const key of MAPPING_OPTION_KEYS) if (options[key] !== undefined && options[key] !== '') raw[key] = options[key];
 		return raw;
 	});
 }

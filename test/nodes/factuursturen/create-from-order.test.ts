@@ -11,6 +11,7 @@ import { parseCents } from '../../../core/money';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
+import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -274,6 +275,29 @@ describe('Create From Order', () => {
 		expect((inv.reference as IDataObject).line3).toBe('Webshop');
 		const post = (await s.requests()).find((r) => r.method === 'POST')!;
 		expect(post.body).toMatchObject({ alreadypaidmethod: 'iDEAL via Mollie', sendmethod: 'mail', category: '2' });
+	});
+
+	it('Invoice Options are typed node options for the advanced mapping keys; Mapping (JSON) still wins key by key', async () => {
+		const base = mixed('3811');
+		const unpaid = { ...base, status: { ...base.status, name: 'Verzonden' }, payment: { ...base.payment, status: 'pending' } } as CanonicalOrder;
+		const payload = async (extra: Record<string, unknown>) =>
+			(await runNode(s, create({ dryRun: true, ...extra }), { items: items(withDebtor(unpaid, '57', 'extax')) }))[0].json.payload as IDataObject;
+		const open = await payload({});
+		expect(open.alreadypaid).toBeUndefined();
+		const options = { paidWhen: 'always', referenceLine3: 'Webshop', priceDecimals: 2 };
+		const paid = await payload({ mappingOptions: options });
+		expect(paid).toMatchObject({ alreadypaid: 'full' });
+		expect((paid.reference as IDataObject).line3).toBe('Webshop');
+		// the options go through the mapping's own validation
+		await expect(payload({ mappingOptions: { priceDecimals: 9 } })).rejects.toThrow(/priceDecimals/);
+		const overridden = await payload({ mappingOptions: options, mappingJson: '{"paidWhen": "paid_status_or_payment"}' });
+		expect(overridden.alreadypaid).toBeUndefined();
+		expect((overridden.reference as IDataObject).line3).toBe('Webshop');
+		// every option is declared on the node, typed
+		const declared = new Factuursturen().description.properties.find((p) => p.name === 'mappingOptions')!;
+		expect((declared.options as Array<{ name: string }>).map((o) => o.name).sort()).toEqual(
+			['maxRoundingCents', 'paidWhen', 'priceDecimals', 'referenceLine3', 'splitUnsplitCosts', 'voucherLines', 'zeroRatedNote'],
+		);
 	});
 
 	it('a refusal (unmapped VAT rate) is an error item with code, hint and order number; the rest is booked', async () => {
