@@ -84,21 +84,21 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 			placeholder: 'Add Destination Rate',
 			default: {},
 			displayOptions,
-			description: 'Destination-country rates for OSS orders (EU B2C above the threshold), sent with the line flag tax_country',
+			description:
+				'Destination-country rates for OSS orders (EU B2C above the threshold), sent with the line flag tax_country. Add one entry per rate the shop charges, e.g. DE 19 % and DE 7 %.',
 			options: [
 				{
 					displayName: 'Rate',
 					name: 'values',
 					values: [
-						{ displayName: 'Country Code', name: 'country', type: 'string', default: '', placeholder: 'e.g. DE' },
-						{ displayName: 'Shop Rate (%)', name: 'shopRate', type: 'string', default: '', placeholder: 'e.g. 19' },
 						{
-							displayName: 'Factuursturen Rate (%)',
-							name: 'fsRate',
-							type: 'string',
+							displayName: 'Country and Rate Name or ID',
+							name: 'rate',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getOssRates' },
 							default: '',
-							placeholder: 'e.g. 19',
-							description: 'The same percentage as configured for that country in Factuursturen',
+							description:
+								'The foreign rates set up in your Factuursturen account; a rate maps to the same percentage. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 					],
 				},

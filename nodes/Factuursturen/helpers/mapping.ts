@@ -61,7 +61,13 @@ export function invoiceMapping(ctx: IExecuteFunctions, i: number, param: Param =
 		const vat = record(rows(param, 'vatRates').map((r) => [str(r.shopRate), str(r.fsRate)]));
 		// entries add to the defaults 21/9/0; the JSON override replaces the whole table
 		if (vat) raw.vatRates = { ...DEFAULT_VAT_RATES, ...vat };
-		const oss = record(rows(param, 'ossVatRates').map((r) => [`${str(r.country).toUpperCase()}:${str(r.shopRate)}`, str(r.fsRate)]));
+		// a row is "DE:19" from the dropdown (older workflows: country, shop rate and Factuursturen rate apart)
+		const oss = record(
+			rows(param, 'ossVatRates').map((r): [string, string] => {
+				if (r.rate !== undefined) return [str(r.rate).toUpperCase(), str(r.rate).split(':')[1]?.trim() ?? ''];
+				return [`${str(r.country).toUpperCase()}:${str(r.shopRate)}`, str(r.fsRate)];
+			}),
+		);
 		if (oss) raw.ossVatRates = oss;
 		const categories = record(rows(param, 'categories').map((r) => [str(r.regime), str(r.category)]));
 		if (categories) raw.categories = categories;

@@ -325,7 +325,8 @@ describe('Create From Order', () => {
 		// one item per execution, as the template's loop books them
 		const out = [];
 		for (const d of debtors) {
-			out.push(...(await runNode(s, create({ mappingJson: '{"ossVatRates": {"DE:19": "19"}}' }), { items: [{ json: d.json }], continueOnFail: true })));
+			// the OSS rate picked from the dropdown of the account's foreign rates
+			out.push(...(await runNode(s, create({ ossVatRates: { values: [{ rate: 'DE:19' }] } }), { items: [{ json: d.json }], continueOnFail: true })));
 		}
 		expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '3951' });
 		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3952' });
