@@ -65,6 +65,8 @@ export interface RunSettings {
 	paidWhen?: 'paid_status_or_payment' | 'always';
 	toleranceCents?: number;
 	failRunOnErrors?: boolean;
+	homeCountry?: string;
+	euDistanceSales?: 'below_threshold' | 'oss';
 }
 
 export interface TemplateVariant {
