@@ -15,7 +15,7 @@ import { invoiceFields, invoiceOperations } from './descriptions/invoice';
 import { countryLanguage, lookupProperties } from './descriptions/lookups';
 import { productFields, productOperations } from './descriptions/product';
 import { resourceProperty } from './descriptions/resource';
-import { getCategories, getCountries, getProfiles, getTaxRates } from './methods/loadOptions';
+import { getCategories, getCountries, getOssRates, getProfiles, getTaxRates } from './methods/loadOptions';
 import { FactuursturenClient } from './transport/client';
 
 export class Factuursturen implements INodeType {
@@ -50,7 +50,7 @@ export class Factuursturen implements INodeType {
 	};
 
 	methods = {
-		loadOptions: { getTaxRates, getCategories, getProfiles, getCountries },
+		loadOptions: { getTaxRates, getOssRates, getCategories, getProfiles, getCountries },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

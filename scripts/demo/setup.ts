@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import type { DemoShop } from '../../sandbox/demo-shop';
 import { importCredentials, importWorkflow, nodeOutput, type ExecuteResult, type N8nCredential, type N8nHome, type WorkflowJson } from '../n8n';
-import { FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_PATH } from './template-source';
+import { FORM_TEMPLATE_PATH, FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_PATH } from './template-source';
 
-export { N, TEMPLATE_PATH, TEMPLATE_ID } from './template-source';
+export { N, TEMPLATE_PATH, TEMPLATE_ID, FORM_PATH, FORM_TEMPLATE_ID } from './template-source';
 
 /** A Mijnwebwinkel credential pointing at a sandbox (the template's own, or another shop's under its own name). */
 export function mijnwebwinkelCredential(
@@ -39,6 +39,11 @@ export function loadTemplate(): WorkflowJson {
 	return JSON.parse(fs.readFileSync(TEMPLATE_PATH, 'utf8')) as WorkflowJson;
 }
 
+/** The reprocess/migrate form workflow (it calls the sync workflow by its id). */
+export function loadFormTemplate(): WorkflowJson {
+	return JSON.parse(fs.readFileSync(FORM_TEMPLATE_PATH, 'utf8')) as WorkflowJson;
+}
+
 interface NodeJson {
 	name: string;
 	type: string;
@@ -60,6 +65,8 @@ export interface RunSettings {
 	paidWhen?: 'paid_status_or_payment' | 'always';
 	toleranceCents?: number;
 	failRunOnErrors?: boolean;
+	homeCountry?: string;
+	euDistanceSales?: 'below_threshold' | 'oss';
 	/** switching over: orders dated before this day (YYYY-MM-DD) are skipped */
 	cutOverDate?: string;
 	/** switching over: orders numbered up to this one are skipped */

@@ -2,7 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ERROR_CODES, errorCodeTable, httpErrorCode } from '../../core/error-codes';
-import { README_PATH, readmeWithTable } from '../../scripts/error-codes-readme';
+import { TABLE_DOCUMENTS, readmeWithTable } from '../../scripts/error-codes-readme';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -15,10 +15,20 @@ function sources(dir: string): string[] {
 }
 
 describe('error-code catalogue', () => {
-	it("README's troubleshooting table is exactly the catalogue's (regenerate: npx tsx scripts/error-codes-readme.ts)", () => {
-		const readme = fs.readFileSync(README_PATH, 'utf8');
-		expect(readme).toBe(readmeWithTable(readme));
-		expect(readme).toContain(errorCodeTable());
+	it.each(TABLE_DOCUMENTS.map((file) => [path.relative(ROOT, file), file]))(
+		"%s: the troubleshooting table is exactly the catalogue's (regenerate: npx tsx scripts/error-codes-readme.ts)",
+		(_name, file) => {
+			const text = fs.readFileSync(file, 'utf8');
+			expect(text).toBe(readmeWithTable(text));
+			expect(text).toContain(errorCodeTable());
+		},
+	);
+
+	it('every code the Dutch guide names is in the catalogue', () => {
+		const guide = fs.readFileSync(TABLE_DOCUMENTS[1], 'utf8').split('<!-- error-codes:start')[0];
+		const named = [...guide.matchAll(/`([a-z]+(?:_[a-z]+)+)`/g)].map((m) => m[1]).filter((c) => !/^(paid|below|invoiceable|lookback|vat|oss|payment|toleranceCents|fail|home|eu)/.test(c));
+		expect(named.length).toBeGreaterThan(5);
+		expect(named.filter((code) => !(code in ERROR_CODES))).toEqual([]);
 	});
 
 	it('every code has a meaning and a fix', () => {

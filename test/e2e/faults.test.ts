@@ -35,7 +35,7 @@ const addDays = (ymd: string, n: number): string => {
 };
 
 /** codes that say "try again" rather than "this order cannot be booked as it is" */
-const TRANSIENT = /^(outcome_unknown|duplicate_check_unavailable|http_5\d\d|error)$/;
+const TRANSIENT = /^(outcome_unknown|duplicate_check_unavailable|server_error|timeout|connection_lost|unreachable|api_error|unexpected_error)$/;
 
 function faultsAt(p: number): { fs: Fault[]; mww: Fault[] } {
 	const writes = ['POST /api/v1/invoices', 'POST /api/v1/clients'];

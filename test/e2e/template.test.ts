@@ -39,6 +39,7 @@ import {
 import { startTemplateShop } from './support/template-shop';
 import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../core/factuursturen/mapping';
+import { INVOICEABLE_STATUSES } from '../../scripts/demo/template-source';
 
 jest.setTimeout(15 * 60_000);
 
@@ -52,6 +53,7 @@ const ID = {
 	check: 'tplE2eMismatch001',
 	pacing: 'tplE2ePacing00001',
 	empty: 'tplE2eEmptyDay001',
+	afgehandeld: 'tplE2eAfgehandeld1',
 };
 const PACING = { budget: 60, windowSeconds: 20 };
 /** the issue's API-economy case: a daily batch in which 30 % of the customers are new debtors */
@@ -79,6 +81,8 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	let dailyBatch: ShopOrder[];
 	let reprocessOrder: ShopOrder;
 	let notInvoiceableOrder: ShopOrder;
+	/** an order in a status the template does not book by default, booked once the user adds it in Run settings */
+	let afgehandeldOrder: ShopOrder;
 	let mismatchOrder: ShopOrder;
 	/** a credit of the daily batch whose original is outside it (not invoiced by the daily run), and that original */
 	let creditFix: { credit: ShopOrder; original: ShopOrder };
@@ -112,6 +116,8 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		const inRange = (o: ShopOrder) => o.date >= migrateRange.from && o.date <= migrateRange.to;
 		reprocessOrder = older.find((o) => !inRange(o) && o.canonical!.vat.regime === 'domestic')!;
 		notInvoiceableOrder = orders.find((o) => !o.isTest && o.statusName === 'Geannuleerd')!;
+		afgehandeldOrder = orders.find((o) => !o.isTest && o.statusName === 'Afgehandeld' && o.refusal === null && o.canonical?.vat.regime === 'domestic')!;
+		expect(afgehandeldOrder).toBeDefined();
 		mismatchOrder = dailyBatch.find((o) => o.canonical?.vat.regime === 'domestic')!;
 		expect(reprocessOrder && notInvoiceableOrder && mismatchOrder).toBeTruthy();
 		// the fix the report suggests for a credit whose original was never invoiced: reprocess the original, then the credit
@@ -149,6 +155,10 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 				templateVariant({ id: ID.migrate, settings: { ...OSS_SETUP, mode: 'migrate', dateFrom: migrateRange.from, dateTo: migrateRange.to } }),
 				templateVariant({ id: ID.check, settings: { ...OSS_SETUP, mode: 'reprocess', orderNumbers: mismatchOrder.number } }),
 				templateVariant({ id: ID.pacing, settings: { ...OSS_SETUP, mode: 'daily', lookbackDays: LOOKBACK }, requestOptions: { rateLimitWindowSeconds: PACING.windowSeconds } }),
+				templateVariant({
+					id: ID.afgehandeld,
+					settings: { ...OSS_SETUP, mode: 'reprocess', orderNumbers: afgehandeldOrder.number, invoiceableStatuses: [...INVOICEABLE_STATUSES, 'Afgehandeld'] },
+				}),
 				// the shipped template as it is (no OSS rates), on a shop with no orders
 				templateVariant({ id: ID.empty, settings: { mode: 'daily', lookbackDays: LOOKBACK }, mijnwebwinkelCredential: EMPTY_SHOP_CREDENTIAL }),
 			],
@@ -374,6 +384,16 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(credit).toHaveLength(1);
 		expect(cents(credit[0].totalintax)).toBe(creditFix.credit.canonical!.totals.inclCents);
 		expect(String((credit[0].reference as { line2?: string }).line2)).toContain(`Creditnota op factuur ${original.invoicenr}`);
+	});
+
+	it('a status added in Run settings (Afgehandeld) is booked: set in one place, followed by every node', async () => {
+		expect(invoiceForOrder((await fsState(demo)).invoices, afgehandeldOrder.number)).toHaveLength(0);
+		const report = await run(ID.afgehandeld);
+		expect(report.skippedOrders).toEqual([]);
+		expect(report.invoices).toEqual([expect.objectContaining({ orderNumber: afgehandeldOrder.number, outcome: 'sent' })]);
+		const invs = invoiceForOrder((await fsState(demo)).invoices, afgehandeldOrder.number);
+		expect(invs).toHaveLength(1);
+		expect(invoiceVsOrder(invs[0], afgehandeldOrder.canonical!)).toEqual([]);
 	});
 
 	it('migrate a date range: every invoiceable order placed in it is invoiced once (earlier ones adopted)', async () => {

@@ -104,6 +104,7 @@ describe('template: every owned setting is set once, in Run settings', () => {
 		expect(readers(base, 'paymentMethodDebtors')).toEqual([N.create, N.debtors].sort());
 		expect(readers(base, 'toleranceCents')).toEqual([N.reconcile]);
 		expect(readers(base, 'failRunOnErrors')).toEqual([N.anyFailed]);
+		for (const k of ['homeCountry', 'euDistanceSales'] as const) expect(readers(base, k)).toEqual([N.getRange, N.getByNumber, N.getDaily].sort());
 	});
 
 	it('adding a status (Afgehandeld) in Run settings: both fetches ask for it and the reprocess check lets it through', () => {
@@ -117,6 +118,14 @@ describe('template: every owned setting is set once, in Run settings', () => {
 		expect(param(wf, N.invoiceable, ['conditions', 'conditions', '0', 'leftValue'], { status: { name: ' afgehandeld ' } })).toBe(true);
 		// credit orders pass whatever the list
 		expect(param(base, N.invoiceable, ['conditions', 'conditions', '0', 'leftValue'], { status: { name: 'Gecrediteerd', isCredit: true } })).toBe(true);
+	});
+
+	it('home country and EU distance sales (a tax choice) follow Run settings in all three order nodes', () => {
+		const wf = variant({ euDistanceSales: 'oss', homeCountry: 'BE' });
+		for (const node of [N.getDaily, N.getByNumber, N.getRange]) {
+			expect([node, param(base, node, ['euDistanceSales']), param(base, node, ['homeCountry'])]).toEqual([node, 'below_threshold', 'NL']);
+			expect([node, param(wf, node, ['euDistanceSales']), param(wf, node, ['homeCountry'])]).toEqual([node, 'oss', 'BE']);
+		}
 	});
 
 	it('lookback and tolerance follow Run settings', () => {

@@ -84,21 +84,21 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 			placeholder: 'Add Destination Rate',
 			default: {},
 			displayOptions,
-			description: 'Destination-country rates for OSS orders (EU B2C above the threshold), sent with the line flag tax_country',
+			description:
+				'Destination-country rates for OSS orders (EU B2C above the threshold), sent with the line flag tax_country. Add one entry per rate the shop charges, e.g. DE 19 % and DE 7 %.',
 			options: [
 				{
 					displayName: 'Rate',
 					name: 'values',
 					values: [
-						{ displayName: 'Country Code', name: 'country', type: 'string', default: '', placeholder: 'e.g. DE' },
-						{ displayName: 'Shop Rate (%)', name: 'shopRate', type: 'string', default: '', placeholder: 'e.g. 19' },
 						{
-							displayName: 'Factuursturen Rate (%)',
-							name: 'fsRate',
-							type: 'string',
+							displayName: 'Country and Rate Name or ID',
+							name: 'rate',
+							type: 'options',
+							typeOptions: { loadOptionsMethod: 'getOssRates' },
 							default: '',
-							placeholder: 'e.g. 19',
-							description: 'The same percentage as configured for that country in Factuursturen',
+							description:
+								'The foreign rates set up in your Factuursturen account; a rate maps to the same percentage. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 					],
 				},
@@ -176,13 +176,90 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 				'Layout profile of the invoice; empty = the account default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
+			displayName: 'Invoice Options',
+			name: 'mappingOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions,
+			options: [
+				{
+					displayName: 'Book as Paid',
+					name: 'paidWhen',
+					type: 'options',
+					options: [
+						{
+							name: 'When Known Paid',
+							value: 'paid_status_or_payment',
+							description: 'Paid when the payment is captured (refunded for a credit) or the status name says paid; otherwise open until the money arrives',
+						},
+						{ name: 'Always', value: 'always', description: 'Every invoice is booked as paid' },
+					],
+					default: 'paid_status_or_payment',
+				},
+				{
+					displayName: 'Gift Voucher Lines',
+					name: 'voucherLines',
+					type: 'options',
+					options: [
+						{
+							name: 'Refuse the Order',
+							value: 'refuse',
+							description: 'A voucher sale is not turnover: the order is reported for booking by hand',
+						},
+						{ name: 'Book as They Are', value: 'book', description: 'Invoice the voucher line, with a mention on the invoice' },
+					],
+					default: 'refuse',
+					description: 'A 0 % line named like a gift voucher (cadeaubon, giftcard, …) in an order that charges VAT',
+				},
+				{
+					displayName: 'Max Rounding Line (Cents)',
+					name: 'maxRoundingCents',
+					type: 'number',
+					typeOptions: { minValue: 0, maxValue: 100 },
+					default: 5,
+					description: 'Largest rounding line the invoice may get to match the order total; above it the order is refused',
+				},
+				{
+					displayName: 'Price Decimals',
+					name: 'priceDecimals',
+					type: 'number',
+					typeOptions: { minValue: 2, maxValue: 6 },
+					default: 3,
+					description: 'Decimals of the unit prices sent to Factuursturen',
+				},
+				{
+					displayName: 'Reference Line 3',
+					name: 'referenceLine3',
+					type: 'string',
+					default: '',
+					description: 'Free text on the third reference line of every invoice',
+				},
+				{
+					displayName: 'Split Single-Rate Costs Over the Rates',
+					name: 'splitUnsplitCosts',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether shipping and payment costs charged at one rate in a basket with several rates are split over the goods\' rates in proportion to their value (otherwise they are booked as the shop charged them)',
+				},
+				{
+					displayName: 'Zero-Rated Note',
+					name: 'zeroRatedNote',
+					type: 'string',
+					default: 'Nultarief (0% btw)',
+					description: 'Reason printed on an invoice of a zero-rated (0 % in the Netherlands) order',
+				},
+			],
+		},
+		{
 			displayName: 'Mapping (JSON)',
 			name: 'mappingJson',
 			type: 'json',
 			default: '{}',
 			displayOptions,
 			description:
-				'Overrides the settings above key by key: vatRates, ossVatRates ("DE:19"), categories, paymentMethodDebtors, paymentMethodLabels, sendMethod, profile, referenceLine3, splitUnsplitCosts, maxRoundingCents, priceDecimals, paidWhen (paid_status_or_payment | always), voucherLines (refuse | book), zeroRatedNote',
+				'The whole mapping as JSON, e.g. from an expression or another workflow; it overrides the settings above key by key: vatRates, ossVatRates ("DE:19"), categories, paymentMethodDebtors, paymentMethodLabels, sendMethod, profile, and the Invoice Options referenceLine3, splitUnsplitCosts, maxRoundingCents, priceDecimals, paidWhen (paid_status_or_payment | always), voucherLines (refuse | book), zeroRatedNote',
 		},
 	];
 }

@@ -10,6 +10,9 @@ type Rows = IDataObject[];
 /** a parameter by name: this node's, or another node's as given in Invoice Settings */
 type Param = (name: string, fallback: unknown) => unknown;
 
+/** The Invoice Options collection: typed node options with the mapping's own key names. */
+const MAPPING_OPTION_KEYS = ['paidWhen', 'voucherLines', 'maxRoundingCents', 'priceDecimals', 'referenceLine3', 'splitUnsplitCosts', 'zeroRatedNote'] as const;
+
 const own = (ctx: IExecuteFunctions, i: number): Param => (name, fallback) => ctx.getNodeParameter(name, i, fallback);
 
 function rows(param: Param, name: string): Rows {
@@ -58,7 +61,13 @@ export function invoiceMapping(ctx: IExecuteFunctions, i: number, param: Param =
 		const vat = record(rows(param, 'vatRates').map((r) => [str(r.shopRate), str(r.fsRate)]));
 		// entries add to the defaults 21/9/0; the JSON override replaces the whole table
 		if (vat) raw.vatRates = { ...DEFAULT_VAT_RATES, ...vat };
-		const oss = record(rows(param, 'ossVatRates').map((r) => [`${str(r.country).toUpperCase()}:${str(r.shopRate)}`, str(r.fsRate)]));
+		// a row is "DE:19" from the dropdown (older workflows: country, shop rate and Factuursturen rate apart)
+		const oss = record(
+			rows(param, 'ossVatRates').map((r): [string, string] => {
+				if (r.rate !== undefined) return [str(r.rate).toUpperCase(), str(r.rate).split(':')[1]?.trim() ?? ''];
+				return [`${str(r.country).toUpperCase()}:${str(r.shopRate)}`, str(r.fsRate)];
+			}),
+		);
 		if (oss) raw.ossVatRates = oss;
 		const categories = record(rows(param, 'categories').map((r) => [str(r.regime), str(r.category)]));
 		if (categories) raw.categories = categories;
@@ -69,6 +78,9 @@ export function invoiceMapping(ctx: IExecuteFunctions, i: number, param: Param =
 		raw.sendMethod = str(param('sendMethod', 'mail')) || 'mail';
 		const profile = str(param('profile', ''));
 		if (profile) raw.profile = profile;
+		// only the options the user added; the core's defaults apply to the rest
+		const options = (param('mappingOptions', {}) ?? {}) as IDataObject;
+		for (const key of MAPPING_OPTION_KEYS) if (options[key] !== undefined && options[key] !== '') raw[key] = options[key];
 		return raw;
 	});
 }

@@ -27,6 +27,23 @@ export async function getTaxRates(this: ILoadOptionsFunctions): Promise<INodePro
 	return out.sort((a, b) => Number(b.value) - Number(a.value));
 }
 
+/** The account's foreign (OSS) rates as "DE:19", the key the mapping's ossVatRates takes. */
+export async function getOssRates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const seen = new Set<string>();
+	const out: Array<INodePropertyOptions & { country: string; pct: number }> = [];
+	for (const t of await list(this, '/taxes')) {
+		const country = String(t.country ?? '').trim().toUpperCase();
+		const pct = String(t.percentage ?? '').trim();
+		if (!/^[A-Z]{2}$/.test(country) || country === 'NL' || pct === '' || seen.has(`${country}:${pct}`)) continue;
+		seen.add(`${country}:${pct}`);
+		const kind = ({ H: 'high', L: 'low', Z: 'zero' } as Record<string, string>)[String(t.type ?? '')];
+		out.push({ name: `${country} ${pct}%${kind ? ` (${kind})` : ''}`, value: `${country}:${pct}`, country, pct: Number(pct) });
+	}
+	return out
+		.sort((a, b) => a.country.localeCompare(b.country) || b.pct - a.pct)
+		.map(({ name, value }) => ({ name, value }));
+}
+
 export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await list(this, '/categories'))
 		.map((c) => ({ name: `${String(c.name ?? c.id)}${c.ledger ? ` (ledger ${String(c.ledger)})` : ''}`, value: String(c.id) }))

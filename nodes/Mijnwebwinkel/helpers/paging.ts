@@ -49,7 +49,13 @@ export async function fetchPaged(this: IExecuteFunctions, o: PagingOptions): Pro
 			if (o.max !== undefined && out.length >= o.max) return out;
 		}
 		if (page.length < pageSize) return out;
-		// a full page with nothing new means the server ignores `offset`: stop instead of looping forever
-		if (added === 0) return out;
+		// a full page with nothing new means the server ignores `offset`: reading on would loop forever, and stopping
+		// would pass a short list off as complete (the orders after the first page would never be booked)
+		if (added === 0) {
+			throw new NodeOperationError(this.getNode(), `Mijnwebwinkel answered the same orders again for offset ${offset} of GET ${o.path}`, {
+				itemIndex: o.itemIndex,
+				description: 'The list cannot be read completely, so nothing was passed on. Check the Base URL in the Mijnwebwinkel API credential; if it is right, run again later.',
+			});
+		}
 	}
 }

@@ -11,6 +11,7 @@ import { parseCents } from '../../../core/money';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
+import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 
 const seedClients = [
 	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
@@ -276,6 +277,29 @@ describe('Create From Order', () => {
 		expect(post.body).toMatchObject({ alreadypaidmethod: 'iDEAL via Mollie', sendmethod: 'mail', category: '2' });
 	});
 
+	it('Invoice Options are typed node options for the advanced mapping keys; Mapping (JSON) still wins key by key', async () => {
+		const base = mixed('3811');
+		const unpaid = { ...base, status: { ...base.status, name: 'Verzonden' }, payment: { ...base.payment, status: 'pending' } } as CanonicalOrder;
+		const payload = async (extra: Record<string, unknown>) =>
+			(await runNode(s, create({ dryRun: true, ...extra }), { items: items(withDebtor(unpaid, '57', 'extax')) }))[0].json.payload as IDataObject;
+		const open = await payload({});
+		expect(open.alreadypaid).toBeUndefined();
+		const options = { paidWhen: 'always', referenceLine3: 'Webshop', priceDecimals: 2 };
+		const paid = await payload({ mappingOptions: options });
+		expect(paid).toMatchObject({ alreadypaid: 'full' });
+		expect((paid.reference as IDataObject).line3).toBe('Webshop');
+		// the options go through the mapping's own validation
+		await expect(payload({ mappingOptions: { priceDecimals: 9 } })).rejects.toThrow(/priceDecimals/);
+		const overridden = await payload({ mappingOptions: options, mappingJson: '{"paidWhen": "paid_status_or_payment"}' });
+		expect(overridden.alreadypaid).toBeUndefined();
+		expect((overridden.reference as IDataObject).line3).toBe('Webshop');
+		// every option is declared on the node, typed
+		const declared = new Factuursturen().description.properties.find((p) => p.name === 'mappingOptions')!;
+		expect((declared.options as Array<{ name: string }>).map((o) => o.name).sort()).toEqual(
+			['maxRoundingCents', 'paidWhen', 'priceDecimals', 'referenceLine3', 'splitUnsplitCosts', 'voucherLines', 'zeroRatedNote'],
+		);
+	});
+
 	it('a refusal (unmapped VAT rate) is an error item with code, hint and order number; the rest is booked', async () => {
 		const odd = withDebtor(makeOrder({ number: '3901', lines: [{ rate: '13', inclCents: 1130 }] }), '57', 'extax');
 		const ok = withDebtor(mixed('3902'), '57', 'extax');
@@ -301,7 +325,8 @@ describe('Create From Order', () => {
 		// one item per execution, as the template's loop books them
 		const out = [];
 		for (const d of debtors) {
-			out.push(...(await runNode(s, create({ mappingJson: '{"ossVatRates": {"DE:19": "19"}}' }), { items: [{ json: d.json }], continueOnFail: true })));
+			// the OSS rate picked from the dropdown of the account's foreign rates
+			out.push(...(await runNode(s, create({ ossVatRates: { values: [{ rate: 'DE:19' }] } }), { items: [{ json: d.json }], continueOnFail: true })));
 		}
 		expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '3951' });
 		expect(out[1].json).toMatchObject({ invoiceAction: 'created', orderNumber: '3952' });

@@ -142,6 +142,14 @@ describe('Products and account lists', () => {
 		const profileParams = walk(new Factuursturen().description.properties).filter((p) => p.typeOptions?.loadOptionsMethod === 'getProfiles');
 		expect(profileParams.length).toBeGreaterThanOrEqual(2);
 		for (const p of profileParams) expect(profiles.map((o) => o.value)).toContain(p.default);
+		// OSS: the account's foreign rates, as the "DE:19" keys the mapping takes; no home (NL) rates
+		const oss = await lo.getOssRates.call(ctx);
+		expect(oss.slice(0, 2)).toEqual([
+			{ name: 'AT 20% (high)', value: 'AT:20' },
+			{ name: 'AT 10% (low)', value: 'AT:10' },
+		]);
+		expect(oss.map((o) => o.value)).toEqual(expect.arrayContaining(['BE:6', 'DE:19', 'DE:7', 'FR:5.5']));
+		expect(oss.some((o) => String(o.value).startsWith('NL:'))).toBe(false);
 		const countries = await lo.getCountries.call(ctx);
 		expect(countries.find((c) => c.name === 'Nederland')?.value).toBe('146');
 	});

@@ -405,6 +405,19 @@ describe('offset paging is not snapshot-stable', () => {
 		expect(got.sort()).toEqual([...archivedBefore.map((o) => String(o.number)), String(mover.number)].sort());
 	});
 
+	test('a server that ignores offset (the same full page again) is an error, not a list of the first 100 orders', async () => {
+		const ctx = context(sb, getMany());
+		const helpers = ctx.execute.helpers as unknown as { httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown> };
+		const original = helpers.httpRequestWithAuthentication;
+		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
+			const options = args[1] as { url: string; qs: Record<string, unknown> };
+			if (options.url === '/v1/orders') options.qs = { ...options.qs, offset: 0 };
+			return await original.apply(this, args);
+		};
+		const error = await new Mijnwebwinkel().execute.call(ctx.execute).catch((e: unknown) => e);
+		expect((error as Error).message).toMatch(/answered the same orders again for offset 100/);
+	});
+
 	test('an order that leaves the list while paging shifts the next page: the order on the boundary is not skipped', async () => {
 		const betaald = sb.statuses().find((s) => s.description === 'Betaald')!;
 		const verzonden = sb.statuses().find((s) => s.description === 'Verzonden')!;
