@@ -28,7 +28,7 @@ import { createOnceVia, listError, oncePerRun, unknownOutcomeError } from '../..
 import { asArray, toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { fetchClient } from '../client/read';
-import { findInvoiceByReference, invoiceLookup, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
+import { findInvoiceByReference, foreignRuleOf, invoiceLookup, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
 
 export type InvoiceAction = 'created' | 'adopted' | 'dryRun';
 
@@ -69,6 +69,8 @@ function payloadSummary(payload: FactuursturenInvoicePayload, taxType: 'extax' |
 const originalOut = (opts: BuildInvoiceOptions): IDataObject => (opts.originalInvoiceNumber ? { originalInvoiceNumber: opts.originalInvoiceNumber } : {});
 
 export async function createFromOrder(rc: RunContext) {
+	// a broken rule for invoices made elsewhere is a setting to fix, said as such (not as an unreadable list)
+	foreignRuleOf(rc, 0);
 	const { ctx, api } = rc;
 	const orderPath = (i: number) => String(ctx.getNodeParameter('orderProperty', i, ''));
 

@@ -9,9 +9,11 @@ import type { ErrorCode } from '../../../../core/error-codes';
 import { listError, oncePerRun } from '../../helpers/booking';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
-import { invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
+import { foreignRuleOf, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
 
 export async function findByOrders(rc: RunContext) {
+	// a broken rule for invoices made elsewhere is a setting to fix, said as such (not as an unreadable list)
+	foreignRuleOf(rc, 0);
 	const path = (i: number) => String(rc.ctx.getNodeParameter('orderProperty', i, ''));
 	const dates: string[] = [];
 	for (let i = 0; i < rc.items.length; i++) {
