@@ -5,7 +5,8 @@
  * answered with an HTML page) and the Mijnwebwinkel sandbox answers 503 to 10 % of the order pages. Then the
  * same run again without faults. Judged from the sandboxes' state: no order has two invoices, no e-mail two
  * debtors, every order is invoiced or reported with its reason, and after the clean run only refusals remain.
- * Sized for CI: one shop of ~200 orders, two runs.
+ * Then n8n is killed while it creates invoices (some answers still on their way) and the run repeated.
+ * Sized for CI: one shop of ~200 orders, four runs.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -150,5 +151,40 @@ describe('never twice under faults, template in real n8n', () => {
 		// the re-run books what the faulty run could not, and its Report counts match the sandbox
 		const state = await fsState(demo);
 		for (const i of second.invoices) expect([i.orderNumber, state.invoices.filter((x) => x.reference.line1 === orderReference(i.orderNumber)).length]).toEqual([i.orderNumber, 1]);
+	});
+
+	it('n8n killed (SIGKILL) while it creates invoices, some of them slow, then run again: 0 duplicates, every order invoiced or reported', async () => {
+		// fresh books (the seeded debtors only), and every third create answered late
+		expect((await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+		demo.factuursturen.setFaults([{ route: 'POST /api/v1/invoices', kind: 'slow', delayMs: SLOW_MS, probability: 0.3 }]);
+		const from = demo.factuursturen.requests.length;
+		const creates = () => demo.factuursturen.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/api/v1/invoices').length;
+		const crashed = executeWorkflow(home, ID, { allowFailure: true }).then(
+			() => 'finished',
+			() => 'killed',
+		);
+		const deadline = Date.now() + 5 * 60_000;
+		while (creates() < 15 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		killAllN8n();
+		const createsAtKill = creates();
+		expect(await crashed).toBe('killed');
+		const createdBeforeCrash = (await fsState(demo)).invoices.length;
+		demo.factuursturen.setFaults([]);
+		await new Promise((r) => setTimeout(r, SLOW_MS + 1_000));
+
+		const report = await run('after a crash');
+		const after = await duplicates();
+		const booked = new Set(report.invoices.map((i) => i.orderNumber));
+		const lost = expected.filter((o) => !booked.has(o.number) && !report.failedOrders.some((f) => String(f.orderNumber) === o.number));
+		const transient = report.failedOrders.filter((f) => TRANSIENT.test(String(f.code)));
+		console.log(
+			`crash suite: killed after ${createsAtKill} creates (${createdBeforeCrash} stored at once); the next run adopted ${report.adopted} and sent ${report.sent}: ` +
+				`${after.invoices.length} duplicate invoices, ${after.debtors.length} duplicate debtors, ${lost.length} lost`,
+		);
+		expect(createdBeforeCrash).toBeGreaterThan(0);
+		expect(report.adopted).toBeGreaterThanOrEqual(createdBeforeCrash);
+		expect(after).toEqual({ invoices: [], debtors: [] });
+		expect(lost.map((o) => o.number)).toEqual([]);
+		expect(transient).toEqual([]);
 	});
 });
