@@ -5,7 +5,8 @@
  * answered with an HTML page) and the Mijnwebwinkel sandbox answers 503 to 10 % of the order pages. Then the
  * same run again without faults. Judged from the sandboxes' state: no order has two invoices, no e-mail two
  * debtors, every order is invoiced or reported with its reason, and after the clean run only refusals remain.
- * Then n8n is killed while it creates invoices (some answers still on their way) and the run repeated.
+ * Then n8n is killed while it creates invoices (some answers still on their way) and the run repeated. Last,
+ * n8n's database, files and output are searched for the tokens and the API key.
  * Sized for CI: one shop of ~200 orders, four runs.
  */
 import * as fs from 'node:fs';
@@ -91,9 +92,13 @@ describe('never twice under faults, template in real n8n', () => {
 		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
 	});
 
+	/** everything n8n printed in these runs (its log and the execution result) */
+	const printed: string[] = [];
+
 	async function run(label: string): Promise<Report> {
 		// a run with failed orders ends in error after its Report (failRunOnErrors)
 		const result = await executeWorkflow(home, ID, { allowFailure: true });
+		printed.push(result.cli.stdout, result.cli.stderr);
 		const report = reportOf(result);
 		expect(result.status).toBe(report.ok ? 'success' : 'error');
 		console.log(`[faults: ${label}] ${formatReport(report)}`);
@@ -186,5 +191,33 @@ describe('never twice under faults, template in real n8n', () => {
 		expect(after).toEqual({ invoices: [], debtors: [] });
 		expect(lost.map((o) => o.number)).toEqual([]);
 		expect(transient).toEqual([]);
+	});
+
+	it('secrets stay secret under all of the above: no token or API key in n8n\'s database, files or output', () => {
+		const secrets = [demo.mijnwebwinkel.storeToken, demo.mijnwebwinkel.partnerToken, demo.factuursturen.apiKey];
+		const files: string[] = [];
+		const walk = (dir: string): void => {
+			for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+				const p = path.join(dir, e.name);
+				// the installed package's own code is no execution data
+				if (e.isDirectory()) {
+					if (p !== path.join(home.dataDir, 'nodes')) walk(p);
+				} else if (e.isFile()) files.push(p);
+			}
+		};
+		walk(home.dir);
+		expect(files.some((f) => f.endsWith('database.sqlite'))).toBe(true);
+		const hits: string[] = [];
+		for (const f of files) {
+			const text = fs.readFileSync(f).toString('latin1');
+			for (const secret of secrets) if (text.includes(secret)) hits.push(`${path.relative(home.dir, f)}: ${secret.slice(0, 4)}…`);
+		}
+		printed.forEach((text, i) => secrets.forEach((secret) => text.includes(secret) && hits.push(`output ${i}: ${secret.slice(0, 4)}…`)));
+		// control: the same search does find what the runs handled (an order's reference in the output and the database)
+		const handled = orderReference(expected[0].number);
+		const inDatabase = files.filter((f) => f.endsWith('database.sqlite') || f.includes('database.sqlite-')).some((f) => fs.readFileSync(f).toString('latin1').includes(handled));
+		console.log(`secrets: ${secrets.length} secrets searched in ${files.length} files and ${printed.length} outputs of n8n: ${hits.length} hits (control "${handled}": output ${printed.some((t) => t.includes(handled))}, database ${inDatabase})`);
+		expect([printed.some((t) => t.includes(handled)), inDatabase]).toEqual([true, true]);
+		expect(hits).toEqual([]);
 	});
 });
