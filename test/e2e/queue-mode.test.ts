@@ -21,8 +21,8 @@ import {
 	type QueueCluster,
 	type WorkflowJson,
 } from '../../scripts/n8n';
-import { importTemplateSetup, N, reportOf, sandboxCredentials, templateVariant, type Report } from '../../scripts/demo/setup';
-import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../scripts/demo/template-source';
+import { importTemplateSetup, ossVatRates, reportOf, sandboxCredentials, templateVariant, type Report, type RunSettings } from '../../scripts/demo/setup';
+import { F, FORM_TEMPLATE_PATH, FS_CREDENTIAL, MWW_CREDENTIAL } from '../../scripts/demo/template-source';
 import { fsState, invoiceForOrder, invoiceVsOrder, isBooked, shopOrders } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
@@ -36,6 +36,8 @@ const SHOPS = [
 	{ key: 'b', seed: 32, orderCount: 90 },
 ];
 const RANGE = { from: shiftDays(TODAY, -(DAYS - 1)), to: TODAY };
+/** the OSS rates the sandbox account holds; the orders that are still refused (a fix is needed) do not fail the run */
+const SETTINGS: RunSettings = { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']), failRunOnErrors: false };
 
 function shiftDays(ymd: string, n: number): string {
 	const d = new Date(`${ymd}T12:00:00Z`);
@@ -70,9 +72,13 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 interface Shop {
 	key: string;
 	demo: DemoShop;
+	/** the sync workflow (the template) and the form workflow that runs it */
 	workflowId: string;
+	formWorkflowId: string;
 	formPath: string;
 }
+
+type NodeJson = { name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string };
 
 describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', () => {
 	const scratch: string[] = [];
@@ -100,26 +106,36 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 				ids[c.type] = created.id;
 			}
 			const formPath = `mijnwebwinkel-migrate-${s.key}`;
-			const wf = templateVariant({ id: `queueShop${s.key}`, name: `Shop ${s.key}` });
-			for (const n of wf.nodes as Array<{ name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string }>) {
+			const wf = templateVariant({ id: `queueShop${s.key}`, name: `Shop ${s.key}`, settings: SETTINGS });
+			for (const n of wf.nodes as NodeJson[]) {
 				for (const type of [MWW_CREDENTIAL.type, FS_CREDENTIAL.type]) {
 					if (n.credentials?.[type]) n.credentials[type] = { id: ids[type], name: `${n.credentials[type].name} ${s.key}` };
 				}
-				// Form Trigger 2.2 reads its path from Options
-				if (n.name === N.form) n.parameters.options = { ...(n.parameters.options as object), path: formPath };
-				// webhook ids (form, wait nodes) are unique per workflow, as n8n gives them to a copy
+			}
+			const sync = await createAndPublish(wf);
+			// the form workflow as shipped, with this shop's form path and its sync workflow
+			const form = JSON.parse(fs.readFileSync(FORM_TEMPLATE_PATH, 'utf8')) as WorkflowJson;
+			for (const n of form.nodes as NodeJson[]) {
+				if (n.name === F.form) n.parameters.options = { ...(n.parameters.options as object), path: formPath };
+				if (n.name === F.call) n.parameters.workflowId = { __rl: true, mode: 'id', value: sync };
+				// webhook ids are unique per workflow, as n8n gives them to a copy
 				if (n.webhookId) n.webhookId = `${n.webhookId.slice(0, -2)}${s.key}${s.key}`;
 			}
-			const created = await session.api.post<{ id: string }>('/workflows', {
-				name: wf.name,
-				nodes: wf.nodes,
-				connections: wf.connections,
-				settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam' },
-			});
-			await session.api.post(`/workflows/${created.id}/activate`);
-			shops.push({ key: s.key, demo, workflowId: created.id, formPath });
+			const formWorkflowId = await createAndPublish({ ...form, name: `${form.name} ${s.key}` });
+			shops.push({ key: s.key, demo, workflowId: sync, formWorkflowId, formPath });
 		}
 	});
+
+	async function createAndPublish(wf: WorkflowJson): Promise<string> {
+		const created = await session.api.post<{ id: string }>('/workflows', {
+			name: wf.name,
+			nodes: wf.nodes,
+			connections: wf.connections,
+			settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam' },
+		});
+		await session.api.post(`/workflows/${created.id}/activate`);
+		return created.id;
+	}
 
 	afterAll(async () => {
 		await cluster?.stop();
@@ -128,10 +144,25 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
 	});
 
-	/** submits the form of each shop at the same moment; resolves with the finished executions' reports */
-	async function submitAll(fields: { mode: string; from?: string; to?: string; orders?: string }): Promise<Map<string, { report: Report; executionId: string }>> {
+	interface Submitted {
+		report: Report;
+		/** the form workflow's execution: the job a worker took (the sync workflow runs inside it) */
+		jobExecutionId: string;
+	}
+
+	const finished = (e: { status: string }): boolean => !['new', 'running', 'waiting'].includes(e.status);
+
+	/** the first execution of `workflowId` not in `before` that has finished */
+	async function newFinished(workflowId: string, before: Set<string>): Promise<{ id: string | number; status: string } | undefined> {
+		return (await session.api.listExecutions({ workflowId })).find((e) => !before.has(String(e.id)) && finished(e));
+	}
+
+	/** submits the form of each shop at the same moment; resolves with the finished runs' reports */
+	async function submitAll(fields: { mode: string; from?: string; to?: string; orders?: string }): Promise<Map<string, Submitted>> {
 		const before = new Map<string, Set<string>>();
-		for (const s of shops) before.set(s.key, new Set((await session.api.listExecutions({ workflowId: s.workflowId })).map((e) => String(e.id))));
+		for (const s of shops) {
+			for (const id of [s.workflowId, s.formWorkflowId]) before.set(id, new Set((await session.api.listExecutions({ workflowId: id })).map((e) => String(e.id))));
+		}
 		await Promise.all(
 			shops.map(async (s) => {
 				const form = new FormData();
@@ -140,30 +171,29 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 				form.set('field-2', fields.from ?? '');
 				form.set('field-3', fields.to ?? '');
 				const res = await fetch(`${cluster.main.url}/form/${s.formPath}`, { method: 'POST', body: form });
-				if (res.status !== 200) fs.writeFileSync(`/tmp/wt11-main-${s.key}.log`, `${res.status}\n${cluster.main.logs()}`);
 				expect([s.key, res.status]).toEqual([s.key, 200]);
 			}),
 		);
-		const out = new Map<string, { report: Report; executionId: string }>();
+		const out = new Map<string, Submitted>();
 		const deadline = Date.now() + 8 * 60_000;
 		while (out.size < shops.length) {
 			if (Date.now() > deadline) throw new Error(`executions did not finish; worker logs:\n${cluster.workers.map((w) => w.logs().slice(-3000)).join('\n')}`);
 			for (const s of shops) {
 				if (out.has(s.key)) continue;
-				const fresh = (await session.api.listExecutions({ workflowId: s.workflowId })).filter((e) => !before.get(s.key)!.has(String(e.id)));
-				const done = fresh.find((e) => e.status !== 'running' && e.status !== 'new' && e.status !== 'waiting');
-				if (!done) continue;
-				expect([s.key, done.status]).toEqual([s.key, 'success']);
-				const full = await session.api.get<{ data: { resultData: { runData: ExecuteResult['runData'] } } }>(`/executions/${done.id}?includeData=true`);
+				const job = await newFinished(s.formWorkflowId, before.get(s.formWorkflowId)!);
+				const sync = await newFinished(s.workflowId, before.get(s.workflowId)!);
+				if (!job || !sync) continue;
+				expect([s.key, job.status, sync.status]).toEqual([s.key, 'success', 'success']);
+				const full = await session.api.get<{ data: { resultData: { runData: ExecuteResult['runData'] } } }>(`/executions/${sync.id}?includeData=true`);
 				const report = reportOf({ status: 'success', runData: full.data.resultData.runData, raw: {}, cli: undefined as never });
-				out.set(s.key, { report, executionId: String(done.id) });
+				out.set(s.key, { report, jobExecutionId: String(job.id) });
 			}
 			await sleep(1_000);
 		}
 		return out;
 	}
 
-	let firstRun: Map<string, { report: Report; executionId: string }>;
+	let firstRun: Map<string, Submitted>;
 	const callsOfFirstRun = new Map<string, Record<string, number>>();
 
 	it('two shops migrate at once, one on each worker: every order in the range invoiced once, as the order says', async () => {
@@ -175,7 +205,7 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		const ran = cluster.workers.map((w) => w.executions());
 		console.log(`executions per worker: ${ran.map((e, i) => `worker${i + 1}: ${e.join(', ') || '-'}`).join('; ')}`);
 		expect(ran.map((e) => e.length)).toEqual([1, 1]);
-		expect(ran.flat().sort()).toEqual([...firstRun.values()].map((r) => r.executionId).sort());
+		expect(ran.flat().sort()).toEqual([...firstRun.values()].map((r) => r.jobExecutionId).sort());
 
 		for (const [i, s] of shops.entries()) {
 			const { report } = firstRun.get(s.key)!;
@@ -222,7 +252,7 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-sqlite-'));
 			scratch.push(dir);
 			const home = createN8nHome({ dir, tarball });
-			const wf: WorkflowJson = templateVariant({ id: 'sqliteShopA', settings: { mode: 'migrate', dateFrom: RANGE.from, dateTo: RANGE.to } });
+			const wf: WorkflowJson = templateVariant({ id: 'sqliteShopA', settings: { ...SETTINGS, mode: 'migrate', dateFrom: RANGE.from, dateTo: RANGE.to } });
 			await importTemplateSetup(home, demo, [wf]);
 			const report = reportOf(await executeWorkflow(home, 'sqliteShopA'));
 			expect(figures(report)).toEqual(figures(firstRun.get(spec.key)!.report));
