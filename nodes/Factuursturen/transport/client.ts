@@ -210,6 +210,28 @@ export class FactuursturenClient {
 		}
 	}
 
+	/**
+	 * Invoices this process created for an order, per account, for a while: a credit note booked in a later loop
+	 * round of the same run (its own node execution) finds the invoice of its original here instead of searching.
+	 */
+	async rememberInvoice(orderNumber: string, invoicenr: string): Promise<void> {
+		const key = `${await this.accountKey()}|${orderNumber}`;
+		CREATED_INVOICES.delete(key);
+		CREATED_INVOICES.set(key, { at: Date.now(), invoicenr });
+		// bounded: the oldest go first
+		if (CREATED_INVOICES.size > CREATED_INVOICES_MAX) CREATED_INVOICES.delete(CREATED_INVOICES.keys().next().value as string);
+	}
+
+	async recentInvoice(orderNumber: string): Promise<string | null> {
+		const hit = CREATED_INVOICES.get(`${await this.accountKey()}|${orderNumber}`);
+		return hit && Date.now() - hit.at < CREATED_INVOICES_TTL_MS ? hit.invoicenr : null;
+	}
+
+	private async accountKey(): Promise<string> {
+		await this.base();
+		return this.account;
+	}
+
 	/** GET and return the body. */
 	async get(path: string, qs?: IDataObject, itemIndex?: number, extra: Partial<FsRequest> = {}): Promise<unknown> {
 		return (await this.request({ method: 'GET', path, qs, ...extra }, itemIndex)).body;
@@ -231,9 +253,17 @@ export class FactuursturenClient {
 }
 
 const REFERENCE_TTL_MS = 6 * 3_600_000;
+const CREATED_INVOICES_TTL_MS = 6 * 3_600_000;
+const CREATED_INVOICES_MAX = 50_000;
+const CREATED_INVOICES = new Map<string, { at: number; invoicenr: string }>();
 const REFERENCE_CACHE = new Map<string, { at: number; body: unknown }>();
 
 /** Forgets remembered reference lists (tests). */
 export function clearReferenceCache(): void {
 	REFERENCE_CACHE.clear();
+}
+
+/** Forgets the invoices created earlier (tests whose sandbox starts its books again). */
+export function clearCreatedInvoices(): void {
+	CREATED_INVOICES.clear();
 }
