@@ -14,7 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../sandbox/factuursturen';
-import { createN8nHome, executeWorkflow, killAllN8n, packPackage } from '../scripts/n8n';
+import { createN8nHome, executeWorkflow, killAllN8n, packDirectory, packPackage, type WorkflowJson } from '../scripts/n8n';
 import { importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../scripts/demo/setup';
 import { inLookback, isBooked, shopOrders } from '../test/e2e/support/shop-expectations';
 import { startTemplateShop } from '../test/e2e/support/template-shop';
@@ -64,18 +64,28 @@ async function shopFor(c: FlowCase, orderCount: number): Promise<DemoShop> {
 	};
 }
 
-export async function runFlowCase(c: FlowCase, orderCount: number, tarball: string): Promise<FlowResult> {
+/** the package to measure and its template: this checkout, or (`--package-dir`) an earlier one, built, for "before" */
+interface Subject {
+	tarball: string;
+	template?: WorkflowJson;
+}
+
+export async function runFlowCase(c: FlowCase, orderCount: number, subject: Subject): Promise<FlowResult> {
+	const { tarball } = subject;
 	const demo = await shopFor(c, orderCount);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-flow-'));
 	try {
 		const home = createN8nHome({ dir, tarball });
 		const id = `benchFlow${Math.round(c.newShare * 100)}${c.budget ? 'b' : ''}`;
 		await importTemplateSetup(home, demo, [
-			templateVariant({
-				id,
-				settings: { mode: 'daily', lookbackDays: LOOKBACK, ossVatRates: OSS, failRunOnErrors: false },
-				...(c.budget ? { requestOptions: { rateLimitWindowSeconds: c.budget.windowSeconds } } : {}),
-			}),
+			templateVariant(
+				{
+					id,
+					settings: { mode: 'daily', lookbackDays: LOOKBACK, ossVatRates: OSS, failRunOnErrors: false },
+					...(c.budget ? { requestOptions: { rateLimitWindowSeconds: c.budget.windowSeconds } } : {}),
+				},
+				subject.template,
+			),
 		]);
 		const before = demo.factuursturen.requests.length;
 		const result = await executeWorkflow(home, id, { timeoutMs: 20 * 60_000 });
@@ -148,13 +158,18 @@ export const FLOW_CASES: FlowCase[] = [
 	BUDGET_CASE,
 ];
 
-export async function runFlows(orderCount: number, only: string): Promise<void> {
-	const tarball = await packPackage();
+export async function runFlows(orderCount: number, only: string, packageDir = ''): Promise<void> {
+	const tarball = packageDir ? await packDirectory(packageDir) : await packPackage();
+	const subject: Subject = {
+		tarball,
+		template: packageDir ? (JSON.parse(fs.readFileSync(path.join(packageDir, 'workflows', 'mijnwebwinkel-to-factuursturen.json'), 'utf8')) as WorkflowJson) : undefined,
+	};
+	out(`measuring ${packageDir ? `the package built in ${packageDir}` : 'this checkout'}`);
 	try {
 		const results: FlowResult[] = [];
 		for (const c of FLOW_CASES.filter((x) => !only || x.name.includes(only))) {
 			out(`running: ${c.name} …`);
-			results.push(await runFlowCase(c, orderCount, tarball));
+			results.push(await runFlowCase(c, orderCount, subject));
 		}
 		printFlow(results);
 	} finally {

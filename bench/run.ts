@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the template's Factuursturen throughput in real n8n (bench/flow.ts: calls per invoice beside the
  * floor and the naive flow, credit searches, the budget case) and how fast orders become Factuursturen payloads.
- * `--flow-only` / `--core-only` run one half; `--orders 680` sizes the shop (a daily batch of 220 orders).
+ * `--flow-only` / `--core-only` run one half; `--orders 680` sizes the shop (a daily batch of 220 orders);
+ * `--package-dir <dir>` measures the package built in another checkout with its template (the "before" figures).
  *
  * The core half: The goal (issue "Order-to-invoice core"):
  * 100,000 Mijnwebwinkel orders (API shape) → canonical order → invoice payload in under 2 s on one core.
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
 	const cpu = cpus();
 	out(`bench: node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 	if (!process.argv.includes('--core-only')) {
-		await runFlows(Number(option('orders', '680')), option('case', ''));
+		await runFlows(Number(option('orders', '680')), option('case', ''), option('package-dir', ''));
 		out(`load average after the flow: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 	}
 	if (!process.argv.includes('--flow-only')) core();
