@@ -124,6 +124,14 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 			const formWorkflowId = await createAndPublish({ ...form, name: `${form.name} ${s.key}` });
 			shops.push({ key: s.key, demo, workflowId: sync, formWorkflowId, formPath });
 		}
+		// a published form answers once its webhook is registered, which may lag the publish on a loaded machine
+		for (const s of shops) {
+			const until = Date.now() + 60_000;
+			while ((await fetch(`${cluster.main.url}/form/${s.formPath}`)).status !== 200) {
+				if (Date.now() > until) throw new Error(`the form of shop ${s.key} is not served: ${cluster.main.logs().slice(-2000)}`);
+				await sleep(500);
+			}
+		}
 	});
 
 	async function createAndPublish(wf: WorkflowJson): Promise<string> {
