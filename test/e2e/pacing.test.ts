@@ -25,6 +25,7 @@ const RESERVE = 1;
 describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-second window', () => {
 	const scratch: string[] = [];
 	let demo: DemoShop;
+	let home: ReturnType<typeof createN8nHome>;
 
 	beforeAll(async () => {
 		locateRuntime();
@@ -49,18 +50,18 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		scratch.push(path.dirname(tarball));
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pacing-'));
 		scratch.push(dir);
-		const home = createN8nHome({ dir, tarball });
-		const wf = templateVariant({
-			id: 'tplE2ePacingNew01',
-			settings: {
-				mode: 'daily',
-				lookbackDays: LOOKBACK,
-				ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
-				failRunOnErrors: false,
-			},
-			requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS },
-		});
-		await importTemplateSetup(home, demo, [wf]);
+		home = createN8nHome({ dir, tarball });
+		const settings = {
+			mode: 'daily' as const,
+			lookbackDays: LOOKBACK,
+			ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
+			failRunOnErrors: false,
+		};
+		await importTemplateSetup(home, demo, [
+			templateVariant({ id: 'tplE2ePacingNew01', settings, requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS } }),
+			// as in production, where the renewal is up to an hour away: no waiting inside a node at all
+			templateVariant({ id: 'tplE2ePacingWait1', settings, requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS, maxWaitSeconds: 0 } }),
+		]);
 
 		const report = reportOf(await executeWorkflow(home, 'tplE2ePacingNew01', { timeoutMs: 8 * 60_000 }));
 		console.log(formatReport(report));
@@ -94,5 +95,33 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 			expect(n / BUDGET).toBeGreaterThanOrEqual(0.95);
 			expect(n).toBeLessThanOrEqual(BUDGET - RESERVE + 1); // a request logged a millisecond either side of a boundary
 		}
+	});
+
+	it('a renewal too far to wait for inside a node: what does not fit waits for the next run, reported as waiting, never failed or refused', async () => {
+		// fresh books (no debtors, no invoices) and a fresh budget
+		expect((await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+		const batch = shopOrders(demo).filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
+		const first = reportOf(await executeWorkflow(home, 'tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
+		console.log(`first run: ${formatReport(first).split('\n')[0]}`);
+		// the debtor step stops at the budget: the rest is left, not sent and not failed
+		expect(first.waitingForBudget).toBeGreaterThan(0);
+		expect(first.waitingForBudgetOrders.every((w) => w.code === 'waiting_for_budget' && w.orderNumber)).toBe(true);
+		expect(first.failedOrders.filter((f) => /budget|rate_?limit|http_4(03|29)/i.test(String(f.code)))).toEqual([]);
+		expect(first.sent + first.failed + first.waitingForBudget).toBe(batch.length);
+		let state = await fsState(demo);
+		for (const w of first.waitingForBudgetOrders) expect(invoiceForOrder(state.invoices, String(w.orderNumber))).toHaveLength(0);
+
+		// the next run books (part of) what waited, adopts what is done, and still nothing is refused or doubled
+		const second = reportOf(await executeWorkflow(home, 'tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
+		console.log(`second run: ${formatReport(second).split('\n')[0]}`);
+		expect(second.sent).toBeGreaterThan(0);
+		expect(second.waitingForBudget).toBeLessThan(first.waitingForBudget);
+		expect(second.adopted).toBe(first.sent);
+		expect(demo.factuursturen.requests.filter((r) => r.status === 403 || r.status === 429)).toEqual([]);
+		state = await fsState(demo);
+		const refs = state.invoices.map((i) => i.reference.line1);
+		expect(new Set(refs).size).toBe(refs.length);
+		const emails = state.clients.map((c) => String(c.email).trim().toLowerCase());
+		expect(new Set(emails).size).toBe(emails.length);
 	});
 });
