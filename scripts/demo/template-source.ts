@@ -152,8 +152,12 @@ function sticky(name: string, position: [number, number], width: number, height:
 
 const mwwCredentials = { [MWW_CREDENTIAL.type]: { id: MWW_CREDENTIAL.id, name: MWW_CREDENTIAL.name } };
 const fsCredentials = { [FS_CREDENTIAL.type]: { id: FS_CREDENTIAL.id, name: FS_CREDENTIAL.name } };
-/** The hourly Factuursturen budget: burst, keep 5 requests (a per-order step needs at most 4: create, look-up, create, look-up). */
-const requestOptions = { pacing: 'burst', rateLimitReserve: 5, rateLimitWindowSeconds: 3600 };
+/**
+ * The hourly Factuursturen budget: burst, keeping 1 request for a person at work in Factuursturen. Every request is
+ * paced inside the node (none is sent into a spent budget), so no per-order headroom is needed and each hour is used
+ * to the last request but one.
+ */
+const requestOptions = { pacing: 'burst', rateLimitReserve: 1, rateLimitWindowSeconds: 3600 };
 /** Wait of the suggestion of the LAST item (a bulk step spends budget item by item; the last knows what is left). */
 const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ?? 0 }}';
 
@@ -165,8 +169,9 @@ const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ??
 function failureFields(stage: string): Json[] {
 	return [
 		field('orderNumber', '={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}'),
-		// the second copy of an order listed twice is booked from the first: a skip, not a failure
-		field('outcome', "={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : 'failed' }}"),
+		// the second copy of an order listed twice is booked from the first: a skip, not a failure; an item the
+		// budget had no room for was not sent: it waits for the next run, it did not fail
+		field('outcome', "={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : $json.details?.code === 'waiting_for_budget' ? 'waiting' : 'failed' }}"),
 		field('stage', stage),
 		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
 		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
@@ -181,7 +186,7 @@ function failureFields(stage: string): Json[] {
  */
 const SUMMARY_TEXT =
 	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" + N.settings + "').first().json.mode + ' run: ' + " +
-	"['sent', 'adopted', 'skipped', 'failed', 'mismatched'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
+	"['sent', 'adopted', 'skipped', 'failed', 'mismatched', 'waiting'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
 	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') + " +
 	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') }}";
 
@@ -218,7 +223,7 @@ export function buildTemplate(): Json {
 	sticky('Note: debtors', [1520, -420], 840, 260,
 		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node\'s error output into the report.', 6);
 	sticky('Note: per order', [2400, -420], 880, 260,
-		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (5) of the hourly budget is left, then until the budget renews. A refused order becomes its report line and goes back into the loop, so the other orders go on.', 6);
+		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (1) of the hourly budget is left, then until the budget renews. Every Factuursturen node also paces its own requests: none is sent into a spent budget; an order the hour has no room for is reported as *waiting for budget* (not failed) and booked by the next run. A refused order becomes its report line and goes back into the loop, so the other orders go on.', 6);
 	sticky('Note: report', [3320, -420], 1300, 260,
 		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Its *summary* is the same as readable text: **E-mail the report** sends it once you enable it (right-click → Activate) and pick your SMTP credential and addresses.', 6);
 
@@ -454,6 +459,8 @@ export function buildTemplate(): Json {
 		list('failedOrders', 'failed'),
 		list('mismatchedOrders', 'mismatched'),
 		list('skippedOrders', 'skipped'),
+		field('waitingForBudget', "={{ $json.orders.filter(o => o.outcome === 'waiting').length }}", 'number'),
+		list('waitingForBudgetOrders', 'waiting'),
 		field('paidInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && o.paid).length }}", 'number'),
 		field('openInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && !o.paid).length }}", 'number'),
 		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),

@@ -33,6 +33,14 @@ export {
 	type N8nSession,
 	type PublicApi,
 } from './server';
+export {
+	startQueueServices,
+	startQueueCluster,
+	type QueueServices,
+	type QueueCluster,
+	type QueueClusterOptions,
+	type RunningWorker,
+} from './queue';
 export { httpRequest, type HttpAnswer, type HttpOptions } from './http';
 export { killAllN8n, runningN8nCount } from './processes';
 export { extractResultJson, redactSecrets } from './output';
