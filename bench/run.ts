@@ -1,5 +1,10 @@
 /**
- * `npm run bench`: how fast orders become Factuursturen payloads. The goal (issue "Order-to-invoice core"):
+ * `npm run bench`: the template's Factuursturen throughput in real n8n (bench/flow.ts: calls per invoice beside the
+ * floor and the naive flow, credit searches, the budget case) and how fast orders become Factuursturen payloads.
+ * `--flow-only` / `--core-only` run one half; `--orders 680` sizes the shop (a daily batch of 220 orders);
+ * `--package-dir <dir>` measures the package built in another checkout with its template (the "before" figures).
+ *
+ * The core half: The goal (issue "Order-to-invoice core"):
  * 100,000 Mijnwebwinkel orders (API shape) → canonical order → invoice payload in under 2 s on one core.
  *
  * Stages, each in its own process (bench/stage.ts), each timed over several passes of 100,000 orders:
@@ -26,6 +31,7 @@ import * as fs from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { roundingShares } from './rounding-share';
+import { runFlows } from './flow';
 import type { PassResult, StageResult } from './stage';
 
 const GOAL_MS = 2_000;
@@ -138,14 +144,22 @@ function reportRoundingShares(): void {
 	}
 }
 
-function main(): void {
+async function main(): Promise<void> {
+	const cpu = cpus();
+	out(`bench: node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+	if (!process.argv.includes('--core-only')) {
+		await runFlows(Number(option('orders', '680')), option('case', ''), option('package-dir', ''));
+		out(`load average after the flow: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+	}
+	if (!process.argv.includes('--flow-only')) core();
+}
+
+function core(): void {
 	const passes = Number(option('passes', '5'));
 	const count = Number(option('count', '100000'));
 	const only = process.argv.includes('--canonical-only') ? 'canonical-payload' : option('stage', '');
 	const stages = only ? [only] : Object.keys(TITLES);
-	const cpu = cpus();
 	const runner = option('runner', 'tsc') === 'tsx' ? tsxRunner() : compiledRunner();
-	out(`bench: node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 	out(`runner: ${runner.label}`);
 	out(`goal: 100,000 Mijnwebwinkel orders → canonical → Factuursturen payload in under ${fmt(GOAL_MS)} ms on one core (single-threaded; verdict on the median pass)`);
 	let verdicts: Array<readonly [string, boolean]>;
@@ -160,4 +174,7 @@ function main(): void {
 	out(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 }
 
-main();
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});

@@ -71,6 +71,7 @@ const entries = {
 	invalid_input: { area: 'workflow', meaning: 'A node parameter or input value is not usable.', fix: 'Correct the parameter the message names.' },
 	unexpected_error: { area: 'workflow', meaning: 'A failure without a more specific code.', fix: 'Read the message; run again, and report it if it persists.' },
 	// the APIs
+	waiting_for_budget: { area: 'connection', meaning: 'Not sent and not failed: the Factuursturen hourly budget had no room left for this order in this run.', fix: 'Nothing to do: the next run books it (the daily run by itself). To fit more into one run, raise Max Wait in Node or run when the budget renews.' },
 	rate_limited: { area: 'connection', meaning: "The API's request budget is spent (Factuursturen: the hourly budget; Mijnwebwinkel: too many requests).", fix: 'Wait until the budget renews (the message says when) and run again; done orders are adopted.' },
 	timeout: { area: 'connection', meaning: 'No answer in time; a write may or may not have happened.', fix: 'Run again later: invoices created anyway are found and adopted, not duplicated.' },
 	unreachable: { area: 'connection', meaning: 'The API could not be reached.', fix: 'Check the Base URL in the credential and the network of the n8n host.' },

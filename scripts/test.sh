@@ -12,6 +12,8 @@ trap 'rm -rf "$results"' EXIT
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   echo "== n8n runtime (installs once per machine: several minutes)"
   bash scripts/n8n-runtime.sh ensure
+  echo "== PostgreSQL and Redis for the queue-mode test (Debian packages, installed once when missing)"
+  bash scripts/queue-mode.sh ensure
 fi
 
 echo "== lint"

@@ -36,7 +36,8 @@ export interface BookingRow {
 	bookedAt: string | null;
 }
 
-export const BOOKING_OUTCOMES = ['sent', 'adopted', 'refused', 'failed', 'mismatched', 'skipped'] as const;
+/** `waiting`: the budget had no room for it in that run; the next run books it (no problem, not booked yet) */
+export const BOOKING_OUTCOMES = ['sent', 'adopted', 'refused', 'failed', 'mismatched', 'skipped', 'waiting'] as const;
 export type BookingOutcome = (typeof BOOKING_OUTCOMES)[number];
 
 /** Column order is the order n8n shows them in. */

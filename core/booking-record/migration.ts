@@ -121,20 +121,27 @@ export function advanceMigration(
 	},
 ): MigrationState {
 	const state = current(stored);
-	const handled = new Map<string, unknown>();
+	const all = new Map<string, unknown>();
 	for (const o of run.outcomes) {
 		const n = o.orderNumber === undefined || o.orderNumber === null ? '' : String(o.orderNumber);
 		if (n === '') continue;
 		// an order booked in this run counts as booked, whatever else happened to it
-		if (!handled.has(n) || isBookedOutcome(o.outcome)) handled.set(n, o.outcome);
+		if (!all.has(n) || isBookedOutcome(o.outcome)) all.set(n, o.outcome);
 	}
+	// an order the budget had no room for is not done: the cursor stays below it, so the next slice takes it (and the
+	// ones after it) again; what this run booked after it is adopted then, and counted then
+	const waiting = [...all].filter(([, o]) => o === 'waiting').map(([n]) => n);
+	const firstWaiting = waiting.reduce<string | null>((low, n) => (low === null || higher(n, low) === low ? n : low), null);
+	const handled = new Map([...all].filter(([n]) => firstWaiting === null || (n !== firstWaiting && higher(n, firstWaiting) === firstWaiting)));
+	// a fetch that failed (a failure without an order number) says nothing about the end of the range
+	const fetchFailed = run.outcomes.some((o) => (o.orderNumber === undefined || o.orderNumber === null || o.orderNumber === '') && o.outcome === 'failed');
 	let last = state?.lastOrderNumber ?? null;
 	for (const n of handled.keys()) last = higher(last, n);
 	const booked = (state?.booked ?? 0) + [...handled.values()].filter(isBookedOutcome).length;
 	const reported = (state?.reported ?? 0) + [...handled.values()].filter((o) => !isBookedOutcome(o)).length;
 	const total = run.total ?? state?.total ?? null;
 	// a slice that came back short reached the end of the range
-	const done = run.plan.sliceSize > 0 && handled.size < run.plan.sliceSize;
+	const done = !fetchFailed && firstWaiting === null && run.plan.sliceSize > 0 && handled.size < run.plan.sliceSize;
 	const left = done ? 0 : total === null ? null : Math.max(0, total - booked - reported);
 	const perWindow = sliceSize(run.budgetPerWindow, run.costs);
 	const expectedEnd =

@@ -34,7 +34,7 @@ export function bookingOutcomeOf(item: OutcomeItem): BookingOutcome {
 	const outcome = String(item.outcome ?? '');
 	if (outcome === 'failed' && item.refused === true) return 'refused';
 	if (!(BOOKING_OUTCOMES as readonly string[]).includes(outcome) || outcome === 'refused') {
-		throw new Error(`Outcome "${outcome}" of order ${String(item.orderNumber)} is not one of sent, adopted, skipped, failed, mismatched`);
+		throw new Error(`Outcome "${outcome}" of order ${String(item.orderNumber)} is not one of sent, adopted, skipped, failed, mismatched, waiting`);
 	}
 	return outcome as BookingOutcome;
 }

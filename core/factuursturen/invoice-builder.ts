@@ -17,6 +17,7 @@ import {
 } from './mapping';
 import { INVOICE_FIELD_LIMITS, shorten } from './field-limits';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
+import { paymentMethodKey } from './payment-method-key';
 import { sendsAsPaid } from './payment-status';
 import { checkVoucherLines, VOUCHER_NOTE } from './voucher-lines';
 import type { FactuursturenInvoiceLine, FactuursturenInvoicePayload } from './payload-types';
@@ -61,14 +62,14 @@ const DEFAULT_DESCRIPTION: Record<OrderLine['kind'], string> = {
  * a business customer (company or VAT number), whose invoice must show their own name and address
  */
 export function fixedDebtorFor(order: CanonicalOrder, mapping: InvoiceMapping): string | null {
-	const method = order.payment.method.trim().toLowerCase();
+	const method = paymentMethodKey(order.payment.method);
 	if (!method || !mapping.paymentMethodDebtors || isBusinessCustomer(order)) return null;
 	return mapping.paymentMethodDebtors[method] ?? null;
 }
 
 /** `alreadypaidmethod`: the mapped label, else a known label, else the method as the shop named it (≤ 32 chars) */
 export function paymentLabel(order: CanonicalOrder, mapping: InvoiceMapping): string {
-	const method = order.payment.method.trim().toLowerCase();
+	const method = paymentMethodKey(order.payment.method);
 	const label =
 		mapping.paymentMethodLabels?.[method] ??
 		DEFAULT_PAYMENT_METHOD_LABELS[method] ??

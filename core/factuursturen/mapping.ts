@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { normalizeRate } from '../money';
 import type { VatRegime } from '../canonical-order';
 import { vatRegimeSchema } from '../canonical-order';
+import { paymentMethodKey } from './payment-method-key';
 import { PAID_WHEN_VALUES, type PaidWhen } from './payment-status';
 import { VOUCHER_LINES_VALUES, type VoucherLines } from './voucher-lines';
 
@@ -130,10 +131,10 @@ function formatIssue(issue: z.ZodIssue): string {
 	return `${where}: ${issue.message}`;
 }
 
-function lowerKeys(record: Record<string, string> | undefined): Record<string, string> | undefined {
+function methodKeys(record: Record<string, string> | undefined): Record<string, string> | undefined {
 	if (!record) return undefined;
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(record)) out[k.trim().toLowerCase()] = v;
+	for (const [k, v] of Object.entries(record)) out[paymentMethodKey(k)] = v;
 	return out;
 }
 
@@ -190,8 +191,8 @@ export function parseMapping(input: unknown): InvoiceMapping {
 	const result: InvoiceMapping = { vatRates, sendMethod: m.sendMethod };
 	if (ossVatRates) result.ossVatRates = ossVatRates;
 	if (categories) result.categories = categories;
-	if (m.paymentMethodDebtors) result.paymentMethodDebtors = lowerKeys(m.paymentMethodDebtors);
-	if (m.paymentMethodLabels) result.paymentMethodLabels = lowerKeys(m.paymentMethodLabels);
+	if (m.paymentMethodDebtors) result.paymentMethodDebtors = methodKeys(m.paymentMethodDebtors);
+	if (m.paymentMethodLabels) result.paymentMethodLabels = methodKeys(m.paymentMethodLabels);
 	if (m.profile !== undefined) result.profile = m.profile;
 	if (m.referenceLine3 !== undefined) result.referenceLine3 = m.referenceLine3;
 	if (m.splitUnsplitCosts !== undefined) result.splitUnsplitCosts = m.splitUnsplitCosts;

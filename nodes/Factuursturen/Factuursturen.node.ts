@@ -65,6 +65,7 @@ export class Factuursturen implements INodeType {
 			reserve: typeof options.rateLimitReserve === 'number' ? options.rateLimitReserve : undefined,
 			pacing: options.pacing === 'spread' ? 'spread' : 'burst',
 			windowMs: typeof options.rateLimitWindowSeconds === 'number' ? options.rateLimitWindowSeconds * 1000 : undefined,
+			maxWaitMs: typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds * 1000 : undefined,
 			timeoutMs: typeof options.timeoutMs === 'number' ? options.timeoutMs : undefined,
 		});
 		// Each operation handles its items itself (continueOnFail per item, pairedItem on every output):

@@ -24,7 +24,7 @@ export class Mijnwebwinkel implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read orders, customers and articles of a Mijnwebwinkel (MyOnlineStore) shop, and update orders',
+		description: 'Read orders, customers, articles and payment methods of a Mijnwebwinkel (MyOnlineStore) shop, and update orders',
 		defaults: { name: 'Mijnwebwinkel' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -49,7 +49,7 @@ const DISCOUNT_CODES = [
 	{ code: 'theeleut', percent: 5 },
 ] as const;
 
-const PAYMENT_COSTS: Record<string, { cents: number; label: string }> = {
+export const PAYMENT_COSTS: Record<string, { cents: number; label: string }> = {
 	ideal: { cents: 35, label: 'Transactiekosten iDEAL' },
 	paypal: { cents: 60, label: 'Transactiekosten PayPal' },
 	klarna_paylater: { cents: 195, label: 'Toeslag achteraf betalen' },

@@ -7,10 +7,11 @@
  *   token=foreign-partner-store-token → 403 "Token issued for another partner"
  *   token=no-api-plan-store-token     → 403 "API not available on this plan"
  *   any other / missing token         → 401 {"code":401,"message":"Invalid token"|"Missing token",…}
- *   GET /v1/orderstatuses needs only partner_token.
+ *   GET /v1/orderstatuses and GET /v1/payment/gateways need only partner_token.
  *
  * Routes: GET /v1/orders (+ /count, /:number), PATCH /v1/orders/:number, GET /v1/orderstatuses, /v1/store,
- * /v1/tax-policy/regions ({"regions":[…]}), /v1/customers?q=, /v1/customers/:id, /v1/articles (+ /count, /:id).
+ * /v1/tax-policy/regions ({"regions":[…]}), /v1/customers?q=, /v1/customers/:id, /v1/articles (+ /count, /:id),
+ * /v1/payment/gateways (the catalogue), /v1/payment/stores/{me|store id}/gateways (the methods the orders use).
  *
  * Quirks served on purpose (deterministic per seed; see sandbox/generator):
  *   - `number` is a string or an int; test orders are "T-<n>", listed only with test=true, and their

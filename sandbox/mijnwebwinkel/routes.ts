@@ -1,5 +1,6 @@
 /** The `/v1` routes of the Mijnwebwinkel sandbox. State lives in `MwwState`; index.ts wires it to the server. */
 import type { Route, SandboxRequest, SandboxResponse } from '../common/server';
+import { allGateways, storeGateways, usedPayments } from '../generator/payment-gateways';
 import { localizeStatuses, type MwwStatus } from '../generator/statuses';
 import type { MwwArticle, MwwCustomer } from '../generator/types';
 import { badRequest, legacyError, problem } from './errors';
@@ -149,6 +150,18 @@ export function buildRoutes(state: MwwState): Route[] {
 				return c ? ok({ customer: c }) : problem(404, 'Not Found', `Customer "${req.params.id}" does not exist in this store.`);
 			},
 		},
+		{ method: 'GET', path: '/v1/payment/gateways', handler: (req) => ok(allGateways(languageOf(req))) },
+		{
+			method: 'GET',
+			path: '/v1/payment/stores/:store/gateways',
+			handler: (req) => {
+				const store = req.params.store;
+				if (store !== 'me' && store !== String(state.store.id)) {
+					return legacyError(404, 'Store not found', `There is no store "${store}" for this token; use "me" or the store's id (GET /v1/store).`);
+				}
+				return ok(storeGateways(usedPayments(state.orders), languageOf(req)));
+			},
+		},
 		{ method: 'GET', path: '/v1/articles', handler: (req) => listArticles(state, req) },
 		{ method: 'GET', path: '/v1/articles/count', handler: () => ok({ count: state.articles.length }) },
 		{
@@ -163,7 +176,7 @@ export function buildRoutes(state: MwwState): Route[] {
 }
 
 /** routes that need only the partner token */
-export const PARTNER_ONLY = new Set(['GET /v1/orderstatuses']);
+export const PARTNER_ONLY = new Set(['GET /v1/orderstatuses', 'GET /v1/payment/gateways']);
 
 /** `format` and `language` are accepted on every route; anything else than JSON is refused with a reason */
 export function checkCommonParams(req: SandboxRequest): SandboxResponse | undefined {

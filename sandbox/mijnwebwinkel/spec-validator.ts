@@ -76,7 +76,7 @@ export function relaxedSpec(): Json {
 	return spec;
 }
 
-export type SpecRoute = 'orders' | 'order' | 'count' | 'statuses' | 'store' | 'regions' | 'customers' | 'customer' | 'articles' | 'article' | 'articleCount' | 'error' | 'problem';
+export type SpecRoute = 'orders' | 'order' | 'count' | 'statuses' | 'store' | 'regions' | 'customers' | 'customer' | 'articles' | 'article' | 'articleCount' | 'gateways' | 'storeGateways' | 'error' | 'problem';
 
 const RESPONSES: Record<Exclude<SpecRoute, 'error' | 'problem'>, [string, string]> = {
 	orders: ['/v{version}/orders', 'get'],
@@ -90,6 +90,8 @@ const RESPONSES: Record<Exclude<SpecRoute, 'error' | 'problem'>, [string, string
 	articles: ['/v{version}/articles', 'get'],
 	article: ['/v{version}/articles/{article_id}', 'get'],
 	articleCount: ['/v{version}/articles/count', 'get'],
+	gateways: ['/v{version}/payment/gateways', 'get'],
+	storeGateways: ['/v{version}/payment/stores/{store}/gateways', 'get'],
 };
 
 export interface SpecValidator {

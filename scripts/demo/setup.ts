@@ -158,6 +158,9 @@ export interface Report {
 	failedOrders: ReportOrder[];
 	mismatchedOrders: ReportOrder[];
 	skippedOrders: ReportOrder[];
+	/** orders not sent because the Factuursturen budget had no room left: the next run books them (not failures) */
+	waitingForBudget: number;
+	waitingForBudgetOrders: ReportOrder[];
 	/** invoices (sent or adopted) booked as paid / left open because the order is not known to be paid */
 	paidInvoices: number;
 	openInvoices: number;
@@ -220,7 +223,7 @@ export function reportOf(result: ExecuteResult): Report {
 export function formatReport(r: Report): string {
 	const lines = [
 		`${r.ok ? 'OK' : 'NEEDS ATTENTION'} mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed} (outcome unknown ${r.outcomeUnknown}), ` +
-			`mismatched ${r.mismatched}, duplicates ${r.duplicates}; invoices paid ${r.paidInvoices}, open ${r.openInvoices}; ` +
+			`mismatched ${r.mismatched}, duplicates ${r.duplicates}, waiting for budget ${r.waitingForBudget ?? 0}; invoices paid ${r.paidInvoices}, open ${r.openInvoices}; ` +
 			`Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}${r.fetchComplete ? '' : '; the order fetch FAILED: the next run catches up'}`,
 	];
 	const open = r.invoices.filter((i) => !i.paid);

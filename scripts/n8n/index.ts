@@ -34,6 +34,14 @@ export {
 	type PublicApi,
 } from './server';
 export { startRunner, RUNNER_OWNER, type ServerRunner } from './server-run';
+export {
+	startQueueServices,
+	startQueueCluster,
+	type QueueServices,
+	type QueueCluster,
+	type QueueClusterOptions,
+	type RunningWorker,
+} from './queue';
 export { httpRequest, type HttpAnswer, type HttpOptions } from './http';
 export { killAllN8n, runningN8nCount } from './processes';
 export { extractResultJson, redactSecrets } from './output';

@@ -68,6 +68,9 @@ export async function startRunner(home: N8nHome, opts: Partial<StartOptions> = {
 				raw = e;
 				break;
 			}
+			if (n8n.process.exitCode !== null || n8n.process.signalCode !== null) {
+				throw new Error(`n8n exited (${n8n.process.signalCode ?? n8n.process.exitCode}) while execution ${executionId} of workflow ${id} ran`);
+			}
 			if (Date.now() > deadline) throw new Error(`Execution ${executionId} of workflow ${id} did not finish within ${o.timeoutMs ?? 900_000} ms`);
 			await sleep(500);
 		}

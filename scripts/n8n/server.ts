@@ -110,6 +110,8 @@ export async function startN8n(home: N8nHome, opts: StartOptions): Promise<Runni
 export interface PublicApi {
 	/** GET `/api/v1<path>` with the API key; throws on a non-2xx answer */
 	get<T = unknown>(apiPath: string): Promise<T>;
+	/** POST `/api/v1<path>` with a JSON body and the API key; throws on a non-2xx answer */
+	post<T = unknown>(apiPath: string, body?: unknown): Promise<T>;
 	listWorkflows(): Promise<Array<{ id: string; name: string; active?: boolean; [k: string]: unknown }>>;
 	listExecutions(query?: { workflowId?: string; includeData?: boolean; status?: string }): Promise<
 		Array<{ id: string | number; workflowId: string; status: string; mode: string; data?: unknown; [k: string]: unknown }>
@@ -140,8 +142,14 @@ function readJson(res: HttpAnswer, what: string): unknown {
 export function publicApi(url: string, apiKey: string): PublicApi {
 	const get = async <T>(apiPath: string): Promise<T> =>
 		readJson(await httpRequest(`${url}/api/v1${apiPath}`, { headers: { 'X-N8N-API-KEY': apiKey } }), `GET /api/v1${apiPath}`) as T;
+	const post = async <T>(apiPath: string, body: unknown = {}): Promise<T> =>
+		readJson(
+			await httpRequest(`${url}/api/v1${apiPath}`, { method: 'POST', headers: { 'X-N8N-API-KEY': apiKey }, body }),
+			`POST /api/v1${apiPath}`,
+		) as T;
 	return {
 		get,
+		post,
 		listWorkflows: async () => (await get<{ data: never[] }>('/workflows')).data,
 		listExecutions: async (query = {}) => {
 			const params = new URLSearchParams();

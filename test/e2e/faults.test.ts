@@ -5,7 +5,9 @@
  * answered with an HTML page) and the Mijnwebwinkel sandbox answers 503 to 10 % of the order pages. Then the
  * same run again without faults. Judged from the sandboxes' state: no order has two invoices, no e-mail two
  * debtors, every order is invoiced or reported with its reason, and after the clean run only refusals remain.
- * Sized for CI: one shop of ~200 orders, two runs.
+ * Then n8n is killed while it creates invoices (some answers still on their way) and the run repeated. Last,
+ * n8n's database, files and output are searched for the tokens and the API key.
+ * Sized for CI: one shop of ~200 orders, four runs.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -94,9 +96,14 @@ describe('never twice under faults, template in real n8n', () => {
 		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
 	});
 
+	/** everything n8n printed in these runs (its log and the execution result) */
+	const printed: string[] = [];
+
 	async function run(label: string): Promise<Report> {
 		// a run with failed orders ends in error after its Report (failRunOnErrors)
 		const result = await runner.run(ID, { allowFailure: true });
+		// what n8n printed: the execution as read back, and the server's log
+		printed.push(JSON.stringify(result.raw), runner.n8n.logs());
 		const report = reportOf(result);
 		expect(result.status).toBe(report.ok ? 'success' : 'error');
 		console.log(`[faults: ${label}] ${formatReport(report)}`);
@@ -154,5 +161,69 @@ describe('never twice under faults, template in real n8n', () => {
 		// the re-run books what the faulty run could not, and its Report counts match the sandbox
 		const state = await fsState(demo);
 		for (const i of second.invoices) expect([i.orderNumber, state.invoices.filter((x) => x.reference.line1 === orderReference(i.orderNumber)).length]).toEqual([i.orderNumber, 1]);
+	});
+
+	it('n8n killed (SIGKILL) while it creates invoices, some of them slow, then run again: 0 duplicates, every order invoiced or reported', async () => {
+		// fresh books (the seeded debtors only), and every third create answered late
+		expect((await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+		demo.factuursturen.setFaults([{ route: 'POST /api/v1/invoices', kind: 'slow', delayMs: SLOW_MS, probability: 0.3 }]);
+		const from = demo.factuursturen.requests.length;
+		const creates = () => demo.factuursturen.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/api/v1/invoices').length;
+		const crashed = runner.run(ID, { allowFailure: true }).then(
+			() => 'finished',
+			() => 'killed',
+		);
+		const deadline = Date.now() + 5 * 60_000;
+		while (creates() < 15 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		killAllN8n();
+		const createsAtKill = creates();
+		expect(await crashed).toBe('killed');
+		await runner.restart();
+		const createdBeforeCrash = (await fsState(demo)).invoices.length;
+		demo.factuursturen.setFaults([]);
+		await new Promise((r) => setTimeout(r, SLOW_MS + 1_000));
+
+		const report = await run('after a crash');
+		const after = await duplicates();
+		const booked = new Set(report.invoices.map((i) => i.orderNumber));
+		const lost = expected.filter((o) => !booked.has(o.number) && !report.failedOrders.some((f) => String(f.orderNumber) === o.number));
+		const transient = report.failedOrders.filter((f) => TRANSIENT.test(String(f.code)));
+		console.log(
+			`crash suite: killed after ${createsAtKill} creates (${createdBeforeCrash} stored at once); the next run adopted ${report.adopted} and sent ${report.sent}: ` +
+				`${after.invoices.length} duplicate invoices, ${after.debtors.length} duplicate debtors, ${lost.length} lost`,
+		);
+		expect(createdBeforeCrash).toBeGreaterThan(0);
+		expect(report.adopted).toBeGreaterThanOrEqual(createdBeforeCrash);
+		expect(after).toEqual({ invoices: [], debtors: [] });
+		expect(lost.map((o) => o.number)).toEqual([]);
+		expect(transient).toEqual([]);
+	});
+
+	it('secrets stay secret under all of the above: no token or API key in n8n\'s database, files or output', () => {
+		const secrets = [demo.mijnwebwinkel.storeToken, demo.mijnwebwinkel.partnerToken, demo.factuursturen.apiKey];
+		const files: string[] = [];
+		const walk = (dir: string): void => {
+			for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+				const p = path.join(dir, e.name);
+				// the installed package's own code is no execution data
+				if (e.isDirectory()) {
+					if (p !== path.join(home.dataDir, 'nodes')) walk(p);
+				} else if (e.isFile()) files.push(p);
+			}
+		};
+		walk(home.dir);
+		expect(files.some((f) => f.endsWith('database.sqlite'))).toBe(true);
+		const hits: string[] = [];
+		for (const f of files) {
+			const text = fs.readFileSync(f).toString('latin1');
+			for (const secret of secrets) if (text.includes(secret)) hits.push(`${path.relative(home.dir, f)}: ${secret.slice(0, 4)}…`);
+		}
+		printed.forEach((text, i) => secrets.forEach((secret) => text.includes(secret) && hits.push(`output ${i}: ${secret.slice(0, 4)}…`)));
+		// control: the same search does find what the runs handled (an order's reference in the output and the database)
+		const handled = orderReference(expected[0].number);
+		const inDatabase = files.filter((f) => f.endsWith('database.sqlite') || f.includes('database.sqlite-')).some((f) => fs.readFileSync(f).toString('latin1').includes(handled));
+		console.log(`secrets: ${secrets.length} secrets searched in ${files.length} files and ${printed.length} outputs of n8n: ${hits.length} hits (control "${handled}": output ${printed.some((t) => t.includes(handled))}, database ${inDatabase})`);
+		expect([printed.some((t) => t.includes(handled)), inDatabase]).toEqual([true, true]);
+		expect(hits).toEqual([]);
 	});
 });

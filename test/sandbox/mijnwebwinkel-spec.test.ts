@@ -128,6 +128,51 @@ describe('Mijnwebwinkel sandbox against the official spec', () => {
 		expect(article.body).toEqual(articles.body[3]);
 	});
 
+	it('serves the payment gateways (catalogue, partner token only) and the store\'s own in the spec shape', async () => {
+		for (const language of ['nl_NL', 'en_GB']) {
+			const all = await get('/v1/payment/gateways', { partner_token: sb.partnerToken, language }, false);
+			expect(all.status).toBe(200);
+			valid('gateways', all.body);
+			for (const store of ['me', (await get('/v1/store')).body.id]) {
+				const own = await get(`/v1/payment/stores/${store}/gateways`, { language });
+				expect(own.status).toBe(200);
+				valid('storeGateways', own.body);
+			}
+		}
+		const own = (await get('/v1/payment/stores/me/gateways')).body;
+		// exactly the (gateway, method) pairs the shop's orders carry, each once
+		const listed = own.gateways.flatMap((g: Any) => g.methods.map((m: Any) => `${g.name}/${m.name}`));
+		const orders: Any[] = [];
+		for (let offset = 0; ; offset += 100) {
+			const page = (await get('/v1/orders', { limit: '100', offset: String(offset), test: 'true' })).body;
+			orders.push(...page);
+			if (page.length < 100) break;
+		}
+		const used = new Set(orders.filter((o) => o.payment).map((o) => `${o.payment.gateway_name}/${o.payment.method_name}`));
+		expect([...listed].sort()).toEqual([...used].sort());
+		expect(new Set(listed).size).toBe(listed.length);
+		expect(listed).toEqual(expect.arrayContaining(['basic/cash', 'mollie/ideal']));
+		const ideal = own.gateways.find((g: Any) => g.name === 'mollie').methods.find((m: Any) => m.name === 'ideal');
+		expect(ideal).toEqual({ name: 'ideal', displayName: 'iDEAL', settings: { cost: { amount: '0.35', percentage: '0.00' } } });
+		// the catalogue names every method the store uses under the same gateway
+		const catalogue = (await get('/v1/payment/gateways', { partner_token: sb.partnerToken }, false)).body;
+		const offered = new Set(catalogue.gateways.flatMap((g: Any) => g.methods.map((m: Any) => `${g.name}/${m.name}`)));
+		for (const pair of listed) expect(offered).toContain(pair);
+
+		expect(validator.check('storeGateways', { gateways: [{ name: 'mollie', methods: [{ name: 1 }] }] })).not.toBeNull();
+		expect(validator.check('gateways', { gateways: { name: 'mollie' } })).not.toBeNull();
+		expect(validator.check('storeGateways', { gateways: [{ name: 'mollie', methods: [{ name: 'ideal', settings: { cost: { amount: 0.35 } } }] }] })).not.toBeNull();
+	});
+
+	it('refuses the store gateways without a store token or for another store', async () => {
+		const noStore = await get('/v1/payment/stores/me/gateways', { partner_token: sb.partnerToken }, false);
+		expect(noStore.status).toBe(401);
+		valid('error', noStore.body);
+		const other = await get('/v1/payment/stores/00000000-0000-4000-8000-000000000000/gateways');
+		expect(other.status).toBe(404);
+		valid('error', other.body);
+	});
+
 	it('answers errors with the legacy Error body (orders) or RFC 7807 (customers)', async () => {
 		const unknown = await get('/v1/orders/999999999');
 		expect(unknown.status).toBe(404);

@@ -5,6 +5,8 @@
  * resulting mapping goes through the core's own mapping validation.
  */
 import { parseMapping } from '../../core/factuursturen/mapping';
+import { Mijnwebwinkel } from '../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
+import { paymentMethodItems } from '../../nodes/Mijnwebwinkel/helpers/payment-methods';
 import { buildTemplate, INVOICEABLE_STATUSES, N, OWNED_SETTINGS, type OwnedSetting } from '../../scripts/demo/template-source';
 import { templateVariant, type RunSettings } from '../../scripts/demo/setup';
 
@@ -200,5 +202,18 @@ describe('template: every owned setting is set once, in Run settings', () => {
 		const email = byName(base, N.email);
 		expect(email.disabled).toBe(true);
 		expect(email.parameters.text).toBe('={{ $json.summary }}');
+	});
+
+	it('the setup note shows where the paymentMethodDebtors keys come from, an operation the Mijnwebwinkel node has', () => {
+		const note = String(byName(base, 'Note: setup').parameters.content);
+		const line = note.split('\n').find((l) => l.includes('*paymentMethodDebtors*'))!;
+		expect(line).toContain('Resource **Payment Method**, Operation **Get Many**');
+		expect(line).toContain('*mappingKey*');
+		const props = new Mijnwebwinkel().description.properties;
+		const resource = props.find((p) => p.name === 'resource')!.options as Array<{ name: string; value: string }>;
+		const value = resource.find((o) => o.name === 'Payment Method')!.value;
+		const operation = props.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(value))!;
+		expect((operation.options as Array<{ name: string }>).map((o) => o.name)).toContain('Get Many');
+		expect(Object.keys(paymentMethodItems({ gateways: [{ name: 'basic', methods: [{ name: 'cash' }] }] })[0])).toContain('mappingKey');
 	});
 });

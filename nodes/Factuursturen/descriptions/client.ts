@@ -171,7 +171,7 @@ export const clientFields: INodeProperties[] = [
 		default: '{}',
 		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
 		description:
-			'The same mapping as Invoice → Create From Order takes, so one expression can feed both nodes; here only paymentMethodDebtors is used, e.g. {"paymentMethodDebtors": {"cash": "1001"}}. Overrides Fixed Debtors by Payment Method.',
+			'The same mapping as Invoice → Create From Order takes, so one expression can feed both nodes; here only paymentMethodDebtors is used, e.g. {"paymentMethodDebtors": {"cash": "1001"}} (the keys are the mappingKey values of Mijnwebwinkel › Payment Method › Get Many). Overrides Fixed Debtors by Payment Method.',
 	},
 	{
 		displayName: 'Lookup Strategy',

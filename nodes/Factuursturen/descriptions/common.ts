@@ -34,6 +34,15 @@ export const requestOptions: INodeProperties = {
 	displayOptions: { hide: { operation: ['buildRows', 'migrationProgress'] } },
 	options: [
 		{
+			displayName: 'Max Wait in Node (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			default: 60,
+			typeOptions: { minValue: 0 },
+			description:
+				'No request is sent while the budget is spent. A renewal at most this far away is waited for inside the node; otherwise the item ends with code waiting_for_budget (not sent, not failed) for a later run or a Wait node.',
+		},
+		{
 			displayName: 'Pacing',
 			name: 'pacing',
 			type: 'options',

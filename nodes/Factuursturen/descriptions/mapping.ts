@@ -12,6 +12,10 @@ const REGIMES = [
 	{ name: 'Zero-Rated in the Netherlands', value: 'zero_rated' },
 ];
 
+/**
+ * Payment methods are typed, not picked: the shop's list needs the Mijnwebwinkel credential, which this node does not
+ * hold. The descriptions point to Mijnwebwinkel › Payment Method › Get Many, whose mappingKey is the name to type.
+ */
 export function fixedDebtorProperties(resource: string, operation: string): INodeProperties[] {
 	return [
 		{
@@ -35,7 +39,8 @@ export function fixedDebtorProperties(resource: string, operation: string): INod
 							type: 'string',
 							default: '',
 							placeholder: 'e.g. cash',
-							description: 'As in the order (payment.method), compared case-insensitively',
+							description:
+								"The shop's method name: the mappingKey that Mijnwebwinkel › Payment Method › Get Many lists (run it once to see them); compared without case",
 						},
 						{ displayName: 'Client Number', name: 'clientnr', type: 'string', default: '' },
 					],
@@ -147,7 +152,14 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 					displayName: 'Label',
 					name: 'values',
 					values: [
-						{ displayName: 'Payment Method', name: 'paymentMethod', type: 'string', default: '' },
+						{
+							displayName: 'Payment Method',
+							name: 'paymentMethod',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. ideal',
+							description: 'The mappingKey that Mijnwebwinkel › Payment Method › Get Many lists',
+						},
 						{ displayName: 'Label', name: 'label', type: 'string', default: '' },
 					],
 				},

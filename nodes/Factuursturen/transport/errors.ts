@@ -4,7 +4,7 @@
  */
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import type { ErrorCode } from '../../../core/error-codes';
-import type { RateLimitInfo } from './rateLimit';
+import { WAITING_FOR_BUDGET_CODE, type RateLimitInfo } from './rateLimit';
 
 /** A failure the caller may treat as "the request may or may not have been executed": network error or 5xx. */
 export class TransientApiError extends NodeApiError {
@@ -40,15 +40,20 @@ export function renewalText(info: RateLimitInfo): string {
 	return `${local} (Europe/Amsterdam, ${info.renewsAt})`;
 }
 
-export function rateLimitError(node: INode, status: number, info: RateLimitInfo, itemIndex?: number): NodeApiError {
-	// a spent budget is one condition whatever the status (403 or 429) and whichever API: rate_limited
-	const error = new NodeApiError(node, { message: 'rate limit', httpCode: String(status) } as JsonObject, {
-		httpCode: String(status),
+/**
+ * The budget is spent until a renewal too far away to wait for inside the node: the item is not sent and is left
+ * for later (code `waiting_for_budget`, not a failure). `status` is the API's refusal, or null when the node knew
+ * the budget was spent and sent nothing.
+ */
+export function rateLimitError(node: INode, status: number | null, info: RateLimitInfo, itemIndex?: number): NodeApiError {
+	const http = status === null ? '' : ` (HTTP ${status})`;
+	const error = new NodeApiError(node, { message: 'rate limit', ...(status === null ? {} : { httpCode: String(status) }) } as JsonObject, {
+		...(status === null ? {} : { httpCode: String(status) }),
 		itemIndex,
-		message: `Factuursturen API budget for this hour is spent (HTTP ${status}); it renews at ${renewalText(info)}`,
-		description: `Wait until ${renewalText(info)} and run again: items already done are found and adopted, not created twice. To avoid this, put a Wait node of {{ $json.rateLimit.suggestedWaitSeconds }} seconds between items, or process fewer orders per run.`,
+		message: `Factuursturen API budget for this hour is spent${http}; it renews at ${renewalText(info)}. Not sent: waiting for budget`,
+		description: `Nothing failed: this item was not sent. Run again after ${renewalText(info)} (the daily run picks it up by itself): items already done are found and adopted, not created twice. To fit more in one run, put a Wait node of {{ $json.rateLimit.suggestedWaitSeconds }} seconds between steps, or raise Max Wait in Node.`,
 	});
-	error.context.code = 'rate_limited' satisfies ErrorCode;
+	error.context.code = WAITING_FOR_BUDGET_CODE satisfies ErrorCode;
 	return error;
 }
 

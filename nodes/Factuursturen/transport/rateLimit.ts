@@ -59,3 +59,28 @@ export function rateLimitInfo(
 	}
 	return { remaining, renewsAt: renews.toISOString(), suggestedWaitSeconds: wait };
 }
+
+/** The code of an item left for a later run because the budget is spent: not a failure. */
+export const WAITING_FOR_BUDGET_CODE = 'waiting_for_budget';
+
+/**
+ * What the last answers said is left of the budget, per account, shared by every node execution of this process:
+ * a node that starts right after another (the next step, the next loop round) knows the budget is spent without
+ * spending a request to find out. Only the window it was seen in counts; a new window starts unknown.
+ */
+const LEDGER = new Map<string, { window: number; remaining: number }>();
+
+export function noteRemaining(account: string, remaining: number, now: number, windowMs = HOUR_MS): void {
+	LEDGER.set(account, { window: Math.floor(now / windowMs), remaining });
+}
+
+/** The remaining budget seen in the current window, or null when none was seen in it. */
+export function knownRemaining(account: string, now: number, windowMs = HOUR_MS): number | null {
+	const seen = LEDGER.get(account);
+	return seen && seen.window === Math.floor(now / windowMs) ? seen.remaining : null;
+}
+
+/** Forgets what was seen (tests whose sandbox clock jumps). */
+export function clearBudgetLedger(): void {
+	LEDGER.clear();
+}

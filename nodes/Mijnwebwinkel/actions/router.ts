@@ -7,6 +7,7 @@ import { getOrder } from './order/get';
 import { getManyOrders } from './order/getAll';
 import { updateOrder } from './order/update';
 import { getManyOrderStatuses } from './orderStatus/getAll';
+import { getManyPaymentMethods } from './paymentMethod/getAll';
 import { getStore } from './store/get';
 import { getManyTaxRegions } from './taxRegion/getAll';
 import type { Operation } from './types';
@@ -16,6 +17,7 @@ export const operations: Record<string, Record<string, Operation>> = {
 	customer: { get: getCustomer, searchByEmail: searchCustomersByEmail },
 	order: { count: countOrders, get: getOrder, getAll: getManyOrders, update: updateOrder },
 	orderStatus: { getAll: getManyOrderStatuses },
+	paymentMethod: { getAll: getManyPaymentMethods },
 	store: { get: getStore },
 	taxRegion: { getAll: getManyTaxRegions },
 };

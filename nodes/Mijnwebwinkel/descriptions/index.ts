@@ -4,6 +4,7 @@ import { requestOptionsField } from './common';
 import { customerFields, customerOperations } from './customer';
 import { orderFields, orderOperations } from './order';
 import { orderStatusFields, orderStatusOperations } from './orderStatus';
+import { paymentMethodFields, paymentMethodOperations } from './paymentMethod';
 import { resourceField } from './resource';
 import { storeOperations } from './store';
 import { taxRegionOperations } from './taxRegion';
@@ -12,12 +13,14 @@ export const properties: INodeProperties[] = [
 	resourceField,
 	orderOperations,
 	orderStatusOperations,
+	paymentMethodOperations,
 	customerOperations,
 	articleOperations,
 	storeOperations,
 	taxRegionOperations,
 	...orderFields,
 	...orderStatusFields,
+	...paymentMethodFields,
 	...customerFields,
 	...articleFields,
 	requestOptionsField,

@@ -10,6 +10,7 @@ export const resourceField: INodeProperties = {
 		{ name: 'Customer', value: 'customer' },
 		{ name: 'Order', value: 'order' },
 		{ name: 'Order Status', value: 'orderStatus' },
+		{ name: 'Payment Method', value: 'paymentMethod' },
 		{ name: 'Store', value: 'store' },
 		{ name: 'Tax Region', value: 'taxRegion' },
 	],

@@ -39,7 +39,7 @@ describe('migration at the budget', () => {
 		expect(s).toMatchObject({ lastOrderNumber: null, booked: 0, reported: 0, left: 10, done: false });
 		const t = advanceMigration(null, {
 			plan: planSlice(null, 'a', 'b', 60, costs),
-			outcomes: [{ orderNumber: '7', outcome: 'failed' }, { orderNumber: '7', outcome: 'sent' }, { orderNumber: null, outcome: 'failed' }],
+			outcomes: [{ orderNumber: '7', outcome: 'failed' }, { orderNumber: '7', outcome: 'sent' }],
 			total: null,
 			now: NOW,
 			budgetPerWindow: 60,
@@ -47,6 +47,27 @@ describe('migration at the budget', () => {
 			costs,
 		});
 		expect(t).toMatchObject({ booked: 1, reported: 0, left: 0, done: true });
+	});
+
+	it('an order left waiting for budget keeps the cursor below it; a failed fetch never ends the range', () => {
+		const plan = planSlice(null, 'a', 'b', 60, costs);
+		const s = advanceMigration(null, {
+			plan,
+			outcomes: [
+				{ orderNumber: '10', outcome: 'sent' },
+				{ orderNumber: '11', outcome: 'refused' },
+				{ orderNumber: '12', outcome: 'waiting' },
+				{ orderNumber: '13', outcome: 'sent' },
+			],
+			total: 30,
+			now: NOW,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
+		expect(s).toMatchObject({ lastOrderNumber: '11', booked: 1, reported: 1, done: false });
+		const f = advanceMigration(null, { plan, outcomes: [{ orderNumber: null, outcome: 'failed', stage: 'fetch' }], total: 30, now: NOW, budgetPerWindow: 60, windowSeconds: 3600, costs });
+		expect(f).toMatchObject({ lastOrderNumber: null, booked: 0, reported: 0, done: false });
 	});
 
 	it('reads its row back from the Data Table', () => {

@@ -60,6 +60,9 @@ describe('booking record rows', () => {
 		expect(bookingOutcomeOf({ outcome: 'failed', code: 'http_503' })).toBe('failed');
 		expect(bookingOutcomeOf({ outcome: 'failed', refused: true })).toBe('refused');
 		expect(bookingOutcomeOf({ outcome: 'skipped' })).toBe('skipped');
+		// the budget had no room for it: recorded, no problem, not booked; a booked order stays booked
+		expect(mergeOutcome(null, { orderNumber: '9', outcome: 'waiting', code: 'waiting_for_budget' }, DAY1)).toMatchObject({ outcome: 'waiting', openProblem: false, bookedAt: null });
+		expect(mergeOutcome(mergeOutcome(null, sent, DAY1), { orderNumber: '1042', outcome: 'waiting' }, DAY2)).toMatchObject({ outcome: 'sent', bookedAt: DAY1 });
 		expect(() => bookingOutcomeOf({ orderNumber: '1', outcome: 'booked' })).toThrow(/not one of/);
 		expect(() => bookingOutcomeOf({ orderNumber: '1', outcome: 'refused' })).toThrow(/not one of/);
 		expect(() => mergeOutcome(null, { outcome: 'sent' }, DAY1)).toThrow(/without an order number/);

@@ -1,3 +1,4 @@
+import { paymentMethodKey } from '../../../core/factuursturen/payment-method-key';
 import { buildInvoice, fixedDebtorFor, ROUNDING_LINE_DESCRIPTION, type DebtorForInvoice } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/mapping';
 import { expectedTotals } from '../../../core/factuursturen/arithmetic';
@@ -384,6 +385,12 @@ describe('fixedDebtorFor', () => {
 	it('returns null for other methods or without a mapping', () => {
 		expect(fixedDebtorFor(makeOrder({ lines: [], paymentMethod: 'ideal' }), m)).toBeNull();
 		expect(fixedDebtorFor(makeOrder({ lines: [], paymentMethod: 'cash' }), mapping)).toBeNull();
+	});
+	it('keys and methods meet under one rule: case and surrounding or doubled spaces do not count', () => {
+		const spaced = parseMapping({ paymentMethodDebtors: { ' Bank  Transfer ': '902' } });
+		expect(paymentMethodKey(' Bank  Transfer ')).toBe('bank transfer');
+		expect(fixedDebtorFor(makeOrder({ lines: [], paymentMethod: 'bank transfer' }), spaced)).toBe('902');
+		expect(fixedDebtorFor(makeOrder({ lines: [], paymentMethod: 'bank_transfer' }), spaced)).toBeNull();
 	});
 });
 

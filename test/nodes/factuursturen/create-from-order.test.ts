@@ -4,7 +4,7 @@
  * check = one list request; none when the item carries existingInvoice), a lost create response and 5xx
  * never producing a second invoice, Dry Run writing nothing, refusals as error items with hints.
  */
-import { clearReferenceCache } from '../../../nodes/Factuursturen/transport/client';
+import { clearCreatedInvoices, clearReferenceCache } from '../../../nodes/Factuursturen/transport/client';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { parseCents } from '../../../core/money';
@@ -23,7 +23,11 @@ beforeAll(async () => {
 	s = await sandbox({ clients: seedClients });
 });
 afterAll(() => s.close());
-beforeEach(() => s.reset());
+beforeEach(() => {
+	// a new run against fresh books: nothing was created earlier in it
+	clearCreatedInvoices();
+	return s.reset();
+});
 
 const create = (extra: Record<string, unknown> = {}) => ({ resource: 'invoice', operation: 'createFromOrder', ...extra });
 const withDebtor = (order: CanonicalOrder, clientnr: string, taxType: 'extax' | 'intax'): IDataObject =>
@@ -352,13 +356,35 @@ describe('Create From Order', () => {
 			expect((await s.requests()).slice(before).filter((r) => r.path.includes('/search/'))).toHaveLength(0);
 		});
 
-		it('an original outside the bulk list is found by one search', async () => {
+		it('an original created earlier in the run (an earlier loop round: another node execution) is named without a search', async () => {
 			const [original] = await runNode(s, create(), { items: items(withDebtor(mixed('3980'), '57', 'extax')) });
 			const before = (await s.requests()).length;
-			const late = { ...creditOf('3981', '3980'), existingInvoice: null };
+			// as in the template: Find By Orders ran before the loop, when the original had no invoice yet
+			const late = { ...creditOf('3981', '3980'), existingInvoice: null, originalInvoice: null };
 			const [credit] = await runNode(s, create(), { items: items(late) });
 			expect(credit.json).toMatchObject({ invoiceAction: 'created', originalInvoiceNumber: original.json.invoicenr });
-			expect((await s.requests()).slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/search/invoices/all/Bestelling%203980', 'POST /api/v1/invoices']);
+			expect((await s.requests()).slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/invoices']);
+		});
+
+		it("an original in Find By Orders' bulk list is named without a search", async () => {
+			const [original] = await runNode(s, create(), { items: items(withDebtor(mixed('3982'), '57', 'extax')) });
+			clearCreatedInvoices(); // a later run
+			const [found] = await runNode(s, { resource: 'invoice', operation: 'findByOrders' }, { items: items(creditOf('3983', '3982')) });
+			expect(found.json.originalInvoice).toMatchObject({ invoicenr: original.json.invoicenr });
+			const before = (await s.requests()).length;
+			const [credit] = await runNode(s, create(), { items: items(found.json) });
+			expect(credit.json).toMatchObject({ invoiceAction: 'created', originalInvoiceNumber: original.json.invoicenr });
+			expect((await s.requests()).slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /api/v1/invoices']);
+		});
+
+		it('an original booked in an earlier run before the bulk list begins is found by one search', async () => {
+			const [original] = await runNode(s, create(), { items: items(withDebtor(mixed('3984'), '57', 'extax')) });
+			clearCreatedInvoices(); // a later run
+			const before = (await s.requests()).length;
+			const late = { ...creditOf('3985', '3984'), existingInvoice: null, originalInvoice: null };
+			const [credit] = await runNode(s, create(), { items: items(late) });
+			expect(credit.json).toMatchObject({ invoiceAction: 'created', originalInvoiceNumber: original.json.invoicenr });
+			expect((await s.requests()).slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/search/invoices/all/Bestelling%203984', 'POST /api/v1/invoices']);
 		});
 
 		it('no original invoice: refused with original_invoice_not_found, nothing created', async () => {

@@ -8,6 +8,8 @@ import type { CanonicalOrder, OrderLine, VatRegime } from '../../../core/canonic
 import { roundDiv } from '../../../core/money';
 import { FactuursturenApi } from '../../../credentials/FactuursturenApi.credentials';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
+import { clearCreatedInvoices } from '../../../nodes/Factuursturen/transport/client';
+import { clearBudgetLedger } from '../../../nodes/Factuursturen/transport/rateLimit';
 import { startFactuursturenSandbox, type FactuursturenSandboxOptions, type RunningFactuursturenSandbox } from '../../../sandbox/factuursturen';
 import { fsClient } from '../../../sandbox/factuursturen/http-client';
 import { createContext } from '../../support/n8n-context';
@@ -41,6 +43,10 @@ export async function sandbox(options: FactuursturenSandboxOptions = {}): Promis
 		requests: async () => (await api.get('/__sandbox/requests')).json<LoggedRequest[]>(),
 		state: async () => (await api.get('/__sandbox/state')).json(),
 		reset: async () => {
+			// fresh books and a fresh budget: what the nodes remember of the account (the budget last seen, invoices
+			// created earlier in the run) belongs to the books before
+			clearBudgetLedger();
+			clearCreatedInvoices();
 			await api.post('/__sandbox/reset', {});
 		},
 		faults: async (faults) => {

@@ -1,11 +1,12 @@
 /**
- * The hourly Factuursturen budget: X-RateLimit-Remaining on every output item with a suggested wait, a
- * spent budget mid-batch as a clear error (when it renews, what to do) without hammering the API, and
- * success after the window renews (the sandbox's window is compressed and its clock controlled).
+ * The hourly Factuursturen budget: X-RateLimit-Remaining on every output item with a suggested wait; every
+ * request paced, so a spent budget is never hit: a short wait for the renewal is slept inside the node, a long
+ * one leaves the rest of the batch `waiting_for_budget` (not sent, not failed) and the next run books it.
+ * The sandbox's window is compressed; in the first group its clock is controlled, in the last it is real.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { nextFullHour, rateLimitInfo, remainingFromHeaders } from '../../../nodes/Factuursturen/transport/rateLimit';
+import { clearBudgetLedger, nextFullHour, rateLimitInfo, remainingFromHeaders } from '../../../nodes/Factuursturen/transport/rateLimit';
 import { items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 
 const clients = ['a', 'b', 'c', 'd', 'e', 'f'].map((x, n) => ({ clientnr: String(80 + n), contact: x.toUpperCase(), email: `${x}@example.nl` }));
@@ -60,6 +61,8 @@ describe('budget against the sandbox', () => {
 	beforeEach(async () => {
 		now = Date.parse('2025-06-02T08:00:00.000Z');
 		await s.reset();
+		// the node's record of what the budget said is kept per real clock window; this sandbox's clock is its own
+		clearBudgetLedger();
 	});
 
 	it('every output item carries the remaining budget from the last response', async () => {
@@ -72,47 +75,95 @@ describe('budget against the sandbox', () => {
 		}
 	});
 
-	it('running out mid-batch: a clear error for the rest, no further calls, and success after renewal', async () => {
-		const out = await runNode(s, getOrCreate, { items: items(...(orders as unknown as IDataObject[])), continueOnFail: true });
-		expect(out.map((o) => o.json.debtorAction ?? (o.json.details as IDataObject).code)).toEqual(['matched', 'matched', 'matched', 'matched', 'rate_limited', 'rate_limited']);
-		expect(out[4].json.error).toMatch(/budget for this hour is spent \(HTTP 403\); it renews at/);
-		expect(String((out[4].json.details as IDataObject).hint)).toMatch(/^Wait until /);
+	it('running out mid-batch: the rest waits for the budget without a call, and the next run books it', async () => {
+		const paced = { ...getOrCreate, requestOptions: { rateLimitReserve: 0 } };
+		const out = await runNode(s, paced, { items: items(...(orders as unknown as IDataObject[])), continueOnFail: true });
+		expect(out.map((o) => o.json.debtorAction ?? (o.json.details as IDataObject).code)).toEqual([
+			'matched', 'matched', 'matched', 'matched', 'waiting_for_budget', 'waiting_for_budget',
+		]);
+		expect(out[4].json.error).toMatch(/budget for this hour is spent; it renews at .*Not sent: waiting for budget/);
+		expect(String((out[4].json.details as IDataObject).hint)).toMatch(/^Nothing failed: this item was not sent/);
 		expect((out[4].json.details as IDataObject).rateLimit).toMatchObject({ remaining: 0 });
 		expect(Object.keys(out[4].json).sort()).toEqual(['details', 'error', 'message']);
 		expect(out[5].pairedItem).toEqual({ item: 5 });
-		// the 5th request was refused; the 6th item was not even sent
+		// the budget was used to the last request and never exceeded: nothing refused
 		const log = await s.requests();
-		expect(log.map((r) => r.status)).toEqual([200, 200, 200, 200, 403]);
+		expect(log.map((r) => r.status)).toEqual([200, 200, 200, 200]);
 
 		now += 60_000; // the (compressed) hour is over
-		const again = await runNode(s, getOrCreate, { items: items(...(orders.slice(4) as unknown as IDataObject[])) });
+		clearBudgetLedger();
+		const again = await runNode(s, paced, { items: items(...(orders.slice(4) as unknown as IDataObject[])) });
 		expect(again.map((o) => [o.json.debtorAction, o.json.clientnr])).toEqual([
 			['matched', '84'],
 			['matched', '85'],
 		]);
 	});
 
-	it('without continueOnFail the spent budget is a NodeApiError saying when it renews', async () => {
-		await s.api.control({ rateLimit: { overLimitStatus: 429, remaining: 0 } });
-		const error = await runNode(s, getOrCreate, { items: items(orders[0] as unknown as IDataObject) }).catch((e) => e);
-		expect(error).toBeInstanceOf(NodeApiError);
-		expect(error.httpCode).toBe('429');
-		expect(error.message).toMatch(/renews at \d{2}:\d{2} \(Europe\/Amsterdam/);
-		expect(error.description).toMatch(/Wait until/);
-		expect(error.context.itemIndex).toBe(0);
-		// 429 or 403: one code, the same as the Mijnwebwinkel node's
-		expect(error.context.code).toBe('rate_limited');
+	it('the reserve is kept: no request is sent once only the reserve is left', async () => {
+		const out = await runNode(s, { ...getOrCreate, requestOptions: { rateLimitReserve: 2 } }, { items: items(...(orders as unknown as IDataObject[])), continueOnFail: true });
+		expect(out.map((o) => o.json.debtorAction ?? (o.json.details as IDataObject).code)).toEqual([
+			'matched', 'matched', 'waiting_for_budget', 'waiting_for_budget', 'waiting_for_budget', 'waiting_for_budget',
+		]);
+		expect((await s.requests()).length).toBe(2);
 	});
 
-	it('a budget spent during an invoice create is an error, not a lost or doubled invoice', async () => {
+	it('a budget spent by someone else (429): not a failure; without continueOnFail a NodeApiError saying when it renews', async () => {
+		await s.api.control({ rateLimit: { overLimitStatus: 429, remaining: 0 } });
+		const error = await runNode(s, { ...getOrCreate, requestOptions: { maxWaitSeconds: 0 } }, { items: items(orders[0] as unknown as IDataObject) }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.httpCode).toBe('429');
+		expect(error.context.code).toBe('waiting_for_budget');
+		expect(error.message).toMatch(/renews at \d{2}:\d{2} \(Europe\/Amsterdam/);
+		expect(error.description).toMatch(/Nothing failed/);
+		expect(error.context.itemIndex).toBe(0);
+	});
+
+	it('a budget that runs out before an invoice create: the create is not sent, the order waits, the next run creates it', async () => {
 		const order = { ...orders[0], clientnr: '80', tax_type: 'extax', tax_shifted: false } as unknown as IDataObject;
 		await s.api.control({ rateLimit: { remaining: 1 } }); // enough for the duplicate check only
-		const out = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order), continueOnFail: true });
-		expect(out[0].json.details).toMatchObject({ code: 'rate_limited', orderNumber: '5000' });
+		const out = await runNode(s, { resource: 'invoice', operation: 'createFromOrder', requestOptions: { rateLimitReserve: 0 } }, { items: items(order), continueOnFail: true });
+		expect(out[0].json.details).toMatchObject({ code: 'waiting_for_budget', orderNumber: '5000' });
 		expect((await s.state()).invoices).toHaveLength(0);
+		expect((await s.requests()).filter((r) => r.status === 403)).toEqual([]);
 		now += 60_000;
-		const [ok] = await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(order) });
+		clearBudgetLedger();
+		const [ok] = await runNode(s, { resource: 'invoice', operation: 'createFromOrder', requestOptions: { rateLimitReserve: 0 } }, { items: items(order) });
 		expect(ok.json.invoiceAction).toBe('created');
 		expect((await s.state()).invoices).toHaveLength(1);
+	});
+});
+
+describe('pacing inside the node (real clock, a 2-second window)', () => {
+	const WINDOW_MS = 2_000;
+	const BUDGET = 5;
+	let s: Sandbox;
+	beforeAll(async () => {
+		s = await sandbox({ clients: [], rateLimit: { budget: BUDGET, windowMs: WINDOW_MS } });
+	});
+	afterAll(() => s.close());
+
+	it('the bulk debtor step with only new debtors spends every window to the last request, waits for renewals, is never refused', async () => {
+		clearBudgetLedger();
+		const fresh = Array.from({ length: 12 }, (_, n) => makeOrder({ number: String(7000 + n), email: `new${n}@example.nl` }));
+		const out = await runNode(
+			s,
+			{ ...getOrCreate, lookupStrategy: 'all', requestOptions: { rateLimitReserve: 0, rateLimitWindowSeconds: WINDOW_MS / 1000 } },
+			{ items: items(...(fresh as unknown as IDataObject[])), continueOnFail: true },
+		);
+		expect(out.map((o) => o.json.debtorAction)).toEqual(fresh.map(() => 'created'));
+		const log = await s.requests();
+		// one client list, the country list (new debtors need it), twelve creates
+		expect(log.map((r) => r.route)).toEqual(['GET /api/v1/clients', 'GET /api/v1/countrylist/:lang', ...fresh.map(() => 'POST /api/v1/clients')]);
+		expect(log.filter((r) => r.status === 403 || r.status === 429)).toEqual([]);
+		// every window the step ran through, but the last, was used to the last request (burst uses the whole budget)
+		const perWindow = new Map<number, number>();
+		for (const r of log) {
+			const w = Math.floor(Date.parse(String((r as unknown as { at: string }).at)) / WINDOW_MS);
+			perWindow.set(w, (perWindow.get(w) ?? 0) + 1);
+		}
+		const counts = [...perWindow.values()];
+		expect(counts.length).toBeGreaterThanOrEqual(3);
+		expect(counts.slice(0, -1)).toEqual(counts.slice(0, -1).map(() => BUDGET));
+		expect((await s.state()).clients).toHaveLength(12);
 	});
 });

@@ -84,6 +84,19 @@ describe('authentication failures', () => {
 		expectNoSecrets(error, [WRONG]);
 	});
 
+	test('Payment Method > Get Many: a wrong token fails the same way, with no token in the error', async () => {
+		for (const source of ['store', 'all']) {
+			const error = await runError(sb, { resource: 'paymentMethod', operation: 'getAll', source }, { credentials: { storeToken: WRONG, partnerToken: 'WRONG-partner-0000' } });
+			expect(error).toBeInstanceOf(NodeApiError);
+			expect(error.httpCode).toBe('401');
+			expect(String(error.description)).toContain('partner token is wrong');
+			expectNoSecrets(error, [WRONG, 'WRONG-partner-0000']);
+		}
+		const error = await runError(sb, { resource: 'paymentMethod', operation: 'getAll' }, { credentials: { storeToken: WRONG } });
+		expect(String(error.description)).toContain('Instellingen > API > Token toevoegen');
+		expectNoSecrets(error, [WRONG]);
+	});
+
 	test('wrong partner token → 401 that names the partner token', async () => {
 		const error = await runError(sb, getOrder(), { credentials: { partnerToken: 'WRONG-partner-0000' } });
 		expect(error.httpCode).toBe('401');

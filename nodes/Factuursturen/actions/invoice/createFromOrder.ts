@@ -109,16 +109,19 @@ export async function createFromOrder(rc: RunContext) {
 	let countries: IDataObject[] | null = null;
 
 	/**
-	 * A credit note must name the invoice it corrects: the credited order's invoice, found by its reference in
-	 * this execution's creates, the bulk list, or else ONE reference search. Not found → refusal.
+	 * A credit note must name the invoice it corrects: the credited order's invoice, found by its reference among
+	 * the invoices created earlier in this run (this execution's, or an earlier loop round's in this process), in
+	 * the bulk list (Find By Orders' `originalInvoice`, or this node's own), or else ONE reference search: only for
+	 * an original booked before the list's first day. Not found → refusal.
 	 */
-	const originalInvoiceOf = async (order: CanonicalOrder, i: number): Promise<string> => {
+	const originalInvoiceOf = async (order: CanonicalOrder, json: IDataObject, i: number): Promise<string> => {
 		const credited = order.creditsOrderNumber;
 		const nrOf = (inv: IDataObject) => String(inv.invoicenr_full || inv.invoicenr || inv.id || '');
-		let nr = credited ? (createdNow.get(credited) ?? '') : '';
+		const listed = json.originalInvoice as IDataObject | null | undefined;
+		let nr = credited ? (createdNow.get(credited) ?? (await api.recentInvoice(credited)) ?? (listed ? nrOf(listed) : '')) : '';
 		if (!nr && credited) {
-			const listed = index?.get(credited)[0];
-			const found = listed ?? (await findInvoiceByReference(rc, credited, i));
+			const inOwnList = index?.get(credited)[0];
+			const found = inOwnList ?? (await findInvoiceByReference(rc, credited, i));
 			nr = found ? nrOf(found) : '';
 		}
 		if (nr) return nr;
@@ -151,6 +154,7 @@ export async function createFromOrder(rc: RunContext) {
 				// more than one invoice for the order (this check's list, or Find By Orders'): say which to credit
 				const duplicates = (existing.duplicateInvoiceNumbers ?? json.duplicateInvoiceNumbers) as string[] | undefined;
 				const fix = duplicates ? duplicateFix(order.number, duplicates) : null;
+				await api.rememberInvoice(order.number, nr);
 				return { ...base, invoiceAction: 'adopted', invoicenr: nr, existingInvoice: existing, ...(fix ? { duplicateInvoiceNumbers: fix.invoiceNumbers, duplicateFix: fix as unknown as IDataObject } : {}) };
 			}
 			// an order that is not adopted is checked whole before anything is read or written for it
@@ -182,7 +186,7 @@ export async function createFromOrder(rc: RunContext) {
 			}
 			const forInvoice = debtor as DebtorForInvoice;
 			const opts: BuildInvoiceOptions = {};
-			if (isCreditOrder(order)) opts.originalInvoiceNumber = await originalInvoiceOf(order, i);
+			if (isCreditOrder(order)) opts.originalInvoiceNumber = await originalInvoiceOf(order, json, i);
 			if (order.vat.regime === 'oss' && forInvoice.country) {
 				countries ??= asArray(await api.getReference('/countrylist/nl', i));
 				opts.countries = countries.filter((c) => c.id !== undefined && typeof c.name === 'string').map((c) => ({ id: String(c.id), name: String(c.name) }));
@@ -215,6 +219,7 @@ export async function createFromOrder(rc: RunContext) {
 			}
 			// found by the look-up after an unknown answer: this execution created it, so it counts as created
 			createdNow.set(order.number, outcome.id);
+			await api.rememberInvoice(order.number, outcome.id);
 			return {
 				...base,
 				invoiceAction: 'created' satisfies InvoiceAction,

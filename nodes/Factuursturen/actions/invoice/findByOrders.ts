@@ -1,12 +1,15 @@
 /**
  * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary, or null), using
  * ONE complete read of the invoice list for all items. Create From Order then needs no request for the
- * duplicate check. A list that cannot be read fails every item: "null" always means "not invoiced".
+ * duplicate check. A list that cannot be read fails every item: "null" always means "not invoiced". A credit
+ * order also gets `originalInvoice`: its original's invoice from the same list (null when not listed), so the
+ * credit note needs no search for the invoice it corrects.
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { duplicateFix } from '../../../../core/booking/duplicates';
 import type { ErrorCode } from '../../../../core/error-codes';
 import { listError, oncePerRun } from '../../helpers/booking';
+import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { foreignRuleOf, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
@@ -54,6 +57,10 @@ export async function findByOrders(rc: RunContext) {
 			if (found.length > 1) {
 				out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));
 				out.duplicateFix = duplicateFix(order.number, out.duplicateInvoiceNumbers as string[]) as unknown as IDataObject;
+			}
+			if (isCreditOrder(order) && order.creditsOrderNumber) {
+				const original = index.get(order.creditsOrderNumber);
+				out.originalInvoice = original.length ? invoiceSummary(original[0]) : null;
 			}
 			return out;
 		},
