@@ -47,7 +47,8 @@ export const MIGRATION_COLUMNS: ReadonlyArray<{ name: keyof MigrationState; type
 	{ name: 'done', type: 'boolean' },
 ];
 
-export const migrationKey = (dateFrom: string, dateTo: string): string => `${dateFrom}..${dateTo}`;
+/** The row of a range; `scope` (the workflow) keeps two shops that migrate the same range in one n8n apart. */
+export const migrationKey = (dateFrom: string, dateTo: string, scope = ''): string => `${scope ? `${scope}:` : ''}${dateFrom}..${dateTo}`;
 
 export interface BudgetCosts {
 	/** requests Factuursturen keeps back (the nodes' reserve) */
@@ -84,10 +85,10 @@ export interface SlicePlan {
 const current = (state: MigrationState | null): MigrationState | null => (state?.done === true ? null : state);
 
 /** The next slice of a migration, from its stored state (null: not started) and the budget left now. */
-export function planSlice(state: MigrationState | null, dateFrom: string, dateTo: string, remaining: number, costs: BudgetCosts): SlicePlan {
+export function planSlice(state: MigrationState | null, dateFrom: string, dateTo: string, remaining: number, costs: BudgetCosts, scope = ''): SlicePlan {
 	const pass = current(state);
 	return {
-		range: migrationKey(dateFrom, dateTo),
+		range: migrationKey(dateFrom, dateTo, scope),
 		dateFrom,
 		dateTo,
 		afterOrderNumber: pass?.lastOrderNumber ?? '',

@@ -386,7 +386,7 @@ export function buildTemplate(): Json {
 			operation: 'get',
 			dataTableId: migrationTable,
 			matchType: 'allConditions',
-			filters: { conditions: [{ keyName: 'range', condition: 'eq', keyValue: `={{ ${runValue('dateFrom')} + '..' + ${runValue('dateTo')} }}` }] },
+			filters: { conditions: [{ keyName: 'range', condition: 'eq', keyValue: `={{ $workflow.id + ':' + ${runValue('dateFrom')} + '..' + ${runValue('dateTo')} }}` }] },
 			returnAll: false,
 			limit: 1,
 		},
@@ -404,6 +404,8 @@ export function buildTemplate(): Json {
 			operation: 'planMigrationSlice',
 			dateFrom: `={{ ${runValue('dateFrom')} }}`,
 			dateTo: `={{ ${runValue('dateTo')} }}`,
+			// one state row per workflow and range: two shops in one n8n migrate apart
+			scope: '={{ $workflow.id }}',
 			...migrationCosts,
 			requestOptions,
 		},

@@ -66,6 +66,15 @@ export const bookingRecordFields: INodeProperties[] = [
 		description: 'Last order date of the range to migrate (YYYY-MM-DD)',
 	},
 	{
+		displayName: 'Scope',
+		name: 'scope',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. the workflow ID',
+		displayOptions: showFor(['planMigrationSlice']),
+		description: 'Keeps migrations of the same range by different workflows (shops) in one n8n apart; part of the state row key',
+	},
+	{
 		displayName: 'Calls per Order',
 		name: 'callsPerOrder',
 		type: 'number',

@@ -70,6 +70,11 @@ describe('migration at the budget', () => {
 		expect(f).toMatchObject({ lastOrderNumber: null, booked: 0, reported: 0, done: false });
 	});
 
+	it('two workflows migrating the same range keep their own row', () => {
+		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopA').range).toBe('wfShopA:a..b');
+		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopB').range).not.toBe(planSlice(null, 'a', 'b', 60, costs, 'wfShopA').range);
+	});
+
 	it('reads its row back from the Data Table', () => {
 		expect(storedMigration({})).toBeNull();
 		expect(storedMigration({ range: 'a..b', dateFrom: 'a', dateTo: 'b', lastOrderNumber: '12', booked: 3, done: false, createdAt: NOW })).toMatchObject({

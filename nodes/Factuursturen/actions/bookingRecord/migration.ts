@@ -3,7 +3,7 @@
  * runs at the real budget. The rules are core's (core/booking-record/migration.ts).
  */
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
-import { advanceMigration, DEFAULT_COSTS, planSlice, storedMigration, type BudgetCosts, type SlicePlan } from '../../../../core/booking-record/migration';
+import { advanceMigration, DEFAULT_COSTS, migrationKey, planSlice, storedMigration, type BudgetCosts, type SlicePlan } from '../../../../core/booking-record/migration';
 import type { OutcomeItem } from '../../../../core/booking-record/row';
 import type { RunContext } from '../../helpers/items';
 import { dateParam } from '../../helpers/items';
@@ -55,12 +55,13 @@ function range(rc: RunContext): { from: string; to: string } {
  */
 export async function planMigrationSlice(rc: RunContext): Promise<INodeExecutionData[]> {
 	const { from, to } = range(rc);
-	const key = `${from}..${to}`;
+	const scope = String(rc.ctx.getNodeParameter('scope', 0, '')).trim();
+	const key = migrationKey(from, to, scope);
 	const state = rc.items.map((i) => storedMigration(i.json)).find((s) => s?.range === key) ?? null;
 	const costs = costsOf(rc);
 	await rc.api.request({ method: 'GET', path: '/taxes', what: 'GET /taxes (budget probe)' }, 0);
 	const remaining = rc.api.rateLimit().remaining ?? 0;
-	const plan: SlicePlan = planSlice(state, from, to, remaining, costs);
+	const plan: SlicePlan = planSlice(state, from, to, remaining, costs, scope);
 	const info = rc.api.rateLimit();
 	return [
 		{
