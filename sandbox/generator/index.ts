@@ -5,8 +5,8 @@
  */
 import { seededRandom, type Random } from '../common/random';
 import { buildBasket, creditLines, type TaxContext } from './basket';
-import { COUNTRIES, EXPORT_COUNTRIES, OSS_COUNTRIES, REVERSE_CHARGE_COUNTRIES } from './countries';
-import { addDays, clock, isYmd, secondsOf, uuid } from './ids';
+import { EXPORT_COUNTRIES, OSS_COUNTRIES, REVERSE_CHARGE_COUNTRIES } from './countries';
+import { addDays, clock, isYmd, uuid } from './ids';
 import { emailAsTyped, newAddress, PeopleFactory, type Person } from './people';
 import { renderOrder, type Draft } from './render';
 import { buildArticles, buildRegions, buildStore, customersFromOrders, existingDebtorsFor } from './shop-data';

@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
-import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import { items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 
 let s: Sandbox;
 beforeAll(async () => {
