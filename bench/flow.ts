@@ -128,7 +128,8 @@ export async function runFlowCase(c: FlowCase, orderCount: number, subject: Subj
 			naive: (reached + newDebtors + 2 * sent + credits) / sent,
 		};
 	} finally {
-		await demo.close();
+		// both sandboxes by name: the shop's own close() knows the Factuursturen sandbox it started, not a replacement
+		await Promise.all([demo.mijnwebwinkel.close(), demo.factuursturen.close()]);
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 }

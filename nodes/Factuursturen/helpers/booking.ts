@@ -16,6 +16,7 @@ import {
 } from '../../../core/booking/never-twice';
 import type { ErrorCode } from '../../../core/error-codes';
 import { isTransient } from '../transport/errors';
+import { WAITING_FOR_BUDGET_CODE } from '../transport/rateLimit';
 import type { RunContext } from './items';
 
 /** longest pause after a timed-out create before looking it up */
@@ -104,6 +105,15 @@ export async function readList(rc: RunContext, path: string, qs: IDataObject, ke
 
 /** A list the duplicate check needs failed: nothing may be created on the strength of it. */
 export function listError(rc: RunContext, error: unknown, what: string, i: number): NodeApiError | NodeOperationError {
+	// the hour's budget ran out before the list was read: nothing was sent for the item, it waits for the next run
+	if (error instanceof NodeApiError && error.context.code === WAITING_FOR_BUDGET_CODE) {
+		const e = new NodeOperationError(rc.ctx.getNode(), `The ${what} could not be read within this hour's Factuursturen budget, so nothing was sent for this item: ${error.message}`, {
+			itemIndex: i,
+			description: error.description ?? undefined,
+		});
+		e.context.code = WAITING_FOR_BUDGET_CODE;
+		return e;
+	}
 	const reason = error instanceof IncompleteListError || !(error instanceof NodeApiError) ? (error as Error).message : `${error.message}${error.description ? ` (${error.description})` : ''}`;
 	const e = new NodeOperationError(rc.ctx.getNode(), `The ${what} could not be read, so nothing was created for this item: ${reason}`, {
 		itemIndex: i,

@@ -118,6 +118,16 @@ describe('budget against the sandbox', () => {
 		expect(error.context.itemIndex).toBe(0);
 	});
 
+	it('a client list the budget has no room for: every item waits for the budget (not sent, not failed)', async () => {
+		await s.api.control({ rateLimit: { remaining: 0 } }); // spent by someone else before this run
+		const out = await runNode(s, { ...getOrCreate, lookupStrategy: 'all' }, { items: items(...(orders.slice(0, 3) as unknown as IDataObject[])), continueOnFail: true });
+		expect(out.map((o) => (o.json.details as IDataObject).code)).toEqual(['waiting_for_budget', 'waiting_for_budget', 'waiting_for_budget']);
+		expect(String(out[0].json.error)).toMatch(/could not be read within this hour's Factuursturen budget, so nothing was sent/);
+		// the refusal that told the node, and nothing after it
+		expect((await s.requests()).map((r) => r.status)).toEqual([403]);
+		expect((await s.state()).clients).toHaveLength(clients.length);
+	});
+
 	it('a budget that runs out before an invoice create: the create is not sent, the order waits, the next run creates it', async () => {
 		const order = { ...orders[0], clientnr: '80', tax_type: 'extax', tax_shifted: false } as unknown as IDataObject;
 		await s.api.control({ rateLimit: { remaining: 1 } }); // enough for the duplicate check only
