@@ -1,8 +1,8 @@
 // Lint = n8n's own rule sets, arranged as `@n8n/node-cli`'s config does: the verification rules of
 // `@n8n/eslint-plugin-community-nodes` (what n8n's scanner applies) plus the classic
 // `eslint-plugin-n8n-nodes-base` presets for package.json, credentials and nodes. The pure core is linted
-// with the same verification rules, since it ships inside dist/. Tests, sandboxes and scripts are not
-// shipped and are type-checked instead (npm run typecheck).
+// with the same verification rules, since it ships inside dist/. Tests, sandboxes, scripts and the bench are
+// not shipped: they get the general JavaScript and TypeScript rules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -11,7 +11,12 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 const verification = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'sandbox/**', 'bench/**', 'scripts/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', '.demo/**', '.e2e/**', '.screenshots/**', 'coverage/**'] },
+	{
+		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+		extends: [js.configs.recommended, tseslint.configs.recommended],
+		rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }] },
+	},
 	{
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts', 'core/**/*.ts'],
 		extends: [js.configs.recommended, tseslint.configs.recommended, verification],

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { BOOKING_RECORD_TABLE } from '../core/booking-record/columns';
 import { amsterdamToday, startDemoShop } from '../sandbox/demo-shop';
 import { createN8nHome, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
 import { FORM_TEMPLATE_ID, importTemplateSetup, loadFormTemplate, loadTemplate, N, ossVatRates, TEMPLATE_ID, templateVariant } from './demo/setup';
@@ -115,6 +116,12 @@ async function main(): Promise<void> {
 			await page.keyboard.press('Escape');
 			break;
 		}
+
+		// the booking record: n8n's Data tables overview, then the table itself
+		await page.goto(`${server.url}/home/datatables`);
+		await page.getByText(BOOKING_RECORD_TABLE).first().click({ timeout: 30_000 });
+		await page.waitForTimeout(3000);
+		await shot(page, 'booking-record');
 
 		await page.goto(`${server.url}/workflow/${TEMPLATE_ID}/executions`);
 		await page.waitForTimeout(3000);
