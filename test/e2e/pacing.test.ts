@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../../sandbox/factuursturen';
-import { createN8nHome, executeWorkflow, killAllN8n, locateRuntime, packPackage } from '../../scripts/n8n';
+import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type ServerRunner } from '../../scripts/n8n';
 import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant } from '../../scripts/demo/setup';
 import { fsState, inLookback, invoiceForOrder, isBooked, shopOrders } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
@@ -26,6 +26,8 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 	const scratch: string[] = [];
 	let demo: DemoShop;
 	let home: ReturnType<typeof createN8nHome>;
+	// the template keeps its booking record in a Data Table, so it runs inside `n8n start` (see scripts/n8n/server-run.ts)
+	let runner: ServerRunner | undefined;
 
 	beforeAll(async () => {
 		locateRuntime();
@@ -39,6 +41,7 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 	});
 
 	afterAll(async () => {
+		await runner?.stop();
 		killAllN8n();
 		await demo?.mijnwebwinkel.close();
 		await demo?.factuursturen.close();
@@ -63,7 +66,8 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 			templateVariant({ id: 'tplE2ePacingWait1', settings, requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS, maxWaitSeconds: 0 } }),
 		]);
 
-		const report = reportOf(await executeWorkflow(home, 'tplE2ePacingNew01', { timeoutMs: 8 * 60_000 }));
+		runner = await startRunner(home);
+		const report = reportOf(await runner.run('tplE2ePacingNew01', { timeoutMs: 8 * 60_000 }));
 		console.log(formatReport(report));
 		const calls = demo.factuursturen.requests;
 		const created = calls.filter((r) => r.method === 'POST' && r.path === '/api/v1/clients').length;
@@ -101,7 +105,7 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		// fresh books (no debtors, no invoices) and a fresh budget
 		expect((await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
 		const batch = shopOrders(demo).filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
-		const first = reportOf(await executeWorkflow(home, 'tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
+		const first = reportOf(await runner!.run('tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
 		console.log(`first run: ${formatReport(first).split('\n')[0]}`);
 		// the debtor step stops at the budget: the rest is left, not sent and not failed
 		expect(first.waitingForBudget).toBeGreaterThan(0);
@@ -112,7 +116,7 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		for (const w of first.waitingForBudgetOrders) expect(invoiceForOrder(state.invoices, String(w.orderNumber))).toHaveLength(0);
 
 		// the next run books (part of) what waited, adopts what is done, and still nothing is refused or doubled
-		const second = reportOf(await executeWorkflow(home, 'tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
+		const second = reportOf(await runner!.run('tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
 		console.log(`second run: ${formatReport(second).split('\n')[0]}`);
 		expect(second.sent).toBeGreaterThan(0);
 		expect(second.waitingForBudget).toBeLessThan(first.waitingForBudget);
