@@ -3,6 +3,7 @@
  * bundled template (optionally with other Run settings or request options), and reading the run's Report.
  */
 import * as fs from 'node:fs';
+import type { MigrationState } from '../../core/booking-record/migration';
 import type { DemoShop } from '../../sandbox/demo-shop';
 import { importCredentials, importWorkflow, nodeOutput, type ExecuteResult, type N8nCredential, type N8nHome, type WorkflowJson } from '../n8n';
 import { FORM_TEMPLATE_PATH, FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_PATH } from './template-source';
@@ -183,17 +184,11 @@ export interface Report {
 	migration: MigrationProgress | null;
 }
 
-export interface MigrationProgress {
-	range: string;
-	lastOrderNumber: string | null;
-	booked: number;
-	reported: number;
-	total: number | null;
-	left: number | null;
-	runs: number;
-	expectedEnd: string | null;
-	done: boolean;
-}
+/** a migration's state as the Report carries it (the core's row without its date range and timestamps) */
+export type MigrationProgress = Pick<
+	MigrationState,
+	'range' | 'lastOrderNumber' | 'booked' | 'reported' | 'total' | 'left' | 'runs' | 'expectedEnd' | 'done'
+>;
 
 export interface OpenProblem {
 	orderNumber: string;

@@ -1,28 +1,9 @@
 /** The booking record as n8n's public API gives it (GET /api/v1/data-tables, …/rows): the test's own reading. */
-import { BOOKING_RECORD_TABLE } from '../../../core/booking-record/columns';
+import { BOOKING_RECORD_TABLE, type BookingRow } from '../../../core/booking-record/columns';
 import type { ServerRunner } from '../../../scripts/n8n';
 
-export interface RecordRow {
-	id: number;
-	orderNumber: string;
-	orderDate: string | null;
-	status: string | null;
-	invoiceNumber: string | null;
-	amount: string | null;
-	paid: boolean | null;
-	outcome: string;
-	stage: string | null;
-	code: string | null;
-	reason: string | null;
-	fix: string | null;
-	openProblem: boolean;
-	attempts: number;
-	firstTried: string;
-	lastTried: string;
-	bookedAt: string | null;
-	createdAt: string;
-	updatedAt: string;
-}
+/** a row as n8n stores it: the core's columns plus the ids and timestamps n8n adds */
+export type RecordRow = BookingRow & { id: number; createdAt: string; updatedAt: string };
 
 interface Page<T> {
 	data: T[];
