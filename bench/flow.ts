@@ -14,8 +14,22 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../sandbox/factuursturen';
-import { createN8nHome, killAllN8n, packDirectory, packPackage, startRunner, type ExecuteResult, type WorkflowJson } from '../scripts/n8n';
-import { importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../scripts/demo/setup';
+import {
+	createN8nHome,
+	killAllN8n,
+	packDirectory,
+	packPackage,
+	startRunner,
+	type ExecuteResult,
+	type WorkflowJson,
+} from '../scripts/n8n';
+import {
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	templateVariant,
+	type Report,
+} from '../scripts/demo/setup';
 import { inLookback, isBooked, shopOrders } from '../test/e2e/support/shop-expectations';
 import { startTemplateShop } from '../test/e2e/support/template-shop';
 
@@ -52,15 +66,35 @@ export interface FlowResult {
 const out = (text: string): void => void process.stdout.write(`${text}\n`);
 
 async function shopFor(c: FlowCase, orderCount: number): Promise<DemoShop> {
-	const shop = await startTemplateShop({ seed: 7, orderCount, today: amsterdamToday(), days: 14, lookbackDays: LOOKBACK, newShare: Math.min(c.newShare, 0.99), pendingEvery: 2 });
+	const shop = await startTemplateShop({
+		seed: 7,
+		orderCount,
+		today: amsterdamToday(),
+		days: 14,
+		lookbackDays: LOOKBACK,
+		newShare: Math.min(c.newShare, 0.99),
+		pendingEvery: 2,
+	});
 	if (c.newShare < 1 && !c.budget) return shop.demo;
 	// only new debtors, or a small budget: a Factuursturen account of its own
-	const clients = c.newShare >= 1 ? [] : (((await fetch(`${shop.demo.factuursturen.url}/__sandbox/state`).then((r) => r.json())) as { clients: Array<Record<string, unknown>> }).clients);
+	const clients =
+		c.newShare >= 1
+			? []
+			: (
+					(await fetch(`${shop.demo.factuursturen.url}/__sandbox/state`).then((r) => r.json())) as {
+						clients: Array<Record<string, unknown>>;
+					}
+				).clients;
 	await shop.demo.factuursturen.close();
 	const budget = c.budget ?? { requests: 100_000, windowSeconds: 3600 };
 	return {
 		...shop.demo,
-		factuursturen: await startFactuursturenSandbox({ seed: 7, clients, rateLimit: { budget: budget.requests, windowMs: budget.windowSeconds * 1000 }, port: 0 }),
+		factuursturen: await startFactuursturenSandbox({
+			seed: 7,
+			clients,
+			rateLimit: { budget: budget.requests, windowMs: budget.windowSeconds * 1000 },
+			port: 0,
+		}),
 	};
 }
 
@@ -70,7 +104,11 @@ interface Subject {
 	template?: WorkflowJson;
 }
 
-export async function runFlowCase(c: FlowCase, orderCount: number, subject: Subject): Promise<FlowResult> {
+export async function runFlowCase(
+	c: FlowCase,
+	orderCount: number,
+	subject: Subject,
+): Promise<FlowResult> {
 	const { tarball } = subject;
 	const demo = await shopFor(c, orderCount);
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-flow-'));
@@ -81,8 +119,15 @@ export async function runFlowCase(c: FlowCase, orderCount: number, subject: Subj
 			templateVariant(
 				{
 					id,
-					settings: { mode: 'daily', lookbackDays: LOOKBACK, ossVatRates: OSS, failRunOnErrors: false },
-					...(c.budget ? { requestOptions: { rateLimitWindowSeconds: c.budget.windowSeconds } } : {}),
+					settings: {
+						mode: 'daily',
+						lookbackDays: LOOKBACK,
+						ossVatRates: OSS,
+						failRunOnErrors: false,
+					},
+					...(c.budget
+						? { requestOptions: { rateLimitWindowSeconds: c.budget.windowSeconds } }
+						: {}),
 				},
 				subject.template,
 			),
@@ -99,7 +144,9 @@ export async function runFlowCase(c: FlowCase, orderCount: number, subject: Subj
 		const report: Report = reportOf(result);
 		const calls = demo.factuursturen.requests.slice(before);
 		const batch = shopOrders(demo).filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
-		const newDebtors = calls.filter((r) => r.method === 'POST' && r.path === '/api/v1/clients').length;
+		const newDebtors = calls.filter(
+			(r) => r.method === 'POST' && r.path === '/api/v1/clients',
+		).length;
 		const reached = batch.filter((o) => o.canonical !== null).length;
 		const credits = batch.filter((o) => o.canonical?.status.isCredit).length;
 		const windowMs = (c.budget?.windowSeconds ?? 3600) * 1000;
@@ -115,11 +162,15 @@ export async function runFlowCase(c: FlowCase, orderCount: number, subject: Subj
 			sent,
 			failed: report.failed,
 			waiting: report.waitingForBudget ?? 0,
-			failedForBudget: report.failedOrders.filter((f) => /budget|rate_?limit|http_4(03|29)/i.test(String(f.code))).length,
+			failedForBudget: report.failedOrders.filter((f) =>
+				/budget|rate_?limit|http_4(03|29)/i.test(String(f.code)),
+			).length,
 			calls: calls.length,
 			newDebtors,
 			credits,
-			creditSearches: calls.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/search/invoices/')).length,
+			creditSearches: calls.filter(
+				(r) => r.method === 'GET' && r.path.startsWith('/api/v1/search/invoices/'),
+			).length,
 			rejected: calls.filter((r) => r.status === 403 || r.status === 429).length,
 			perWindow: [...perWindow.entries()].sort(([a], [b]) => a - b).map(([, n]) => n),
 			wallMs: result.durationMs,
@@ -138,7 +189,9 @@ const f2 = (n: number): string => n.toFixed(2);
 
 export function printFlow(results: FlowResult[]): void {
 	out('\ntemplate in real n8n 2.41.1 (`n8n execute`), Factuursturen calls counted in the sandbox');
-	out('| case | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | wall |');
+	out(
+		'| case | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | wall |',
+	);
 	out('|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of results) {
 		out(
@@ -157,7 +210,11 @@ export function printFlow(results: FlowResult[]): void {
 	}
 }
 
-export const BUDGET_CASE: FlowCase = { name: '100 % new debtors, budget 60 per 30 s (burst)', newShare: 1, budget: { requests: 60, windowSeconds: 30 } };
+export const BUDGET_CASE: FlowCase = {
+	name: '100 % new debtors, budget 60 per 30 s (burst)',
+	newShare: 1,
+	budget: { requests: 60, windowSeconds: 30 },
+};
 
 export const FLOW_CASES: FlowCase[] = [
 	{ name: '30 % new debtors', newShare: 0.3 },
@@ -170,7 +227,14 @@ export async function runFlows(orderCount: number, only: string, packageDir = ''
 	const tarball = packageDir ? await packDirectory(packageDir) : await packPackage();
 	const subject: Subject = {
 		tarball,
-		template: packageDir ? (JSON.parse(fs.readFileSync(path.join(packageDir, 'workflows', 'mijnwebwinkel-to-factuursturen.json'), 'utf8')) as WorkflowJson) : undefined,
+		template: packageDir
+			? (JSON.parse(
+					fs.readFileSync(
+						path.join(packageDir, 'workflows', 'mijnwebwinkel-to-factuursturen.json'),
+						'utf8',
+					),
+				) as WorkflowJson)
+			: undefined,
 	};
 	out(`measuring ${packageDir ? `the package built in ${packageDir}` : 'this checkout'}`);
 	try {

@@ -11,7 +11,13 @@ import { buildDebtor, type BuildDebtorOptions } from '../core/factuursturen/debt
 import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../core/factuursturen/invoice-builder';
 import { parseMapping } from '../core/factuursturen/mapping';
 import { OrderRefusal } from '../core/errors';
-import { ossVatRates, POPULATION_SEED, POPULATION_SIZE, scenarioArb, toOrder } from '../test/core/property/population';
+import {
+	ossVatRates,
+	POPULATION_SEED,
+	POPULATION_SIZE,
+	scenarioArb,
+	toOrder,
+} from '../test/core/property/population';
 
 export interface RoundingShare {
 	label: string;
@@ -22,7 +28,12 @@ export interface RoundingShare {
 	consumerWithRoundingLine: number;
 }
 
-const COUNTRIES = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'sandbox', 'factuursturen', 'countrylist.json'), 'utf8'));
+const COUNTRIES = JSON.parse(
+	fs.readFileSync(
+		path.join(__dirname, '..', 'sandbox', 'factuursturen', 'countrylist.json'),
+		'utf8',
+	),
+);
 
 export function roundingShares(): RoundingShare[] {
 	const scenarios = fc.sample(scenarioArb, { seed: POPULATION_SEED, numRuns: POPULATION_SIZE });
@@ -31,16 +42,35 @@ export function roundingShares(): RoundingShare[] {
 		['now: consumers intax, businesses extax', {}],
 	];
 	return ways.map(([label, opts]) => {
-		const r: RoundingShare = { label, built: 0, withRoundingLine: 0, consumerBuilt: 0, consumerWithRoundingLine: 0 };
+		const r: RoundingShare = {
+			label,
+			built: 0,
+			withRoundingLine: 0,
+			consumerBuilt: 0,
+			consumerWithRoundingLine: 0,
+		};
 		scenarios.forEach((s, index) => {
 			const order = toOrder(s, index);
-			const mapping = parseMapping({ ossVatRates, splitUnsplitCosts: s.splitUnsplitCosts, priceDecimals: s.priceDecimals });
+			const mapping = parseMapping({
+				ossVatRates,
+				splitUnsplitCosts: s.splitUnsplitCosts,
+				priceDecimals: s.priceDecimals,
+			});
 			let rounding: boolean;
 			let consumer: boolean;
 			try {
 				const debtor = buildDebtor(order, COUNTRIES, opts);
 				consumer = debtor.company === '' && debtor.taxnumber === '';
-				const payload = buildInvoice(order, { clientnr: '1', tax_type: debtor.tax_type, tax_shifted: debtor.tax_shifted, taxnumber: debtor.taxnumber }, mapping);
+				const payload = buildInvoice(
+					order,
+					{
+						clientnr: '1',
+						tax_type: debtor.tax_type,
+						tax_shifted: debtor.tax_shifted,
+						taxnumber: debtor.taxnumber,
+					},
+					mapping,
+				);
 				rounding = payload.lines.some((l) => l.description === ROUNDING_LINE_DESCRIPTION);
 			} catch (error) {
 				if (error instanceof OrderRefusal) return;

@@ -88,10 +88,16 @@ function compiledRunner(): Runner {
 			include: [],
 		}),
 	);
-	const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', config], { encoding: 'utf8' });
+	const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', config], {
+		encoding: 'utf8',
+	});
 	const stage = path.join(outDir, 'bench', 'stage.js');
-	if (!fs.existsSync(stage)) throw new Error(`tsc emitted nothing (exit ${tsc.status}):\n${tsc.stdout}${tsc.stderr}`);
-	if (tsc.status !== 0) out(`(tsc reported type errors, the emitted JavaScript is measured anyway:\n${tsc.stdout.split('\n').slice(0, 5).join('\n')})`);
+	if (!fs.existsSync(stage))
+		throw new Error(`tsc emitted nothing (exit ${tsc.status}):\n${tsc.stdout}${tsc.stderr}`);
+	if (tsc.status !== 0)
+		out(
+			`(tsc reported type errors, the emitted JavaScript is measured anyway:\n${tsc.stdout.split('\n').slice(0, 5).join('\n')})`,
+		);
 	return {
 		label: 'JavaScript compiled by tsc with the project tsconfig (as shipped)',
 		argv: [stage],
@@ -103,16 +109,26 @@ function compiledRunner(): Runner {
 
 /** the TypeScript through tsx: the same node and loader as this process */
 function tsxRunner(): Runner {
-	return { label: 'TypeScript through tsx', argv: [...process.execArgv, path.join(__dirname, 'stage.ts')], env: process.env, cleanup: () => undefined };
+	return {
+		label: 'TypeScript through tsx',
+		argv: [...process.execArgv, path.join(__dirname, 'stage.ts')],
+		env: process.env,
+		cleanup: () => undefined,
+	};
 }
 
 function runStage(runner: Runner, stage: string, passes: number, count: number): StageResult {
-	const child = spawnSync(process.execPath, [...runner.argv, stage, String(passes), String(count)], {
-		encoding: 'utf8',
-		env: runner.env,
-		maxBuffer: 16 * 1024 * 1024,
-	});
-	if (child.status !== 0) throw new Error(`stage ${stage} failed (exit ${child.status}):\n${child.stderr}`);
+	const child = spawnSync(
+		process.execPath,
+		[...runner.argv, stage, String(passes), String(count)],
+		{
+			encoding: 'utf8',
+			env: runner.env,
+			maxBuffer: 16 * 1024 * 1024,
+		},
+	);
+	if (child.status !== 0)
+		throw new Error(`stage ${stage} failed (exit ${child.status}):\n${child.stderr}`);
 	const last = child.stdout.trim().split('\n').pop() ?? '';
 	return JSON.parse(last) as StageResult;
 }
@@ -122,34 +138,59 @@ function report(r: StageResult): boolean {
 	const cpu = r.passes.map((p: PassResult) => p.cpuMs);
 	const best = Math.min(...wall);
 	const med = median(wall);
-	const refused = Object.entries(r.refused).map(([code, n]) => `${code} ${fmt(n)}`).join(', ') || 'none';
+	const refused =
+		Object.entries(r.refused)
+			.map(([code, n]) => `${code} ${fmt(n)}`)
+			.join(', ') || 'none';
 	out(`\n${r.stage}: ${TITLES[r.stage]}`);
-	out(`  ${fmt(r.count)} orders per pass (${fmt(r.distinctInputs)} distinct), ${r.passes.length} passes: ${wall.map((w) => `${fmt(w)} ms`).join(', ')}`);
-	out(`  wall  best ${fmt(best)} ms (${fmt((r.count / best) * 1000)} orders/s), median ${fmt(med)} ms (${fmt((r.count / med) * 1000)} orders/s)`);
+	out(
+		`  ${fmt(r.count)} orders per pass (${fmt(r.distinctInputs)} distinct), ${r.passes.length} passes: ${wall.map((w) => `${fmt(w)} ms`).join(', ')}`,
+	);
+	out(
+		`  wall  best ${fmt(best)} ms (${fmt((r.count / best) * 1000)} orders/s), median ${fmt(med)} ms (${fmt((r.count / med) * 1000)} orders/s)`,
+	);
 	out(`  CPU   best ${fmt(Math.min(...cpu))} ms, median ${fmt(median(cpu))} ms`);
-	out(`  memory: peak RSS ${fmt(r.peakRssMb)} MB (input included), heap ${fmt(r.inputHeapMb)} MB with the input, peak ${fmt(Math.max(...r.passes.map((p) => p.peakHeapMb)))} MB during the passes`);
-	out(`  outcome per pass: ${fmt(r.built)} ${r.stage === 'mww-canonical' ? 'canonical orders' : `invoices with ${fmt(r.invoiceLines)} lines`}; refused: ${refused}`);
+	out(
+		`  memory: peak RSS ${fmt(r.peakRssMb)} MB (input included), heap ${fmt(r.inputHeapMb)} MB with the input, peak ${fmt(Math.max(...r.passes.map((p) => p.peakHeapMb)))} MB during the passes`,
+	);
+	out(
+		`  outcome per pass: ${fmt(r.built)} ${r.stage === 'mww-canonical' ? 'canonical orders' : `invoices with ${fmt(r.invoiceLines)} lines`}; refused: ${refused}`,
+	);
 	const scaled = r.count === 100_000 ? '' : ' (scaled: the goal is for 100,000 orders)';
 	const goalMs = (GOAL_MS * r.count) / 100_000;
-	out(`  ${r.stage === GOAL_STAGE ? 'GOAL' : 'reference'}: ${fmt(r.count)} orders in ≤ ${fmt(goalMs)} ms${scaled} → median ${med <= goalMs ? 'MET' : 'NOT MET'}, best ${best <= goalMs ? 'met' : 'not met'}`);
+	out(
+		`  ${r.stage === GOAL_STAGE ? 'GOAL' : 'reference'}: ${fmt(r.count)} orders in ≤ ${fmt(goalMs)} ms${scaled} → median ${med <= goalMs ? 'MET' : 'NOT MET'}, best ${best <= goalMs ? 'met' : 'not met'}`,
+	);
 	return med <= goalMs;
 }
 
 /** the share of invoices with a rounding line, the naive way (all new debtors extax) side by side with the current rule */
 function reportRoundingShares(): void {
 	const pct = (n: number, of: number): string => `${((100 * n) / Math.max(of, 1)).toFixed(1)} %`;
-	out('\nrounding lines ("Afrondingsverschil") over the property-test population, each order on a new debtor:');
+	out(
+		'\nrounding lines ("Afrondingsverschil") over the property-test population, each order on a new debtor:',
+	);
 	for (const r of roundingShares()) {
-		out(`  ${r.label.padEnd(42)} ${fmt(r.withRoundingLine)} of ${fmt(r.built)} invoices (${pct(r.withRoundingLine, r.built)}); consumers ${fmt(r.consumerWithRoundingLine)} of ${fmt(r.consumerBuilt)} (${pct(r.consumerWithRoundingLine, r.consumerBuilt)})`);
+		out(
+			`  ${r.label.padEnd(42)} ${fmt(r.withRoundingLine)} of ${fmt(r.built)} invoices (${pct(r.withRoundingLine, r.built)}); consumers ${fmt(r.consumerWithRoundingLine)} of ${fmt(r.consumerBuilt)} (${pct(r.consumerWithRoundingLine, r.consumerBuilt)})`,
+		);
 	}
 }
 
 async function main(): Promise<void> {
 	const cpu = cpus();
-	out(`bench: node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+	out(
+		`bench: node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`,
+	);
 	if (!process.argv.includes('--core-only')) {
 		await runFlows(Number(option('orders', '680')), option('case', ''), option('package-dir', ''));
-		out(`load average after the flow: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+		out(
+			`load average after the flow: ${loadavg()
+				.map((l) => l.toFixed(1))
+				.join(' ')}`,
+		);
 	}
 	if (!process.argv.includes('--flow-only')) core();
 }
@@ -157,24 +198,36 @@ async function main(): Promise<void> {
 function core(): void {
 	const passes = Number(option('passes', '5'));
 	const count = Number(option('count', '100000'));
-	const only = process.argv.includes('--canonical-only') ? 'canonical-payload' : option('stage', '');
+	const only = process.argv.includes('--canonical-only')
+		? 'canonical-payload'
+		: option('stage', '');
 	const stages = only ? [only] : Object.keys(TITLES);
 	const runner = option('runner', 'tsc') === 'tsx' ? tsxRunner() : compiledRunner();
 	out(`runner: ${runner.label}`);
-	out(`goal: 100,000 Mijnwebwinkel orders → canonical → Factuursturen payload in under ${fmt(GOAL_MS)} ms on one core (single-threaded; verdict on the median pass)`);
+	out(
+		`goal: 100,000 Mijnwebwinkel orders → canonical → Factuursturen payload in under ${fmt(GOAL_MS)} ms on one core (single-threaded; verdict on the median pass)`,
+	);
 	let verdicts: Array<readonly [string, boolean]>;
 	try {
-		verdicts = stages.map((stage) => [stage, report(runStage(runner, stage, passes, count))] as const);
+		verdicts = stages.map(
+			(stage) => [stage, report(runStage(runner, stage, passes, count))] as const,
+		);
 	} finally {
 		runner.cleanup();
 	}
 	const goal = verdicts.find(([stage]) => stage === GOAL_STAGE);
 	if (goal) out(`\nGOAL ${goal[1] ? 'MET' : 'NOT MET'} (median pass of ${GOAL_STAGE})`);
 	reportRoundingShares();
-	out(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+	out(
+		`\nload average at the end: ${loadavg()
+			.map((l) => l.toFixed(1))
+			.join(' ')}`,
+	);
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -60,7 +60,8 @@ function prepare(stage: StageName, count: number): { work: Work; distinct: numbe
 
 function main(): void {
 	const stage = process.argv[2] as StageName;
-	if (!STAGES.includes(stage)) throw new Error(`unknown stage "${process.argv[2]}"; one of ${STAGES.join(', ')}`);
+	if (!STAGES.includes(stage))
+		throw new Error(`unknown stage "${process.argv[2]}"; one of ${STAGES.join(', ')}`);
 	const passes = Number(process.argv[3] ?? 5);
 	const count = Number(process.argv[4] ?? 100_000);
 	const { work, distinct } = prepare(stage, count);

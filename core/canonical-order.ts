@@ -18,7 +18,9 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const isoTime = z.string().regex(/^\d{2}:\d{2}:\d{2}$/, 'expected HH:mm:ss');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code');
 /** "21", "9", "5.5", "0": a percentage with trailing zeros removed. */
-export const vatRateSchema = z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'expected a VAT percentage like "21" or "5.5"');
+export const vatRateSchema = z
+	.string()
+	.regex(/^\d{1,2}(\.\d{1,2})?$/, 'expected a VAT percentage like "21" or "5.5"');
 
 export const addressSchema = z.object({
 	name: z.string(),
@@ -157,8 +159,11 @@ const fastCheck = compileFastCheck(canonicalOrderSchema);
  * plain checks is returned as it is (zod would return an equal copy); anything else goes through zod,
  * whose result and error messages are returned unchanged.
  */
-export function safeParseCanonicalOrder(value: unknown): z.SafeParseReturnType<unknown, CanonicalOrder> {
-	if (fastCheck !== null && fastCheck(value)) return { success: true, data: value as CanonicalOrder };
+export function safeParseCanonicalOrder(
+	value: unknown,
+): z.SafeParseReturnType<unknown, CanonicalOrder> {
+	if (fastCheck !== null && fastCheck(value))
+		return { success: true, data: value as CanonicalOrder };
 	return canonicalOrderSchema.safeParse(value);
 }
 

@@ -15,7 +15,13 @@ export class OrderRefusal extends Error {
 	readonly orderNumber: string | null;
 	readonly details: Record<string, unknown>;
 
-	constructor(code: ErrorCode, message: string, hint: string, orderNumber: string | null = null, details: Record<string, unknown> = {}) {
+	constructor(
+		code: ErrorCode,
+		message: string,
+		hint: string,
+		orderNumber: string | null = null,
+		details: Record<string, unknown> = {},
+	) {
 		const limit = Error.stackTraceLimit;
 		Error.stackTraceLimit = 0;
 		try {
@@ -31,6 +37,12 @@ export class OrderRefusal extends Error {
 	}
 
 	toJSON(): Record<string, unknown> {
-		return { code: this.code, message: this.message, hint: this.hint, orderNumber: this.orderNumber, details: this.details };
+		return {
+			code: this.code,
+			message: this.message,
+			hint: this.hint,
+			orderNumber: this.orderNumber,
+			details: this.details,
+		};
 	}
 }

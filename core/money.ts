@@ -5,14 +5,22 @@
  */
 
 export class MoneyFormatError extends Error {
-	constructor(readonly input: unknown, readonly what: string) {
-		super(`${what}: "${String(input)}" is not a decimal amount (expected digits with a dot, like "12.50")`);
+	constructor(
+		readonly input: unknown,
+		readonly what: string,
+	) {
+		super(
+			`${what}: "${String(input)}" is not a decimal amount (expected digits with a dot, like "12.50")`,
+		);
 		this.name = 'MoneyFormatError';
 	}
 }
 
 const DECIMAL = /^([+-])?(\d+)(?:\.(\d+))?$/;
-const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000, 100_000_000_000, 1_000_000_000_000];
+const POW10 = [
+	1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000,
+	10_000_000_000, 100_000_000_000, 1_000_000_000_000,
+];
 
 /**
  * The common case without BigInt or a regex: plain ASCII digits, an optional sign and one '.' or ','
@@ -109,7 +117,13 @@ export const parseMicros = (input: unknown, what?: string): number => parseScale
  * THE rounding rule: numerator / denominator rounded half away from zero. Integers in, integer out.
  */
 export function roundDiv(numerator: number | bigint, denominator: number | bigint): number {
-	if (typeof numerator === 'number' && typeof denominator === 'number' && Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && denominator !== 0) {
+	if (
+		typeof numerator === 'number' &&
+		typeof denominator === 'number' &&
+		Number.isSafeInteger(numerator) &&
+		Number.isSafeInteger(denominator) &&
+		denominator !== 0
+	) {
 		// Safe integers: % and the division of an exact multiple are exact in doubles, so no BigInt is needed.
 		const an = numerator < 0 ? -numerator : numerator;
 		const ad = denominator < 0 ? -denominator : denominator;
@@ -135,7 +149,20 @@ export function roundDiv(numerator: number | bigint, denominator: number | bigin
 export const microsToCents = (micros: number): number => roundDiv(micros, 10_000);
 
 /** Formats an integer with `scale` decimals as a plain decimal string: formatScaled(-413, 2) → "-4.13" */
-const ZEROS = ['', '0', '00', '000', '0000', '00000', '000000', '0000000', '00000000', '000000000', '0000000000', '00000000000'];
+const ZEROS = [
+	'',
+	'0',
+	'00',
+	'000',
+	'0000',
+	'00000',
+	'000000',
+	'0000000',
+	'00000000',
+	'000000000',
+	'0000000000',
+	'00000000000',
+];
 
 export function formatScaled(value: number, scale: number): string {
 	if (scale > 0 && scale < POW10.length && Number.isSafeInteger(value)) {
@@ -172,7 +199,8 @@ export function formatRate(hundredths: number): string {
 	const known = rateTexts[hundredths];
 	if (known !== undefined) return known;
 	const text = formatScaled(hundredths, 2).replace(/\.?0+$/, '') || '0';
-	if (Number.isInteger(hundredths) && hundredths >= 0 && hundredths <= 10_000) rateTexts[hundredths] = text;
+	if (Number.isInteger(hundredths) && hundredths >= 0 && hundredths <= 10_000)
+		rateTexts[hundredths] = text;
 	return text;
 }
 

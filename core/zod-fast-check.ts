@@ -43,14 +43,22 @@ const enum Kind {
 	Other,
 }
 
-const plainString = (def: Def): boolean => def.typeName === 'ZodString' && !def.coerce && (def.checks ?? []).length === 0;
+const plainString = (def: Def): boolean =>
+	def.typeName === 'ZodString' && !def.coerce && (def.checks ?? []).length === 0;
 
 function kindOf(schema: ZodTypeAny): Kind {
 	const def = defOf(schema);
 	if (plainString(def)) return Kind.String;
-	if (def.typeName === 'ZodNumber' && !def.coerce && def.checks?.length === 1 && def.checks[0].kind === 'int') return Kind.Integer;
+	if (
+		def.typeName === 'ZodNumber' &&
+		!def.coerce &&
+		def.checks?.length === 1 &&
+		def.checks[0].kind === 'int'
+	)
+		return Kind.Integer;
 	if (def.typeName === 'ZodBoolean' && !def.coerce) return Kind.Boolean;
-	if (def.typeName === 'ZodNullable' && def.innerType && plainString(defOf(def.innerType))) return Kind.NullableString;
+	if (def.typeName === 'ZodNullable' && def.innerType && plainString(defOf(def.innerType)))
+		return Kind.NullableString;
 	return Kind.Other;
 }
 
@@ -91,7 +99,8 @@ function compileString(def: Def): FastCheck | null {
 	const regexes: RegExp[] = [];
 	for (const check of def.checks ?? []) {
 		if (check.kind === 'min' && typeof check.value === 'number') min = Math.max(min, check.value);
-		else if (check.kind === 'max' && typeof check.value === 'number') max = Math.min(max, check.value);
+		else if (check.kind === 'max' && typeof check.value === 'number')
+			max = Math.min(max, check.value);
 		else if (check.kind === 'length' && typeof check.value === 'number') {
 			min = Math.max(min, check.value);
 			max = Math.min(max, check.value);
@@ -99,7 +108,13 @@ function compileString(def: Def): FastCheck | null {
 		else return null; // email, url, trim, toLowerCase, …: not reproduced here
 	}
 	if (min === 0 && max === Infinity && regexes.length === 0) return (v) => typeof v === 'string';
-	if (min === 0 && max === Infinity && regexes.length === 1 && !regexes[0].global && !regexes[0].sticky) {
+	if (
+		min === 0 &&
+		max === Infinity &&
+		regexes.length === 1 &&
+		!regexes[0].global &&
+		!regexes[0].sticky
+	) {
 		const regex = regexes[0];
 		// the same rate, currency or country recurs order after order: remember the last string that matched
 		let lastMatch: string | undefined;

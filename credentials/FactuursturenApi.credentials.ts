@@ -48,7 +48,8 @@ export class FactuursturenApi implements ICredentialType {
 			type: 'string',
 			default: 'https://www.factuursturen.nl/api/v1',
 			required: true,
-			description: 'Change only to point at a test server; the real API is only reachable over HTTPS',
+			description:
+				'Change only to point at a test server; the real API is only reachable over HTTPS',
 		},
 	];
 

@@ -6,7 +6,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-const TOKEN_HOW_TO = 'Make a new store token in Mijnwebwinkel under Instellingen > API > Token toevoegen';
+const TOKEN_HOW_TO =
+	'Make a new store token in Mijnwebwinkel under Instellingen > API > Token toevoegen';
 
 /**
  * Checked in order against the body of `GET /v1/store`, first match wins. The exact messages are those the
@@ -26,7 +27,8 @@ const MIJNWEBWINKEL_CREDENTIAL_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 		properties: {
 			key: 'message',
 			value: 'API not available on this plan',
-			message: "The shop's Mijnwebwinkel plan has no API access: the API needs the PREMIUM plan. Upgrade the plan, then make a store token.",
+			message:
+				"The shop's Mijnwebwinkel plan has no API access: the API needs the PREMIUM plan. Upgrade the plan, then make a store token.",
 		},
 	},
 	...['Invalid partner token', 'Missing partner token'].map(
@@ -35,7 +37,8 @@ const MIJNWEBWINKEL_CREDENTIAL_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 			properties: {
 				key: 'message',
 				value,
-				message: 'The partner token is wrong or missing. Enter the token Mijnwebwinkel issued to the integration partner.',
+				message:
+					'The partner token is wrong or missing. Enter the token Mijnwebwinkel issued to the integration partner.',
 			},
 		}),
 	),
@@ -61,7 +64,8 @@ const MIJNWEBWINKEL_CREDENTIAL_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 			properties: {
 				key,
 				value: 429,
-				message: 'Mijnwebwinkel is rate-limiting these tokens right now. Wait a minute and test again.',
+				message:
+					'Mijnwebwinkel is rate-limiting these tokens right now. Wait a minute and test again.',
 			},
 		},
 	]),
@@ -71,7 +75,8 @@ const MIJNWEBWINKEL_CREDENTIAL_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 		properties: {
 			key: 'id',
 			value: undefined,
-			message: 'No Mijnwebwinkel store answered. Check the Base URL (normally https://api.myonlinestore.com) and try again.',
+			message:
+				'No Mijnwebwinkel store answered. Check the Base URL (normally https://api.myonlinestore.com) and try again.',
 		},
 	},
 ];
@@ -86,7 +91,10 @@ export class MijnwebwinkelApi implements ICredentialType {
 
 	displayName = 'Mijnwebwinkel API';
 
-	icon = { light: 'file:../nodes/Mijnwebwinkel/mijnwebwinkel.svg', dark: 'file:../nodes/Mijnwebwinkel/mijnwebwinkel.dark.svg' } as const;
+	icon = {
+		light: 'file:../nodes/Mijnwebwinkel/mijnwebwinkel.svg',
+		dark: 'file:../nodes/Mijnwebwinkel/mijnwebwinkel.dark.svg',
+	} as const;
 
 	documentationUrl =
 		'https://github.com/n8n-nodes-mijnwebwinkel-factuursturen/n8n-nodes-mijnwebwinkel-factuursturen#mijnwebwinkel-credentials';
@@ -118,7 +126,8 @@ export class MijnwebwinkelApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The token Mijnwebwinkel issued to the integration partner the store token was made for',
+			description:
+				'The token Mijnwebwinkel issued to the integration partner the store token was made for',
 		},
 		{
 			displayName: 'Base URL',
@@ -132,7 +141,8 @@ export class MijnwebwinkelApi implements ICredentialType {
 			name: 'language',
 			type: 'options',
 			default: 'nl_NL',
-			description: 'Language of texts the API returns, such as order status names and article names',
+			description:
+				'Language of texts the API returns, such as order status names and article names',
 			options: [
 				{ name: 'Danish', value: 'da_DK' },
 				{ name: 'Dutch', value: 'nl_NL' },

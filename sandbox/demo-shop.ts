@@ -32,12 +32,24 @@ export interface DemoShop {
 }
 
 export function amsterdamToday(now = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/Amsterdam',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+	}).format(now);
 }
 
 export async function startDemoShop(o: DemoShopOptions = {}): Promise<DemoShop> {
 	const seed = o.seed ?? 1;
-	const shop = o.ordersFile ? null : generateShop({ seed, orderCount: o.orderCount ?? 60, today: o.today ?? amsterdamToday(), days: o.days ?? 14 });
+	const shop = o.ordersFile
+		? null
+		: generateShop({
+				seed,
+				orderCount: o.orderCount ?? 60,
+				today: o.today ?? amsterdamToday(),
+				days: o.days ?? 14,
+			});
 	const mijnwebwinkel = await startMijnwebwinkelSandbox({
 		seed,
 		...(shop ? { orders: shop.orders, statuses: shop.statuses } : { ordersFile: o.ordersFile }),
@@ -47,8 +59,12 @@ export async function startDemoShop(o: DemoShopOptions = {}): Promise<DemoShop> 
 	try {
 		factuursturen = await startFactuursturenSandbox({
 			seed,
-			clients: shop && o.existingDebtors !== false ? shop.existingDebtors.map((d) => ({ ...d })) : [],
-			rateLimit: { budget: o.factuursturenBudget ?? 1000, windowMs: o.factuursturenWindowMs ?? 3_600_000 },
+			clients:
+				shop && o.existingDebtors !== false ? shop.existingDebtors.map((d) => ({ ...d })) : [],
+			rateLimit: {
+				budget: o.factuursturenBudget ?? 1000,
+				windowMs: o.factuursturenWindowMs ?? 3_600_000,
+			},
 			port: o.factuursturenPort ?? 0,
 		});
 	} catch (error) {
@@ -75,7 +91,11 @@ export async function startDemoShopPreferring(
 	o: Omit<DemoShopOptions, 'mijnwebwinkelPort' | 'factuursturenPort'> = {},
 ): Promise<DemoShop & { fellBack: boolean }> {
 	try {
-		const shop = await startDemoShop({ ...o, mijnwebwinkelPort: ports.mijnwebwinkel, factuursturenPort: ports.factuursturen });
+		const shop = await startDemoShop({
+			...o,
+			mijnwebwinkelPort: ports.mijnwebwinkel,
+			factuursturenPort: ports.factuursturen,
+		});
 		return { ...shop, fellBack: false };
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;

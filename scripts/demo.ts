@@ -41,7 +41,9 @@ async function startShop(): Promise<DemoShop> {
 
 async function main(): Promise<void> {
 	step('n8n runtime (Node 24 + n8n 2.41.1; the first time this installs it: about 6-10 minutes)');
-	execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'n8n-runtime.sh'), 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'n8n-runtime.sh'), 'ensure'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 
 	step('sandboxes with a sample shop');
 	const demo = await startShop();
@@ -57,20 +59,37 @@ async function main(): Promise<void> {
 	};
 	process.on('SIGINT', () => void stop(0));
 	process.on('SIGTERM', () => void stop(0));
-	console.log(`Mijnwebwinkel sandbox ${demo.mijnwebwinkel.url} (${demo.mijnwebwinkel.orders().length} orders)`);
-	console.log(`Factuursturen sandbox ${demo.factuursturen.baseUrl} (${demo.shop?.existingDebtors.length ?? 0} existing debtors)`);
+	console.log(
+		`Mijnwebwinkel sandbox ${demo.mijnwebwinkel.url} (${demo.mijnwebwinkel.orders().length} orders)`,
+	);
+	console.log(
+		`Factuursturen sandbox ${demo.factuursturen.baseUrl} (${demo.shop?.existingDebtors.length ?? 0} existing debtors)`,
+	);
 
 	try {
 		step('build and pack the package, install it into a fresh n8n home (.demo/)');
 		const tarball = await packPackage({ destDir: path.join(DEMO_DIR, 'pack') });
 		const home = createN8nHome({ dir: path.join(DEMO_DIR, 'home'), tarball });
 
-		step('import the credentials and the template (OSS rates mapped as the sample account holds them: setup step OSS)');
+		step(
+			'import the credentials and the template (OSS rates mapped as the sample account holds them: setup step OSS)',
+		);
 		// the shipped template maps no OSS rates (they depend on the account); the sample account has BE, DE, FR, AT
 		const template = templateVariant({
 			id: TEMPLATE_ID,
 			name: String(loadTemplate().name),
-			settings: { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
+			settings: {
+				ossVatRates: ossVatRates([
+					'BE:21',
+					'BE:6',
+					'DE:19',
+					'DE:7',
+					'FR:20',
+					'FR:5.5',
+					'AT:20',
+					'AT:10',
+				]),
+			},
 		});
 		await importTemplateSetup(home, demo, [template, loadFormTemplate()]);
 
@@ -80,12 +99,16 @@ async function main(): Promise<void> {
 		// a run with failed orders ends in error on purpose (Run settings: failRunOnErrors) after its Report
 		if (result.runData[N.report]) console.log(formatReport(reportOf(result)));
 		if (result.status !== 'success') {
-			console.log(`The run ended with status ${result.status}: ${result.error?.message ?? ''} ${result.error?.node?.name ? `(node "${result.error.node.name}")` : ''}`);
+			console.log(
+				`The run ended with status ${result.status}: ${result.error?.message ?? ''} ${result.error?.node?.name ? `(node "${result.error.node.name}")` : ''}`,
+			);
 		}
 		if (ONCE) {
 			// the sync ran when it reached its Report; ending in "Run failed" because orders were refused is the
 			// template doing its job (failRunOnErrors), not the demo failing
-			const ran = Boolean(result.runData[N.report]) && (result.status === 'success' || result.error?.node?.name === N.runFailed);
+			const ran =
+				Boolean(result.runData[N.report]) &&
+				(result.status === 'success' || result.error?.node?.name === N.runFailed);
 			await stop(ran ? 0 : 1);
 			return;
 		}

@@ -16,7 +16,9 @@ import { fileURLToPath } from 'node:url';
 // eslint-plugin-n8n-nodes-base reads file names differently when NODE_ENV is "test" (its own test mode) and then
 // reports errors the real scan does not; the scanner runs without it, so this does too, also under jest
 delete process.env.NODE_ENV;
-const { analyzePackage, SOURCE_FILE_PATTERNS } = await import('@n8n/scan-community-package/scanner/scanner.mjs');
+const { analyzePackage, SOURCE_FILE_PATTERNS } = await import(
+	'@n8n/scan-community-package/scanner/scanner.mjs'
+);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const json = process.argv.includes('--json');
@@ -30,12 +32,19 @@ function run(cmd, args, cwd) {
 /** The scanner's result carries the stylish report only; the error count is read from its summary line. */
 function summarise(result) {
 	const m = /(\d+) errors?/.exec(result.details ?? '');
-	return { passed: result.passed, errorCount: result.passed ? 0 : m ? Number(m[1]) : 1, message: result.message ?? null, details: result.details ?? null };
+	return {
+		passed: result.passed,
+		errorCount: result.passed ? 0 : m ? Number(m[1]) : 1,
+		message: result.message ?? null,
+		details: result.details ?? null,
+	};
 }
 
 const only = process.argv.indexOf('--source-only');
 if (only > 0) {
-	const source = summarise(await analyzePackage(path.resolve(process.argv[only + 1]), SOURCE_FILE_PATTERNS));
+	const source = summarise(
+		await analyzePackage(path.resolve(process.argv[only + 1]), SOURCE_FILE_PATTERNS),
+	);
 	process.stdout.write(`${JSON.stringify({ source })}\n`);
 	process.exit(source.passed ? 0 : 1);
 }
@@ -56,8 +65,13 @@ try {
 	if (json) {
 		process.stdout.write(`${JSON.stringify({ source, tarball })}\n`);
 	} else {
-		for (const [leg, r] of [['source', source], ['tarball', tarball]]) {
-			process.stdout.write(`${r.passed ? 'ok ' : 'FAIL'} ${leg}: ${r.errorCount} errors\n${r.details ?? ''}`);
+		for (const [leg, r] of [
+			['source', source],
+			['tarball', tarball],
+		]) {
+			process.stdout.write(
+				`${r.passed ? 'ok ' : 'FAIL'} ${leg}: ${r.errorCount} errors\n${r.details ?? ''}`,
+			);
 		}
 	}
 	process.exitCode = source.passed && tarball.passed ? 0 : 1;

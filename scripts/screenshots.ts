@@ -11,7 +11,16 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { BOOKING_RECORD_TABLE } from '../core/booking-record/columns';
 import { amsterdamToday, startDemoShop } from '../sandbox/demo-shop';
 import { createN8nHome, packPackage, REPO_ROOT, startN8n, type RunningN8n } from './n8n';
-import { FORM_TEMPLATE_ID, importTemplateSetup, loadFormTemplate, loadTemplate, N, ossVatRates, TEMPLATE_ID, templateVariant } from './demo/setup';
+import {
+	FORM_TEMPLATE_ID,
+	importTemplateSetup,
+	loadFormTemplate,
+	loadTemplate,
+	N,
+	ossVatRates,
+	TEMPLATE_ID,
+	templateVariant,
+} from './demo/setup';
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
 const WORK_DIR = path.join(REPO_ROOT, '.screenshots');
@@ -30,7 +39,10 @@ async function shot(page: Page, name: string): Promise<void> {
 
 async function signIn(page: Page, url: string): Promise<void> {
 	await page.goto(`${url}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(OWNER.ownerEmail);
+	await page
+		.locator('input[type="email"], input[name="emailOrLdapLoginId"]')
+		.first()
+		.fill(OWNER.ownerEmail);
 	await page.locator('input[type="password"]').first().fill(OWNER.ownerPassword);
 	await page.locator('button[type="submit"], [data-test-id="form-submit-button"]').first().click();
 	await page.waitForURL((u) => !u.pathname.startsWith('/signin'), { timeout: 30_000 });
@@ -43,15 +55,21 @@ async function openWorkflow(page: Page, url: string, id = TEMPLATE_ID): Promise<
 }
 
 async function openNode(page: Page, name: string): Promise<void> {
-	await page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`).dblclick({ force: true });
+	await page
+		.locator(`[data-test-id="canvas-node"][data-node-name="${name}"]`)
+		.dblclick({ force: true });
 	await page.locator('[data-test-id="ndv"]').first().waitFor({ timeout: 30_000 });
 }
 
 async function main(): Promise<void> {
 	if (!fs.existsSync(CHROMIUM)) {
-		throw new Error(`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`);
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (or set CHROMIUM_PATH).`,
+		);
 	}
-	execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'n8n-runtime.sh'), 'ensure'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('bash', [path.join(REPO_ROOT, 'scripts', 'n8n-runtime.sh'), 'ensure'], {
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	fs.rmSync(WORK_DIR, { recursive: true, force: true });
 	fs.mkdirSync(OUT_DIR, { recursive: true });
 
@@ -64,7 +82,18 @@ async function main(): Promise<void> {
 		const template = templateVariant({
 			id: TEMPLATE_ID,
 			name: String(loadTemplate().name),
-			settings: { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
+			settings: {
+				ossVatRates: ossVatRates([
+					'BE:21',
+					'BE:6',
+					'DE:19',
+					'DE:7',
+					'FR:20',
+					'FR:5.5',
+					'AT:20',
+					'AT:10',
+				]),
+			},
 		});
 		await importTemplateSetup(home, demo, [template, loadFormTemplate()]);
 		server = await startN8n(home, OWNER);
@@ -72,7 +101,15 @@ async function main(): Promise<void> {
 
 		browser = await chromium.launch({
 			executablePath: CHROMIUM,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 		});
 		const page = await browser.newPage({ viewport: VIEWPORT, locale: 'nl-NL' });
 		await signIn(page, server.url);
@@ -84,7 +121,10 @@ async function main(): Promise<void> {
 			['fsSandboxCred0001', 'credential-factuursturen'],
 		]) {
 			await page.goto(`${server.url}/home/credentials/${id}`);
-			await page.locator('[data-test-id="editCredential-modal"], .el-dialog').first().waitFor({ timeout: 30_000 });
+			await page
+				.locator('[data-test-id="editCredential-modal"], .el-dialog')
+				.first()
+				.waitFor({ timeout: 30_000 });
 			await shot(page, name);
 		}
 
@@ -99,7 +139,9 @@ async function main(): Promise<void> {
 		// a finished run: the Execute workflow button runs the sync; then the Report and a refused order
 		await page.locator('[data-test-id="execute-workflow-button"]').click();
 		await page
-			.locator(`[data-test-id="canvas-node"][data-node-name="${N.report}"] [data-test-id="canvas-node-status-success"]`)
+			.locator(
+				`[data-test-id="canvas-node"][data-node-name="${N.report}"] [data-test-id="canvas-node-status-success"]`,
+			)
 			.waitFor({ timeout: 300_000 });
 		await page.waitForTimeout(3000);
 		await shot(page, 'run-finished');
@@ -108,10 +150,16 @@ async function main(): Promise<void> {
 		await page.keyboard.press('Escape');
 		// a refused order with its fix: the first failure node that has output in this run
 		for (const name of [N.asRefused, N.asDebtorFailed, N.asCreateFailed]) {
-			const ran = page.locator(`[data-test-id="canvas-node"][data-node-name="${name}"] [data-test-id="canvas-node-status-success"]`);
+			const ran = page.locator(
+				`[data-test-id="canvas-node"][data-node-name="${name}"] [data-test-id="canvas-node-status-success"]`,
+			);
 			if ((await ran.count()) === 0) continue;
 			await openNode(page, name);
-			await page.getByText('JSON', { exact: true }).last().click().catch(() => undefined);
+			await page
+				.getByText('JSON', { exact: true })
+				.last()
+				.click()
+				.catch(() => undefined);
 			await shot(page, 'refused-order');
 			await page.keyboard.press('Escape');
 			break;

@@ -37,11 +37,22 @@ export interface BookingRow {
 }
 
 /** `waiting`: the budget had no room for it in that run; the next run books it (no problem, not booked yet) */
-export const BOOKING_OUTCOMES = ['sent', 'adopted', 'refused', 'failed', 'mismatched', 'skipped', 'waiting'] as const;
+export const BOOKING_OUTCOMES = [
+	'sent',
+	'adopted',
+	'refused',
+	'failed',
+	'mismatched',
+	'skipped',
+	'waiting',
+] as const;
 export type BookingOutcome = (typeof BOOKING_OUTCOMES)[number];
 
 /** Column order is the order n8n shows them in. */
-export const BOOKING_RECORD_COLUMNS: ReadonlyArray<{ name: keyof BookingRow; type: BookingColumnType }> = [
+export const BOOKING_RECORD_COLUMNS: ReadonlyArray<{
+	name: keyof BookingRow;
+	type: BookingColumnType;
+}> = [
 	{ name: 'orderNumber', type: 'string' },
 	{ name: 'orderDate', type: 'string' },
 	{ name: 'status', type: 'string' },

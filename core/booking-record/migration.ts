@@ -31,7 +31,10 @@ export interface MigrationState {
 	done: boolean;
 }
 
-export const MIGRATION_COLUMNS: ReadonlyArray<{ name: keyof MigrationState; type: BookingColumnType }> = [
+export const MIGRATION_COLUMNS: ReadonlyArray<{
+	name: keyof MigrationState;
+	type: BookingColumnType;
+}> = [
 	{ name: 'range', type: 'string' },
 	{ name: 'dateFrom', type: 'string' },
 	{ name: 'dateTo', type: 'string' },
@@ -48,7 +51,8 @@ export const MIGRATION_COLUMNS: ReadonlyArray<{ name: keyof MigrationState; type
 ];
 
 /** The row of a range; `scope` (the workflow) keeps two shops that migrate the same range in one n8n apart. */
-export const migrationKey = (dateFrom: string, dateTo: string, scope = ''): string => `${scope ? `${scope}:` : ''}${dateFrom}..${dateTo}`;
+export const migrationKey = (dateFrom: string, dateTo: string, scope = ''): string =>
+	`${scope ? `${scope}:` : ''}${dateFrom}..${dateTo}`;
 
 export interface BudgetCosts {
 	/** requests Factuursturen keeps back (the nodes' reserve) */
@@ -61,7 +65,12 @@ export interface BudgetCosts {
 	maxSlice: number;
 }
 
-export const DEFAULT_COSTS: BudgetCosts = { reserve: 5, fixedCalls: 6, callsPerOrder: 2, maxSlice: 500 };
+export const DEFAULT_COSTS: BudgetCosts = {
+	reserve: 5,
+	fixedCalls: 6,
+	callsPerOrder: 2,
+	maxSlice: 500,
+};
 
 /** How many orders fit in `remaining` requests. */
 export function sliceSize(remaining: number, costs: BudgetCosts): number {
@@ -82,10 +91,18 @@ export interface SlicePlan {
  * A finished pass counts as no state: running the migration of that range again starts a new pass from its first
  * order (safe: what is booked is adopted, never booked twice), as a migration in one execution always was.
  */
-const current = (state: MigrationState | null): MigrationState | null => (state?.done === true ? null : state);
+const current = (state: MigrationState | null): MigrationState | null =>
+	state?.done === true ? null : state;
 
 /** The next slice of a migration, from its stored state (null: not started) and the budget left now. */
-export function planSlice(state: MigrationState | null, dateFrom: string, dateTo: string, remaining: number, costs: BudgetCosts, scope = ''): SlicePlan {
+export function planSlice(
+	state: MigrationState | null,
+	dateFrom: string,
+	dateTo: string,
+	remaining: number,
+	costs: BudgetCosts,
+	scope = '',
+): SlicePlan {
 	const pass = current(state);
 	return {
 		range: migrationKey(dateFrom, dateTo, scope),
@@ -97,12 +114,15 @@ export function planSlice(state: MigrationState | null, dateFrom: string, dateTo
 	};
 }
 
-const isBookedOutcome = (o: unknown): boolean => o === 'sent' || o === 'adopted' || o === 'mismatched';
+const isBookedOutcome = (o: unknown): boolean =>
+	o === 'sent' || o === 'adopted' || o === 'mismatched';
 
 function higher(a: string | null, b: string): string {
 	if (a === null) return b;
 	const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
-	return (numeric ? BigInt(b) > BigInt(a) : b.localeCompare(a, 'en', { numeric: true }) > 0) ? b : a;
+	return (numeric ? BigInt(b) > BigInt(a) : b.localeCompare(a, 'en', { numeric: true }) > 0)
+		? b
+		: a;
 }
 
 /**
@@ -132,23 +152,42 @@ export function advanceMigration(
 	// an order the budget had no room for is not done: the cursor stays below it, so the next slice takes it (and the
 	// ones after it) again; what this run booked after it is adopted then, and counted then
 	const waiting = [...all].filter(([, o]) => o === 'waiting').map(([n]) => n);
-	const firstWaiting = waiting.reduce<string | null>((low, n) => (low === null || higher(n, low) === low ? n : low), null);
-	const handled = new Map([...all].filter(([n]) => firstWaiting === null || (n !== firstWaiting && higher(n, firstWaiting) === firstWaiting)));
+	const firstWaiting = waiting.reduce<string | null>(
+		(low, n) => (low === null || higher(n, low) === low ? n : low),
+		null,
+	);
+	const handled = new Map(
+		[...all].filter(
+			([n]) =>
+				firstWaiting === null || (n !== firstWaiting && higher(n, firstWaiting) === firstWaiting),
+		),
+	);
 	// a fetch that failed (a failure without an order number) says nothing about the end of the range
-	const fetchFailed = run.outcomes.some((o) => (o.orderNumber === undefined || o.orderNumber === null || o.orderNumber === '') && o.outcome === 'failed');
+	const fetchFailed = run.outcomes.some(
+		(o) =>
+			(o.orderNumber === undefined || o.orderNumber === null || o.orderNumber === '') &&
+			o.outcome === 'failed',
+	);
 	let last = state?.lastOrderNumber ?? null;
 	for (const n of handled.keys()) last = higher(last, n);
 	const booked = (state?.booked ?? 0) + [...handled.values()].filter(isBookedOutcome).length;
-	const reported = (state?.reported ?? 0) + [...handled.values()].filter((o) => !isBookedOutcome(o)).length;
+	const reported =
+		(state?.reported ?? 0) + [...handled.values()].filter((o) => !isBookedOutcome(o)).length;
 	const total = run.total ?? state?.total ?? null;
 	// a slice that came back short reached the end of the range
-	const done = !fetchFailed && firstWaiting === null && run.plan.sliceSize > 0 && handled.size < run.plan.sliceSize;
+	const done =
+		!fetchFailed &&
+		firstWaiting === null &&
+		run.plan.sliceSize > 0 &&
+		handled.size < run.plan.sliceSize;
 	const left = done ? 0 : total === null ? null : Math.max(0, total - booked - reported);
 	const perWindow = sliceSize(run.budgetPerWindow, run.costs);
 	const expectedEnd =
 		left === null || perWindow === 0
 			? null
-			: new Date(Date.parse(run.now) + Math.ceil(left / perWindow) * run.windowSeconds * 1000).toISOString();
+			: new Date(
+					Date.parse(run.now) + Math.ceil(left / perWindow) * run.windowSeconds * 1000,
+				).toISOString();
 	return {
 		range: run.plan.range,
 		dateFrom: run.plan.dateFrom,
@@ -169,9 +208,12 @@ export function advanceMigration(
 /** A state row as the Data Table node reads it back, or null for an empty item. */
 export function storedMigration(json: Record<string, unknown>): MigrationState | null {
 	if (typeof json.range !== 'string' || json.range === '') return null;
-	const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-	const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v));
-	const iso = (v: unknown): string | null => (text(v) === null ? null : new Date(String(v)).toISOString());
+	const num = (v: unknown): number | null =>
+		typeof v === 'number' && Number.isFinite(v) ? v : null;
+	const text = (v: unknown): string | null =>
+		v === undefined || v === null || v === '' ? null : String(v);
+	const iso = (v: unknown): string | null =>
+		text(v) === null ? null : new Date(String(v)).toISOString();
 	return {
 		range: json.range,
 		dateFrom: String(json.dateFrom ?? ''),

@@ -7,7 +7,12 @@
  * - the first attempt and the booking time are kept; attempts count runs, not outcome items.
  */
 import { formatCents } from '../money';
-import { BOOKING_OUTCOMES, BOOKING_RECORD_COLUMNS, type BookingOutcome, type BookingRow } from './columns';
+import {
+	BOOKING_OUTCOMES,
+	BOOKING_RECORD_COLUMNS,
+	type BookingOutcome,
+	type BookingRow,
+} from './columns';
 
 /** One order's outcome as the template's outcome branches give it. */
 export interface OutcomeItem {
@@ -27,19 +32,23 @@ export interface OutcomeItem {
 	amountCents?: unknown;
 }
 
-const text = (v: unknown): string | null => (v === undefined || v === null || String(v).trim() === '' ? null : String(v));
+const text = (v: unknown): string | null =>
+	v === undefined || v === null || String(v).trim() === '' ? null : String(v);
 
 /** The booking outcome of an outcome item: a failed item that is a refusal is `refused`. */
 export function bookingOutcomeOf(item: OutcomeItem): BookingOutcome {
 	const outcome = String(item.outcome ?? '');
 	if (outcome === 'failed' && item.refused === true) return 'refused';
 	if (!(BOOKING_OUTCOMES as readonly string[]).includes(outcome) || outcome === 'refused') {
-		throw new Error(`Outcome "${outcome}" of order ${String(item.orderNumber)} is not one of sent, adopted, skipped, failed, mismatched, waiting`);
+		throw new Error(
+			`Outcome "${outcome}" of order ${String(item.orderNumber)} is not one of sent, adopted, skipped, failed, mismatched, waiting`,
+		);
 	}
 	return outcome as BookingOutcome;
 }
 
-export const isProblem = (outcome: BookingOutcome): boolean => outcome === 'refused' || outcome === 'failed' || outcome === 'mismatched';
+export const isProblem = (outcome: BookingOutcome): boolean =>
+	outcome === 'refused' || outcome === 'failed' || outcome === 'mismatched';
 
 /** A row counts as booked once an invoice exists for the order (sent, adopted, or found to differ from it). */
 export const isBooked = (row: BookingRow | null): boolean => row !== null && row.bookedAt !== null;
@@ -53,9 +62,15 @@ function amountOf(item: OutcomeItem): string | null {
  * `existing` merged with one outcome at `now` (ISO). `countAttempt` is false for a second outcome of the same
  * order in one run.
  */
-export function mergeOutcome(existing: BookingRow | null, item: OutcomeItem, now: string, countAttempt = true): BookingRow {
+export function mergeOutcome(
+	existing: BookingRow | null,
+	item: OutcomeItem,
+	now: string,
+	countAttempt = true,
+): BookingRow {
 	const orderNumber = text(item.orderNumber);
-	if (orderNumber === null) throw new Error('An outcome without an order number cannot be recorded');
+	if (orderNumber === null)
+		throw new Error('An outcome without an order number cannot be recorded');
 	const outcome = bookingOutcomeOf(item);
 	const base: BookingRow = existing ?? {
 		orderNumber,
@@ -84,7 +99,12 @@ export function mergeOutcome(existing: BookingRow | null, item: OutcomeItem, now
 		attempts: base.attempts + (countAttempt ? 1 : 0),
 		lastTried: now,
 	};
-	const problem = { stage: text(item.stage), code: text(item.code), reason: text(item.reason), fix: text(item.hint) };
+	const problem = {
+		stage: text(item.stage),
+		code: text(item.code),
+		reason: text(item.reason),
+		fix: text(item.hint),
+	};
 	switch (outcome) {
 		case 'sent':
 		case 'adopted':
@@ -114,7 +134,14 @@ export function mergeOutcome(existing: BookingRow | null, item: OutcomeItem, now
 			};
 		default:
 			if (isBooked(existing)) return row;
-			return { ...row, outcome, ...problem, invoiceNumber: null, paid: null, openProblem: isProblem(outcome) };
+			return {
+				...row,
+				outcome,
+				...problem,
+				invoiceNumber: null,
+				paid: null,
+				openProblem: isProblem(outcome),
+			};
 	}
 }
 
@@ -130,7 +157,8 @@ export function storedRow(json: Record<string, unknown>): BookingRow | null {
 	if (orderNumber === null) return null;
 	const outcome = String(json.outcome ?? '');
 	const firstTried = isoOrNull(json.firstTried) ?? isoOrNull(json.createdAt);
-	if (!(BOOKING_OUTCOMES as readonly string[]).includes(outcome) || firstTried === null) return null;
+	if (!(BOOKING_OUTCOMES as readonly string[]).includes(outcome) || firstTried === null)
+		return null;
 	return {
 		orderNumber,
 		orderDate: text(json.orderDate),
@@ -156,7 +184,11 @@ export function storedRow(json: Record<string, unknown>): BookingRow | null {
  * order the outcomes came. Outcomes without an order number (a failure of a whole list) are not per order and
  * stay in the run's report only.
  */
-export function bookingRows(stored: Array<Record<string, unknown>>, outcomes: OutcomeItem[], now: string): BookingRow[] {
+export function bookingRows(
+	stored: Array<Record<string, unknown>>,
+	outcomes: OutcomeItem[],
+	now: string,
+): BookingRow[] {
 	const rows = new Map<string, BookingRow>();
 	for (const json of stored) {
 		const row = storedRow(json);
@@ -177,7 +209,11 @@ export function bookingRows(stored: Array<Record<string, unknown>>, outcomes: Ou
 export function openProblems(rows: BookingRow[]): BookingRow[] {
 	return rows
 		.filter((r) => r.openProblem)
-		.sort((a, b) => a.firstTried.localeCompare(b.firstTried) || a.orderNumber.localeCompare(b.orderNumber, 'en', { numeric: true }));
+		.sort(
+			(a, b) =>
+				a.firstTried.localeCompare(b.firstTried) ||
+				a.orderNumber.localeCompare(b.orderNumber, 'en', { numeric: true }),
+		);
 }
 
 /** A row with every column present, in column order (the Data Table node maps item keys to columns). */

@@ -27,7 +27,12 @@ export interface ListPolicy {
 	maxPages: number;
 }
 
-export const DEFAULT_LIST_POLICY: ListPolicy = { pageSize: 100, attempts: 3, backoffMs: 1_000, maxPages: 2_000 };
+export const DEFAULT_LIST_POLICY: ListPolicy = {
+	pageSize: 100,
+	attempts: 3,
+	backoffMs: 1_000,
+	maxPages: 2_000,
+};
 
 /** The list could not be read completely: the caller must not treat anything as absent. */
 export class IncompleteListError extends Error {
@@ -46,12 +51,14 @@ export function listAnswerProblem(body: unknown): string | null {
 		const bad = body.findIndex((x) => !x || typeof x !== 'object' || Array.isArray(x));
 		return bad < 0 ? null : `element ${bad} is not a record`;
 	}
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) return 'the answer was empty';
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === ''))
+		return 'the answer was empty';
 	if (typeof body === 'string') {
 		const t = body.trim();
 		return `the answer is not JSON (${t.startsWith('<') ? 'an HTML page' : t.startsWith('[') || t.startsWith('{') ? 'cut off JSON' : 'text'}: "${t.slice(0, 60)}")`;
 	}
-	if (typeof body === 'object') return `the answer is an object, not a list (${JSON.stringify(body).slice(0, 80)})`;
+	if (typeof body === 'object')
+		return `the answer is an object, not a list (${JSON.stringify(body).slice(0, 80)})`;
 	return `the answer is ${typeof body}, not a list`;
 }
 
@@ -74,7 +81,11 @@ export async function readCompleteList(
 		let added = 0;
 		for (const record of page) {
 			const key = keyOf(record);
-			if (key === '') throw new IncompleteListError(`${what}: a record without a number was listed`, JSON.stringify(record).slice(0, 120));
+			if (key === '')
+				throw new IncompleteListError(
+					`${what}: a record without a number was listed`,
+					JSON.stringify(record).slice(0, 120),
+				);
 			if (seen.has(key)) continue;
 			seen.add(key);
 			out.push(record);
@@ -83,15 +94,26 @@ export async function readCompleteList(
 		if (added === 0) {
 			// more than asked and nothing new: the server ignores count and start and gave everything at once
 			if (page.length > policy.pageSize) return out;
-			throw new IncompleteListError(`${what}: the server answers the same records again for start=${start}`, 'paging is not honoured');
+			throw new IncompleteListError(
+				`${what}: the server answers the same records again for start=${start}`,
+				'paging is not honoured',
+			);
 		}
 		if (page.length < policy.pageSize) return out;
 		start += page.length;
 	}
-	throw new IncompleteListError(`${what}: more than ${policy.maxPages} pages`, 'the list did not end');
+	throw new IncompleteListError(
+		`${what}: more than ${policy.maxPages} pages`,
+		'the list did not end',
+	);
 }
 
-async function readPage(port: ListPort, start: number, what: string, policy: ListPolicy): Promise<ListRecord[]> {
+async function readPage(
+	port: ListPort,
+	start: number,
+	what: string,
+	policy: ListPolicy,
+): Promise<ListRecord[]> {
 	let problem = '';
 	for (let attempt = 0; attempt < Math.max(1, policy.attempts); attempt++) {
 		if (attempt > 0) await port.sleep(policy.backoffMs * 2 ** (attempt - 1));

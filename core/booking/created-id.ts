@@ -10,8 +10,13 @@ const CLIENT_NUMBER = /^\d{1,18}$/;
 const INVOICE_NUMBER = /^[A-Za-z]{0,10}[-/.]?\d[0-9A-Za-z/._-]{0,39}$/;
 
 function bodyText(body: unknown): string | null {
-	if (typeof body === 'number') return Number.isSafeInteger(body) && body >= 0 ? String(body) : null;
-	if (typeof body === 'string') return body.trim().replace(/^"(.*)"$/s, '$1').trim();
+	if (typeof body === 'number')
+		return Number.isSafeInteger(body) && body >= 0 ? String(body) : null;
+	if (typeof body === 'string')
+		return body
+			.trim()
+			.replace(/^"(.*)"$/s, '$1')
+			.trim();
 	return null;
 }
 

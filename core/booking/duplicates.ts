@@ -14,7 +14,10 @@ export interface DuplicateFix {
 const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
 
 /** The fix for an order's invoices, or null when it has at most one. */
-export function duplicateFix(orderNumber: string, invoiceNumbers: readonly string[]): DuplicateFix | null {
+export function duplicateFix(
+	orderNumber: string,
+	invoiceNumbers: readonly string[],
+): DuplicateFix | null {
 	const numbers = [...new Set(invoiceNumbers)].sort(byNumber);
 	if (numbers.length < 2) return null;
 	const [keep, ...credit] = numbers;

@@ -50,34 +50,61 @@ export interface BookingPolicy {
 	lookupBackoffMs: number;
 }
 
-export const DEFAULT_BOOKING_POLICY: BookingPolicy = { settleAfterTimeoutMs: 10_000, lookupAttempts: 3, lookupBackoffMs: 1_000 };
+export const DEFAULT_BOOKING_POLICY: BookingPolicy = {
+	settleAfterTimeoutMs: 10_000,
+	lookupAttempts: 3,
+	lookupBackoffMs: 1_000,
+};
 
 export type BookingOutcome =
 	/** created by this execution; `recovered` when its id came from the look-up after an unknown answer */
 	| { kind: 'created'; id: string; recovered: boolean; firstAnswer?: UnknownReason }
 	| { kind: 'rejected'; error: unknown }
 	/** not created again: the next run's duplicate check settles it */
-	| { kind: 'unknown'; reason: UnknownReason; lookup: 'absent' | 'unreadable'; detail: string; error?: unknown };
+	| {
+			kind: 'unknown';
+			reason: UnknownReason;
+			lookup: 'absent' | 'unreadable';
+			detail: string;
+			error?: unknown;
+	  };
 
 /** Sends the create once and settles an unknown outcome by look-up only; never sends a second create. */
-export async function createOnce(port: BookingPort, policy: BookingPolicy = DEFAULT_BOOKING_POLICY): Promise<BookingOutcome> {
+export async function createOnce(
+	port: BookingPort,
+	policy: BookingPolicy = DEFAULT_BOOKING_POLICY,
+): Promise<BookingOutcome> {
 	const answer = await port.create();
 	if (answer.kind === 'id') return { kind: 'created', id: answer.id, recovered: false };
 	if (answer.kind === 'rejected') return { kind: 'rejected', error: answer.error };
 
-	if (answer.reason === 'timeout' && policy.settleAfterTimeoutMs > 0) await port.sleep(policy.settleAfterTimeoutMs);
+	if (answer.reason === 'timeout' && policy.settleAfterTimeoutMs > 0)
+		await port.sleep(policy.settleAfterTimeoutMs);
 	const attempts = Math.max(1, policy.lookupAttempts);
 	let detail = '';
 	for (let attempt = 0; attempt < attempts; attempt++) {
 		if (attempt > 0) await port.sleep(policy.lookupBackoffMs * 2 ** (attempt - 1));
 		const found = await port.findByReference();
-		if (found.kind === 'found') return { kind: 'created', id: found.id, recovered: true, firstAnswer: answer.reason };
+		if (found.kind === 'found')
+			return { kind: 'created', id: found.id, recovered: true, firstAnswer: answer.reason };
 		if (found.kind === 'absent') {
-			return { kind: 'unknown', reason: answer.reason, lookup: 'absent', detail: 'not found by its reference yet', error: answer.error };
+			return {
+				kind: 'unknown',
+				reason: answer.reason,
+				lookup: 'absent',
+				detail: 'not found by its reference yet',
+				error: answer.error,
+			};
 		}
 		detail = found.detail;
 	}
-	return { kind: 'unknown', reason: answer.reason, lookup: 'unreadable', detail, error: answer.error };
+	return {
+		kind: 'unknown',
+		reason: answer.reason,
+		lookup: 'unreadable',
+		detail,
+		error: answer.error,
+	};
 }
 
 const REASON_TEXT: Record<UnknownReason, string> = {
@@ -96,7 +123,10 @@ export function unknownOutcomeText(
 	what: string,
 	reference: string,
 ): { message: string; hint: string } {
-	const lookup = outcome.lookup === 'absent' ? `a look-up found no record with ${reference} yet` : `the look-up by ${reference} could not be read (${outcome.detail})`;
+	const lookup =
+		outcome.lookup === 'absent'
+			? `a look-up found no record with ${reference} yet`
+			: `the look-up by ${reference} could not be read (${outcome.detail})`;
 	return {
 		message: `Outcome unknown for ${what}: ${REASON_TEXT[outcome.reason]}, and ${lookup}. It was not sent again.`,
 		hint: `Nothing to do now: the next run looks for ${reference} first and uses the record if it exists, or creates it once if it does not (verified next run). To settle it sooner, search Factuursturen for ${reference}.`,

@@ -20,11 +20,17 @@ export function vatOnSum(sumOfCents: number, rateHundredths: number, taxType: Ta
 
 /** what `sum_of` at one rate contributes to totalintax */
 export function inclForSum(sumOfCents: number, rateHundredths: number, taxType: TaxType): number {
-	return taxType === 'extax' ? sumOfCents + vatOnSum(sumOfCents, rateHundredths, taxType) : sumOfCents;
+	return taxType === 'extax'
+		? sumOfCents + vatOnSum(sumOfCents, rateHundredths, taxType)
+		: sumOfCents;
 }
 
 /** linetotal in cents; price given in micros (1e-6), discount in hundredths of a percent */
-export function lineTotalCents(amount: number, priceMicros: number, discountHundredths = 0): number {
+export function lineTotalCents(
+	amount: number,
+	priceMicros: number,
+	discountHundredths = 0,
+): number {
 	const n = BigInt(amount) * BigInt(priceMicros) * BigInt(10_000 - discountHundredths);
 	return roundDiv(n, 10_000n * 10_000n);
 }
@@ -41,7 +47,13 @@ export interface PayloadLineLike {
 export interface ExpectedTotals {
 	totalInclCents: number;
 	vatCents: number;
-	perRate: Array<{ rate: string; taxCountry: boolean; baseCents: number; vatCents: number; sumOfCents: number }>;
+	perRate: Array<{
+		rate: string;
+		taxCountry: boolean;
+		baseCents: number;
+		vatCents: number;
+		sumOfCents: number;
+	}>;
 }
 
 /**
@@ -72,7 +84,13 @@ export function expectedTotals(
 	for (const g of groups.values()) {
 		const vat = opts.taxShifted ? 0 : vatOnSum(g.sumOf, g.rateH, taxType);
 		const base = taxType === 'extax' ? g.sumOf : g.sumOf - vat;
-		perRate.push({ rate: formatRate(g.rateH), taxCountry: g.taxCountry, baseCents: base, vatCents: vat, sumOfCents: g.sumOf });
+		perRate.push({
+			rate: formatRate(g.rateH),
+			taxCountry: g.taxCountry,
+			baseCents: base,
+			vatCents: vat,
+			sumOfCents: g.sumOf,
+		});
 		totalInclCents += base + vat;
 		vatCents += vat;
 	}

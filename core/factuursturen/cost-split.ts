@@ -16,13 +16,15 @@ import { rateHundredths } from './rate-resolution';
 const GOODS = new Set(['article', 'custom', 'discount']);
 const COSTS = new Set(['shipping', 'payment']);
 
-const vatFromGross = (inclCents: number, rateH: number): number => (rateH === 0 ? 0 : roundDiv(inclCents * rateH, 10_000 + rateH));
+const vatFromGross = (inclCents: number, rateH: number): number =>
+	rateH === 0 ? 0 : roundDiv(inclCents * rateH, 10_000 + rateH);
 
 export function applyCostSplit(order: CanonicalOrder): CanonicalOrder {
 	if (order.vat.regime !== 'domestic' && order.vat.regime !== 'oss') return order;
 	const goodsExcl = new Map<string, number>();
 	for (const line of order.lines) {
-		if (GOODS.has(line.kind)) goodsExcl.set(line.vatRate, (goodsExcl.get(line.vatRate) ?? 0) + line.lineExclMicros);
+		if (GOODS.has(line.kind))
+			goodsExcl.set(line.vatRate, (goodsExcl.get(line.vatRate) ?? 0) + line.lineExclMicros);
 	}
 	const rates = [...goodsExcl.keys()].filter((r) => goodsExcl.get(r) !== 0);
 	if (rates.length < 2) return order;
@@ -33,14 +35,18 @@ export function applyCostSplit(order: CanonicalOrder): CanonicalOrder {
 	const weightSum = weights.reduce((a, b) => a + b, 0);
 
 	const sourceCount = new Map<string, number>();
-	for (const line of order.lines) if (line.sourceLineId) sourceCount.set(line.sourceLineId, (sourceCount.get(line.sourceLineId) ?? 0) + 1);
+	for (const line of order.lines)
+		if (line.sourceLineId)
+			sourceCount.set(line.sourceLineId, (sourceCount.get(line.sourceLineId) ?? 0) + 1);
 
 	const vatDelta = new Map<string, number>();
-	const addVat = (rate: string, cents: number) => vatDelta.set(rate, (vatDelta.get(rate) ?? 0) + cents);
+	const addVat = (rate: string, cents: number) =>
+		vatDelta.set(rate, (vatDelta.get(rate) ?? 0) + cents);
 	const lines: OrderLine[] = [];
 	let changed = false;
 	order.lines.forEach((line, index) => {
-		const alreadySplit = line.sourceLineId !== null && (sourceCount.get(line.sourceLineId) ?? 0) > 1;
+		const alreadySplit =
+			line.sourceLineId !== null && (sourceCount.get(line.sourceLineId) ?? 0) > 1;
 		if (!COSTS.has(line.kind) || alreadySplit || line.lineInclCents === 0) {
 			lines.push(line);
 			return;
@@ -68,9 +74,14 @@ export function applyCostSplit(order: CanonicalOrder): CanonicalOrder {
 	if (!changed) return order;
 
 	const incl = new Map<string, number>();
-	for (const line of lines) incl.set(line.vatRate, (incl.get(line.vatRate) ?? 0) + line.lineInclCents);
+	for (const line of lines)
+		incl.set(line.vatRate, (incl.get(line.vatRate) ?? 0) + line.lineInclCents);
 	const perRate = order.totals.perRate
-		.map((r) => ({ rate: r.rate, vatCents: r.vatCents + (vatDelta.get(r.rate) ?? 0), inclCents: incl.get(r.rate) ?? 0 }))
+		.map((r) => ({
+			rate: r.rate,
+			vatCents: r.vatCents + (vatDelta.get(r.rate) ?? 0),
+			inclCents: incl.get(r.rate) ?? 0,
+		}))
 		.filter((r) => incl.has(r.rate)); // a rate whose only line was a cost that moved away disappears
 	const vatCents = perRate.reduce((a, r) => a + r.vatCents, 0);
 	return {

@@ -108,7 +108,9 @@ export function indexCountries(countries: CountryList): CountryIndex {
 		if (key && !byName.has(key)) byName.set(key, id);
 	};
 	if (Array.isArray(countries)) {
-		for (const c of countries) if (c && c.name !== undefined && c.id !== undefined) addName(String(c.name), String(c.id).trim());
+		for (const c of countries)
+			if (c && c.name !== undefined && c.id !== undefined)
+				addName(String(c.name), String(c.id).trim());
 	} else if (countries && typeof countries === 'object') {
 		for (const [k, v] of Object.entries(countries)) {
 			const key = k.trim();
@@ -122,7 +124,11 @@ export function indexCountries(countries: CountryList): CountryIndex {
 }
 
 /** the Factuursturen id for a country, or null when neither its code nor its name is in the list */
-export function findCountryId(index: CountryIndex, code: string | null, name: string): string | null {
+export function findCountryId(
+	index: CountryIndex,
+	code: string | null,
+	name: string,
+): string | null {
 	if (code) {
 		const upper = code.toUpperCase();
 		const direct = index.byCode.get(upper);

@@ -7,14 +7,29 @@
 import type { CanonicalOrder } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { findCountryId, indexCountries, type CountryList } from './countries';
-import { CLIENT_FIELD_LIMITS as LIMIT, clean, fitClientFields, notesWithFullValues, utf8Length } from './field-limits';
+import {
+	CLIENT_FIELD_LIMITS as LIMIT,
+	clean,
+	fitClientFields,
+	notesWithFullValues,
+	utf8Length,
+} from './field-limits';
 import type { FactuursturenClientPayload } from './payload-types';
 import { euVatNumberProblem, normalizeEuVatNumber } from '../vat/vat-number';
 import { isUsableEmail } from '../email';
 
 const DUTCH_SPEAKING = new Set(['NL', 'BE', 'SR', 'AW', 'CW', 'SX', 'BQ']);
 /** other document languages Factuursturen supports; everyone else gets English */
-const DOC_LANGUAGE: Record<string, FactuursturenClientPayload['default_doclang']> = { DE: 'de', AT: 'de', CH: 'de', LI: 'de', FR: 'fr', LU: 'fr', MC: 'fr', ES: 'es' };
+const DOC_LANGUAGE: Record<string, FactuursturenClientPayload['default_doclang']> = {
+	DE: 'de',
+	AT: 'de',
+	CH: 'de',
+	LI: 'de',
+	FR: 'fr',
+	LU: 'fr',
+	MC: 'fr',
+	ES: 'es',
+};
 
 function docLanguage(code: string | null): FactuursturenClientPayload['default_doclang'] {
 	const c = (code ?? '').toUpperCase();
@@ -37,7 +52,11 @@ export interface BuildDebtorOptions {
 	businessTaxType?: TaxType;
 }
 
-export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts: BuildDebtorOptions = {}): FactuursturenClientPayload {
+export function buildDebtor(
+	order: CanonicalOrder,
+	countries: CountryList,
+	opts: BuildDebtorOptions = {},
+): FactuursturenClientPayload {
 	const customer = order.customer;
 	const address = customer.invoiceAddress;
 	const email = clean(customer.email).toLowerCase();
@@ -56,7 +75,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		throw new OrderRefusal(
 			'missing_country',
 			`Order ${order.number}: the invoice address has no country`,
-			'Add the country to the customer\'s invoice address in Mijnwebwinkel, then reprocess.',
+			"Add the country to the customer's invoice address in Mijnwebwinkel, then reprocess.",
 			order.number,
 		);
 	}
@@ -77,7 +96,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		throw new OrderRefusal(
 			'reverse_charge_without_vat_number',
 			`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
-			'Add the customer\'s VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.',
+			"Add the customer's VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.",
 			order.number,
 		);
 	}
@@ -86,7 +105,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		throw new OrderRefusal(
 			'invalid_vat_number',
 			`Order ${order.number}: VAT number "${vatNumber}" cannot be used for an intra-EU reverse-charge sale: ${vatProblem}`,
-			'Check the customer\'s VAT number in VIES (ec.europa.eu/taxation_customs/vies), correct it in Mijnwebwinkel, then reprocess.',
+			"Check the customer's VAT number in VIES (ec.europa.eu/taxation_customs/vies), correct it in Mijnwebwinkel, then reprocess.",
 			order.number,
 		);
 	}
@@ -94,7 +113,7 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		throw new OrderRefusal(
 			'invalid_vat_number',
 			`Order ${order.number}: VAT number "${vatNumber}" is longer than ${LIMIT.taxnumber} characters`,
-			'No EU VAT number is that long. Correct the customer\'s VAT number in Mijnwebwinkel, then reprocess.',
+			"No EU VAT number is that long. Correct the customer's VAT number in Mijnwebwinkel, then reprocess.",
 			order.number,
 		);
 	}
@@ -131,6 +150,11 @@ export function buildDebtor(order: CanonicalOrder, countries: CountryList, opts:
 		currency: order.currency,
 	};
 	if (fields.address_addon) payload.address_addon = fields.address_addon;
-	if (fitted.length) payload.notes = notesWithFullValues('', `Volledige gegevens uit bestelling ${order.number} (ingekort voor Factuursturen):`, fitted);
+	if (fitted.length)
+		payload.notes = notesWithFullValues(
+			'',
+			`Volledige gegevens uit bestelling ${order.number} (ingekort voor Factuursturen):`,
+			fitted,
+		);
 	return payload;
 }

@@ -54,7 +54,8 @@ export function utf8Length(text: string): number {
 	return n;
 }
 
-export const clean = (value: string | null | undefined): string => (value ?? '').replace(/\s+/g, ' ').trim();
+export const clean = (value: string | null | undefined): string =>
+	(value ?? '').replace(/\s+/g, ' ').trim();
 
 /**
  * the longest prefix of whole characters within `maxBytes`; when that cuts a word, it backs up to the
@@ -95,7 +96,10 @@ const MAX_HOUSE_NUMBER_BYTES = 20;
  * shortened with "..." followed by the house number, and address_addon the rest of the street; otherwise
  * it is split at a word boundary (a space, or after a hyphen). `split` says whether anything moved.
  */
-export function splitAddress(text: string, maxBytes: number): { address: string; addon: string; split: boolean } {
+export function splitAddress(
+	text: string,
+	maxBytes: number,
+): { address: string; addon: string; split: boolean } {
 	if (utf8Length(text) <= maxBytes) return { address: text, addon: '', split: false };
 	const number = HOUSE_NUMBER.exec(text)?.[1] ?? '';
 	const numberBytes = utf8Length(number);
@@ -111,7 +115,9 @@ export function splitAddress(text: string, maxBytes: number): { address: string;
 
 export function normalizePhone(text: string): string {
 	// "+31 (0)20 …": the bracketed trunk zero is not dialled after a country code
-	const compact = clean(text).replace(/^(\+\d{1,3})\s*\(0\)/, '$1').replace(/[\s.\-/()]/g, '');
+	const compact = clean(text)
+		.replace(/^(\+\d{1,3})\s*\(0\)/, '$1')
+		.replace(/[\s.\-/()]/g, '');
 	return compact.startsWith('00') ? '+' + compact.slice(2) : compact;
 }
 
@@ -148,11 +154,23 @@ const NOTE_LABEL: Record<string, string> = {
  * `notes` for a client: what was there, then a header and the full value of every changed field; capped at
  * the notes limit (the longest values lose their end first, each keeping its label).
  */
-export function notesWithFullValues(existing: string, header: string, fitted: FittedField[]): string {
+export function notesWithFullValues(
+	existing: string,
+	header: string,
+	fitted: FittedField[],
+): string {
 	if (fitted.length === 0) return shorten(existing, CLIENT_FIELD_LIMITS.notes);
-	const before = existing.trim() ? `${shorten(existing.trim(), CLIENT_FIELD_LIMITS.notes / 2)}\n` : '';
-	const lines = fitted.map((f) => ({ label: `${NOTE_LABEL[f.field] ?? f.field}: `, value: f.given }));
-	const fixed = utf8Length(before) + utf8Length(header) + lines.reduce((n, l) => n + 1 + utf8Length(l.label), 0);
+	const before = existing.trim()
+		? `${shorten(existing.trim(), CLIENT_FIELD_LIMITS.notes / 2)}\n`
+		: '';
+	const lines = fitted.map((f) => ({
+		label: `${NOTE_LABEL[f.field] ?? f.field}: `,
+		value: f.given,
+	}));
+	const fixed =
+		utf8Length(before) +
+		utf8Length(header) +
+		lines.reduce((n, l) => n + 1 + utf8Length(l.label), 0);
 	let budget = CLIENT_FIELD_LIMITS.notes - fixed;
 	if (budget < lines.length * 8) return shorten(`${before}${header}`, CLIENT_FIELD_LIMITS.notes);
 	// fair shares: short values whole, the long ones share what is left
@@ -164,7 +182,9 @@ export function notesWithFullValues(existing: string, header: string, fitted: Fi
 		allowance.set(l, size);
 		budget -= size;
 	});
-	const body = lines.map((l) => `${l.label}${shorten(l.value, allowance.get(l) as number)}`).join('\n');
+	const body = lines
+		.map((l) => `${l.label}${shorten(l.value, allowance.get(l) as number)}`)
+		.join('\n');
 	return `${before}${header}\n${body}`;
 }
 
@@ -179,13 +199,16 @@ function fitPhone(given: string, max: number): string {
  * Returns the fitted fields and every field whose value changed beyond cleaning. A given `address_addon` is
  * joined to an over-long address before it is split again.
  */
-export function fitClientFields<T extends Record<string, unknown>>(input: T): { fields: T & { address_addon?: string }; fitted: FittedField[] } {
+export function fitClientFields<T extends Record<string, unknown>>(
+	input: T,
+): { fields: T & { address_addon?: string }; fitted: FittedField[] } {
 	const fields: Record<string, unknown> = { ...input };
 	const fitted: FittedField[] = [];
 	const note = (field: string, given: string, sent: string) => {
 		if (given !== sent) fitted.push({ field, given, sent });
 	};
-	const str = (key: string): string | null => (typeof fields[key] === 'string' ? clean(fields[key] as string) : null);
+	const str = (key: string): string | null =>
+		typeof fields[key] === 'string' ? clean(fields[key] as string) : null;
 
 	const vat = str('taxnumber');
 	if (vat !== null) {
@@ -213,7 +236,12 @@ export function fitClientFields<T extends Record<string, unknown>>(input: T): { 
 		fitted.push({ field: 'address', given: full, sent: clean(`${split.address} ${split.addon}`) });
 	} else if (addon !== null) {
 		fields.address_addon = shorten(addon, CLIENT_FIELD_LIMITS.address_addon);
-		if (fields.address_addon !== addon) note('address', clean(`${address ?? ''} ${addon}`), clean(`${address ?? ''} ${fields.address_addon as string}`));
+		if (fields.address_addon !== addon)
+			note(
+				'address',
+				clean(`${address ?? ''} ${addon}`),
+				clean(`${address ?? ''} ${fields.address_addon as string}`),
+			);
 	}
 	const zip = str('zipcode');
 	let city = str('city');
@@ -229,7 +257,8 @@ export function fitClientFields<T extends Record<string, unknown>>(input: T): { 
 	if (city !== null) {
 		fields.city = shorten(city, CLIENT_FIELD_LIMITS.city);
 		// moving the postcode in front is noted under Postcode; only a shortened city is noted here
-		if (fields.city !== city) note('city', cityGiven === city ? city : (cityGiven ?? ''), fields.city as string);
+		if (fields.city !== city)
+			note('city', cityGiven === city ? city : (cityGiven ?? ''), fields.city as string);
 	}
 	for (const key of ['phone', 'mobile'] as const) {
 		const given = str(key);

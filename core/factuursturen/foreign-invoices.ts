@@ -40,11 +40,17 @@ export function foreignRule(where: unknown, pattern: unknown): ForeignRule | nul
 	if (source === '') return null;
 	const w = String(where ?? '');
 	if (!(FOREIGN_WHERE as readonly string[]).includes(w)) {
-		throw new ForeignRuleError(`"${w}" is not a place an order number can stand`, `Choose one of ${FOREIGN_WHERE.join(', ')}.`);
+		throw new ForeignRuleError(
+			`"${w}" is not a place an order number can stand`,
+			`Choose one of ${FOREIGN_WHERE.join(', ')}.`,
+		);
 	}
 	const re = compile(source);
 	if (typeof re === 'string') {
-		throw new ForeignRuleError(`Order number pattern "${source}" is not a regular expression: ${re}`, 'Write a JavaScript regular expression, e.g. Bestelnummer:?\\s*(\\d+)');
+		throw new ForeignRuleError(
+			`Order number pattern "${source}" is not a regular expression: ${re}`,
+			'Write a JavaScript regular expression, e.g. Bestelnummer:?\\s*(\\d+)',
+		);
 	}
 	// the number of capture groups: an alternation with the empty pattern always matches and shows them all
 	const groups = new RegExp(`${source}|`).exec('')!.length - 1;
@@ -60,8 +66,16 @@ export function foreignRule(where: unknown, pattern: unknown): ForeignRule | nul
 function textsAt(invoice: Record<string, unknown>, where: ForeignWhere): string[] {
 	if (where === 'lines') {
 		const lines = invoice.lines;
-		const list = Array.isArray(lines) ? lines : lines && typeof lines === 'object' ? Object.values(lines) : [];
-		return list.map((l) => (l && typeof l === 'object' ? String((l as Record<string, unknown>).description ?? '') : '')).filter((t) => t !== '');
+		const list = Array.isArray(lines)
+			? lines
+			: lines && typeof lines === 'object'
+				? Object.values(lines)
+				: [];
+		return list
+			.map((l) =>
+				l && typeof l === 'object' ? String((l as Record<string, unknown>).description ?? '') : '',
+			)
+			.filter((t) => t !== '');
 	}
 	const reference = (invoice.reference ?? {}) as Record<string, unknown>;
 	const text = reference[where];
@@ -71,7 +85,10 @@ function textsAt(invoice: Record<string, unknown>, where: ForeignWhere): string[
 /** Every order number the rule finds on the invoice (usually one), without repeats. */
 export function foreignOrderNumbers(invoice: Record<string, unknown>, rule: ForeignRule): string[] {
 	const found: string[] = [];
-	const global = new RegExp(rule.pattern.source, rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`);
+	const global = new RegExp(
+		rule.pattern.source,
+		rule.pattern.flags.includes('g') ? rule.pattern.flags : `${rule.pattern.flags}g`,
+	);
 	for (const text of textsAt(invoice, rule.where)) {
 		for (const m of text.matchAll(global)) {
 			const n = (m[1] ?? '').trim();

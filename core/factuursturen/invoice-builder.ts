@@ -56,7 +56,6 @@ const DEFAULT_DESCRIPTION: Record<OrderLine['kind'], string> = {
 	custom: 'Overig',
 };
 
-
 /**
  * the fixed debtor (clientnr) for this order's payment method, e.g. counter sales on one "Kassa" debtor; never for
  * a business customer (company or VAT number), whose invoice must show their own name and address
@@ -79,7 +78,12 @@ export function paymentLabel(order: CanonicalOrder, mapping: InvoiceMapping): st
 
 function dutchDate(isoDate: string): string {
 	// the canonical "YYYY-MM-DD" without splitting; anything else exactly as split('-') takes it
-	if (isoDate.length === 10 && isoDate.indexOf('-') === 4 && isoDate.lastIndexOf('-') === 7 && isoDate.indexOf('-', 5) === 7) {
+	if (
+		isoDate.length === 10 &&
+		isoDate.indexOf('-') === 4 &&
+		isoDate.lastIndexOf('-') === 7 &&
+		isoDate.indexOf('-', 5) === 7
+	) {
 		return `${isoDate.slice(8)}-${isoDate.slice(5, 7)}-${isoDate.slice(0, 4)}`;
 	}
 	const [y, m, d] = isoDate.split('-');
@@ -114,14 +118,22 @@ const dutchRate = (rate: string): string => rate.replace('.', ',');
 
 /** a B2B customer (company or VAT number) needs their own name and address on the invoice (Dir. art. 226(5)) */
 export function isBusinessCustomer(order: CanonicalOrder): boolean {
-	return order.businessModel === 'B2B' || order.customer.company.trim() !== '' || normalizeEuVatNumber(order.customer.vatNumber) !== '';
+	return (
+		order.businessModel === 'B2B' ||
+		order.customer.company.trim() !== '' ||
+		normalizeEuVatNumber(order.customer.vatNumber) !== ''
+	);
 }
 
 /**
  * Factuursturen applies a `tax_country` rate of the DEBTOR's country (docs/api-readings.md), while OSS VAT follows the
  * delivery country (Dir. art. 33(a)). Existing debtors are never modified, so a debtor in another country is refused.
  */
-function checkOssDebtorCountry(order: CanonicalOrder, debtor: DebtorForInvoice, countries: CountryList | undefined): void {
+function checkOssDebtorCountry(
+	order: CanonicalOrder,
+	debtor: DebtorForInvoice,
+	countries: CountryList | undefined,
+): void {
 	const taxCountry = order.vat.taxCountry;
 	const debtorCountry = debtor.country?.trim() ?? '';
 	if (order.vat.regime !== 'oss' || !taxCountry || debtorCountry === '') return;
@@ -131,10 +143,16 @@ function checkOssDebtorCountry(order: CanonicalOrder, debtor: DebtorForInvoice, 
 	if (expectedId !== null && expectedId === debtorCountry) return;
 	if (!index) {
 		// a programming error in the workflow: the id cannot be checked without the list
-		throw new TypeError('buildInvoice: an OSS order with a debtor country id needs opts.countries (Factuursturen GET /countrylist)');
+		throw new TypeError(
+			'buildInvoice: an OSS order with a debtor country id needs opts.countries (Factuursturen GET /countrylist)',
+		);
 	}
-	const named = Array.isArray(countries) ? countries.find((c) => String(c.id) === debtorCountry)?.name : undefined;
-	const debtorName = named ? `${named} (country id ${debtorCountry})` : `country id ${debtorCountry}`;
+	const named = Array.isArray(countries)
+		? countries.find((c) => String(c.id) === debtorCountry)?.name
+		: undefined;
+	const debtorName = named
+		? `${named} (country id ${debtorCountry})`
+		: `country id ${debtorCountry}`;
 	throw new OrderRefusal(
 		'oss_debtor_country_mismatch',
 		`Order ${order.number} is an OSS sale taxed in ${taxCountry}, but Factuursturen debtor ${debtor.clientnr} is in ${debtorName}`,
@@ -145,9 +163,16 @@ function checkOssDebtorCountry(order: CanonicalOrder, debtor: DebtorForInvoice, 
 }
 
 function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
-	if (!debtor || typeof debtor.clientnr !== 'string' || debtor.clientnr.trim() === '' || (debtor.tax_type !== 'extax' && debtor.tax_type !== 'intax')) {
+	if (
+		!debtor ||
+		typeof debtor.clientnr !== 'string' ||
+		debtor.clientnr.trim() === '' ||
+		(debtor.tax_type !== 'extax' && debtor.tax_type !== 'intax')
+	) {
 		// a programming error in the workflow, not a property of the order
-		throw new TypeError('buildInvoice: debtor must be { clientnr: string, tax_type: "extax" | "intax", tax_shifted?, taxnumber? }');
+		throw new TypeError(
+			'buildInvoice: debtor must be { clientnr: string, tax_type: "extax" | "intax", tax_shifted?, taxnumber? }',
+		);
 	}
 	const reverseCharge = order.vat.regime === 'intra_eu_reverse_charge';
 	if (reverseCharge) {
@@ -155,7 +180,7 @@ function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
 			throw new OrderRefusal(
 				'reverse_charge_without_vat_number',
 				`Order ${order.number} is an intra-EU reverse-charge sale, but the customer has no VAT number`,
-				'Reverse charge (0 %, btw verlegd) needs the customer\'s valid EU VAT number on the invoice. Add the customer\'s VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.',
+				"Reverse charge (0 %, btw verlegd) needs the customer's valid EU VAT number on the invoice. Add the customer's VAT number to the order/customer in Mijnwebwinkel, then reprocess the order.",
 				order.number,
 			);
 		}
@@ -179,13 +204,20 @@ function checkDebtor(order: CanonicalOrder, debtor: DebtorForInvoice): void {
 				{ clientnr: debtor.clientnr },
 			);
 		}
-		if (debtor.taxnumber !== undefined && normalizeEuVatNumber(debtor.taxnumber) !== normalizeEuVatNumber(order.customer.vatNumber)) {
+		if (
+			debtor.taxnumber !== undefined &&
+			normalizeEuVatNumber(debtor.taxnumber) !== normalizeEuVatNumber(order.customer.vatNumber)
+		) {
 			throw new OrderRefusal(
 				'debtor_vat_number_mismatch',
 				`Order ${order.number}: VAT number ${normalizeEuVatNumber(order.customer.vatNumber)} differs from debtor ${debtor.clientnr}'s "${debtor.taxnumber}"`,
 				`A reverse-charge invoice must show the customer's VAT number. Correct the VAT number of debtor ${debtor.clientnr} in Factuursturen (or of the order in Mijnwebwinkel), then reprocess.`,
 				order.number,
-				{ clientnr: debtor.clientnr, debtorTaxnumber: debtor.taxnumber, orderVatNumber: order.customer.vatNumber },
+				{
+					clientnr: debtor.clientnr,
+					debtorTaxnumber: debtor.taxnumber,
+					orderVatNumber: order.customer.vatNumber,
+				},
 			);
 		}
 	} else if (debtor.tax_shifted === true) {
@@ -211,7 +243,12 @@ function formatPrice(units: number, decimals: number): string {
 }
 
 /** Builds the POST /invoices body. Throws OrderRefusal (codes: refusal-codes.ts) when it must not guess. */
-export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, mapping: InvoiceMapping, opts: BuildInvoiceOptions = {}): FactuursturenInvoicePayload {
+export function buildInvoice(
+	order: CanonicalOrder,
+	debtor: DebtorForInvoice,
+	mapping: InvoiceMapping,
+	opts: BuildInvoiceOptions = {},
+): FactuursturenInvoicePayload {
 	const line1 = orderReference(order.number);
 	assertInvoiceable(order);
 	checkDebtor(order, debtor);
@@ -228,29 +265,45 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	let roundingCents = 0;
 	for (const total of effective.totals.perRate) {
 		const indexes: number[] = [];
-		for (let i = 0; i < effective.lines.length; i++) if (effective.lines[i].vatRate === total.rate) indexes.push(i);
+		for (let i = 0; i < effective.lines.length; i++)
+			if (effective.lines[i].vatRate === total.rate) indexes.push(i);
 		if (indexes.length === 0) continue;
 		const rate = resolved.get(total.rate) as ResolvedRate;
-		const fit = fitRateSum(total.inclCents, total.vatCents, rate.rateHundredths, taxType, maxRounding);
+		const fit = fitRateSum(
+			total.inclCents,
+			total.vatCents,
+			rate.rateHundredths,
+			taxType,
+			maxRounding,
+		);
 		if (!fit) {
 			throw new OrderRefusal(
 				'vat_mismatch',
 				`Order ${order.number}: the shop's VAT at ${total.rate} % (${formatCents(total.vatCents)} on ${formatCents(total.inclCents)} incl.) cannot be reproduced within 1 cent without a rounding difference above ${formatCents(maxRounding)}`,
-				'The shop\'s VAT does not match its own amounts (e.g. VAT rounded per line on many lines, or a known shop error such as doubled VAT). Check the order in Mijnwebwinkel; if its VAT is right, book it by hand or raise the mapping\'s maxRoundingCents.',
+				"The shop's VAT does not match its own amounts (e.g. VAT rounded per line on many lines, or a known shop error such as doubled VAT). Check the order in Mijnwebwinkel; if its VAT is right, book it by hand or raise the mapping's maxRoundingCents.",
 				order.number,
 				{ rate: total.rate, inclCents: total.inclCents, vatCents: total.vatCents, taxType },
 			);
 		}
 		roundingCents += fit.roundingCents;
 		const exact: number[] = [];
-		for (const i of indexes) exact.push(taxType === 'extax' ? effective.lines[i].lineExclMicros : effective.lines[i].lineInclCents * 10_000);
+		for (const i of indexes)
+			exact.push(
+				taxType === 'extax'
+					? effective.lines[i].lineExclMicros
+					: effective.lines[i].lineInclCents * 10_000,
+			);
 		const shares = allocateCents(exact, fit.sumOfCents);
 		for (let k = 0; k < indexes.length; k++) lineCents[indexes[k]] = shares[k];
 	}
 
 	const splitSources = new Map<string, Set<string>>();
 	for (const l of effective.lines) {
-		if (l.sourceLineId) splitSources.set(l.sourceLineId, (splitSources.get(l.sourceLineId) ?? new Set()).add(l.vatRate));
+		if (l.sourceLineId)
+			splitSources.set(
+				l.sourceLineId,
+				(splitSources.get(l.sourceLineId) ?? new Set()).add(l.vatRate),
+			);
 	}
 	const lines: FactuursturenInvoiceLine[] = [];
 	for (let i = 0; i < effective.lines.length; i++) {
@@ -258,10 +311,15 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 		const rate = resolved.get(l.vatRate);
 		if (!rate) continue;
 		let description = l.description.trim() || DEFAULT_DESCRIPTION[l.kind];
-		if (l.kind === 'discount' && effective.discountCode && !description.includes(effective.discountCode)) {
+		if (
+			l.kind === 'discount' &&
+			effective.discountCode &&
+			!description.includes(effective.discountCode)
+		) {
 			description += ` (kortingscode ${effective.discountCode})`;
 		}
-		if (l.sourceLineId && (splitSources.get(l.sourceLineId)?.size ?? 0) > 1) description += ` (deel ${dutchRate(l.vatRate)}% btw)`;
+		if (l.sourceLineId && (splitSources.get(l.sourceLineId)?.size ?? 0) > 1)
+			description += ` (deel ${dutchRate(l.vatRate)}% btw)`;
 		// the full text stays on the order in the shop; Factuursturen would refuse the whole invoice for it
 		description = shorten(description, INVOICE_FIELD_LIMITS.lineDescription);
 		const quantity = Math.abs(l.quantity) || 1;
@@ -278,19 +336,41 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 		}
 	}
 	if (roundingCents !== 0) {
-		const zero = mappedDomesticRate(order, '0', mapping, ' (needed for the rounding line "Afrondingsverschil")');
-		lines.push({ amount: 1, description: ROUNDING_LINE_DESCRIPTION, tax_rate: zero.taxRate, price: formatCents(roundingCents), discount_pct: 0 });
+		const zero = mappedDomesticRate(
+			order,
+			'0',
+			mapping,
+			' (needed for the rounding line "Afrondingsverschil")',
+		);
+		lines.push({
+			amount: 1,
+			description: ROUNDING_LINE_DESCRIPTION,
+			tax_rate: zero.taxRate,
+			price: formatCents(roundingCents),
+			discount_pct: 0,
+		});
 	}
 
 	const credit = isCreditOrder(order);
 	let line2 = `Besteldatum ${dutchDate(order.date)}`;
 	const original = opts.originalInvoiceNumber?.trim() ?? '';
-	if (credit && original) line2 += ` - Creditnota op factuur ${original}${order.creditsOrderNumber ? ` (bestelling ${order.creditsOrderNumber})` : ''}`;
-	else if (credit) line2 += order.creditsOrderNumber ? ` - Creditnota voor bestelling ${order.creditsOrderNumber}` : ' - Creditnota';
+	if (credit && original)
+		line2 += ` - Creditnota op factuur ${original}${order.creditsOrderNumber ? ` (bestelling ${order.creditsOrderNumber})` : ''}`;
+	else if (credit)
+		line2 += order.creditsOrderNumber
+			? ` - Creditnota voor bestelling ${order.creditsOrderNumber}`
+			: ' - Creditnota';
 	// the customer's own reference (a purchase order number) where the customer reads it: their accounts payable match on it
 	if (order.customerReference) line2 += ` - Uw referentie: ${order.customerReference}`;
 	line2 = shorten(line2, INVOICE_FIELD_LIMITS.referenceLine);
-	const line3 = shorten(joinNonEmpty([regimeNote(order, mapping), bookedVouchers ? VOUCHER_NOTE : '', mapping.referenceLine3?.trim() ?? '']), INVOICE_FIELD_LIMITS.referenceLine);
+	const line3 = shorten(
+		joinNonEmpty([
+			regimeNote(order, mapping),
+			bookedVouchers ? VOUCHER_NOTE : '',
+			mapping.referenceLine3?.trim() ?? '',
+		]),
+		INVOICE_FIELD_LIMITS.referenceLine,
+	);
 
 	const payload: FactuursturenInvoicePayload = {
 		clientnr: debtor.clientnr.trim(),
@@ -302,7 +382,9 @@ export function buildInvoice(order: CanonicalOrder, debtor: DebtorForInvoice, ma
 	if (sendsAsPaid(order, mapping.paidWhen)) {
 		payload.alreadypaid = 'full';
 		// a credit's payment is the refund
-		payload.alreadypaidmethod = credit ? `Terugbetaald (${paymentLabel(order, mapping)})`.slice(0, 32) : paymentLabel(order, mapping);
+		payload.alreadypaidmethod = credit
+			? `Terugbetaald (${paymentLabel(order, mapping)})`.slice(0, 32)
+			: paymentLabel(order, mapping);
 	}
 	const category = mapping.categories?.[order.vat.regime];
 	if (category !== undefined) payload.category = category;

@@ -53,7 +53,11 @@ export interface InvoiceMapping {
 	zeroRatedNote?: string;
 }
 
-export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = { '21': '21', '9': '9', '0': '0' };
+export const DEFAULT_VAT_RATES: Readonly<Record<string, string>> = {
+	'21': '21',
+	'9': '9',
+	'0': '0',
+};
 export const DEFAULT_MAX_ROUNDING_CENTS = 5;
 export const DEFAULT_PRICE_DECIMALS = 3;
 
@@ -93,7 +97,10 @@ const RATE_TEXT = /^\d{1,2}(?:[.,]\d{1,2})?$/;
 const rateValue = z.union([z.string(), z.number()]).transform((v, ctx) => {
 	const text = String(v).trim();
 	if (!RATE_TEXT.test(text)) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${text}" is not a VAT percentage; write it like "21" or "5.5"` });
+		ctx.addIssue({
+			code: z.ZodIssueCode.custom,
+			message: `"${text}" is not a VAT percentage; write it like "21" or "5.5"`,
+		});
 		return z.NEVER;
 	}
 	return normalizeRate(text);
@@ -101,7 +108,9 @@ const rateValue = z.union([z.string(), z.number()]).transform((v, ctx) => {
 const idValue = z
 	.union([z.string(), z.number().int().nonnegative()])
 	.transform((v) => String(v).trim())
-	.refine((v) => /^[A-Za-z0-9_-]{1,32}$/.test(v), { message: 'expected a Factuursturen id such as "12"' });
+	.refine((v) => /^[A-Za-z0-9_-]{1,32}$/.test(v), {
+		message: 'expected a Factuursturen id such as "12"',
+	});
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 
 const schema = z
@@ -131,7 +140,9 @@ function formatIssue(issue: z.ZodIssue): string {
 	return `${where}: ${issue.message}`;
 }
 
-function methodKeys(record: Record<string, string> | undefined): Record<string, string> | undefined {
+function methodKeys(
+	record: Record<string, string> | undefined,
+): Record<string, string> | undefined {
 	if (!record) return undefined;
 	const out: Record<string, string> = {};
 	for (const [k, v] of Object.entries(record)) out[paymentMethodKey(k)] = v;
@@ -158,8 +169,12 @@ export function parseMapping(input: unknown): InvoiceMapping {
 	const vatRates: Record<string, string> = {};
 	for (const [key, to] of Object.entries(m.vatRates)) {
 		const from = safeRate(key);
-		if (from === null) issues.push(`vatRates."${key}": the key is not a VAT percentage; write it like "21" or "9"`);
-		else if (from !== to) issues.push(`vatRates."${key}": maps to ${to} %, but a rate must map to the same percentage (${from}); add rate ${from} % in Factuursturen and map "${from}": "${from}"`);
+		if (from === null)
+			issues.push(`vatRates."${key}": the key is not a VAT percentage; write it like "21" or "9"`);
+		else if (from !== to)
+			issues.push(
+				`vatRates."${key}": maps to ${to} %, but a rate must map to the same percentage (${from}); add rate ${from} % in Factuursturen and map "${from}": "${from}"`,
+			);
 		else vatRates[from] = to;
 	}
 	let ossVatRates: Record<string, string> | undefined;
@@ -169,9 +184,13 @@ export function parseMapping(input: unknown): InvoiceMapping {
 			const match = /^\s*([A-Za-z]{2})\s*:\s*(.+)$/.exec(key);
 			const from = match ? safeRate(match[2]) : null;
 			if (!match || from === null) {
-				issues.push(`ossVatRates."${key}": expected a key like "DE:19" (country code, colon, the destination rate)`);
+				issues.push(
+					`ossVatRates."${key}": expected a key like "DE:19" (country code, colon, the destination rate)`,
+				);
 			} else if (from !== to) {
-				issues.push(`ossVatRates."${key}": maps to ${to} %, but must map to the same percentage (${from})`);
+				issues.push(
+					`ossVatRates."${key}": maps to ${to} %, but must map to the same percentage (${from})`,
+				);
 			} else {
 				ossVatRates[`${match[1].toUpperCase()}:${from}`] = to;
 			}
@@ -182,7 +201,10 @@ export function parseMapping(input: unknown): InvoiceMapping {
 		categories = {};
 		for (const [key, id] of Object.entries(m.categories)) {
 			const regime = vatRegimeSchema.safeParse(key);
-			if (!regime.success) issues.push(`categories."${key}": unknown VAT regime; use one of ${vatRegimeSchema.options.join(', ')}`);
+			if (!regime.success)
+				issues.push(
+					`categories."${key}": unknown VAT regime; use one of ${vatRegimeSchema.options.join(', ')}`,
+				);
 			else categories[regime.data] = id;
 		}
 	}

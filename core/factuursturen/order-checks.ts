@@ -11,7 +11,11 @@ export function isCreditOrder(order: CanonicalOrder): boolean {
 	return order.status.isCredit || order.creditsOrderNumber !== null;
 }
 
-function inconsistent(order: CanonicalOrder, message: string, details: Record<string, unknown>): OrderRefusal {
+function inconsistent(
+	order: CanonicalOrder,
+	message: string,
+	details: Record<string, unknown>,
+): OrderRefusal {
 	return new OrderRefusal(
 		'inconsistent_order',
 		`Order ${order.number}: ${message}`,
@@ -23,7 +27,12 @@ function inconsistent(order: CanonicalOrder, message: string, details: Record<st
 
 export function assertInvoiceable(order: CanonicalOrder): void {
 	if (order.isTest) {
-		throw new OrderRefusal('test_order', `Order ${order.number} is a test order`, 'Test orders are never invoiced; nothing to do.', order.number);
+		throw new OrderRefusal(
+			'test_order',
+			`Order ${order.number} is a test order`,
+			'Test orders are never invoiced; nothing to do.',
+			order.number,
+		);
 	}
 	if (order.currency !== 'EUR') {
 		throw new OrderRefusal(
@@ -35,7 +44,12 @@ export function assertInvoiceable(order: CanonicalOrder): void {
 		);
 	}
 	if (order.lines.length === 0) {
-		throw new OrderRefusal('empty_order', `Order ${order.number} has no lines`, 'Check the order in Mijnwebwinkel; an order without lines cannot be invoiced.', order.number);
+		throw new OrderRefusal(
+			'empty_order',
+			`Order ${order.number} has no lines`,
+			'Check the order in Mijnwebwinkel; an order without lines cannot be invoiced.',
+			order.number,
+		);
 	}
 	const credit = isCreditOrder(order);
 	if ((credit && order.totals.inclCents > 0) || (!credit && order.totals.inclCents < 0)) {
@@ -50,15 +64,26 @@ export function assertInvoiceable(order: CanonicalOrder): void {
 	}
 	const perRateIncl = new Map<string, number>();
 	for (const r of order.totals.perRate) {
-		if (perRateIncl.has(r.rate)) throw inconsistent(order, `VAT rate ${r.rate} % is listed twice in the totals`, { rate: r.rate });
+		if (perRateIncl.has(r.rate))
+			throw inconsistent(order, `VAT rate ${r.rate} % is listed twice in the totals`, {
+				rate: r.rate,
+			});
 		perRateIncl.set(r.rate, 0);
 		if (r.rate === '0' && r.vatCents !== 0) {
-			throw inconsistent(order, `VAT ${formatCents(r.vatCents)} is reported at 0 %`, { rate: r.rate, vatCents: r.vatCents });
+			throw inconsistent(order, `VAT ${formatCents(r.vatCents)} is reported at 0 %`, {
+				rate: r.rate,
+				vatCents: r.vatCents,
+			});
 		}
 	}
 	for (const line of order.lines) {
 		const sum = perRateIncl.get(line.vatRate);
-		if (sum === undefined) throw inconsistent(order, `line "${line.description}" uses VAT rate ${line.vatRate} %, which the totals do not list`, { rate: line.vatRate });
+		if (sum === undefined)
+			throw inconsistent(
+				order,
+				`line "${line.description}" uses VAT rate ${line.vatRate} %, which the totals do not list`,
+				{ rate: line.vatRate },
+			);
 		perRateIncl.set(line.vatRate, sum + line.lineInclCents);
 	}
 	let inclTotal = 0;
@@ -66,12 +91,20 @@ export function assertInvoiceable(order: CanonicalOrder): void {
 	for (const r of order.totals.perRate) {
 		const lines = perRateIncl.get(r.rate) ?? 0;
 		if (lines !== r.inclCents) {
-			throw inconsistent(order, `the lines at ${r.rate} % add up to ${formatCents(lines)}, the totals say ${formatCents(r.inclCents)}`, { rate: r.rate, linesCents: lines, totalCents: r.inclCents });
+			throw inconsistent(
+				order,
+				`the lines at ${r.rate} % add up to ${formatCents(lines)}, the totals say ${formatCents(r.inclCents)}`,
+				{ rate: r.rate, linesCents: lines, totalCents: r.inclCents },
+			);
 		}
 		inclTotal += r.inclCents;
 		vatTotal += r.vatCents;
 	}
 	if (inclTotal !== order.totals.inclCents || vatTotal !== order.totals.vatCents) {
-		throw inconsistent(order, `the per-rate totals (${formatCents(inclTotal)} incl., ${formatCents(vatTotal)} VAT) differ from the order totals (${formatCents(order.totals.inclCents)}, ${formatCents(order.totals.vatCents)})`, {});
+		throw inconsistent(
+			order,
+			`the per-rate totals (${formatCents(inclTotal)} incl., ${formatCents(vatTotal)} VAT) differ from the order totals (${formatCents(order.totals.inclCents)}, ${formatCents(order.totals.vatCents)})`,
+			{},
+		);
 	}
 }

@@ -12,10 +12,18 @@ export type PaidWhen = 'paid_status_or_payment' | 'always';
 export const PAID_WHEN_VALUES = ['paid_status_or_payment', 'always'] as const;
 
 /** payment states that mean the money arrived (`payment_status`, or the legacy `payment.status.text`) */
-const PAID_PAYMENT = new Set(['captured', 'successful', 'betaling geslaagd', 'geslaagd', 'paid', 'betaald']);
+const PAID_PAYMENT = new Set([
+	'captured',
+	'successful',
+	'betaling geslaagd',
+	'geslaagd',
+	'paid',
+	'betaald',
+]);
 const REFUNDED_PAYMENT = new Set(['refunded', 'terugbetaald', 'refund']);
 /** "Onbetaald", "Unpaid", "Niet betaald", "Not paid" must not count as paid */
-const NEGATED = /\b(?:on|un)(?:betaald|paid)|\bniet\s+betaald\b|\bnot\s+(?:yet\s+)?paid\b|\bnog\s+niet\b/;
+const NEGATED =
+	/\b(?:on|un)(?:betaald|paid)|\bniet\s+betaald\b|\bnot\s+(?:yet\s+)?paid\b|\bnog\s+niet\b/;
 const PAID_NAME = /betaald|paid/;
 
 /** true when the status name says paid: Betaald, Betaald en verzonden, Paid and shipped, Creditorder terugbetaald, … */
@@ -35,7 +43,10 @@ export function isKnownPaid(order: CanonicalOrder): boolean {
 }
 
 /** whether buildInvoice sends the invoice as paid (a 0.00 invoice never carries a payment) */
-export function sendsAsPaid(order: CanonicalOrder, paidWhen: PaidWhen = 'paid_status_or_payment'): boolean {
+export function sendsAsPaid(
+	order: CanonicalOrder,
+	paidWhen: PaidWhen = 'paid_status_or_payment',
+): boolean {
 	if (order.totals.inclCents === 0) return false;
 	return paidWhen === 'always' || isKnownPaid(order);
 }
@@ -44,7 +55,10 @@ export function sendsAsPaid(order: CanonicalOrder, paidWhen: PaidWhen = 'paid_st
  * whether nothing is owed on the invoice once it is created: it was sent paid, or its total is 0.00 (a free
  * order, or a credit of nothing). Reports count these as settled, not as open receivables.
  */
-export function isSettled(order: CanonicalOrder, paidWhen: PaidWhen = 'paid_status_or_payment'): boolean {
+export function isSettled(
+	order: CanonicalOrder,
+	paidWhen: PaidWhen = 'paid_status_or_payment',
+): boolean {
 	return order.totals.inclCents === 0 || sendsAsPaid(order, paidWhen);
 }
 

@@ -17,7 +17,13 @@ import { buildInvoice } from './invoice-builder';
 import type { FactuursturenClientPayload } from './payload-types';
 
 /** the statuses Mijnwebwinkel shops use for orders that are paid, shipped or picked up */
-export const DEFAULT_INVOICEABLE_STATUSES: readonly string[] = ['Betaald', 'Verzonden', 'Betaald en verzonden', 'Afgehaald', 'Betaald en afgehaald'];
+export const DEFAULT_INVOICEABLE_STATUSES: readonly string[] = [
+	'Betaald',
+	'Verzonden',
+	'Betaald en verzonden',
+	'Afgehaald',
+	'Betaald en afgehaald',
+];
 
 export interface PreflightOptions {
 	/** the invoice mapping the order will be booked with; without it the checks that need one are left out */
@@ -39,7 +45,7 @@ export function assertInvoiceableStatus(order: CanonicalOrder, statuses: readonl
 	throw new OrderRefusal(
 		'status_not_invoiceable',
 		`Order ${order.number} has status "${order.status.name}", which is not an invoiceable status (${statuses.join(', ')})`,
-		'Only paid, shipped or picked-up orders are invoiced. Wait until the order reaches such a status in Mijnwebwinkel and process it again; if this status does mean the order is done, add it to the node\'s Invoiceable Statuses.',
+		"Only paid, shipped or picked-up orders are invoiced. Wait until the order reaches such a status in Mijnwebwinkel and process it again; if this status does mean the order is done, add it to the node's Invoiceable Statuses.",
 		order.number,
 		{ status: order.status.name, invoiceableStatuses: [...statuses] },
 	);
@@ -61,10 +67,21 @@ export function checkBeforeWrites(order: CanonicalOrder, opts: PreflightOptions 
  * reverse charge, country), or the order is refused now and no debtor is left behind. What only Factuursturen can
  * tell (a credit's original invoice) is checked by Create From Order.
  */
-export function checkInvoiceOnNewDebtor(order: CanonicalOrder, debtor: FactuursturenClientPayload, mapping: InvoiceMapping, countries: CountryList): void {
+export function checkInvoiceOnNewDebtor(
+	order: CanonicalOrder,
+	debtor: FactuursturenClientPayload,
+	mapping: InvoiceMapping,
+	countries: CountryList,
+): void {
 	buildInvoice(
 		order,
-		{ clientnr: 'new', tax_type: debtor.tax_type, tax_shifted: debtor.tax_shifted, taxnumber: debtor.taxnumber, country: debtor.country },
+		{
+			clientnr: 'new',
+			tax_type: debtor.tax_type,
+			tax_shifted: debtor.tax_shifted,
+			taxnumber: debtor.taxnumber,
+			country: debtor.country,
+		},
 		mapping,
 		{ countries, ...(isCreditOrder(order) ? { originalInvoiceNumber: 'new' } : {}) },
 	);

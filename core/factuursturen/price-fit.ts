@@ -56,7 +56,8 @@ export function fitRateSum(
 			const better =
 				bestK < 0 ||
 				absRounding < bestAbsRounding ||
-				(absRounding === bestAbsRounding && (vatDiff < bestVatDiff || (vatDiff === bestVatDiff && k < bestK)));
+				(absRounding === bestAbsRounding &&
+					(vatDiff < bestVatDiff || (vatDiff === bestVatDiff && k < bestK)));
 			if (better) {
 				bestK = k;
 				bestAbsRounding = absRounding;
@@ -89,7 +90,9 @@ export function allocateCents(exactMicros: number[], totalCents: number): number
 	const direction = rest > 0 ? 1 : -1;
 	const order = exactMicros
 		.map((m, i) => ({ i, residual: m - cents[i] * 10_000, zero: m === 0 }))
-		.sort((a, b) => (a.zero === b.zero ? direction * (b.residual - a.residual) || a.i - b.i : a.zero ? 1 : -1));
+		.sort((a, b) =>
+			a.zero === b.zero ? direction * (b.residual - a.residual) || a.i - b.i : a.zero ? 1 : -1,
+		);
 	const movable = order.some((o) => !o.zero) ? order.filter((o) => !o.zero) : order;
 	for (let n = 0; rest !== 0; n++) {
 		cents[movable[n % movable.length].i] += direction;
@@ -110,7 +113,8 @@ export function priceLine(lineCents: number, quantity: number, decimals: number)
 	const scaled = lineCents * scale;
 	if (scaled % quantity === 0) return [{ amount: quantity, priceUnits: scaled / quantity }];
 	const unit = roundDiv(scaled, quantity);
-	if (roundDiv(unit * quantity, scale) === lineCents) return [{ amount: quantity, priceUnits: unit }];
+	if (roundDiv(unit * quantity, scale) === lineCents)
+		return [{ amount: quantity, priceUnits: unit }];
 	const first = roundDiv(unit * (quantity - 1), scale);
 	return [
 		{ amount: quantity - 1, priceUnits: unit },

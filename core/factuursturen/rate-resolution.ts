@@ -27,7 +27,12 @@ export interface ResolvedRate {
 	rateHundredths: number;
 }
 
-export function mappedDomesticRate(order: CanonicalOrder, rate: string, mapping: InvoiceMapping, purpose = ''): ResolvedRate {
+export function mappedDomesticRate(
+	order: CanonicalOrder,
+	rate: string,
+	mapping: InvoiceMapping,
+	purpose = '',
+): ResolvedRate {
 	const taxRate = mapping.vatRates[rate];
 	if (taxRate === undefined) {
 		throw new OrderRefusal(
@@ -43,19 +48,24 @@ export function mappedDomesticRate(order: CanonicalOrder, rate: string, mapping:
 
 const ZERO_REGIMES = new Set(['intra_eu_reverse_charge', 'export', 'zero_rated']);
 
-export function resolveRates(order: CanonicalOrder, mapping: InvoiceMapping): Map<string, ResolvedRate> {
+export function resolveRates(
+	order: CanonicalOrder,
+	mapping: InvoiceMapping,
+): Map<string, ResolvedRate> {
 	// the distinct line rates in order of appearance, without an intermediate array and Set
 	const rates: string[] = [];
 	for (const l of order.lines) if (!rates.includes(l.vatRate)) rates.push(l.vatRate);
 	const out = new Map<string, ResolvedRate>();
 	const regime = order.vat.regime;
 	if (ZERO_REGIMES.has(regime)) {
-		const charged = order.totals.perRate.filter((r) => r.rate !== '0' && (r.inclCents !== 0 || r.vatCents !== 0));
+		const charged = order.totals.perRate.filter(
+			(r) => r.rate !== '0' && (r.inclCents !== 0 || r.vatCents !== 0),
+		);
 		if (charged.length > 0) {
 			throw new OrderRefusal(
 				'regime_rate_conflict',
 				`Order ${order.number} is classified as ${regime} (0 % VAT) but has lines at ${charged.map((r) => r.rate + ' %').join(', ')}`,
-				'A 0 % regime and VAT-bearing lines contradict each other. Check the order\'s VAT setting (tax strategy, customer VAT number, destination) in Mijnwebwinkel, correct it, then reprocess.',
+				"A 0 % regime and VAT-bearing lines contradict each other. Check the order's VAT setting (tax strategy, customer VAT number, destination) in Mijnwebwinkel, correct it, then reprocess.",
 				order.number,
 				{ regime, rates: charged.map((r) => r.rate) },
 			);
@@ -69,14 +79,15 @@ export function resolveRates(order: CanonicalOrder, mapping: InvoiceMapping): Ma
 			throw new OrderRefusal(
 				'missing_tax_country',
 				`Order ${order.number} is an OSS sale without a tax country`,
-				'An OSS (One-Stop-Shop) sale is taxed at the destination country\'s rate; check the delivery country of the order in Mijnwebwinkel.',
+				"An OSS (One-Stop-Shop) sale is taxed at the destination country's rate; check the delivery country of the order in Mijnwebwinkel.",
 				order.number,
 			);
 		}
 		for (const rate of rates) {
 			const key = `${country}:${rate}`;
 			const taxRate = mapping.ossVatRates?.[key];
-			if (taxRate !== undefined) out.set(rate, { taxRate, taxCountry: true, rateHundredths: rateHundredths(taxRate) });
+			if (taxRate !== undefined)
+				out.set(rate, { taxRate, taxCountry: true, rateHundredths: rateHundredths(taxRate) });
 			else if (rate === '0') out.set(rate, mappedDomesticRate(order, rate, mapping));
 			else {
 				throw new OrderRefusal(

@@ -11,7 +11,8 @@ import { formatCents } from '../money';
 export type VoucherLines = 'refuse' | 'book';
 export const VOUCHER_LINES_VALUES = ['refuse', 'book'] as const;
 
-export const VOUCHER_DESCRIPTION = /cadeaubon|cadeaukaart|kadobon|giftcard|gift card|tegoedbon|waardebon|voucher/i;
+export const VOUCHER_DESCRIPTION =
+	/cadeaubon|cadeaukaart|kadobon|giftcard|gift card|tegoedbon|waardebon|voucher/i;
 /** line3 mention when voucher lines are booked anyway */
 export const VOUCHER_NOTE = 'Cadeaubon: meervoudige-doelvoucher, geen btw (btw bij inwisseling)';
 
@@ -21,7 +22,9 @@ const VAT_CHARGING = new Set(['domestic', 'oss']);
 /** Throws `voucher_line` (unless mode 'book'); returns true when the order has voucher lines that are booked. */
 export function checkVoucherLines(order: CanonicalOrder, mode: VoucherLines = 'refuse'): boolean {
 	if (!VAT_CHARGING.has(order.vat.regime)) return false;
-	const vouchers = order.lines.filter((l) => l.vatRate === '0' && VOUCHER_DESCRIPTION.test(l.description));
+	const vouchers = order.lines.filter(
+		(l) => l.vatRate === '0' && VOUCHER_DESCRIPTION.test(l.description),
+	);
 	if (vouchers.length === 0) return false;
 	if (mode === 'book') return true;
 	const first = vouchers[0];

@@ -15,7 +15,9 @@ const neg = (n: number): number => (n === 0 ? 0 : -n);
 
 export function apiSentCreditPositive(totalInclCents: number, lines: OrderLine[]): boolean {
 	if (totalInclCents !== 0) return totalInclCents > 0;
-	return lines.filter((l) => l.kind !== 'discount').reduce((sum, l) => sum + l.lineInclCents, 0) > 0;
+	return (
+		lines.filter((l) => l.kind !== 'discount').reduce((sum, l) => sum + l.lineInclCents, 0) > 0
+	);
 }
 
 export function negateLines(lines: OrderLine[]): OrderLine[] {
@@ -32,6 +34,10 @@ export function negateTotals(t: CanonicalOrder['totals']): CanonicalOrder['total
 		inclCents: neg(t.inclCents),
 		vatCents: neg(t.vatCents),
 		exclCents: neg(t.exclCents),
-		perRate: t.perRate.map((r) => ({ rate: r.rate, vatCents: neg(r.vatCents), inclCents: neg(r.inclCents) })),
+		perRate: t.perRate.map((r) => ({
+			rate: r.rate,
+			vatCents: neg(r.vatCents),
+			inclCents: neg(r.inclCents),
+		})),
 	};
 }

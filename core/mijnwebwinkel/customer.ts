@@ -21,7 +21,12 @@ const isUpperAscii = (c: number): boolean => c >= 65 && c <= 90;
 export function countryCodeOf(address: RawRecord): string | null {
 	const given = address.country_code;
 	// the usual case, already two capitals: no trimming or upper-casing needed
-	if (typeof given === 'string' && given.length === 2 && isUpperAscii(given.charCodeAt(0)) && isUpperAscii(given.charCodeAt(1))) {
+	if (
+		typeof given === 'string' &&
+		given.length === 2 &&
+		isUpperAscii(given.charCodeAt(0)) &&
+		isUpperAscii(given.charCodeAt(1))
+	) {
 		return CODE_ALIASES[given] ?? given;
 	}
 	const code = textOf(given).trim().toUpperCase();
@@ -49,7 +54,7 @@ function mapAddress(a: RawRecord, fallback: RawRecord): Address {
 		zipcode: cleanText(a.zipcode),
 		city: cleanText(a.city),
 		countryCode,
-		countryName: cleanText(a.country) || (countryCode ? dutchCountryName(countryCode) ?? '' : ''),
+		countryName: cleanText(a.country) || (countryCode ? (dutchCountryName(countryCode) ?? '') : ''),
 		phone: cleanText(a.phone) || cleanText(fallback.phone),
 	};
 }
@@ -83,7 +88,8 @@ export function mapCustomer(rawDebtor: unknown, orderNumber: string): Customer {
 	// The deprecated top-level debtor.name/company/phone are still sent; they fill gaps in the invoice address.
 	const invoiceAddress = mapAddress(recordOf(addresses.invoice), debtor);
 	const rawDelivery = addresses.delivery;
-	const deliveryAddress = isRecord(rawDelivery) && hasContent(rawDelivery) ? mapAddress(rawDelivery, {}) : null;
+	const deliveryAddress =
+		isRecord(rawDelivery) && hasContent(rawDelivery) ? mapAddress(rawDelivery, {}) : null;
 	const id = textOf(debtor.id).trim();
 	return {
 		email: emailAsGiven.toLowerCase(),

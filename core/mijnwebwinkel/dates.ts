@@ -33,7 +33,8 @@ const offsetCache = new Map<string, Map<string, DayOffsets>>();
 const CACHE_LIMIT = 10_000; // dates per time zone: decades of orders
 
 /** "HH:mm:ss" (digits checked by TIME) with minutes and seconds below 60 */
-const minutesAndSecondsValid = (time: string): boolean => time.charCodeAt(3) <= 53 && time.charCodeAt(6) <= 53;
+const minutesAndSecondsValid = (time: string): boolean =>
+	time.charCodeAt(3) <= 53 && time.charCodeAt(6) <= 53;
 
 /** the ISO text luxon gives for a local date and time, or null when it is not a real moment */
 function luxonIso(date: string, time: string, timeZone: string): string | null {
@@ -57,7 +58,10 @@ function dayOffsets(date: string, timeZone: string): DayOffsets {
 	let day = byDate.get(date);
 	if (day === undefined) {
 		const start = keptOffset(date, '00:00:00', timeZone);
-		const uniform = start !== null && keptOffset(date, '12:00:00', timeZone) === start && keptOffset(date, '23:59:59', timeZone) === start;
+		const uniform =
+			start !== null &&
+			keptOffset(date, '12:00:00', timeZone) === start &&
+			keptOffset(date, '23:59:59', timeZone) === start;
 		day = { whole: uniform ? start : null, hours: [] };
 		if (byDate.size >= CACHE_LIMIT) byDate.clear();
 		byDate.set(date, day);
@@ -66,7 +70,11 @@ function dayOffsets(date: string, timeZone: string): DayOffsets {
 }
 
 /** null when the date or time is missing or not a real calendar moment */
-export function localMoment(rawDate: unknown, rawTime: unknown, timeZone: string): LocalMoment | null {
+export function localMoment(
+	rawDate: unknown,
+	rawTime: unknown,
+	timeZone: string,
+): LocalMoment | null {
 	const date = textOf(rawDate).trim();
 	let time = textOf(rawTime).trim() || '00:00:00';
 	if (!DATE.test(date) || !TIME.test(time)) return null;

@@ -5,11 +5,32 @@
 import type { CanonicalOrder, LineKind, OrderLine, VatRateTotal } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { formatCents, formatRate, formatScaled, parseRateHundredths, roundDiv } from '../money';
-import { centsAt, centsOf, cleanText, isRecord, listOf, malformed, microsAt, rateAt, recordOf, textOf } from './raw';
+import {
+	centsAt,
+	centsOf,
+	cleanText,
+	isRecord,
+	listOf,
+	malformed,
+	microsAt,
+	rateAt,
+	recordOf,
+	textOf,
+} from './raw';
 
-const KINDS: Record<string, LineKind> = { article: 'article', shipping: 'shipping', payment: 'payment', discount: 'discount', custom: 'custom' };
+const KINDS: Record<string, LineKind> = {
+	article: 'article',
+	shipping: 'shipping',
+	payment: 'payment',
+	discount: 'discount',
+	custom: 'custom',
+};
 const DEFAULT_DESCRIPTION: Record<LineKind, string> = {
-	article: 'Artikel', shipping: 'Verzendkosten', payment: 'Transactiekosten', discount: 'Korting', custom: '',
+	article: 'Artikel',
+	shipping: 'Verzendkosten',
+	payment: 'Transactiekosten',
+	discount: 'Korting',
+	custom: '',
 };
 
 /** the line type as a kind: the exact lower-case names directly, anything else trimmed and lower-cased first */
@@ -24,7 +45,11 @@ const WHOLE_NUMBER = /^\s*-?\d+\s*$/;
 function quantityOf(v: unknown, orderNumber: string, index: number): number {
 	const q = typeof v === 'number' ? v : WHOLE_NUMBER.test(textOf(v)) ? Number(textOf(v)) : NaN;
 	if (!Number.isSafeInteger(q) || q === 0) {
-		throw malformed(orderNumber, `Order ${orderNumber}, line ${index + 1}: quantity "${textOf(v)}" is not a whole number other than 0.`, { line: index + 1 });
+		throw malformed(
+			orderNumber,
+			`Order ${orderNumber}, line ${index + 1}: quantity "${textOf(v)}" is not a whole number other than 0.`,
+			{ line: index + 1 },
+		);
 	}
 	// A credit may carry negative quantities; the sign belongs to the amounts, the quantity stays a count.
 	return Math.abs(q);
@@ -39,7 +64,8 @@ function partsDisagree(inclCents: number, exclMicros: number, rateHundredths: nu
 		const diff = gross - net;
 		return diff > 100_000_000 || diff < -100_000_000;
 	}
-	const diff = BigInt(inclCents) * 100_000_000n - BigInt(exclMicros) * BigInt(10_000 + rateHundredths);
+	const diff =
+		BigInt(inclCents) * 100_000_000n - BigInt(exclMicros) * BigInt(10_000 + rateHundredths);
 	return diff > 100_000_000n || diff < -100_000_000n;
 }
 
@@ -47,7 +73,13 @@ function partsDisagree(inclCents: number, exclMicros: number, rateHundredths: nu
  * Gross (2 decimals) and net (6 decimals) of one price part must agree with its rate to within a cent;
  * otherwise the VAT on that line is unknowable and we refuse rather than pick one of them.
  */
-function checkPart(inclCents: number, exclMicros: number, rateHundredths: number, orderNumber: string, description: string): void {
+function checkPart(
+	inclCents: number,
+	exclMicros: number,
+	rateHundredths: number,
+	orderNumber: string,
+	description: string,
+): void {
 	if (!partsDisagree(inclCents, exclMicros, rateHundredths)) return;
 	{
 		throw new OrderRefusal(
@@ -61,7 +93,8 @@ function checkPart(inclCents: number, exclMicros: number, rateHundredths: number
 }
 
 export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
-	if (!Array.isArray(rawLines)) throw malformed(orderNumber, `Order ${orderNumber} has no orderlines list.`);
+	if (!Array.isArray(rawLines))
+		throw malformed(orderNumber, `Order ${orderNumber} has no orderlines list.`);
 	const out: OrderLine[] = [];
 	for (let index = 0; index < rawLines.length; index++) {
 		if (!(index in rawLines)) continue; // a hole in a sparse array, skipped as forEach did
@@ -69,23 +102,45 @@ export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 		const kind = kindOf(line.type);
 		const quantity = quantityOf(line.quantity, orderNumber, index);
 		const firstArticle = recordOf(listOf(line.articles)[0]);
-		const description = cleanText(line.description) || cleanText(firstArticle.description) || DEFAULT_DESCRIPTION[kind];
+		const description =
+			cleanText(line.description) ||
+			cleanText(firstArticle.description) ||
+			DEFAULT_DESCRIPTION[kind];
 		const sku = cleanText(firstArticle.sku) || null;
 		// `price` is one object, or an array of them when the line is split over rates (listOf, without the array)
 		const single = isRecord(line.price);
 		const prices = single ? [] : listOf(line.price);
 		const count = single ? 1 : prices.length;
-		if (count === 0) throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no price.`, { line: index + 1 });
+		if (count === 0)
+			throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no price.`, {
+				line: index + 1,
+			});
 		// Only a line really split over several rates gets a shared id; a one-element array is not a split.
 		const sourceLineId = count > 1 ? textOf(line.id) || `line-${index + 1}` : null;
 		for (let p = 0; p < count; p++) {
 			const price = recordOf(single ? line.price : prices[p]);
 			if (price.amount_including_tax === undefined || price.amount_including_tax === null) {
-				throw malformed(orderNumber, `Order ${orderNumber}, line "${description}" has no amount_including_tax.`, { line: index + 1 });
+				throw malformed(
+					orderNumber,
+					`Order ${orderNumber}, line "${description}" has no amount_including_tax.`,
+					{ line: index + 1 },
+				);
 			}
 			// field names like "orderlines[0].price.amount" are only built for a refusal
-			const lineInclCents = centsAt(price.amount_including_tax, 'orderlines', index, '.price.amount_including_tax', orderNumber);
-			const lineExclMicros = microsAt(price.amount, 'orderlines', index, '.price.amount', orderNumber);
+			const lineInclCents = centsAt(
+				price.amount_including_tax,
+				'orderlines',
+				index,
+				'.price.amount_including_tax',
+				orderNumber,
+			);
+			const lineExclMicros = microsAt(
+				price.amount,
+				'orderlines',
+				index,
+				'.price.amount',
+				orderNumber,
+			);
 			const rateHundredths = rateAt(price.rate, 'orderlines', index, '.price.rate', orderNumber);
 			checkPart(lineInclCents, lineExclMicros, rateHundredths, orderNumber, description);
 			out.push({
@@ -103,7 +158,6 @@ export function mapLines(rawLines: unknown, orderNumber: string): OrderLine[] {
 	}
 	return out;
 }
-
 
 interface RateSum {
 	rate: string;
@@ -123,7 +177,11 @@ function find<T extends { rate: string }>(list: T[], rate: string): T | undefine
  * Totals from `price`: the order total is the shop's; VAT per rate is the shop's `price.tax`; gross per rate is
  * the sum of the lines. Every disagreement is refused with the numbers, never absorbed.
  */
-export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: string): CanonicalOrder['totals'] {
+export function mapTotals(
+	rawPrice: unknown,
+	lines: OrderLine[],
+	orderNumber: string,
+): CanonicalOrder['totals'] {
 	const price = recordOf(rawPrice);
 	const inclCents = centsOf(price.total, 'price.total', orderNumber);
 	let linesIncl = 0;
@@ -134,7 +192,11 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 			`Order ${orderNumber}: the lines add up to ${formatCents(linesIncl)} including VAT, but the order total is ${formatCents(inclCents)} (difference ${formatCents(inclCents - linesIncl)}).`,
 			'Open the order in Mijnwebwinkel and check its lines, discounts and costs against the total; correct the order there, then process it again. Nothing was booked.',
 			orderNumber,
-			{ linesInclCents: linesIncl, orderInclCents: inclCents, differenceCents: inclCents - linesIncl },
+			{
+				linesInclCents: linesIncl,
+				orderInclCents: inclCents,
+				differenceCents: inclCents - linesIncl,
+			},
 		);
 	}
 
@@ -156,7 +218,13 @@ export function mapTotals(rawPrice: unknown, lines: OrderLine[], orderNumber: st
 	for (const l of lines) {
 		const e = find(byRate, l.vatRate);
 		if (e === undefined) {
-			byRate.push({ rate: l.vatRate, hundredths: parseRateHundredths(l.vatRate), incl: l.lineInclCents, excl: l.lineExclMicros, parts: 1 });
+			byRate.push({
+				rate: l.vatRate,
+				hundredths: parseRateHundredths(l.vatRate),
+				incl: l.lineInclCents,
+				excl: l.lineExclMicros,
+				parts: 1,
+			});
 		} else {
 			e.incl += l.lineInclCents;
 			e.excl += l.lineExclMicros;

@@ -9,7 +9,8 @@ import { MoneyFormatError, parseCents, parseMicros, parseRateHundredths } from '
 
 export type RawRecord = Record<string, unknown>;
 
-export const isRecord = (v: unknown): v is RawRecord => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is RawRecord =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** an object, or {} for anything else (PHP serialises an empty object as `[]`) */
 export const recordOf = (v: unknown): RawRecord => (isRecord(v) ? v : {});
@@ -32,7 +33,17 @@ export function textOf(v: unknown): string {
 function isSpace(c: number): boolean {
 	if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
 	if (c < 160) return false;
-	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+	return (
+		c === 160 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000 ||
+		c === 0xfeff
+	);
 }
 
 /** true when cleanText would change nothing: no white space at either end, none but single spaces inside */
@@ -70,7 +81,11 @@ export function cleanText(v: unknown): string {
 }
 
 /** The refusal for data that is not in the shape the API promises. */
-export function malformed(orderNumber: string | null, message: string, details: Record<string, unknown> = {}): OrderRefusal {
+export function malformed(
+	orderNumber: string | null,
+	message: string,
+	details: Record<string, unknown> = {},
+): OrderRefusal {
 	return new OrderRefusal(
 		'malformed_order',
 		message,
@@ -80,7 +95,12 @@ export function malformed(orderNumber: string | null, message: string, details: 
 	);
 }
 
-function money<T>(parse: (v: unknown, what?: string) => T, v: unknown, what: string, orderNumber: string): T {
+function money<T>(
+	parse: (v: unknown, what?: string) => T,
+	v: unknown,
+	what: string,
+	orderNumber: string,
+): T {
 	try {
 		return parse(v, what);
 	} catch (e) {
@@ -90,15 +110,25 @@ function money<T>(parse: (v: unknown, what?: string) => T, v: unknown, what: str
 	}
 }
 
-export const centsOf = (v: unknown, what: string, orderNumber: string): number => money(parseCents, v, what, orderNumber);
-export const microsOf = (v: unknown, what: string, orderNumber: string): number => money(parseMicros, v, what, orderNumber);
-export const rateOf = (v: unknown, what: string, orderNumber: string): number => money(parseRateHundredths, v, what, orderNumber);
+export const centsOf = (v: unknown, what: string, orderNumber: string): number =>
+	money(parseCents, v, what, orderNumber);
+export const microsOf = (v: unknown, what: string, orderNumber: string): number =>
+	money(parseMicros, v, what, orderNumber);
+export const rateOf = (v: unknown, what: string, orderNumber: string): number =>
+	money(parseRateHundredths, v, what, orderNumber);
 
 /**
  * The same as centsOf/microsOf/rateOf, but the field name (`prefix` + `field`, e.g. "orderlines[2].price" +
  * ".amount") is only put together when the value is not an amount: that text is needed for the refusal alone.
  */
-function moneyAt(parse: (v: unknown, what?: string) => number, v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number {
+function moneyAt(
+	parse: (v: unknown, what?: string) => number,
+	v: unknown,
+	prefix: string,
+	index: number,
+	suffix: string,
+	orderNumber: string,
+): number {
 	try {
 		return parse(v);
 	} catch {
@@ -107,9 +137,24 @@ function moneyAt(parse: (v: unknown, what?: string) => number, v: unknown, prefi
 	}
 }
 
-export const centsAt = (v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number =>
-	moneyAt(parseCents, v, prefix, index, suffix, orderNumber);
-export const microsAt = (v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number =>
-	moneyAt(parseMicros, v, prefix, index, suffix, orderNumber);
-export const rateAt = (v: unknown, prefix: string, index: number, suffix: string, orderNumber: string): number =>
-	moneyAt(parseRateHundredths, v, prefix, index, suffix, orderNumber);
+export const centsAt = (
+	v: unknown,
+	prefix: string,
+	index: number,
+	suffix: string,
+	orderNumber: string,
+): number => moneyAt(parseCents, v, prefix, index, suffix, orderNumber);
+export const microsAt = (
+	v: unknown,
+	prefix: string,
+	index: number,
+	suffix: string,
+	orderNumber: string,
+): number => moneyAt(parseMicros, v, prefix, index, suffix, orderNumber);
+export const rateAt = (
+	v: unknown,
+	prefix: string,
+	index: number,
+	suffix: string,
+	orderNumber: string,
+): number => moneyAt(parseRateHundredths, v, prefix, index, suffix, orderNumber);

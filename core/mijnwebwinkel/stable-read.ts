@@ -17,10 +17,14 @@ export interface StableRead<T> {
 	changedDuringRead: string[];
 }
 
-const sameKeys = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.size === b.size && [...a].every((k) => b.has(k));
+const sameKeys = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean =>
+	a.size === b.size && [...a].every((k) => b.has(k));
 
 /** Repeats `readPass` (one complete read, keyed) until two passes agree, at most `maxPasses` times. */
-export async function readUntilStable<T>(readPass: () => Promise<Map<string, T>>, maxPasses = 4): Promise<StableRead<T>> {
+export async function readUntilStable<T>(
+	readPass: () => Promise<Map<string, T>>,
+	maxPasses = 4,
+): Promise<StableRead<T>> {
 	const records = new Map<string, T>();
 	const changed = new Set<string>();
 	let previous: Set<string> | null = null;
@@ -31,9 +35,15 @@ export async function readUntilStable<T>(readPass: () => Promise<Map<string, T>>
 		if (previous !== null) {
 			for (const k of previous) if (!keys.has(k)) changed.add(k);
 			for (const k of keys) if (!previous.has(k)) changed.add(k);
-			if (sameKeys(previous, keys)) return { records, passes: pass, stable: true, changedDuringRead: [...changed] };
+			if (sameKeys(previous, keys))
+				return { records, passes: pass, stable: true, changedDuringRead: [...changed] };
 		}
 		previous = keys;
 	}
-	return { records, passes: Math.max(2, maxPasses), stable: false, changedDuringRead: [...changed] };
+	return {
+		records,
+		passes: Math.max(2, maxPasses),
+		stable: false,
+		changedDuringRead: [...changed],
+	};
 }

@@ -47,7 +47,9 @@ const TEST_ORDER = /^T-/i;
 function homeCountryOf(ctx: MijnwebwinkelContext): string {
 	const home = (ctx.homeCountry ?? 'NL').trim().toUpperCase();
 	if (!isEuMember(home) || vatRatesOf(home) === null) {
-		throw new Error(`homeCountry "${ctx.homeCountry}" is not an EU member state with known VAT rates; set the shop's VAT country as an ISO-2 code such as "NL".`);
+		throw new Error(
+			`homeCountry "${ctx.homeCountry}" is not an EU member state with known VAT rates; set the shop's VAT country as an ISO-2 code such as "NL".`,
+		);
 	}
 	return home;
 }
@@ -76,7 +78,10 @@ function transportCountryOf(raw: Record<string, unknown>, delivery: string | nul
 
 function euDistanceSalesOf(ctx: MijnwebwinkelContext): EuDistanceSales {
 	const v = ctx.euDistanceSales ?? 'below_threshold';
-	if (!EU_DISTANCE_SALES_VALUES.includes(v)) throw new Error(`euDistanceSales "${String(v)}" is not one of ${EU_DISTANCE_SALES_VALUES.join(', ')}.`);
+	if (!EU_DISTANCE_SALES_VALUES.includes(v))
+		throw new Error(
+			`euDistanceSales "${String(v)}" is not one of ${EU_DISTANCE_SALES_VALUES.join(', ')}.`,
+		);
 	return v;
 }
 
@@ -112,9 +117,15 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 
 	const placed = localMoment(raw.date, raw.time, timeZone);
 	if (placed === null) {
-		throw malformed(number, `Order ${number} has no valid date and time ("${textOf(raw.date)}" "${textOf(raw.time)}").`, { date: raw.date ?? null, time: raw.time ?? null });
+		throw malformed(
+			number,
+			`Order ${number} has no valid date and time ("${textOf(raw.date)}" "${textOf(raw.time)}").`,
+			{ date: raw.date ?? null, time: raw.time ?? null },
+		);
 	}
-	const changed = raw.status_changed_date ? localMoment(raw.status_changed_date, raw.status_changed_time, timeZone) : null;
+	const changed = raw.status_changed_date
+		? localMoment(raw.status_changed_date, raw.status_changed_time, timeZone)
+		: null;
 
 	let lines = mapLines(raw.orderlines, number);
 	let totals = mapTotals(raw.price, lines, number);
@@ -136,7 +147,8 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 	const taxRegion = textOf(raw.tax_region).trim().toUpperCase();
 	const chargedRates: string[] = [];
 	for (const l of lines) {
-		if ((l.lineInclCents !== 0 || l.lineExclMicros !== 0) && !chargedRates.includes(l.vatRate)) chargedRates.push(l.vatRate);
+		if ((l.lineInclCents !== 0 || l.lineExclMicros !== 0) && !chargedRates.includes(l.vatRate))
+			chargedRates.push(l.vatRate);
 	}
 	const transport = transportCountryOf(raw, customer.deliveryAddress?.countryCode ?? null);
 	assertNoSpecialVatTerritory(number, transport, customer);
@@ -199,7 +211,9 @@ export function toCanonicalOrder(raw: unknown, ctx: MijnwebwinkelContext): Canon
 	const checked = safeParseCanonicalOrder(candidate);
 	if (!checked.success) {
 		// The mapper produced something the schema rejects: a bug here, not a problem of the order.
-		throw new Error(`Bug in the Mijnwebwinkel mapper, order ${number}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+		throw new Error(
+			`Bug in the Mijnwebwinkel mapper, order ${number}: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+		);
 	}
 	return checked.data;
 }

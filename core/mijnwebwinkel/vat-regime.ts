@@ -54,20 +54,35 @@ function list(rates: string[]): string {
 	return text;
 }
 
-const decision = (regime: VatRegime, reason: string, taxCountry: string | null, destinationCountry: string | null): VatDecision => ({
+const decision = (
+	regime: VatRegime,
+	reason: string,
+	taxCountry: string | null,
+	destinationCountry: string | null,
+): VatDecision => ({
 	regime,
 	reason,
 	taxCountry,
 	destinationCountry,
 });
 
-function inconsistent(input: VatDecisionInput, message: string, details: Record<string, unknown> = {}): OrderRefusal {
+function inconsistent(
+	input: VatDecisionInput,
+	message: string,
+	details: Record<string, unknown> = {},
+): OrderRefusal {
 	return new OrderRefusal(
 		'inconsistent_vat',
 		`Order ${input.orderNumber}: ${message}`,
-		'The VAT settings of this order contradict each other, so it cannot be booked safely. Check the order\'s VAT (tax strategy, tax region, line rates, delivery country) in Mijnwebwinkel and correct the order or the shop\'s tax settings, then process it again.',
+		"The VAT settings of this order contradict each other, so it cannot be booked safely. Check the order's VAT (tax strategy, tax region, line rates, delivery country) in Mijnwebwinkel and correct the order or the shop's tax settings, then process it again.",
 		input.orderNumber,
-		{ taxStrategy: input.taxStrategy, taxRegion: input.taxRegion, destinationCountry: input.destinationCountry, rates: input.chargedRates, ...details },
+		{
+			taxStrategy: input.taxStrategy,
+			taxRegion: input.taxRegion,
+			destinationCountry: input.destinationCountry,
+			rates: input.chargedRates,
+			...details,
+		},
 	);
 }
 
@@ -77,7 +92,7 @@ function unknownDestination(input: VatDecisionInput): OrderRefusal {
 		return new OrderRefusal(
 			'unknown_destination',
 			`Order ${input.orderNumber} charges 0 % VAT but has no delivery, shipping or invoice country, so export and domestic cannot be told apart.`,
-			'Add the customer\'s country to the order\'s address in Mijnwebwinkel, then process the order again.',
+			"Add the customer's country to the order's address in Mijnwebwinkel, then process the order again.",
 			input.orderNumber,
 		);
 	}
@@ -112,13 +127,22 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 	if (taxStrategy === 'reverse_charged_vat') {
 		if (transport === null) throw unknownDestination(input);
 		if (dest === null || !isEuMember(dest) || dest === home) {
-			throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but the goods go to ${dest ?? 'an unknown country'}, not to another EU member state than ${home}.`);
+			throw inconsistent(
+				input,
+				`Mijnwebwinkel marked it reverse-charged, but the goods go to ${dest ?? 'an unknown country'}, not to another EU member state than ${home}.`,
+			);
 		}
-		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it reverse-charged, but lines carry ${list(nonZero)} VAT.`);
+		if (nonZero.length > 0)
+			throw inconsistent(
+				input,
+				`Mijnwebwinkel marked it reverse-charged, but lines carry ${list(nonZero)} VAT.`,
+			);
 		// an empty number is left to the invoice builder (reverse_charge_without_vat_number, with its own hint)
 		const problem = input.vatNumber ? euVatNumberProblem(input.vatNumber, home) : null;
 		if (problem !== null) throw invalidVatNumber(input, problem);
-		const vat = input.vatNumber ? ` (customer VAT number ${input.vatNumber})` : ' (the order carries no customer VAT number)';
+		const vat = input.vatNumber
+			? ` (customer VAT number ${input.vatNumber})`
+			: ' (the order carries no customer VAT number)';
 		return decision(
 			'intra_eu_reverse_charge',
 			`Mijnwebwinkel marked the order "reverse_charged_vat", the goods go to ${dest} (EU, not ${home}) and every line is 0 %: intra-EU supply with VAT reverse-charged to the customer${vat}.`,
@@ -128,13 +152,27 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 	}
 
 	if (taxStrategy === 'zero_percent') {
-		if (nonZero.length > 0) throw inconsistent(input, `Mijnwebwinkel marked it "zero_percent", but lines carry ${list(nonZero)} VAT.`);
+		if (nonZero.length > 0)
+			throw inconsistent(
+				input,
+				`Mijnwebwinkel marked it "zero_percent", but lines carry ${list(nonZero)} VAT.`,
+			);
 		if (dest === null || (transport === null && dest !== home)) throw unknownDestination(input);
 		if (dest === home) {
-			return decision('zero_rated', `Mijnwebwinkel marked the order "zero_percent" and the goods stay in ${home}: a 0 % domestic supply (zero-rated).`, null, dest);
+			return decision(
+				'zero_rated',
+				`Mijnwebwinkel marked the order "zero_percent" and the goods stay in ${home}: a 0 % domestic supply (zero-rated).`,
+				null,
+				dest,
+			);
 		}
 		if (!isEuMember(dest)) {
-			return decision('export', `Mijnwebwinkel marked the order "zero_percent" and the goods go to ${dest}, outside the EU: export at 0 %.`, null, dest);
+			return decision(
+				'export',
+				`Mijnwebwinkel marked the order "zero_percent" and the goods go to ${dest}, outside the EU: export at 0 %.`,
+				null,
+				dest,
+			);
 		}
 		throw new OrderRefusal(
 			'ambiguous_zero_rate',
@@ -157,9 +195,17 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 
 	// Normal VAT. An explicit EU tax region other than home is Mijnwebwinkel's own OSS choice.
 	if (taxRegion !== null && taxRegion !== home && isEuMember(taxRegion)) {
-		if (dest !== null && dest !== taxRegion) throw inconsistent(input, `it is taxed for ${taxRegion} (tax_region) but the goods go to ${dest}.`);
+		if (dest !== null && dest !== taxRegion)
+			throw inconsistent(
+				input,
+				`it is taxed for ${taxRegion} (tax_region) but the goods go to ${dest}.`,
+			);
 		const foreign = nonZero.filter((r) => !isRateOf(taxRegion, r));
-		if (foreign.length > 0) throw inconsistent(input, `it is taxed for ${taxRegion} (tax_region), but ${list(foreign)} is not a ${taxRegion} VAT rate.`);
+		if (foreign.length > 0)
+			throw inconsistent(
+				input,
+				`it is taxed for ${taxRegion} (tax_region), but ${list(foreign)} is not a ${taxRegion} VAT rate.`,
+			);
 		if (allZero) throw zeroToEu(input, taxRegion);
 		return decision(
 			'oss',
@@ -174,7 +220,11 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 	if (notHome.length > 0) {
 		if (dest !== null && dest !== home && isEuMember(dest)) {
 			const foreign = nonZero.filter((r) => !isRateOf(dest, r));
-			if (foreign.length > 0) throw inconsistent(input, `lines carry ${list(foreign)}, which is neither a ${home} nor a ${dest} VAT rate.`);
+			if (foreign.length > 0)
+				throw inconsistent(
+					input,
+					`lines carry ${list(foreign)}, which is neither a ${home} nor a ${dest} VAT rate.`,
+				);
 			return decision(
 				'oss',
 				`The lines carry ${list(nonZero)}, which ${notHome.length > 1 ? 'are' : 'is'} not ${home} VAT but ${dest} VAT, and the goods go to ${dest}: EU distance sale to a consumer under the One-Stop-Shop, with ${dest} VAT.`,
@@ -182,28 +232,53 @@ export function decideVatRegime(input: VatDecisionInput): VatDecision {
 				dest,
 			);
 		}
-		throw inconsistent(input, `lines carry ${list(notHome)}, which is not a ${home} VAT rate (${home} rates: ${homeRates ? [homeRates.standard, ...homeRates.reduced].join(', ') : '?'} %), and the goods do not go to another EU member state.`);
+		throw inconsistent(
+			input,
+			`lines carry ${list(notHome)}, which is not a ${home} VAT rate (${home} rates: ${homeRates ? [homeRates.standard, ...homeRates.reduced].join(', ') : '?'} %), and the goods do not go to another EU member state.`,
+		);
 	}
 
 	if (allZero) {
 		if (dest === null || (transport === null && dest !== home)) throw unknownDestination(input);
-		if (!isEuMember(dest)) return decision('export', `Every line is 0 % and the goods go to ${dest}, outside the EU: export at 0 %.`, null, dest);
+		if (!isEuMember(dest))
+			return decision(
+				'export',
+				`Every line is 0 % and the goods go to ${dest}, outside the EU: export at 0 %.`,
+				null,
+				dest,
+			);
 		if (dest !== home) throw zeroToEu(input, dest);
-		return decision('domestic', `Every line is at the ${home} 0 % rate and the goods stay in ${home}: a domestic sale at 0 %.`, home, dest);
+		return decision(
+			'domestic',
+			`Every line is at the ${home} 0 % rate and the goods stay in ${home}: a domestic sale at 0 %.`,
+			home,
+			dest,
+		);
 	}
 
 	if (chargedRates.length === 0) {
-		return decision('domestic', `Nothing was charged (a free order) and the goods go to ${dest ?? home}: booked as domestic.`, home, dest);
+		return decision(
+			'domestic',
+			`Nothing was charged (a free order) and the goods go to ${dest ?? home}: booked as domestic.`,
+			home,
+			dest,
+		);
 	}
 	const rates = list(chargedRates);
 	if (dest === null || dest === home) {
-		return decision('domestic', `${home} VAT (${rates}) on a sale delivered in ${dest ?? home}${dest === null ? ' (no delivery country on the order)' : ''}: domestic.`, home, dest);
+		return decision(
+			'domestic',
+			`${home} VAT (${rates}) on a sale delivered in ${dest ?? home}${dest === null ? ' (no delivery country on the order)' : ''}: domestic.`,
+			home,
+			dest,
+		);
 	}
 	if (isEuMember(dest)) {
 		// an OSS shop owes the destination's VAT on a consumer sale shipped there; a customer with a valid foreign VAT
 		// number paid home VAT as charged (art. 37 Wet OB); goods without a transport country were supplied at home
 		const business = input.vatNumber !== '' && euVatNumberProblem(input.vatNumber, home) === null;
-		if (input.euDistanceSales === 'oss' && transport !== null && !business) throw homeVatOnOssSale(input, dest, rates);
+		if (input.euDistanceSales === 'oss' && transport !== null && !business)
+			throw homeVatOnOssSale(input, dest, rates);
 		return decision(
 			'domestic',
 			`${home} VAT (${rates}) on a sale to ${dest}, another EU member state: booked as domestic, i.e. the shop is below the EU-wide €10,000 OSS threshold (or does not apply OSS). Check this if the shop is registered for OSS.`,

@@ -10,7 +10,13 @@ import { formatCents, normalizeRate, parseCents } from '../money';
 import { applyCostSplit } from '../factuursturen/cost-split';
 import { sendsAsPaid } from '../factuursturen/payment-status';
 import { orderNumberFromReference } from '../factuursturen/reference';
-import { CLIENT_FIELD_LIMITS, clean, normalizeZipcode, shorten, splitAddress } from '../factuursturen/field-limits';
+import {
+	CLIENT_FIELD_LIMITS,
+	clean,
+	normalizeZipcode,
+	shorten,
+	splitAddress,
+} from '../factuursturen/field-limits';
 
 export interface ReconciliationDifference {
 	field: string;
@@ -45,13 +51,16 @@ export interface ReconcileOptions {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
 function unwrap(input: unknown): Json {
 	if (isObject(input) && isObject(input.invoice)) return input.invoice;
 	if (isObject(input)) return input;
-	throw new TypeError('reconcile: expected the invoice as read back from Factuursturen (an object, or {"invoice": {...}})');
+	throw new TypeError(
+		'reconcile: expected the invoice as read back from Factuursturen (an object, or {"invoice": {...}})',
+	);
 }
 
 function cents(value: unknown): number | null {
@@ -75,7 +84,11 @@ function rate(value: unknown): string | null {
 function invoiceTaxes(taxes: unknown): { perRate: Map<string, number>; unreadable: string[] } {
 	const perRate = new Map<string, number>();
 	const unreadable: string[] = [];
-	const entries = Array.isArray(taxes) ? taxes.map((t, i) => [String(i), t] as const) : isObject(taxes) ? Object.entries(taxes) : [];
+	const entries = Array.isArray(taxes)
+		? taxes.map((t, i) => [String(i), t] as const)
+		: isObject(taxes)
+			? Object.entries(taxes)
+			: [];
 	for (const [key, t] of entries) {
 		const r = isObject(t) ? rate(t.rate) : null;
 		const sum = isObject(t) ? cents(t.sum) : null;
@@ -87,7 +100,11 @@ function invoiceTaxes(taxes: unknown): { perRate: Map<string, number>; unreadabl
 
 const same = (a: string, b: string): boolean => clean(a).toLowerCase() === clean(b).toLowerCase();
 
-export function reconcile(invoiceAsReadBack: unknown, order: CanonicalOrder, opts: ReconcileOptions = {}): ReconciliationResult {
+export function reconcile(
+	invoiceAsReadBack: unknown,
+	order: CanonicalOrder,
+	opts: ReconcileOptions = {},
+): ReconciliationResult {
 	const invoice = unwrap(invoiceAsReadBack);
 	const tolerance = opts.toleranceCents ?? 2;
 	const expectedOrder = opts.splitUnsplitCosts ? applyCostSplit(order) : order;
@@ -110,22 +127,50 @@ export function reconcile(invoiceAsReadBack: unknown, order: CanonicalOrder, opt
 	const money = (field: string, expectedCents: number, raw: unknown, hint: string) => {
 		const actual = cents(raw);
 		if (actual === null) {
-			add({ field, expected: formatCents(expectedCents), actual: text(raw) || '(missing)', severity: 'error', hint: `Factuursturen returned no readable ${field} for invoice ${nr}. Open the invoice in Factuursturen and compare it with the order by hand.` });
+			add({
+				field,
+				expected: formatCents(expectedCents),
+				actual: text(raw) || '(missing)',
+				severity: 'error',
+				hint: `Factuursturen returned no readable ${field} for invoice ${nr}. Open the invoice in Factuursturen and compare it with the order by hand.`,
+			});
 		} else if (Math.abs(actual - expectedCents) > tolerance) {
-			add({ field, expected: formatCents(expectedCents), actual: formatCents(actual), differenceCents: actual - expectedCents, severity: 'error', hint });
+			add({
+				field,
+				expected: formatCents(expectedCents),
+				actual: formatCents(actual),
+				differenceCents: actual - expectedCents,
+				severity: 'error',
+				hint,
+			});
 		}
 	};
-	money('totalintax', expectedOrder.totals.inclCents, invoice.totalintax,
-		`Invoice ${nr} totals differently from order ${order.number}. Compare its lines with the order; if the invoice is wrong, credit it in Factuursturen and reprocess the order.`);
-	money('tax', expectedOrder.totals.vatCents, invoice.tax,
-		`The VAT of invoice ${nr} differs from the shop's VAT for order ${order.number}. Check the VAT-rate mapping and the debtor's "BTW verlegd" and incl./excl. VAT settings in Factuursturen.`);
+	money(
+		'totalintax',
+		expectedOrder.totals.inclCents,
+		invoice.totalintax,
+		`Invoice ${nr} totals differently from order ${order.number}. Compare its lines with the order; if the invoice is wrong, credit it in Factuursturen and reprocess the order.`,
+	);
+	money(
+		'tax',
+		expectedOrder.totals.vatCents,
+		invoice.tax,
+		`The VAT of invoice ${nr} differs from the shop's VAT for order ${order.number}. Check the VAT-rate mapping and the debtor's "BTW verlegd" and incl./excl. VAT settings in Factuursturen.`,
+	);
 
 	const { perRate, unreadable } = invoiceTaxes(invoice.taxes);
 	for (const key of unreadable) {
-		add({ field: `taxes.${key}`, expected: 'rate and sum', actual: JSON.stringify((invoice.taxes as Json)[key] ?? null), severity: 'error', hint: `A VAT line of invoice ${nr} could not be read; compare the invoice's VAT with the order by hand.` });
+		add({
+			field: `taxes.${key}`,
+			expected: 'rate and sum',
+			actual: JSON.stringify((invoice.taxes as Json)[key] ?? null),
+			severity: 'error',
+			hint: `A VAT line of invoice ${nr} could not be read; compare the invoice's VAT with the order by hand.`,
+		});
 	}
 	const expectedRates = new Map<string, { vat: number; incl: number }>();
-	for (const r of expectedOrder.totals.perRate) expectedRates.set(r.rate, { vat: r.vatCents, incl: r.inclCents });
+	for (const r of expectedOrder.totals.perRate)
+		expectedRates.set(r.rate, { vat: r.vatCents, incl: r.inclCents });
 	for (const [r, expected] of expectedRates) {
 		const actual = perRate.get(r);
 		if (actual === undefined) {
@@ -168,7 +213,10 @@ export function reconcile(invoiceAsReadBack: unknown, order: CanonicalOrder, opt
 	if (openUnreadable || Math.abs((open as number) - expectedOpen) > (sentPaid ? 0 : tolerance)) {
 		// sent open and since (partly) paid: a payment was registered after creation, which is fine when the money arrived
 		const o = open as number;
-		const paidSince = !sentPaid && !openUnreadable && (expectedOpen >= 0 ? o >= 0 && o < expectedOpen : o <= 0 && o > expectedOpen);
+		const paidSince =
+			!sentPaid &&
+			!openUnreadable &&
+			(expectedOpen >= 0 ? o >= 0 && o < expectedOpen : o <= 0 && o > expectedOpen);
 		add({
 			field: 'open',
 			expected: formatCents(expectedOpen),
@@ -184,10 +232,20 @@ export function reconcile(invoiceAsReadBack: unknown, order: CanonicalOrder, opt
 	}
 
 	if (!opts.fixedDebtor) compareCustomer(invoice, order, nr, add);
-	return { ok: !differences.some((d) => d.severity === 'error'), invoiceNumber, orderNumber: order.number, differences };
+	return {
+		ok: !differences.some((d) => d.severity === 'error'),
+		invoiceNumber,
+		orderNumber: order.number,
+		differences,
+	};
 }
 
-function compareCustomer(invoice: Json, order: CanonicalOrder, nr: string, add: (d: ReconciliationDifference) => void): void {
+function compareCustomer(
+	invoice: Json,
+	order: CanonicalOrder,
+	nr: string,
+	add: (d: ReconciliationDifference) => void,
+): void {
 	const customer = order.customer;
 	const a = customer.invoiceAddress;
 	const clientnr = text(invoice.clientnr) || '?';
@@ -209,17 +267,38 @@ function compareCustomer(invoice: Json, order: CanonicalOrder, nr: string, add: 
 	const address = clean(a.line1) || clean(`${a.street} ${a.houseNumber}`);
 	const zip = clean(a.zipcode);
 	const city = clean(a.city);
-	const zipFits = normalizeZipcode(zip, CLIENT_FIELD_LIMITS.zipcode).length <= CLIENT_FIELD_LIMITS.zipcode;
+	const zipFits =
+		normalizeZipcode(zip, CLIENT_FIELD_LIMITS.zipcode).length <= CLIENT_FIELD_LIMITS.zipcode;
 	const checks: Array<[string, string, string[]]> = [
 		// no name and no company: the debtor builder used the e-mail as contact
-		['contact', name, [name, shorten(name, CLIENT_FIELD_LIMITS.contact), ...(name || company ? [] : [customer.email])]],
+		[
+			'contact',
+			name,
+			[
+				name,
+				shorten(name, CLIENT_FIELD_LIMITS.contact),
+				...(name || company ? [] : [customer.email]),
+			],
+		],
 		['company', company, [company, shorten(company, CLIENT_FIELD_LIMITS.company)]],
 		['address', address, [address, splitAddress(address, CLIENT_FIELD_LIMITS.address).address]],
 		['zipcode', zip, zipFits ? [zip] : ['']],
-		['city', city, [city, shorten(city, CLIENT_FIELD_LIMITS.city), shorten(clean(`${normalizeZipcode(zip, CLIENT_FIELD_LIMITS.zipcode)} ${city}`), CLIENT_FIELD_LIMITS.city)]],
+		[
+			'city',
+			city,
+			[
+				city,
+				shorten(city, CLIENT_FIELD_LIMITS.city),
+				shorten(
+					clean(`${normalizeZipcode(zip, CLIENT_FIELD_LIMITS.zipcode)} ${city}`),
+					CLIENT_FIELD_LIMITS.city,
+				),
+			],
+		],
 	];
 	// spaces in postcodes carry no meaning ("1234 AB" = "1234AB")
-	const norm = (field: string, v: string) => (field === 'zipcode' ? clean(v).replace(/\s/g, '') : clean(v));
+	const norm = (field: string, v: string) =>
+		field === 'zipcode' ? clean(v).replace(/\s/g, '') : clean(v);
 	for (const [field, expected, accepted] of checks) {
 		if (invoice[field] === undefined) continue; // not in this read-back: nothing to compare
 		const actual = text(invoice[field]);

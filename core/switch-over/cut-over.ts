@@ -33,7 +33,10 @@ export function parseCutOver(date: unknown, orderNumber: unknown): CutOver {
 	const n = String(orderNumber ?? '').trim();
 	const m = DATE.exec(d);
 	if (d !== '' && (!m || Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`)))) {
-		throw new CutOverSettingError(`Cut-over date "${d}" is not a date`, 'Enter the first day this workflow books, as YYYY-MM-DD, or leave it empty.');
+		throw new CutOverSettingError(
+			`Cut-over date "${d}" is not a date`,
+			'Enter the first day this workflow books, as YYYY-MM-DD, or leave it empty.',
+		);
 	}
 	if (n !== '' && !DIGITS.test(n)) {
 		throw new CutOverSettingError(
@@ -47,9 +50,15 @@ export function parseCutOver(date: unknown, orderNumber: unknown): CutOver {
 const numberAtMost = (a: string, b: string): boolean => BigInt(a) <= BigInt(b);
 
 /** The skip of an order under the cut-over (code `before_cut_over`), or null when it is to be booked. */
-export function cutOverSkip(order: { number: string; date: string }, cutOver: CutOver): OrderRefusal | null {
+export function cutOverSkip(
+	order: { number: string; date: string },
+	cutOver: CutOver,
+): OrderRefusal | null {
 	const byDate = cutOver.beforeDate !== null && order.date < cutOver.beforeDate;
-	const byNumber = cutOver.upToNumber !== null && DIGITS.test(order.number) && numberAtMost(order.number, cutOver.upToNumber);
+	const byNumber =
+		cutOver.upToNumber !== null &&
+		DIGITS.test(order.number) &&
+		numberAtMost(order.number, cutOver.upToNumber);
 	if (!byDate && !byNumber) return null;
 	const why = byNumber
 		? `its number is at most the cut-over order number ${cutOver.upToNumber}`

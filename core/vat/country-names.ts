@@ -47,7 +47,12 @@ const NAMES: ReadonlyArray<[code: string, dutch: string, ...others: string[]]> =
 	['TR', 'Turkije', 'Turkey'],
 ];
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+const fold = (s: string): string =>
+	s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.trim()
+		.toLowerCase();
 
 const byName = new Map<string, string>();
 const dutchByCode = new Map<string, string>();

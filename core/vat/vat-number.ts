@@ -75,6 +75,7 @@ export function euVatNumberProblem(vatNumber: string, homeCountry?: string): str
 		return `it is a ${homeCountry} VAT number: an intra-community supply needs the customer's VAT number of another member state than ${homeCountry}`;
 	}
 	if (!format.test(national)) return `it does not have the format of a ${prefix} VAT number`;
-	if (prefix === 'BE' && !belgianCheckOk(national)) return 'its check digits are wrong (Belgian numbers: mod 97)';
+	if (prefix === 'BE' && !belgianCheckOk(national))
+		return 'its check digits are wrong (Belgian numbers: mod 97)';
 	return null;
 }

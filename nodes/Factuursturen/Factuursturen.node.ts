@@ -15,7 +15,13 @@ import { invoiceFields, invoiceOperations } from './descriptions/invoice';
 import { countryLanguage, lookupProperties } from './descriptions/lookups';
 import { productFields, productOperations } from './descriptions/product';
 import { resourceProperty } from './descriptions/resource';
-import { getCategories, getCountries, getOssRates, getProfiles, getTaxRates } from './methods/loadOptions';
+import {
+	getCategories,
+	getCountries,
+	getOssRates,
+	getProfiles,
+	getTaxRates,
+} from './methods/loadOptions';
 import { FactuursturenClient } from './transport/client';
 
 export class Factuursturen implements INodeType {
@@ -26,13 +32,20 @@ export class Factuursturen implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Book orders as sales invoices (paid or open) in Factuursturen.nl and manage clients, invoices and products',
+		description:
+			'Book orders as sales invoices (paid or open) in Factuursturen.nl and manage clients, invoices and products',
 		defaults: { name: 'Factuursturen' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		// Build Rows and Migration Progress only reshape items: they need no account
-		credentials: [{ name: 'factuursturenApi', required: true, displayOptions: { hide: { operation: ['buildRows', 'migrationProgress'] } } }],
+		credentials: [
+			{
+				name: 'factuursturenApi',
+				required: true,
+				displayOptions: { hide: { operation: ['buildRows', 'migrationProgress'] } },
+			},
+		],
 		properties: [
 			resourceProperty,
 			bookingRecordOperations,
@@ -58,14 +71,21 @@ export class Factuursturen implements INodeType {
 		const operation = this.getNodeParameter('operation', 0) as string;
 		const run = operations[resource]?.[operation];
 		if (!run) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not known for resource "${resource}"`);
+			throw new NodeOperationError(
+				this.getNode(),
+				`The operation "${operation}" is not known for resource "${resource}"`,
+			);
 		}
 		const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 		const api = new FactuursturenClient(this, {
 			reserve: typeof options.rateLimitReserve === 'number' ? options.rateLimitReserve : undefined,
 			pacing: options.pacing === 'spread' ? 'spread' : 'burst',
-			windowMs: typeof options.rateLimitWindowSeconds === 'number' ? options.rateLimitWindowSeconds * 1000 : undefined,
-			maxWaitMs: typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds * 1000 : undefined,
+			windowMs:
+				typeof options.rateLimitWindowSeconds === 'number'
+					? options.rateLimitWindowSeconds * 1000
+					: undefined,
+			maxWaitMs:
+				typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds * 1000 : undefined,
 			timeoutMs: typeof options.timeoutMs === 'number' ? options.timeoutMs : undefined,
 		});
 		// Each operation handles its items itself (continueOnFail per item, pairedItem on every output):

@@ -24,7 +24,8 @@ export class Mijnwebwinkel implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Read orders, customers, articles and payment methods of a Mijnwebwinkel (MyOnlineStore) shop, and update orders',
+		description:
+			'Read orders, customers, articles and payment methods of a Mijnwebwinkel (MyOnlineStore) shop, and update orders',
 		defaults: { name: 'Mijnwebwinkel' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -45,13 +46,24 @@ export class Mijnwebwinkel implements INodeType {
 				const operation = this.getNodeParameter('operation', i) as string;
 				const operationFn = operations[resource]?.[operation];
 				if (!operationFn) {
-					throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`, {
-						itemIndex: i,
-						description: 'Choose a resource and an operation from the lists.',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`The operation "${operation}" of "${resource}" is not supported`,
+						{
+							itemIndex: i,
+							description: 'Choose a resource and an operation from the lists.',
+						},
+					);
 				}
 				const policy = policyFor.call(this, i);
-				out.push(...(await operationFn.call(this, { itemIndex: i, policy, run, continueOnFail: this.continueOnFail() })));
+				out.push(
+					...(await operationFn.call(this, {
+						itemIndex: i,
+						policy,
+						run,
+						continueOnFail: this.continueOnFail(),
+					})),
+				);
 			} catch (error) {
 				const nodeError =
 					error instanceof NodeApiError || error instanceof NodeOperationError
@@ -70,10 +82,18 @@ export class Mijnwebwinkel implements INodeType {
 }
 
 /** What failed and what to do, nothing else (no request data, no tokens). */
-function errorJson(this: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): IDataObject {
+function errorJson(
+	this: IExecuteFunctions,
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): IDataObject {
 	const response = (error as { errorResponse?: IDataObject }).errorResponse;
 	const details: ErrorDetails = {
-		code: isErrorCode(response?.code) ? response.code : error instanceof NodeApiError ? 'api_error' : 'invalid_input',
+		code: isErrorCode(response?.code)
+			? response.code
+			: error instanceof NodeApiError
+				? 'api_error'
+				: 'invalid_input',
 		hint: error.description ?? '',
 	};
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
@@ -84,6 +104,7 @@ function errorJson(this: IExecuteFunctions, error: NodeApiError | NodeOperationE
 		// an expression that cannot be evaluated: the error item simply has no order number
 		orderNumber = undefined;
 	}
-	if (typeof orderNumber === 'string' && orderNumber.trim()) details.orderNumber = orderNumber.trim();
+	if (typeof orderNumber === 'string' && orderNumber.trim())
+		details.orderNumber = orderNumber.trim();
 	return errorItemJson(error.message, details);
 }

@@ -19,16 +19,23 @@ export function divRound(n: bigint | number, d: bigint | number): number {
 
 /** Plain decimal text ("-16.53", "21", 5.5) → integer scaled by 10^scale; null when it is no plain decimal or has more decimals. */
 export function scaledOrNull(input: unknown, scale: number): number | null {
-	const text = typeof input === 'number' && Number.isFinite(input) ? String(input) : typeof input === 'string' ? input.trim() : '';
+	const text =
+		typeof input === 'number' && Number.isFinite(input)
+			? String(input)
+			: typeof input === 'string'
+				? input.trim()
+				: '';
 	const m = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(text);
 	if (!m || (m[3] ?? '').length > scale) return null;
-	const value = BigInt(m[2]) * 10n ** BigInt(scale) + BigInt((m[3] ?? '').padEnd(scale, '0') || '0');
+	const value =
+		BigInt(m[2]) * 10n ** BigInt(scale) + BigInt((m[3] ?? '').padEnd(scale, '0') || '0');
 	const result = Number(m[1] === '-' ? -value : value);
 	return Number.isSafeInteger(result) ? result : null;
 }
 
 /** Number of decimals written in a plain decimal text (0 for "21"). */
-export const decimalsOf = (input: unknown): number => String(input).trim().split('.')[1]?.length ?? 0;
+export const decimalsOf = (input: unknown): number =>
+	String(input).trim().split('.')[1]?.length ?? 0;
 
 /** Integer scaled by 10^scale → fixed decimal text: (-1653, 2) → "-16.53". */
 export function formatScaled(value: number, scale: number): string {

@@ -146,7 +146,11 @@ export function send(res: http.ServerResponse, out: SandboxResponse): void {
 	res.end(payload);
 }
 
-export async function startSandbox(options: SandboxOptions, port = 0, host = '127.0.0.1'): Promise<RunningSandbox> {
+export async function startSandbox(
+	options: SandboxOptions,
+	port = 0,
+	host = '127.0.0.1',
+): Promise<RunningSandbox> {
 	const compiled = options.routes.map((r) => ({ route: r, ...compile(r.path) }));
 	const requests: LoggedRequest[] = [];
 	let faults: ActiveFault[] = [];
@@ -167,7 +171,8 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 	const inspection = async (req: SandboxRequest): Promise<SandboxResponse | undefined> => {
 		const p = req.path;
 		if (p === '/__sandbox/requests' && req.method === 'GET') return { status: 200, body: requests };
-		if (p === '/__sandbox/state' && req.method === 'GET') return { status: 200, body: options.state() };
+		if (p === '/__sandbox/state' && req.method === 'GET')
+			return { status: 200, body: options.state() };
 		if (p === '/__sandbox/faults' && req.method === 'POST') {
 			faults = ((req.body as Fault[]) ?? []).map((f) => ({ ...f, hits: 0 }));
 			return { status: 200, body: faults };
@@ -209,7 +214,10 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 					body: parseBody(rawBody, res_req.headers['content-type']),
 				};
 				if (req.path.startsWith('/__sandbox/')) {
-					const out = (await inspection(req)) ?? { status: 404, body: { error: 'unknown inspection path' } };
+					const out = (await inspection(req)) ?? {
+						status: 404,
+						body: { error: 'unknown inspection path' },
+					};
 					return send(res, out);
 				}
 				const query: Record<string, string> = {};
@@ -260,12 +268,19 @@ export async function startSandbox(options: SandboxOptions, port = 0, host = '12
 				if (fault) entry.fault = fault.kind;
 				if (fault?.kind === 'reset') return res_req.socket.destroy();
 				if (fault?.kind === 'error') {
-					const out: SandboxResponse = { status: fault.status ?? 503, body: 'Service temporarily unavailable' };
+					const out: SandboxResponse = {
+						status: fault.status ?? 503,
+						body: 'Service temporarily unavailable',
+					};
 					options.after?.(req, out, match.route);
 					entry.status = out.status;
 					return send(res, out);
 				}
-				const replaced = (): SandboxResponse => ({ status: fault?.status ?? 200, body: fault?.body ?? '', contentType: fault?.contentType ?? 'application/json' });
+				const replaced = (): SandboxResponse => ({
+					status: fault?.status ?? 200,
+					body: fault?.body ?? '',
+					contentType: fault?.contentType ?? 'application/json',
+				});
 				if (fault?.kind === 'replace') {
 					const out = replaced();
 					options.after?.(req, out, match.route);

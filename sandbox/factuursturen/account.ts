@@ -4,7 +4,13 @@
  */
 import { seededRandom, type Random } from '../common/random';
 import { createClient, type Client } from './clients';
-import { DEFAULT_CATEGORIES, DEFAULT_TAXES, PROFILES, type Category, type TaxSetting } from './defaults';
+import {
+	DEFAULT_CATEGORIES,
+	DEFAULT_TAXES,
+	PROFILES,
+	type Category,
+	type TaxSetting,
+} from './defaults';
 import { buildInvoice, type Invoice } from './invoices';
 import { applyProduct, type Product } from './products';
 import { ApiError, clone, isObj, text, type Obj } from './values';
@@ -108,9 +114,13 @@ export class Account {
 
 	private clientFor(body: Obj): Client {
 		const clientnr = text(body, 'clientnr');
-		if (clientnr === undefined || clientnr === '') throw new ApiError('clientnr is required: the number of an existing client');
+		if (clientnr === undefined || clientnr === '')
+			throw new ApiError('clientnr is required: the number of an existing client');
 		const client = this.clients.get(clientnr.trim());
-		if (!client) throw new ApiError(`clientnr: client ${clientnr} does not exist; create it first with POST /clients`);
+		if (!client)
+			throw new ApiError(
+				`clientnr: client ${clientnr} does not exist; create it first with POST /clients`,
+			);
 		return client;
 	}
 
@@ -118,12 +128,14 @@ export class Account {
 	createInvoice(body: Obj, at: LocalTime = this.local()): Invoice {
 		const client = this.clientFor(body);
 		const requested = text(body, 'invoicenr');
-		const generated = (): string => `${at.date.slice(0, 4)}${String(this.nextInvoiceSeq).padStart(4, '0')}`;
+		const generated = (): string =>
+			`${at.date.slice(0, 4)}${String(this.nextInvoiceSeq).padStart(4, '0')}`;
 		// skip numbers taken by invoices whose number was set explicitly
 		while (!requested && this.findInvoice(generated())) this.nextInvoiceSeq++;
 		const id = requested?.trim() || generated();
 		const invoicenr = requested?.trim() || `${this.seed.invoiceNumberPrefix}${id}`;
-		if (this.findInvoice(id) || this.findInvoice(invoicenr)) throw new ApiError(`invoicenr ${invoicenr} already exists`);
+		if (this.findInvoice(id) || this.findInvoice(invoicenr))
+			throw new ApiError(`invoicenr ${invoicenr} already exists`);
 		const invoice = buildInvoice(body, {
 			client,
 			taxes: this.taxes,
@@ -144,25 +156,40 @@ export class Account {
 	/** POST /invoices with action save: a draft under invoices_saved, without number or sent date. */
 	saveInvoice(body: Obj): Invoice & { savename: string } {
 		const savename = text(body, 'savename', 20);
-		if (!savename) throw new ApiError('savename is required when action is save (at most 20 characters)');
+		if (!savename)
+			throw new ApiError('savename is required when action is save (at most 20 characters)');
 		const overwrite = body.overwrite_if_exist === true || body.overwrite_if_exist === 'true';
 		const clash = this.saved.findIndex((s) => s.savename === savename);
-		if (clash >= 0 && !overwrite) throw new ApiError(`savename: a saved invoice named "${savename}" exists; set overwrite_if_exist`);
+		if (clash >= 0 && !overwrite)
+			throw new ApiError(
+				`savename: a saved invoice named "${savename}" exists; set overwrite_if_exist`,
+			);
 		const at = this.local();
 		const id = String(this.nextSavedId);
-		const draft = buildInvoice({ ...body, sendmethod: text(body, 'sendmethod') || 'mail' }, {
-			client: this.clientFor(body),
-			taxes: this.taxes,
-			categoryIds: this.categoryIds,
-			profileIds: this.profileIds,
-			date: at.date,
-			time: at.time,
-			id,
-			invoicenr: '',
-			paymentUrl: '',
-		});
+		const draft = buildInvoice(
+			{ ...body, sendmethod: text(body, 'sendmethod') || 'mail' },
+			{
+				client: this.clientFor(body),
+				taxes: this.taxes,
+				categoryIds: this.categoryIds,
+				profileIds: this.profileIds,
+				date: at.date,
+				time: at.time,
+				id,
+				invoicenr: '',
+				paymentUrl: '',
+			},
+		);
 		this.nextSavedId++;
-		const saved = { ...draft, sent: '', duedate: '', open: draft.totalintax, paiddate: '', history: [], savename };
+		const saved = {
+			...draft,
+			sent: '',
+			duedate: '',
+			open: draft.totalintax,
+			paiddate: '',
+			history: [],
+			savename,
+		};
 		if (clash >= 0) this.saved.splice(clash, 1, saved);
 		else this.saved.push(saved);
 		return saved;
@@ -171,7 +198,8 @@ export class Account {
 	/** Seed invoices use the create payload, optionally with `sent` (YYYY-MM-DD) to date them in the past. */
 	private seedInvoice(raw: Obj): void {
 		const sent = text(raw, 'sent');
-		if (sent !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sent)) throw new Error(`sent: "${sent}" is not YYYY-MM-DD`);
+		if (sent !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(sent))
+			throw new Error(`sent: "${sent}" is not YYYY-MM-DD`);
 		const at = sent ? { date: sent, time: '09:00' } : this.local();
 		const body: Obj = { action: 'send', sendmethod: 'mail', ...raw };
 		if (isObj(raw.reference)) body.reference = { ...raw.reference };

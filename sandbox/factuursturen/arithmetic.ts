@@ -7,7 +7,13 @@
  * This is the sandbox's own implementation (sandbox/common/decimal.ts), sharing no code with core/: the golden and
  * property tests check the core's invoices against it.
  */
-import { decimalsOf, divRound as roundDiv, formatCents, formatScaled, scaledOrNull } from '../common/decimal';
+import {
+	decimalsOf,
+	divRound as roundDiv,
+	formatCents,
+	formatScaled,
+	scaledOrNull,
+} from '../common/decimal';
 import { ApiError } from './values';
 
 /** amount, price: 6 decimals; discount_pct: 4 decimals; rates: hundredths of a percent. */
@@ -17,13 +23,18 @@ const DISCOUNT_SCALE = 4;
 
 /** Parses an exact decimal (JSON number or text) with at most `maxDecimals` decimals; never via float math. */
 export function exact(input: unknown, maxDecimals: number, label: string): number {
-	const textForm = typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
+	const textForm =
+		typeof input === 'number' ? String(input) : typeof input === 'string' ? input.trim() : '';
 	if (!/^[+-]?\d+(\.\d+)?$/.test(textForm)) {
-		throw new ApiError(`${label}: "${String(input)}" is not a number (use digits and a dot, like 16.53)`);
+		throw new ApiError(
+			`${label}: "${String(input)}" is not a number (use digits and a dot, like 16.53)`,
+		);
 	}
 	const decimals = decimalsOf(textForm);
 	if (decimals > maxDecimals) {
-		throw new ApiError(`${label}: "${textForm}" has ${decimals} decimals, at most ${maxDecimals} are accepted`);
+		throw new ApiError(
+			`${label}: "${textForm}" has ${decimals} decimals, at most ${maxDecimals} are accepted`,
+		);
 	}
 	const value = scaledOrNull(textForm, maxDecimals);
 	if (value === null) throw new ApiError(`${label}: "${textForm}" is too large`);
@@ -34,7 +45,8 @@ export const parseAmount = (v: unknown, label: string): number => exact(v, AMOUN
 export const parsePrice = (v: unknown, label: string): number => exact(v, PRICE_SCALE, label);
 export const parseDiscount = (v: unknown, label: string): number => {
 	const d = exact(v, DISCOUNT_SCALE, label);
-	if (d < 0 || d > 100 * 10 ** DISCOUNT_SCALE) throw new ApiError(`${label}: must be between 0 and 100`);
+	if (d < 0 || d > 100 * 10 ** DISCOUNT_SCALE)
+		throw new ApiError(`${label}: must be between 0 and 100`);
 	return d;
 };
 /** "21", 21, "21.00", 5.5 → hundredths of a percent */
@@ -89,7 +101,8 @@ export function computeTotals(
 	let baseCents = 0;
 	for (const g of groups) {
 		if (taxShifted) g.sumCents = 0;
-		else if (taxType === 'extax') g.sumCents = roundDiv(BigInt(g.sumOfCents) * BigInt(g.rate), 10_000n);
+		else if (taxType === 'extax')
+			g.sumCents = roundDiv(BigInt(g.sumOfCents) * BigInt(g.rate), 10_000n);
 		else g.sumCents = roundDiv(BigInt(g.sumOfCents) * BigInt(g.rate), BigInt(10_000 + g.rate));
 		taxCents += g.sumCents;
 		baseCents += taxType === 'extax' ? g.sumOfCents : g.sumOfCents - g.sumCents;
@@ -121,7 +134,13 @@ export interface EvaluatedTotals {
  * predictions against it.
  */
 export function evaluateInvoice(
-	lines: Array<{ amount?: unknown; price?: unknown; tax_rate?: unknown; discount_pct?: unknown; tax_country?: unknown }>,
+	lines: Array<{
+		amount?: unknown;
+		price?: unknown;
+		tax_rate?: unknown;
+		discount_pct?: unknown;
+		tax_country?: unknown;
+	}>,
 	taxType: 'extax' | 'intax',
 	taxShifted = false,
 ): EvaluatedTotals {

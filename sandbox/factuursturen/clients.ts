@@ -10,12 +10,44 @@ import { ApiError, bool, boolText, int, isObj, text, type Obj } from './values';
 
 /** Key order of the captured real client. */
 export const CLIENT_KEYS = [
-	'clientnr', 'contact', 'showcontact', 'company', 'address', 'zipcode', 'city', 'country', 'phone', 'mobile',
-	'email', 'bankcode', 'biccode', 'taxnumber', 'tax_shifted', 'lastinvoice', 'sendmethod', 'paymentmethod',
-	'top', 'stddiscount', 'mailintro', 'reference', 'notes', 'notes_on_invoice', 'active', 'default_doclang',
-	'default_email', 'currency', 'mandate_id', 'mandate_date', 'collecttype', 'tax_type', 'default_category',
+	'clientnr',
+	'contact',
+	'showcontact',
+	'company',
+	'address',
+	'zipcode',
+	'city',
+	'country',
+	'phone',
+	'mobile',
+	'email',
+	'bankcode',
+	'biccode',
+	'taxnumber',
+	'tax_shifted',
+	'lastinvoice',
+	'sendmethod',
+	'paymentmethod',
+	'top',
+	'stddiscount',
+	'mailintro',
+	'reference',
+	'notes',
+	'notes_on_invoice',
+	'active',
+	'default_doclang',
+	'default_email',
+	'currency',
+	'mandate_id',
+	'mandate_date',
+	'collecttype',
+	'tax_type',
+	'default_category',
 	// documented, not in the capture
-	'address_addon', 'addon', 'email_reminder', 'timestamp',
+	'address_addon',
+	'addon',
+	'email_reminder',
+	'timestamp',
 ] as const;
 
 export type Client = Record<string, unknown> & {
@@ -24,8 +56,23 @@ export type Client = Record<string, unknown> & {
 };
 
 const TEXT_LIMITS: Record<string, number> = {
-	contact: 50, company: 50, address: 50, address_addon: 50, zipcode: 7, city: 50, phone: 13, mobile: 13,
-	email: 255, addon: 255, email_reminder: 255, bankcode: 32, biccode: 32, taxnumber: 18, mailintro: 128, mandate_id: 35, notes: 10_000,
+	contact: 50,
+	company: 50,
+	address: 50,
+	address_addon: 50,
+	zipcode: 7,
+	city: 50,
+	phone: 13,
+	mobile: 13,
+	email: 255,
+	addon: 255,
+	email_reminder: 255,
+	bankcode: 32,
+	biccode: 32,
+	taxnumber: 18,
+	mailintro: 128,
+	mandate_id: 35,
+	notes: 10_000,
 };
 
 const ENUMS: Record<string, readonly string[]> = {
@@ -40,13 +87,43 @@ const BOOLEANS = ['showcontact', 'tax_shifted', 'notes_on_invoice', 'active'];
 
 function blankClient(clientnr: string): Client {
 	return {
-		clientnr, contact: '', showcontact: 'true', company: '', address: '', zipcode: '', city: '',
-		country: NETHERLANDS_ID, phone: '', mobile: '', email: '', bankcode: '', biccode: '', taxnumber: '',
-		tax_shifted: 'false', lastinvoice: '', sendmethod: 'mail', paymentmethod: 'bank', top: '14',
-		stddiscount: '0', mailintro: 'Geachte heer/mevrouw,', reference: { line1: '', line2: '', line3: '' },
-		notes: '', notes_on_invoice: 'false', active: 'true', default_doclang: '', default_email: '0',
-		currency: 'EUR', mandate_id: '', mandate_date: '', collecttype: 'FRST', tax_type: 'extax',
-		default_category: '0', address_addon: '', addon: '', email_reminder: '', timestamp: '',
+		clientnr,
+		contact: '',
+		showcontact: 'true',
+		company: '',
+		address: '',
+		zipcode: '',
+		city: '',
+		country: NETHERLANDS_ID,
+		phone: '',
+		mobile: '',
+		email: '',
+		bankcode: '',
+		biccode: '',
+		taxnumber: '',
+		tax_shifted: 'false',
+		lastinvoice: '',
+		sendmethod: 'mail',
+		paymentmethod: 'bank',
+		top: '14',
+		stddiscount: '0',
+		mailintro: 'Geachte heer/mevrouw,',
+		reference: { line1: '', line2: '', line3: '' },
+		notes: '',
+		notes_on_invoice: 'false',
+		active: 'true',
+		default_doclang: '',
+		default_email: '0',
+		currency: 'EUR',
+		mandate_id: '',
+		mandate_date: '',
+		collecttype: 'FRST',
+		tax_type: 'extax',
+		default_category: '0',
+		address_addon: '',
+		addon: '',
+		email_reminder: '',
+		timestamp: '',
 	};
 }
 
@@ -60,7 +137,9 @@ function apply(client: Client, body: Obj, categoryIds: ReadonlySet<string>): voi
 		const v = text(body, field);
 		if (v === undefined) continue;
 		if (!allowed.includes(v)) {
-			throw new ApiError(`${field}: "${v}" is not allowed; use one of ${allowed.map((a) => `'${a}'`).join(', ')}`);
+			throw new ApiError(
+				`${field}: "${v}" is not allowed; use one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+			);
 		}
 		client[field] = v;
 	}
@@ -72,19 +151,22 @@ function apply(client: Client, body: Obj, categoryIds: ReadonlySet<string>): voi
 	if (country !== undefined && country.trim() !== '') client.country = resolveCountry(country);
 	const top = int(body, 'top');
 	if (top !== undefined) {
-		if (top < 0 || top > 365) throw new ApiError('top: the payment term must be between 0 and 365 days');
+		if (top < 0 || top > 365)
+			throw new ApiError('top: the payment term must be between 0 and 365 days');
 		client.top = String(top);
 	}
 	const stddiscount = int(body, 'stddiscount');
 	if (stddiscount !== undefined) {
-		if (stddiscount < 0 || stddiscount > 100) throw new ApiError('stddiscount: must be between 0 and 100');
+		if (stddiscount < 0 || stddiscount > 100)
+			throw new ApiError('stddiscount: must be between 0 and 100');
 		client.stddiscount = String(stddiscount);
 	}
 	const defaultEmail = int(body, 'default_email');
 	if (defaultEmail !== undefined) client.default_email = String(defaultEmail);
 	const currency = text(body, 'currency');
 	if (currency !== undefined) {
-		if (!/^[A-Z]{3}$/.test(currency)) throw new ApiError(`currency: "${currency}" is not a currency code like EUR`);
+		if (!/^[A-Z]{3}$/.test(currency))
+			throw new ApiError(`currency: "${currency}" is not a currency code like EUR`);
 		client.currency = currency;
 	}
 	const mandateDate = text(body, 'mandate_date');
@@ -97,12 +179,15 @@ function apply(client: Client, body: Obj, categoryIds: ReadonlySet<string>): voi
 	const category = text(body, 'default_category');
 	if (category !== undefined) {
 		if (category !== '0' && category !== '' && !categoryIds.has(category)) {
-			throw new ApiError(`default_category: ${category} is not a category of this account (GET /categories)`);
+			throw new ApiError(
+				`default_category: ${category} is not a category of this account (GET /categories)`,
+			);
 		}
 		client.default_category = category || '0';
 	}
 	if (body.reference !== undefined) {
-		if (!isObj(body.reference)) throw new ApiError('reference: expected an object {line1, line2, line3}');
+		if (!isObj(body.reference))
+			throw new ApiError('reference: expected an object {line1, line2, line3}');
 		for (const line of ['line1', 'line2', 'line3'] as const) {
 			const v = text(body.reference, line, 255, `reference.${line}`);
 			if (v !== undefined) client.reference[line] = v;
@@ -124,7 +209,12 @@ function checkComplete(client: Client): void {
 }
 
 /** `stamp`: the local time of the change ("2024-05-09 10:56"), returned read-only as `timestamp` */
-export function createClient(body: Obj, clientnr: string, categoryIds: ReadonlySet<string>, stamp = ''): Client {
+export function createClient(
+	body: Obj,
+	clientnr: string,
+	categoryIds: ReadonlySet<string>,
+	stamp = '',
+): Client {
 	const client = blankClient(clientnr);
 	apply(client, body, categoryIds);
 	checkComplete(client);
@@ -133,9 +223,16 @@ export function createClient(body: Obj, clientnr: string, categoryIds: ReadonlyS
 }
 
 /** PUT: "all required fields should be present" — the body itself must name the client. */
-export function updateClient(existing: Client, body: Obj, categoryIds: ReadonlySet<string>, stamp = ''): Client {
+export function updateClient(
+	existing: Client,
+	body: Obj,
+	categoryIds: ReadonlySet<string>,
+	stamp = '',
+): Client {
 	if (!text(body, 'contact') && !text(body, 'company')) {
-		throw new ApiError('contact or company is required: send all required fields when updating a client');
+		throw new ApiError(
+			'contact or company is required: send all required fields when updating a client',
+		);
 	}
 	const updated = JSON.parse(JSON.stringify(existing)) as Client;
 	apply(updated, body, categoryIds);

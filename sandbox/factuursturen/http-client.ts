@@ -31,9 +31,17 @@ export const basicAuth = (username: string, apiKey: string): string =>
 	`Basic ${Buffer.from(`${username}:${apiKey}`).toString('base64')}`;
 
 export function fsClient(target: FsTarget) {
-	const request = async (method: string, path: string, body?: unknown, opts: RequestOptions = {}): Promise<FsResponse> => {
+	const request = async (
+		method: string,
+		path: string,
+		body?: unknown,
+		opts: RequestOptions = {},
+	): Promise<FsResponse> => {
 		const headers: Record<string, string> = { Accept: 'application/json' };
-		const authorization = opts.authorization === undefined ? basicAuth(target.username, target.apiKey) : opts.authorization;
+		const authorization =
+			opts.authorization === undefined
+				? basicAuth(target.username, target.apiKey)
+				: opts.authorization;
 		if (authorization !== null) headers.Authorization = authorization;
 		let payload: string | undefined;
 		if (body !== undefined) {
@@ -72,10 +80,17 @@ export function fsClient(target: FsTarget) {
 		del: (path: string, opts?: RequestOptions) => request('DELETE', path, undefined, opts),
 		/** raw bytes of a response (PDF) */
 		bytes: async (path: string): Promise<{ status: number; contentType: string; body: Buffer }> => {
-			const res = await fetch(target.baseUrl + path, { headers: { Authorization: basicAuth(target.username, target.apiKey) } });
-			return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: Buffer.from(await res.arrayBuffer()) };
+			const res = await fetch(target.baseUrl + path, {
+				headers: { Authorization: basicAuth(target.username, target.apiKey) },
+			});
+			return {
+				status: res.status,
+				contentType: res.headers.get('content-type') ?? '',
+				body: Buffer.from(await res.arrayBuffer()),
+			};
 		},
-		state: async <T = SandboxState>(): Promise<T> => (await request('GET', '/__sandbox/state')).json<T>(),
+		state: async <T = SandboxState>(): Promise<T> =>
+			(await request('GET', '/__sandbox/state')).json<T>(),
 		control: async (body: unknown): Promise<Record<string, unknown>> =>
 			(await request('POST', '/__sandbox/control', body)).json<Record<string, unknown>>(),
 		faults: async (faults: unknown[]): Promise<void> => {

@@ -36,7 +36,12 @@
 import { startSandbox, type RunningSandbox, type SandboxResponse } from '../common/server';
 import { Account } from './account';
 import {
-	DEFAULT_API_KEY, DEFAULT_CATEGORIES, DEFAULT_TAXES, DEFAULT_USERNAME, type Category, type TaxSetting,
+	DEFAULT_API_KEY,
+	DEFAULT_CATEGORIES,
+	DEFAULT_TAXES,
+	DEFAULT_USERNAME,
+	type Category,
+	type TaxSetting,
 } from './defaults';
 import { RateLimiter, type RateLimitSettings } from './rate-limit';
 import { buildRoutes, type RouteSettings } from './routes';
@@ -90,7 +95,9 @@ function checkAuth(header: string | undefined, username: string, apiKey: string)
 	return colon >= 0 && decoded.slice(0, colon) === username && decoded.slice(colon + 1) === apiKey;
 }
 
-export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions = {}): Promise<RunningFactuursturenSandbox> {
+export async function startFactuursturenSandbox(
+	o: FactuursturenSandboxOptions = {},
+): Promise<RunningFactuursturenSandbox> {
 	const username = o.username ?? DEFAULT_USERNAME;
 	const apiKey = o.apiKey ?? DEFAULT_API_KEY;
 	let clockOffset = 0;
@@ -132,9 +139,12 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 					errors.push((e as Error).message);
 				}
 			}
-			if (body.searchNoMatch === '404' || body.searchNoMatch === 'empty') settings.searchNoMatch = body.searchNoMatch;
-			else if (body.searchNoMatch !== undefined) errors.push("searchNoMatch must be '404' or 'empty'");
-			if (body.listCap === null || (typeof body.listCap === 'number' && body.listCap > 0)) settings.listCap = body.listCap;
+			if (body.searchNoMatch === '404' || body.searchNoMatch === 'empty')
+				settings.searchNoMatch = body.searchNoMatch;
+			else if (body.searchNoMatch !== undefined)
+				errors.push("searchNoMatch must be '404' or 'empty'");
+			if (body.listCap === null || (typeof body.listCap === 'number' && body.listCap > 0))
+				settings.listCap = body.listCap;
 			else if (body.listCap !== undefined) errors.push('listCap must be a positive number or null');
 			if (isObj(body.mutateInvoice)) {
 				const { invoicenr, patch } = body.mutateInvoice;
@@ -143,7 +153,8 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 				else if (!isObj(patch)) errors.push('mutateInvoice: patch must be an object');
 				else deepMerge(invoice, patch);
 			}
-			if (typeof body.advanceClockMs === 'number' && Number.isFinite(body.advanceClockMs)) clockOffset += body.advanceClockMs;
+			if (typeof body.advanceClockMs === 'number' && Number.isFinite(body.advanceClockMs))
+				clockOffset += body.advanceClockMs;
 		}
 		return { ...controlState(), ...(errors.length ? { errors } : {}) };
 	};
@@ -172,18 +183,25 @@ export async function startFactuursturenSandbox(o: FactuursturenSandboxOptions =
 						body: 'Authentication failed: wrong username or API key (HTTP Basic: username and API key)',
 					};
 				}
-				if (!limiter.take()) return { status: limiter.settings.overLimitStatus, body: OVER_LIMIT_BODY };
+				if (!limiter.take())
+					return { status: limiter.settings.overLimitStatus, body: OVER_LIMIT_BODY };
 				return undefined;
 			},
 			after: (_req, res) => {
-				res.headers = { ...(res.headers ?? {}), 'X-RateLimit-Remaining': String(limiter.remaining()) };
+				res.headers = {
+					...(res.headers ?? {}),
+					'X-RateLimit-Remaining': String(limiter.remaining()),
+				};
 			},
 			state: () => ({
 				clients: [...account.clients.values()],
 				invoices: account.invoices,
 				savedInvoices: account.saved,
 				products: account.products,
-				rateLimit: { remaining: limiter.remaining(), windowEndsAt: new Date(limiter.windowEndsAt()).toISOString() },
+				rateLimit: {
+					remaining: limiter.remaining(),
+					windowEndsAt: new Date(limiter.windowEndsAt()).toISOString(),
+				},
 			}),
 			reset: () => {
 				account = freshAccount();

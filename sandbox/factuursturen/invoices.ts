@@ -4,8 +4,18 @@
  * mutateInvoice control) changes exactly what clients read back; money state is re-read from `open`.
  */
 import {
-	amountText, computeTotals, discountText, exact, formatCents, lineTotalCents, parseAmount, parseDiscount,
-	parsePrice, parseRate, priceText, rateText,
+	amountText,
+	computeTotals,
+	discountText,
+	exact,
+	formatCents,
+	lineTotalCents,
+	parseAmount,
+	parseDiscount,
+	parsePrice,
+	parseRate,
+	priceText,
+	rateText,
 } from './arithmetic';
 import type { Client } from './clients';
 import { isoOf, NETHERLANDS_ID } from './countries';
@@ -20,10 +30,40 @@ const parseCents = (v: unknown, label: string): number => exact(v, 2, label);
  * read-only `tax_type`, `language`, `tax_shifted` of changelog 1.0.2.
  */
 export const CAPTURED_INVOICE_KEYS = [
-	'id', 'invoicenr_full', 'invoicenr', 'reference', 'lines', 'profile', 'discounttype', 'discount',
-	'paymentcondition', 'paymentperiod', 'collection', 'tax', 'totalintax', 'clientnr', 'company', 'contact',
-	'address', 'zipcode', 'city', 'country', 'phone', 'mobile', 'email', 'taxnumber', 'invoicenote', 'sent',
-	'uncollectible', 'lastreminder', 'open', 'paiddate', 'taxes', 'payment_url', 'duedate', 'history',
+	'id',
+	'invoicenr_full',
+	'invoicenr',
+	'reference',
+	'lines',
+	'profile',
+	'discounttype',
+	'discount',
+	'paymentcondition',
+	'paymentperiod',
+	'collection',
+	'tax',
+	'totalintax',
+	'clientnr',
+	'company',
+	'contact',
+	'address',
+	'zipcode',
+	'city',
+	'country',
+	'phone',
+	'mobile',
+	'email',
+	'taxnumber',
+	'invoicenote',
+	'sent',
+	'uncollectible',
+	'lastreminder',
+	'open',
+	'paiddate',
+	'taxes',
+	'payment_url',
+	'duedate',
+	'history',
 ] as const;
 export const ADDED_INVOICE_KEYS = ['category', 'tax_type', 'language', 'tax_shifted'] as const;
 
@@ -57,7 +97,8 @@ const STRUCTURAL_TYPES = ['subtotal', 'page_separator', 'bundle_start', 'bundle_
 
 /** lines as an array, as an object keyed line1…, or (form posts) keyed 0, 1, … */
 function lineList(raw: unknown): Obj[] {
-	if (raw === undefined || raw === null || raw === '') throw new ApiError('lines: an invoice needs at least one line');
+	if (raw === undefined || raw === null || raw === '')
+		throw new ApiError('lines: an invoice needs at least one line');
 	let list: unknown[];
 	if (Array.isArray(raw)) list = raw;
 	else if (isObj(raw)) {
@@ -106,10 +147,14 @@ export function buildInvoice(body: Obj, ctx: BuildContext): Invoice {
 
 	const sendmethod = text(body, 'sendmethod');
 	if (sendmethod === undefined || sendmethod === '') {
-		throw new ApiError(`sendmethod is required when action is send: use one of ${SEND_METHODS.join(', ')}`);
+		throw new ApiError(
+			`sendmethod is required when action is send: use one of ${SEND_METHODS.join(', ')}`,
+		);
 	}
 	if (!SEND_METHODS.includes(sendmethod)) {
-		throw new ApiError(`sendmethod: "${sendmethod}" is not allowed; use one of ${SEND_METHODS.join(', ')}`);
+		throw new ApiError(
+			`sendmethod: "${sendmethod}" is not allowed; use one of ${SEND_METHODS.join(', ')}`,
+		);
 	}
 	if (sendmethod === 'email' && String(client.email) === '') {
 		throw new ApiError(`sendmethod email: client ${client.clientnr} has no e-mail address`);
@@ -126,9 +171,16 @@ export function buildInvoice(body: Obj, ctx: BuildContext): Invoice {
 			(type !== undefined && STRUCTURAL_TYPES.includes(type)) ||
 			(!has(raw, 'price') && !has(raw, 'amount') && !has(raw, 'tax_rate'));
 		if (textOnly) {
-			if (description === '' && type === undefined) throw new ApiError(`${label}: a line needs a description or a price`);
+			if (description === '' && type === undefined)
+				throw new ApiError(`${label}: a line needs a description or a price`);
 			lines[`line${i + 1}`] = {
-				amount: 0, amount_desc: amountDesc, description, tax_rate: 0, price: 0, discount_pct: 0, linetotal: 0,
+				amount: 0,
+				amount_desc: amountDesc,
+				description,
+				tax_rate: 0,
+				price: 0,
+				discount_pct: 0,
+				linetotal: 0,
 			};
 			return;
 		}
@@ -137,7 +189,9 @@ export function buildInvoice(body: Obj, ctx: BuildContext): Invoice {
 		}
 		const amount = parseAmount(raw.amount, `${label}.amount`);
 		const price = parsePrice(raw.price, `${label}.price`);
-		const discount = has(raw, 'discount_pct') ? parseDiscount(raw.discount_pct, `${label}.discount_pct`) : 0;
+		const discount = has(raw, 'discount_pct')
+			? parseDiscount(raw.discount_pct, `${label}.discount_pct`)
+			: 0;
 		const rate = parseRate(raw.tax_rate, `${label}.tax_rate`);
 		const foreign = bool(raw, 'tax_country', `${label}.tax_country`) ?? false;
 		let vatCountry = HOME_COUNTRY;
@@ -170,12 +224,17 @@ export function buildInvoice(body: Obj, ctx: BuildContext): Invoice {
 	const totals = computeTotals(priced, taxType, shifted);
 	const taxes: Record<string, { rate: number; sum: string; sum_of: string }> = {};
 	totals.groups.forEach((g, i) => {
-		taxes[`tax${i + 1}`] = { rate: jsonNumber(rateText(g.rate)), sum: formatCents(g.sumCents), sum_of: formatCents(g.sumOfCents) };
+		taxes[`tax${i + 1}`] = {
+			rate: jsonNumber(rateText(g.rate)),
+			sum: formatCents(g.sumCents),
+			sum_of: formatCents(g.sumOfCents),
+		};
 	});
 
 	const reference = { ...(client.reference as Obj) } as Record<'line1' | 'line2' | 'line3', string>;
 	if (body.reference !== undefined && body.reference !== '') {
-		if (!isObj(body.reference)) throw new ApiError('reference: expected an object {line1, line2, line3}');
+		if (!isObj(body.reference))
+			throw new ApiError('reference: expected an object {line1, line2, line3}');
 		for (const line of ['line1', 'line2', 'line3'] as const) {
 			const v = text(body.reference, line, 255, `reference.${line}`);
 			if (v !== undefined) reference[line] = v;
@@ -183,20 +242,27 @@ export function buildInvoice(body: Obj, ctx: BuildContext): Invoice {
 	}
 
 	const profile = text(body, 'profile') ?? '1';
-	if (!ctx.profileIds.has(profile)) throw new ApiError(`profile: ${profile} is not a layout profile of this account (GET /profiles)`);
+	if (!ctx.profileIds.has(profile))
+		throw new ApiError(
+			`profile: ${profile} is not a layout profile of this account (GET /profiles)`,
+		);
 	const category = text(body, 'category') || String(client.default_category) || '0';
 	if (category !== '0' && !ctx.categoryIds.has(category)) {
 		throw new ApiError(`category: ${category} is not a category of this account (GET /categories)`);
 	}
 	const discounttype = text(body, 'discounttype') ?? 'percentage';
-	if (!['percentage', 'amount'].includes(discounttype)) throw new ApiError('discounttype: use percentage or amount');
+	if (!['percentage', 'amount'].includes(discounttype))
+		throw new ApiError('discounttype: use percentage or amount');
 	const discount = text(body, 'discount') ?? '0';
 	if (!/^0*(\.0*)?$/.test(discount)) {
 		// The invoice-level discount's arithmetic is not documented; rather than invent it, the sandbox refuses.
-		throw new ApiError('discount: an invoice-level discount is not supported by this sandbox; use discount_pct on lines or a negative line');
+		throw new ApiError(
+			'discount: an invoice-level discount is not supported by this sandbox; use discount_pct on lines or a negative line',
+		);
 	}
 	const paymentperiod = int(body, 'paymentperiod') ?? Number(client.top);
-	if (paymentperiod < 0 || paymentperiod > 365) throw new ApiError('paymentperiod: must be between 0 and 365 days');
+	if (paymentperiod < 0 || paymentperiod > 365)
+		throw new ApiError('paymentperiod: must be between 0 and 365 days');
 
 	const invoice: Invoice = {
 		id: ctx.id,
@@ -233,14 +299,22 @@ export function buildInvoice(body: Obj, ctx: BuildContext): Invoice {
 		taxes,
 		payment_url: ctx.paymentUrl,
 		duedate: addDays(ctx.date, paymentperiod),
-		history: { item1: { date: ctx.date, time: ctx.time, description: sentDescription(sendmethod) } },
+		history: {
+			item1: { date: ctx.date, time: ctx.time, description: sentDescription(sendmethod) },
+		},
 		tax_type: taxType,
 		language: String(client.default_doclang) || 'nl',
 		tax_shifted: shifted ? 'true' : 'false',
 	};
 
 	const alreadypaid = body.alreadypaid;
-	if (alreadypaid !== undefined && alreadypaid !== null && alreadypaid !== '' && alreadypaid !== 0 && alreadypaid !== '0') {
+	if (
+		alreadypaid !== undefined &&
+		alreadypaid !== null &&
+		alreadypaid !== '' &&
+		alreadypaid !== 0 &&
+		alreadypaid !== '0'
+	) {
 		const method = text(body, 'alreadypaidmethod', 32) ?? '';
 		const amount = alreadypaid === 'full' ? 'full' : String(alreadypaid);
 		applyPayment(invoice, { date: ctx.date, time: ctx.time, amount, method }, 'alreadypaid');
@@ -261,7 +335,9 @@ export function applyPayment(
 		paidCents = openCents;
 	} else {
 		if (!/^-?\d+(\.\d{1,2})?$/.test(p.amount.trim())) {
-			throw new ApiError(`${label}: "${p.amount}" is not an amount; use 'full' or a number with a dot, like 12.50`);
+			throw new ApiError(
+				`${label}: "${p.amount}" is not an amount; use 'full' or a number with a dot, like 12.50`,
+			);
 		}
 		paidCents = parseCents(p.amount, label);
 		if (paidCents === 0) throw new ApiError(`${label}: a payment of 0.00 is not a payment`);
@@ -278,7 +354,15 @@ export function applyPayment(
 	invoice.history = history;
 }
 
-export const FILTERS = ['open', 'overdue', 'sent', 'partly', 'toomuch', 'paid', 'uncollectible'] as const;
+export const FILTERS = [
+	'open',
+	'overdue',
+	'sent',
+	'partly',
+	'toomuch',
+	'paid',
+	'uncollectible',
+] as const;
 
 /**
  * The list filters, as the sandbox reads them (the docs name them without defining them):
@@ -293,7 +377,12 @@ export function matchesFilter(invoice: Invoice, filter: string, today: string): 
 		case 'open':
 			return open > 0 && !uncollectible;
 		case 'overdue':
-			return open > 0 && !uncollectible && String(invoice.duedate) !== '' && String(invoice.duedate) < today;
+			return (
+				open > 0 &&
+				!uncollectible &&
+				String(invoice.duedate) !== '' &&
+				String(invoice.duedate) < today
+			);
 		case 'sent':
 			return String(invoice.sent) !== '';
 		case 'partly':

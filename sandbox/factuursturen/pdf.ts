@@ -1,6 +1,7 @@
 /** A small but valid one-page PDF (correct xref offsets) naming the invoice, for GET /invoices_pdf/{nr}. */
 export function invoicePdf(lines: string[]): Buffer {
-	const escape = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
+	const escape = (s: string): string =>
+		s.replace(/[^\x20-\x7e]/g, '?').replace(/([\\()])/g, '\\$1');
 	const content = [
 		'BT /F1 12 Tf 56 780 Td 16 TL',
 		...lines.map((l) => `(${escape(l)}) Tj T*`),

@@ -11,15 +11,23 @@ import { ApiError, text, type Obj } from './values';
 export const PRODUCT_KEYS = ['id', 'code', 'name', 'price', 'taxes', 'priceintax'] as const;
 export type Product = Record<(typeof PRODUCT_KEYS)[number], string>;
 
-export function applyProduct(existing: Product | undefined, id: string, body: Obj, taxes: readonly TaxSetting[]): Product {
-	const product: Product = existing ? { ...existing } : { id, code: '', name: '', price: '', taxes: '', priceintax: '' };
+export function applyProduct(
+	existing: Product | undefined,
+	id: string,
+	body: Obj,
+	taxes: readonly TaxSetting[],
+): Product {
+	const product: Product = existing
+		? { ...existing }
+		: { id, code: '', name: '', price: '', taxes: '', priceintax: '' };
 	const code = text(body, 'code', 20);
 	if (code !== undefined) product.code = code;
 	const name = text(body, 'name', 255);
 	if (name !== undefined) product.name = name;
 	if (product.name === '') throw new ApiError('name is required for a product');
 	if (body.price !== undefined) product.price = trimmed(exact(body.price, 3, 'price'), 3);
-	if (product.price === '') throw new ApiError('price is required for a product (excl. VAT, at most 3 decimals)');
+	if (product.price === '')
+		throw new ApiError('price is required for a product (excl. VAT, at most 3 decimals)');
 	if (body.taxes !== undefined) {
 		const rate = parseRate(body.taxes, 'taxes');
 		if (!taxes.some((t) => t.country === HOME_COUNTRY && Math.round(t.percentage * 100) === rate)) {
@@ -27,7 +35,8 @@ export function applyProduct(existing: Product | undefined, id: string, body: Ob
 		}
 		product.taxes = rateText(rate);
 	}
-	if (product.taxes === '') throw new ApiError('taxes is required for a product (a VAT percentage of this account)');
+	if (product.taxes === '')
+		throw new ApiError('taxes is required for a product (a VAT percentage of this account)');
 	const priceintax = body.priceintax;
 	if (priceintax !== undefined && priceintax !== '') {
 		product.priceintax = trimmed(exact(priceintax, 3, 'priceintax'), 3);

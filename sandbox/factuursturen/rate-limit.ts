@@ -21,9 +21,12 @@ export class RateLimiter {
 	}
 
 	private static check(s: RateLimitSettings): void {
-		if (!Number.isInteger(s.budget) || s.budget < 0) throw new Error('rateLimit.budget must be a whole number ≥ 0');
-		if (!Number.isInteger(s.windowMs) || s.windowMs < 1) throw new Error('rateLimit.windowMs must be a whole number ≥ 1');
-		if (s.overLimitStatus !== 403 && s.overLimitStatus !== 429) throw new Error('rateLimit.overLimitStatus must be 403 or 429');
+		if (!Number.isInteger(s.budget) || s.budget < 0)
+			throw new Error('rateLimit.budget must be a whole number ≥ 0');
+		if (!Number.isInteger(s.windowMs) || s.windowMs < 1)
+			throw new Error('rateLimit.windowMs must be a whole number ≥ 1');
+		if (s.overLimitStatus !== 403 && s.overLimitStatus !== 429)
+			throw new Error('rateLimit.overLimitStatus must be 403 or 429');
 	}
 
 	private roll(): void {

@@ -4,7 +4,13 @@ import type { Account } from './account';
 import { CLIENT_KEYS, updateClient } from './clients';
 import { COUNTRY_LIST } from './countries';
 import { PROFILES } from './defaults';
-import { ADDED_INVOICE_KEYS, applyPayment, CAPTURED_INVOICE_KEYS, matchesFilter, type Invoice } from './invoices';
+import {
+	ADDED_INVOICE_KEYS,
+	applyPayment,
+	CAPTURED_INVOICE_KEYS,
+	matchesFilter,
+	type Invoice,
+} from './invoices';
 import { invoicePdf } from './pdf';
 import { applyProduct, PRODUCT_KEYS } from './products';
 import { textSearch } from './search';
@@ -55,7 +61,11 @@ function dateParam(q: URLSearchParams, name: string): string | undefined {
 }
 
 export function buildRoutes(account: () => Account, settings: RouteSettings): Route[] {
-	const route = (method: string, path: string, handler: (req: SandboxRequest, body: Obj) => SandboxResponse): Route => ({
+	const route = (
+		method: string,
+		path: string,
+		handler: (req: SandboxRequest, body: Obj) => SandboxResponse,
+	): Route => ({
 		method,
 		path: BASE + path,
 		handler: guarded(handler),
@@ -80,11 +90,15 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 			const existing = a.clients.get(req.params.clientnr);
 			if (!existing) return notFound(`client ${req.params.clientnr}`);
 			const now = a.local();
-			a.clients.set(existing.clientnr, updateClient(existing, body, a.categoryIds, `${now.date} ${now.time}`));
+			a.clients.set(
+				existing.clientnr,
+				updateClient(existing, body, a.categoryIds, `${now.date} ${now.time}`),
+			);
 			return plain(200, '');
 		}),
 		route('DELETE', '/clients/:clientnr', (req) => {
-			if (!account().clients.delete(req.params.clientnr)) return notFound(`client ${req.params.clientnr}`);
+			if (!account().clients.delete(req.params.clientnr))
+				return notFound(`client ${req.params.clientnr}`);
 			return plain(200, '');
 		}),
 
@@ -93,14 +107,31 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 			const a = account();
 			const { area, field, query } = req.params;
 			let hits: Array<Record<string, unknown>>;
-			if (area === 'clients') hits = textSearch([...a.clients.values()], field, query, CLIENT_KEYS, area);
+			if (area === 'clients')
+				hits = textSearch([...a.clients.values()], field, query, CLIENT_KEYS, area);
 			else if (area === 'invoices') {
-				hits = textSearch(a.invoices, field, query, [...CAPTURED_INVOICE_KEYS, ...ADDED_INVOICE_KEYS], area);
+				hits = textSearch(
+					a.invoices,
+					field,
+					query,
+					[...CAPTURED_INVOICE_KEYS, ...ADDED_INVOICE_KEYS],
+					area,
+				);
 			} else if (area === 'invoices_saved') {
-				hits = textSearch(a.saved, field, query, [...CAPTURED_INVOICE_KEYS, ...ADDED_INVOICE_KEYS, 'savename'], area);
-			} else if (area === 'products') hits = textSearch(a.products, field, query, PRODUCT_KEYS, area);
+				hits = textSearch(
+					a.saved,
+					field,
+					query,
+					[...CAPTURED_INVOICE_KEYS, ...ADDED_INVOICE_KEYS, 'savename'],
+					area,
+				);
+			} else if (area === 'products')
+				hits = textSearch(a.products, field, query, PRODUCT_KEYS, area);
 			else if (area === 'invoices_repeated') hits = [];
-			else throw new ApiError(`search: unknown area "${area}"; use invoices, invoices_saved, invoices_repeated, clients or products`);
+			else
+				throw new ApiError(
+					`search: unknown area "${area}"; use invoices, invoices_saved, invoices_repeated, clients or products`,
+				);
 			if (hits.length === 0 && settings.searchNoMatch === '404') return plain(404, 'Nothing found');
 			return ok(hits);
 		}),
@@ -132,8 +163,11 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 			const action = text(body, 'action');
 			if (action === 'send') return plain(201, account().createInvoice(body).invoicenr);
 			if (action === 'save') return plain(201, account().saveInvoice(body).id);
-			if (action === 'repeat') throw new ApiError('action repeat (repeating invoices) is not supported by this sandbox');
-			throw new ApiError(`action: ${action ? `"${action}" is not allowed` : 'required'}; use send, save or repeat`);
+			if (action === 'repeat')
+				throw new ApiError('action repeat (repeating invoices) is not supported by this sandbox');
+			throw new ApiError(
+				`action: ${action ? `"${action}" is not allowed` : 'required'}; use send, save or repeat`,
+			);
 		}),
 		route('DELETE', '/invoices/:id', (req) => {
 			const a = account();
@@ -167,10 +201,17 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 		route('POST', '/invoices_payment/:invoicenr', (req, body) => {
 			const inv = invoiceOr404(req.params.invoicenr);
 			const date = text(body, 'date');
-			if (!date || !DATE.test(date)) throw new ApiError('date is required: the payment date as YYYY-MM-DD');
+			if (!date || !DATE.test(date))
+				throw new ApiError('date is required: the payment date as YYYY-MM-DD');
 			const amount = text(body, 'amount');
-			if (!amount) throw new ApiError("amount is required: 'full' or the paid amount with a dot, like 12.50");
-			applyPayment(inv, { date, time: account().local().time, amount, method: text(body, 'method', 32) ?? '' });
+			if (!amount)
+				throw new ApiError("amount is required: 'full' or the paid amount with a dot, like 12.50");
+			applyPayment(inv, {
+				date,
+				time: account().local().time,
+				amount,
+				method: text(body, 'method', 32) ?? '',
+			});
 			return { status: 201 };
 		}),
 
@@ -186,12 +227,20 @@ export function buildRoutes(account: () => Account, settings: RouteSettings): Ro
 			),
 		),
 		route('GET', '/categories', () =>
-			ok(account().categories.map((c) => ({ id: String(c.id), name: c.name, ledger: String(c.ledger) }))),
+			ok(
+				account().categories.map((c) => ({
+					id: String(c.id),
+					name: c.name,
+					ledger: String(c.ledger),
+				})),
+			),
 		),
 		route('GET', '/profiles', () => ok(PROFILES)),
 		route('GET', '/countrylist/:lang', (req) => {
 			if (!['nl', 'en', 'de', 'fr', 'es'].includes(req.params.lang)) {
-				throw new ApiError(`countrylist: language "${req.params.lang}" is not available; use nl, en, de, fr or es`);
+				throw new ApiError(
+					`countrylist: language "${req.params.lang}" is not available; use nl, en, de, fr or es`,
+				);
 			}
 			return ok(COUNTRY_LIST);
 		}),

@@ -6,7 +6,8 @@
 import { ApiError, isObj } from './values';
 
 function strings(value: unknown, out: string[] = []): string[] {
-	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out.push(String(value));
+	if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+		out.push(String(value));
 	else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
 	else if (isObj(value)) Object.values(value).forEach((v) => strings(v, out));
 	return out;
@@ -20,7 +21,9 @@ export function textSearch<T extends Record<string, unknown>>(
 	area: string,
 ): T[] {
 	if (field !== 'all' && !knownFields.includes(field)) {
-		throw new ApiError(`search: ${area} has no field "${field}"; use all or one of ${knownFields.join(', ')}`);
+		throw new ApiError(
+			`search: ${area} has no field "${field}"; use all or one of ${knownFields.join(', ')}`,
+		);
 	}
 	const needle = query.toLowerCase();
 	if (needle.trim() === '') throw new ApiError('search: the search query is empty');

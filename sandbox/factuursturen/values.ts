@@ -15,7 +15,8 @@ export class ApiError extends Error {
 
 export type Obj = Record<string, unknown>;
 
-export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Turns flat form keys into nested objects, as PHP's http_build_query/parse_str pair does:
@@ -50,11 +51,15 @@ export function text(body: Obj, field: string, max?: number, label = field): str
 	const v = body[field];
 	if (v === undefined || v === null) return undefined;
 	if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-		throw new ApiError(`${label}: expected a text value, got ${Array.isArray(v) ? 'an array' : typeof v}`);
+		throw new ApiError(
+			`${label}: expected a text value, got ${Array.isArray(v) ? 'an array' : typeof v}`,
+		);
 	}
 	const s = String(v);
 	if (max !== undefined && [...s].length > max) {
-		throw new ApiError(`${label}: maximum length is ${max} characters, got ${[...s].length} ("${s}")`);
+		throw new ApiError(
+			`${label}: maximum length is ${max} characters, got ${[...s].length} ("${s}")`,
+		);
 	}
 	return s;
 }
@@ -73,7 +78,8 @@ export function int(body: Obj, field: string, label = field): number | undefined
 	const v = body[field];
 	if (v === undefined || v === null || v === '') return undefined;
 	const s = String(v).trim();
-	if (!/^-?\d+$/.test(s)) throw new ApiError(`${label}: expected a whole number, got "${String(v)}"`);
+	if (!/^-?\d+$/.test(s))
+		throw new ApiError(`${label}: expected a whole number, got "${String(v)}"`);
 	return Number(s);
 }
 

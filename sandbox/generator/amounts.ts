@@ -41,13 +41,19 @@ export function articlePart(quantity: number, unitNetMicros: number, rateH: numb
  * Splits `amount` cents (may be negative) over keys in proportion to integer weights; the last share takes the
  * remainder so the shares add up exactly. Zero shares are dropped.
  */
-export function splitByWeights(amount: number, weights: ReadonlyArray<{ rateH: number; weight: number }>): Array<{ rateH: number; amount: number }> {
+export function splitByWeights(
+	amount: number,
+	weights: ReadonlyArray<{ rateH: number; weight: number }>,
+): Array<{ rateH: number; amount: number }> {
 	const total = weights.reduce((s, w) => s + w.weight, 0);
 	if (weights.length === 0 || total === 0) return [];
 	const out: Array<{ rateH: number; amount: number }> = [];
 	let given = 0;
 	weights.forEach((w, i) => {
-		const share = i === weights.length - 1 ? amount - given : roundDiv(BigInt(amount) * BigInt(w.weight), total);
+		const share =
+			i === weights.length - 1
+				? amount - given
+				: roundDiv(BigInt(amount) * BigInt(w.weight), total);
 		given += share;
 		out.push({ rateH: w.rateH, amount: share });
 	});
@@ -80,7 +86,9 @@ export const fmtMicros = (micros: number): string => formatScaled(micros, 6);
 export const fmtCents = formatCents;
 
 /** a TaxPrice as the API renders it */
-export const taxPrice = (p: TaxPart): { amount: string; amount_including_tax: string; rate: string } => ({
+export const taxPrice = (
+	p: TaxPart,
+): { amount: string; amount_including_tax: string; rate: string } => ({
 	amount: fmtMicros(p.netMicros),
 	amount_including_tax: fmtCents(p.grossCents),
 	rate: fmtRate(p.rateH),

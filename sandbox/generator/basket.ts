@@ -5,7 +5,14 @@
  */
 import type { Random } from '../common/random';
 import { divRound as roundDiv } from '../common/decimal';
-import { articlePart, grossOfNet, netOfGross, partOfGross, splitByWeights, type TaxPart } from './amounts';
+import {
+	articlePart,
+	grossOfNet,
+	netOfGross,
+	partOfGross,
+	splitByWeights,
+	type TaxPart,
+} from './amounts';
 import { PRODUCTS, type Product, type RateKind } from './catalog';
 import type { CountryInfo } from './countries';
 import type { ShopCategory } from './types';
@@ -88,7 +95,8 @@ export function buildBasket(
 	const pool = PRODUCTS.filter((p) => p.rateKind !== 'zero');
 	const chosen = new Set<Product>();
 	while (chosen.size < lineCount) chosen.add(r.pick(pool));
-	if (opts.allowVoucher && r.chance(0.06)) chosen.add(r.pick(PRODUCTS.filter((p) => p.rateKind === 'zero')));
+	if (opts.allowVoucher && r.chance(0.06))
+		chosen.add(r.pick(PRODUCTS.filter((p) => p.rateKind === 'zero')));
 
 	for (const product of chosen) {
 		const rateH = ctx.rates[product.rateKind];
@@ -104,7 +112,8 @@ export function buildBasket(
 			actionUnitNet = unitNet - regularUnitNet;
 			features.add('action_price');
 		}
-		const optionIndex = product.options && r.chance(0.7) ? r.int(0, product.options.length - 1) : null;
+		const optionIndex =
+			product.options && r.chance(0.7) ? r.int(0, product.options.length - 1) : null;
 		const option = optionIndex === null ? null : product.options![optionIndex];
 		if (option) features.add('article_options');
 		lines.push({
@@ -114,23 +123,41 @@ export function buildBasket(
 			parts: [articlePart(quantity, unitNet, rateH)],
 			arrayOfOne: r.chance(0.08),
 			weightGrams: product.weight * quantity,
-			article: { product, regularUnitNet, actionUnitNet, option, optionId: optionIndex === null ? null : 900 + optionIndex, rateH },
+			article: {
+				product,
+				regularUnitNet,
+				actionUnitNet,
+				option,
+				optionId: optionIndex === null ? null : 900 + optionIndex,
+				rateH,
+			},
 		});
 	}
 
 	if (r.chance(0.05)) {
 		const rateH = ctx.rates.standard;
 		const gross = ctx.zeroRated ? 207 : 250;
-		lines.push({ type: 'custom', quantity: 1, description: 'Cadeauverpakking', parts: [partOfGross(gross, rateH)], arrayOfOne: false, weightGrams: 50, article: null });
+		lines.push({
+			type: 'custom',
+			quantity: 1,
+			description: 'Cadeauverpakking',
+			parts: [partOfGross(gross, rateH)],
+			arrayOfOne: false,
+			weightGrams: 50,
+			article: null,
+		});
 		features.add('custom_line');
 	}
 
 	// Goods per rate: the key for splitting discounts and (proportional) costs. 0 % goods (vouchers) only
 	// take a share when there is nothing else.
 	const goods = new Map<number, number>();
-	for (const l of lines) for (const p of l.parts) goods.set(p.rateH, (goods.get(p.rateH) ?? 0) + p.grossCents);
+	for (const l of lines)
+		for (const p of l.parts) goods.set(p.rateH, (goods.get(p.rateH) ?? 0) + p.grossCents);
 	const taxable = [...goods].filter(([rate]) => rate > 0);
-	const weights = (taxable.length > 0 ? taxable : [...goods]).map(([rateH, weight]) => ({ rateH, weight })).sort((a, b) => a.rateH - b.rateH);
+	const weights = (taxable.length > 0 ? taxable : [...goods])
+		.map(([rateH, weight]) => ({ rateH, weight }))
+		.sort((a, b) => a.rateH - b.rateH);
 	const goodsTotal = [...goods.values()].reduce((a, b) => a + b, 0);
 
 	let discountCode = '';
@@ -161,36 +188,57 @@ export function buildBasket(
 			: [partOfGross(gross, ctx.zeroRated ? 0 : ctx.standard)];
 		if (proportional) features.add(type === 'shipping' ? 'shipping_split' : 'payment_split');
 		features.add(type === 'shipping' ? 'shipping_line' : 'payment_line');
-		lines.push({ type, quantity: 1, description, parts, arrayOfOne: !proportional && r.chance(0.12), weightGrams: 0, article: null });
+		lines.push({
+			type,
+			quantity: 1,
+			description,
+			parts,
+			arrayOfOne: !proportional && r.chance(0.12),
+			weightGrams: 0,
+			article: null,
+		});
 	};
 
 	if (!opts.pickup && goodsTotal < 7500) {
 		const iso = opts.destination.iso;
 		const [gross, label] =
 			iso === 'NL'
-				? r.pick([[695, 'Verzendkosten PostNL'], [495, 'Verzendkosten brievenbuspakje']] as const)
+				? r.pick([
+						[695, 'Verzendkosten PostNL'],
+						[495, 'Verzendkosten brievenbuspakje'],
+					] as const)
 				: opts.destination.eu
 					? ([1250, 'Verzendkosten Europa'] as const)
 					: ([2495, 'Verzendkosten wereld'] as const);
 		costLine('shipping', ctx.zeroRated ? roundDiv(gross * 100, 121) : gross, label);
 	}
 	const cost = PAYMENT_COSTS[opts.paymentMethod];
-	if (cost && r.chance(0.45)) costLine('payment', ctx.zeroRated ? roundDiv(cost.cents * 100, 121) : cost.cents, cost.label);
+	if (cost && r.chance(0.45))
+		costLine('payment', ctx.zeroRated ? roundDiv(cost.cents * 100, 121) : cost.cents, cost.label);
 
 	const rates = new Set(lines.flatMap((l) => l.parts.map((p) => p.rateH)));
 	if (rates.size > 1) features.add('mixed_rates');
 	if (rates.size > 2) features.add('three_rates');
-	if (lines.some((l) => l.parts.some((p) => p.rateH === 0)) && !ctx.zeroRated) features.add('zero_rate_line');
+	if (lines.some((l) => l.parts.some((p) => p.rateH === 0)) && !ctx.zeroRated)
+		features.add('zero_rate_line');
 	return { lines, discountCode, features };
 }
 
 /** a credit order's lines: the whole original, or part of one article line (positive amounts) */
 export function creditLines(r: Random, original: readonly DraftLine[]): DraftLine[] {
 	const articles = original.filter((l) => l.type === 'article');
-	if (r.chance(0.5) || articles.length === 0) return original.map((l) => ({ ...l, parts: l.parts.map((p) => ({ ...p })) }));
+	if (r.chance(0.5) || articles.length === 0)
+		return original.map((l) => ({ ...l, parts: l.parts.map((p) => ({ ...p })) }));
 	const line = r.pick(articles);
 	const quantity = r.int(1, line.quantity);
 	const a = line.article!;
 	const unitNet = a.regularUnitNet + (a.actionUnitNet ?? 0);
-	return [{ ...line, quantity, parts: [articlePart(quantity, unitNet, a.rateH)], weightGrams: a.product.weight * quantity }];
+	return [
+		{
+			...line,
+			quantity,
+			parts: [articlePart(quantity, unitNet, a.rateH)],
+			weightGrams: a.product.weight * quantity,
+		},
+	];
 }

@@ -32,7 +32,10 @@ const P = (
 const LIST: Array<Omit<Product, 'id'>> = [
 	P('MOK-BL', 'Mok blauw', 'standard', 1210, 450, 400, ['Kleur: blauw', 'Kleur: zeegroen']),
 	P('MOK-SET4', 'Café-glazen (set van 4)', 'standard', 2495, 900, 1200),
-	P('THEEPOT-GIJ', 'Theepot gietijzer 1,2 l', 'standard', 3995, 1500, 1800, ['Kleur: zwart', 'Kleur: rood']),
+	P('THEEPOT-GIJ', 'Theepot gietijzer 1,2 l', 'standard', 3995, 1500, 1800, [
+		'Kleur: zwart',
+		'Kleur: rood',
+	]),
 	P('POSTER-A3', 'Poster A3 "Grachten"', 'standard', 1495, null, 200),
 	P('KAARS-GEUR', 'Geurkaars vanille & amber', 'standard', 695, 210, 350),
 	P('CREME-BRULEE', 'Crème brûlée-set met brander', 'standard', 2950, 1100, 900),

@@ -1,7 +1,10 @@
 /** Deterministic identifiers and calendar arithmetic for the generator (no wall clock, no time zone maths). */
 import type { Random } from '../common/random';
 
-const word = (r: Random): string => Math.floor(r.next() * 0x1_0000_0000).toString(16).padStart(8, '0');
+const word = (r: Random): string =>
+	Math.floor(r.next() * 0x1_0000_0000)
+		.toString(16)
+		.padStart(8, '0');
 
 /** an RFC 4122 version-4 shaped UUID drawn from the seeded PRNG */
 export function uuid(r: Random): string {

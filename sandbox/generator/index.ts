@@ -9,12 +9,39 @@ import { EXPORT_COUNTRIES, OSS_COUNTRIES, REVERSE_CHARGE_COUNTRIES } from './cou
 import { addDays, clock, isYmd, uuid } from './ids';
 import { emailAsTyped, newAddress, PeopleFactory, type Person } from './people';
 import { renderOrder, type Draft } from './render';
-import { buildArticles, buildRegions, buildStore, customersFromOrders, existingDebtorsFor } from './shop-data';
-import { CREDIT_STATUS_NAME, defaultStatuses, INVOICEABLE_STATUS_NAMES, statusByName, type MwwStatus } from './statuses';
-import type { GeneratedShop, GenerateShopOptions, MwwOrder, OrderKind, OrderMix, ShopCategory } from './types';
+import {
+	buildArticles,
+	buildRegions,
+	buildStore,
+	customersFromOrders,
+	existingDebtorsFor,
+} from './shop-data';
+import {
+	CREDIT_STATUS_NAME,
+	defaultStatuses,
+	INVOICEABLE_STATUS_NAMES,
+	statusByName,
+	type MwwStatus,
+} from './statuses';
+import type {
+	GeneratedShop,
+	GenerateShopOptions,
+	MwwOrder,
+	OrderKind,
+	OrderMix,
+	ShopCategory,
+} from './types';
 
 export type * from './types';
-export { defaultStatuses, localizeStatuses, shuffleStatusIds, statusByName, STATUS_NAMES, INVOICEABLE_STATUS_NAMES, CREDIT_STATUS_NAME } from './statuses';
+export {
+	defaultStatuses,
+	localizeStatuses,
+	shuffleStatusIds,
+	statusByName,
+	STATUS_NAMES,
+	INVOICEABLE_STATUS_NAMES,
+	CREDIT_STATUS_NAME,
+} from './statuses';
 export type { MwwStatus } from './statuses';
 export { customersFromOrders } from './shop-data';
 export { COUNTRIES } from './countries';
@@ -48,7 +75,12 @@ const STATUS_WEIGHTS: ReadonlyArray<[string, number]> = [
 const PICKUP = new Set(['Afgehaald', 'Betaald en afgehaald']);
 const PENDING = new Set(['Bestelling in behandeling', 'Wacht op betaling']);
 
-const NOTES = ['Graag vóór vrijdag', 'Niet bij de buren afgeven a.u.b.', 'Cadeautje – prijs er niet in doen!', "Bel even aan bij nr. 12's buren"];
+const NOTES = [
+	'Graag vóór vrijdag',
+	'Niet bij de buren afgeven a.u.b.',
+	'Cadeautje – prijs er niet in doen!',
+	"Bel even aan bij nr. 12's buren",
+];
 
 function weighted<T>(r: Random, items: ReadonlyArray<[T, number]>): T {
 	const total = items.reduce((s, [, w]) => s + w, 0);
@@ -66,7 +98,11 @@ function fail(message: string): never {
 function taxContext(kind: OrderKind, person: Person): TaxContext {
 	if (kind === 'oss') {
 		const c = person.country;
-		return { rates: { standard: c.standard, reduced: c.reduced, zero: 0 }, zeroRated: false, standard: c.standard };
+		return {
+			rates: { standard: c.standard, reduced: c.reduced, zero: 0 },
+			zeroRated: false,
+			standard: c.standard,
+		};
 	}
 	if (kind === 'reverseCharge' || kind === 'reverseChargeNoVat' || kind === 'export') {
 		return { rates: { standard: 0, reduced: 0, zero: 0 }, zeroRated: true, standard: 0 };
@@ -90,13 +126,35 @@ function countryFor(r: Random, kind: OrderKind): string {
 	}
 }
 
-function paymentFor(r: Random, iso: string, pickup: boolean, business: boolean): { gateway: string; method: string } {
-	if (pickup) return r.pick([{ gateway: 'basic', method: 'cash' }, { gateway: 'basic', method: 'pickup' }, { gateway: 'mollie', method: 'ideal' }]);
-	if (business && r.chance(0.3)) return { gateway: 'basic', method: r.pick(['bank_transfer', 'invoice']) };
+function paymentFor(
+	r: Random,
+	iso: string,
+	pickup: boolean,
+	business: boolean,
+): { gateway: string; method: string } {
+	if (pickup)
+		return r.pick([
+			{ gateway: 'basic', method: 'cash' },
+			{ gateway: 'basic', method: 'pickup' },
+			{ gateway: 'mollie', method: 'ideal' },
+		]);
+	if (business && r.chance(0.3))
+		return { gateway: 'basic', method: r.pick(['bank_transfer', 'invoice']) };
 	const methods =
-		iso === 'NL' ? ['ideal', 'ideal', 'ideal', 'paypal', 'creditcard', 'klarna_paylater', 'bank_transfer'] : iso === 'BE' ? ['bancontact', 'bancontact', 'ideal', 'paypal', 'creditcard'] : iso === 'DE' || iso === 'AT' ? ['paypal', 'creditcard', 'sofortbanking', 'giropay'] : ['creditcard', 'paypal'];
+		iso === 'NL'
+			? ['ideal', 'ideal', 'ideal', 'paypal', 'creditcard', 'klarna_paylater', 'bank_transfer']
+			: iso === 'BE'
+				? ['bancontact', 'bancontact', 'ideal', 'paypal', 'creditcard']
+				: iso === 'DE' || iso === 'AT'
+					? ['paypal', 'creditcard', 'sofortbanking', 'giropay']
+					: ['creditcard', 'paypal'];
 	const method = r.pick(methods);
-	const gateway = method === 'bank_transfer' ? 'basic' : method === 'paypal' && r.chance(0.5) ? 'paypal' : 'mollie';
+	const gateway =
+		method === 'bank_transfer'
+			? 'basic'
+			: method === 'paypal' && r.chance(0.5)
+				? 'paypal'
+				: 'mollie';
 	return { gateway, method };
 }
 
@@ -104,7 +162,8 @@ function planKinds(r: Random, count: number, mix: OrderMix): OrderKind[] {
 	const regular = (Object.keys(mix) as OrderKind[]).filter((k) => k !== 'credit' && mix[k] > 0);
 	if (regular.length === 0) fail('mix gives every order kind weight 0');
 	const sum = (Object.values(mix) as number[]).reduce((a, b) => a + b, 0);
-	const credits = mix.credit > 0 && count >= 10 ? Math.max(1, Math.round((count * mix.credit) / sum)) : 0;
+	const credits =
+		mix.credit > 0 && count >= 10 ? Math.max(1, Math.round((count * mix.credit) / sum)) : 0;
 	const kinds: OrderKind[] = [];
 	// every kind in the mix at least once when there is room, so small shops still show each case
 	if (count - credits >= regular.length) kinds.push(...regular);
@@ -121,7 +180,8 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 	const orderCount = options.orderCount ?? 200;
 	if (!isYmd(today)) fail(`today "${today}" is not a date; give it as YYYY-MM-DD`);
 	if (!Number.isInteger(days) || days < 1) fail(`days must be a whole number ≥ 1, got ${days}`);
-	if (!Number.isInteger(orderCount) || orderCount < 0) fail(`orderCount must be a whole number ≥ 0, got ${orderCount}`);
+	if (!Number.isInteger(orderCount) || orderCount < 0)
+		fail(`orderCount must be a whole number ≥ 0, got ${orderCount}`);
 	const statuses: MwwStatus[] = (options.statuses ?? defaultStatuses()).map((s) => ({ ...s }));
 	if (statuses.length === 0) fail('statuses is empty');
 	const mix: OrderMix = { ...DEFAULT_MIX, ...options.mix };
@@ -133,9 +193,15 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 	const seenEmails = new Set<string>();
 
 	const regularStatuses = statuses.filter((s) => !s.credit_order);
-	const creditStatus = statusByName(statuses, CREDIT_STATUS_NAME) ?? statuses.find((s) => s.credit_order) ?? statuses[0];
-	const resolve = (name: string): MwwStatus => statusByName(statuses, name) ?? regularStatuses[0] ?? statuses[0];
-	const invoiceableIds = new Set(INVOICEABLE_STATUS_NAMES.map((n) => statusByName(statuses, n)?.status));
+	const creditStatus =
+		statusByName(statuses, CREDIT_STATUS_NAME) ??
+		statuses.find((s) => s.credit_order) ??
+		statuses[0];
+	const resolve = (name: string): MwwStatus =>
+		statusByName(statuses, name) ?? regularStatuses[0] ?? statuses[0];
+	const invoiceableIds = new Set(
+		INVOICEABLE_STATUS_NAMES.map((n) => statusByName(statuses, n)?.status),
+	);
 
 	const drafts: Draft[] = [];
 	const kinds = planKinds(r, orderCount, mix);
@@ -151,7 +217,11 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 		if (repeat) person = r.pick(pool);
 		else {
 			const iso = countryFor(r, kind);
-			const business = kind === 'domesticB2B' || kind === 'reverseCharge' || kind === 'reverseChargeNoVat' || (kind === 'export' && r.chance(0.3));
+			const business =
+				kind === 'domesticB2B' ||
+				kind === 'reverseCharge' ||
+				kind === 'reverseChargeNoVat' ||
+				(kind === 'export' && r.chance(0.3));
 			person = people.create(iso, { business, withVat: business && kind !== 'reverseChargeNoVat' });
 			pool.push(person);
 			pools.set(poolKey, pool);
@@ -162,7 +232,12 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 		const pickup = PICKUP.has(statusName);
 		const pay = paymentFor(r, iso, pickup, person.business);
 		const ctx = taxContext(kind, person);
-		const basket = buildBasket(r, ctx, { destination: person.country, pickup, paymentMethod: pay.method, allowVoucher: !ctx.zeroRated && kind !== 'oss' });
+		const basket = buildBasket(r, ctx, {
+			destination: person.country,
+			pickup,
+			paymentMethod: pay.method,
+			allowVoucher: !ctx.zeroRated && kind !== 'oss',
+		});
 		const date = addDays(from, r.int(0, days - 1));
 		// 07:00–23:59 local: no order falls into the hour that does not exist when summer time starts
 		const seconds = r.int(7 * 3600, 86_399);
@@ -171,16 +246,40 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 		if (!PENDING.has(statusName)) {
 			const later = addDays(date, r.int(0, 4));
 			changedDate = later > today ? today : later;
-			changedSeconds = changedDate === date ? Math.min(86_399, seconds + r.int(60, 6 * 3600)) : r.int(7 * 3600, 86_399);
+			changedSeconds =
+				changedDate === date
+					? Math.min(86_399, seconds + r.int(60, 6 * 3600))
+					: r.int(7 * 3600, 86_399);
 		}
 		const invoiceable = invoiceableIds.has(status.status);
-		const archived = (['Afgehandeld', 'Geannuleerd'].includes(statusName) && r.chance(0.5)) || (invoiceable && date < fortnightAgo && r.chance(0.3));
+		const archived =
+			(['Afgehandeld', 'Geannuleerd'].includes(statusName) && r.chance(0.5)) ||
+			(invoiceable && date < fortnightAgo && r.chance(0.3));
 		const typed = emailAsTyped(r, person.email);
 		const deliveryRoll = r.next();
 		const delivery: Draft['delivery'] =
-			deliveryRoll < 0.45 ? 'absent' : deliveryRoll < 0.8 ? 'same' : newAddress(r, person.country, `${r.pick(person.country.first)} ${person.lastName}`, person.invoice.company, person.country.phone(r));
-		const paymentStatus = PENDING.has(statusName) ? ['pending', 5] : statusName === 'Geannuleerd' ? ['voided', 2] : ['captured', 1];
-		const taxStrategy = kind === 'export' ? 'zero_percent' : kind === 'reverseCharge' || kind === 'reverseChargeNoVat' ? 'reverse_charged_vat' : '';
+			deliveryRoll < 0.45
+				? 'absent'
+				: deliveryRoll < 0.8
+					? 'same'
+					: newAddress(
+							r,
+							person.country,
+							`${r.pick(person.country.first)} ${person.lastName}`,
+							person.invoice.company,
+							person.country.phone(r),
+						);
+		const paymentStatus = PENDING.has(statusName)
+			? ['pending', 5]
+			: statusName === 'Geannuleerd'
+				? ['voided', 2]
+				: ['captured', 1];
+		const taxStrategy =
+			kind === 'export'
+				? 'zero_percent'
+				: kind === 'reverseCharge' || kind === 'reverseChargeNoVat'
+					? 'reverse_charged_vat'
+					: '';
 		const draft: Draft = {
 			seq: drafts.length,
 			kind,
@@ -197,7 +296,12 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 			archived,
 			lines: basket.lines,
 			discountCode: basket.discountCode,
-			taxRegion: kind === 'oss' || ((kind === 'reverseCharge' || kind === 'reverseChargeNoVat') && (OSS_COUNTRIES as readonly string[]).includes(iso)) ? iso : 'NL',
+			taxRegion:
+				kind === 'oss' ||
+				((kind === 'reverseCharge' || kind === 'reverseChargeNoVat') &&
+					(OSS_COUNTRIES as readonly string[]).includes(iso))
+					? iso
+					: 'NL',
 			taxStrategy,
 			businessModel: person.business ? 'B2B' : 'B2C',
 			reference: person.business && r.chance(0.6) ? `PO-${r.int(1000, 99999)}` : '',
@@ -206,7 +310,13 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 			method: pay.method,
 			paymentStatus: paymentStatus[0] as string,
 			paymentStatusId: paymentStatus[1] as number,
-			taxnumberMode: person.vatNumber ? 'set' : kind === 'reverseChargeNoVat' ? r.pick(['empty', 'absent'] as const) : person.business ? 'empty' : r.pick(['empty', 'absent'] as const),
+			taxnumberMode: person.vatNumber
+				? 'set'
+				: kind === 'reverseChargeNoVat'
+					? r.pick(['empty', 'absent'] as const)
+					: person.business
+						? 'empty'
+						: r.pick(['empty', 'absent'] as const),
 			delivery,
 			uuid: uuid(r),
 			lineIds: basket.lines.map(() => uuid(r)),
@@ -266,7 +376,8 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 	}
 
 	// Numbers follow the order of placement, like a shop's counter; test orders get the T- prefix.
-	const byMoment = (a: Draft, b: Draft): number => (a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : a.seq - b.seq);
+	const byMoment = (a: Draft, b: Draft): number =>
+		a.date + a.time < b.date + b.time ? -1 : a.date + a.time > b.date + b.time ? 1 : a.seq - b.seq;
 	const base = r.int(1000, 30_000);
 	const regular = drafts.filter((d) => d.kind !== 'test').sort(byMoment);
 	const tests = drafts.filter((d) => d.kind === 'test').sort(byMoment);
@@ -285,7 +396,8 @@ export function generateShop(options: GenerateShopOptions = {}): GeneratedShop {
 
 	const store = buildStore(seed);
 	const distinct = new Map<string, Person>();
-	for (const d of regular) if (!distinct.has(d.person.email)) distinct.set(d.person.email, d.person);
+	for (const d of regular)
+		if (!distinct.has(d.person.email)) distinct.set(d.person.email, d.person);
 	return {
 		seed,
 		today,
@@ -306,7 +418,9 @@ function shapeFeatures(o: MwwOrder, d: Draft): ShopCategory[] {
 	const out: ShopCategory[] = [];
 	const inv = o.debtor.address.invoice;
 	const dlv = o.debtor.address.delivery;
-	const texts = [inv, dlv].filter((a) => a !== undefined).flatMap((a) => [a.name, a.company ?? '', a.street ?? '', a.city ?? '']);
+	const texts = [inv, dlv]
+		.filter((a) => a !== undefined)
+		.flatMap((a) => [a.name, a.company ?? '', a.street ?? '', a.city ?? '']);
 	if (texts.some((t) => /[^\x20-\x7e]/.test(t))) out.push('accents');
 	if (texts.some((t) => t.includes("'"))) out.push('apostrophe');
 	if ([inv, dlv].some((a) => (a?.company ?? '').length > 50)) out.push('long_company');
@@ -327,7 +441,8 @@ function shapeFeatures(o: MwwOrder, d: Draft): ShopCategory[] {
 	}
 	if (o.shipping.some((s) => Array.isArray(s.country))) out.push('country_empty');
 	out.push(dlv ? 'delivery_present' : 'delivery_absent');
-	if (d.kind !== 'credit' && d.kind !== 'test') out.push(d.invoiceable ? 'invoiceable' : 'not_invoiceable');
+	if (d.kind !== 'credit' && d.kind !== 'test')
+		out.push(d.invoiceable ? 'invoiceable' : 'not_invoiceable');
 	if (o.archived) out.push('archived');
 	if (d.credits.length > 0) out.push('credited');
 	return [...new Set(out)];

@@ -39,15 +39,48 @@ interface Gateway extends Named {
 }
 
 export const GATEWAYS: readonly Gateway[] = [
-	{ name: 'basic', nl: 'Zelf afhandelen', en: 'Manual', websiteUrl: 'https://www.mijnwebwinkel.nl/', methods: ['bank_transfer', 'advance', 'cash', 'pickup', 'invoice', 'in_arrears'] },
-	{ name: 'mollie', nl: 'Mollie', en: 'Mollie', websiteUrl: 'https://www.mollie.com/', methods: ['ideal', 'bancontact', 'creditcard', 'paypal', 'klarna_paylater', 'sofortbanking', 'giropay'] },
-	{ name: 'multisafepay', nl: 'MultiSafepay', en: 'MultiSafepay', websiteUrl: 'https://www.multisafepay.com/', methods: ['ideal', 'bancontact', 'creditcard', 'paypal'] },
-	{ name: 'paypal', nl: 'PayPal', en: 'PayPal', websiteUrl: 'https://www.paypal.com/', methods: ['paypal'] },
+	{
+		name: 'basic',
+		nl: 'Zelf afhandelen',
+		en: 'Manual',
+		websiteUrl: 'https://www.mijnwebwinkel.nl/',
+		methods: ['bank_transfer', 'advance', 'cash', 'pickup', 'invoice', 'in_arrears'],
+	},
+	{
+		name: 'mollie',
+		nl: 'Mollie',
+		en: 'Mollie',
+		websiteUrl: 'https://www.mollie.com/',
+		methods: [
+			'ideal',
+			'bancontact',
+			'creditcard',
+			'paypal',
+			'klarna_paylater',
+			'sofortbanking',
+			'giropay',
+		],
+	},
+	{
+		name: 'multisafepay',
+		nl: 'MultiSafepay',
+		en: 'MultiSafepay',
+		websiteUrl: 'https://www.multisafepay.com/',
+		methods: ['ideal', 'bancontact', 'creditcard', 'paypal'],
+	},
+	{
+		name: 'paypal',
+		nl: 'PayPal',
+		en: 'PayPal',
+		websiteUrl: 'https://www.paypal.com/',
+		methods: ['paypal'],
+	},
 ];
 
 type Json = Record<string, unknown>;
 
-const display = (n: Named | undefined, fallback: string, language: string): string => (n ? (language.startsWith('nl') ? n.nl : n.en) : fallback);
+const display = (n: Named | undefined, fallback: string, language: string): string =>
+	n ? (language.startsWith('nl') ? n.nl : n.en) : fallback;
 
 /** the whole catalogue (PaymentGateways) */
 export function allGateways(language: string): { gateways: Json[] } {
@@ -65,8 +98,10 @@ export function allGateways(language: string): { gateways: Json[] } {
 export function usedPayments(orders: readonly unknown[]): Map<string, string[]> {
 	const used = new Map<string, Set<string>>();
 	for (const o of orders) {
-		const p = (o as { payment?: { gateway_name?: unknown; method_name?: unknown } } | null)?.payment;
-		if (typeof p?.gateway_name !== 'string' || typeof p.method_name !== 'string' || !p.method_name) continue;
+		const p = (o as { payment?: { gateway_name?: unknown; method_name?: unknown } } | null)
+			?.payment;
+		if (typeof p?.gateway_name !== 'string' || typeof p.method_name !== 'string' || !p.method_name)
+			continue;
 		if (!used.has(p.gateway_name)) used.set(p.gateway_name, new Set());
 		used.get(p.gateway_name)!.add(p.method_name);
 	}
@@ -88,7 +123,10 @@ export function usedPayments(orders: readonly unknown[]): Map<string, string[]> 
 }
 
 /** the store's own gateways (StorePaymentGateways) */
-export function storeGateways(used: ReadonlyMap<string, readonly string[]>, language: string): { gateways: Json[] } {
+export function storeGateways(
+	used: ReadonlyMap<string, readonly string[]>,
+	language: string,
+): { gateways: Json[] } {
 	return {
 		gateways: [...used].map(([g, methods]) => {
 			const known = GATEWAYS.find((x) => x.name === g);
@@ -99,7 +137,9 @@ export function storeGateways(used: ReadonlyMap<string, readonly string[]>, lang
 				methods: methods.map((m) => ({
 					name: m,
 					displayName: display(METHODS[m], m, language),
-					settings: { cost: { amount: formatCents(PAYMENT_COSTS[m]?.cents ?? 0), percentage: '0.00' } },
+					settings: {
+						cost: { amount: formatCents(PAYMENT_COSTS[m]?.cents ?? 0), percentage: '0.00' },
+					},
 				})),
 			};
 		}),

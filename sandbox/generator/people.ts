@@ -64,7 +64,16 @@ const SUFFIX: Record<string, readonly string[]> = {
 	NO: [' AS', ' ASA'],
 };
 
-const TRADES = ['Theehuis', 'Lunchroom', 'Kantoorservice', 'Interieur', 'Horeca', 'Delicatessen', 'Café', 'Bakkerij'];
+const TRADES = [
+	'Theehuis',
+	'Lunchroom',
+	'Kantoorservice',
+	'Interieur',
+	'Horeca',
+	'Delicatessen',
+	'Café',
+	'Bakkerij',
+];
 
 /** ASCII letters for the local part of an e-mail address: 'Zoë Özdemir' → 'zoe.ozdemir' */
 export function asciiSlug(text: string): string {
@@ -80,13 +89,22 @@ export function asciiSlug(text: string): string {
 		.replace(/^\.+|\.+$/g, '');
 }
 
-export function newAddress(r: Random, country: CountryInfo, name: string, company: string, phone: string): PostalAddress {
+export function newAddress(
+	r: Random,
+	country: CountryInfo,
+	name: string,
+	company: string,
+	phone: string,
+): PostalAddress {
 	const longStreet = country.iso === 'NL' && r.chance(0.04);
 	return {
 		name,
 		company,
 		street: longStreet ? r.pick(LONG_STREETS) : r.pick(country.streets),
-		number: r.pick([String(r.int(1, 250)), `${r.int(1, 99)}${r.pick(['a', 'B', '-3', ' bis', ' hs', '-II'])}`]),
+		number: r.pick([
+			String(r.int(1, 250)),
+			`${r.int(1, 99)}${r.pick(['a', 'B', '-3', ' bis', ' hs', '-II'])}`,
+		]),
 		zipcode: country.zip(r),
 		city: r.pick(country.cities),
 		country,
@@ -111,7 +129,10 @@ export class PeopleFactory {
 				? r.pick(LONG_COMPANIES)
 				: `${r.pick(TRADES)} ${lastName.replace(/^(van|de|den|der) /i, (m) => m[0].toUpperCase() + m.slice(1))}${r.pick(SUFFIX[iso] ?? [''])}`;
 		}
-		const base = opts.business && r.chance(0.6) ? `info@${asciiSlug(company).split('.').slice(0, 3).join('')}.${iso.toLowerCase() === 'gb' ? 'co.uk' : iso === 'US' ? 'com' : iso.toLowerCase()}` : `${asciiSlug(name)}@${r.pick(country.domains)}`;
+		const base =
+			opts.business && r.chance(0.6)
+				? `info@${asciiSlug(company).split('.').slice(0, 3).join('')}.${iso.toLowerCase() === 'gb' ? 'co.uk' : iso === 'US' ? 'com' : iso.toLowerCase()}`
+				: `${asciiSlug(name)}@${r.pick(country.domains)}`;
 		let email = base;
 		for (let n = 2; this.used.has(email); n++) email = base.replace('@', `${n}@`);
 		this.used.add(email);
@@ -126,19 +147,26 @@ export class PeopleFactory {
 			vatNumber: opts.business && opts.withVat ? country.vat(r) : '',
 			email,
 			accountId: r.chance(0.5) ? uuid(r) : null,
-			bankaccount: r.chance(0.2) && iso === 'NL' ? `NL${r.int(10, 99)}RABO0${r.int(100000000, 999999999)}` : '',
+			bankaccount:
+				r.chance(0.2) && iso === 'NL'
+					? `NL${r.int(10, 99)}RABO0${r.int(100000000, 999999999)}`
+					: '',
 			invoice: newAddress(r, country, name, company, phone),
 		};
 	}
 }
 
 /** How a customer typed the address this time: mostly as-is, sometimes capitalised, upper-case or padded. */
-export function emailAsTyped(r: Random, email: string): { shown: string; variant: 'plain' | 'case' | 'whitespace' } {
+export function emailAsTyped(
+	r: Random,
+	email: string,
+): { shown: string; variant: 'plain' | 'case' | 'whitespace' } {
 	const roll = r.next();
 	if (roll < 0.78) return { shown: email, variant: 'plain' };
 	if (roll < 0.87) {
 		const [local, domain] = email.split('@');
-		const cap = (s: string): string => s.replace(/(^|\.)([a-z])/g, (_m, dot: string, c: string) => dot + c.toUpperCase());
+		const cap = (s: string): string =>
+			s.replace(/(^|\.)([a-z])/g, (_m, dot: string, c: string) => dot + c.toUpperCase());
 		return { shown: `${cap(local)}@${cap(domain)}`, variant: 'case' };
 	}
 	if (roll < 0.92) return { shown: email.toUpperCase(), variant: 'case' };

@@ -7,7 +7,14 @@
 import { fmtCents, taxPerRate, taxPrice, fmtMicros, fmtRate } from './amounts';
 import type { DraftLine } from './basket';
 import type { PostalAddress, Person } from './people';
-import type { MwwAddress, MwwOrder, MwwOrderLine, MwwTaxPrice, OrderKind, ShopCategory } from './types';
+import type {
+	MwwAddress,
+	MwwOrder,
+	MwwOrderLine,
+	MwwTaxPrice,
+	OrderKind,
+	ShopCategory,
+} from './types';
 
 export interface Draft {
 	seq: number;
@@ -70,7 +77,8 @@ function address(a: PostalAddress, gender: string): MwwAddress {
 	};
 }
 
-const numberValue = (d: Draft): string | number => (d.numberAsInt && /^\d+$/.test(d.number) ? Number(d.number) : d.number);
+const numberValue = (d: Draft): string | number =>
+	d.numberAsInt && /^\d+$/.test(d.number) ? Number(d.number) : d.number;
 
 function renderLine(l: DraftLine, id: string): MwwOrderLine {
 	const prices = l.parts.map(taxPrice);
@@ -85,8 +93,17 @@ function renderLine(l: DraftLine, id: string): MwwOrderLine {
 	if (l.article) {
 		const a = l.article;
 		const options: NonNullable<MwwOrderLine['articles']>[number]['options'] = [];
-		if (a.option) options.push({ list_option_id: a.optionId ?? 0, description: a.option, price: { amount: fmtMicros(0), rate: fmtRate(a.rateH) } });
-		if (a.actionUnitNet !== null) options.push({ description: 'Action price', price: { amount: fmtMicros(a.actionUnitNet), rate: fmtRate(a.rateH) } });
+		if (a.option)
+			options.push({
+				list_option_id: a.optionId ?? 0,
+				description: a.option,
+				price: { amount: fmtMicros(0), rate: fmtRate(a.rateH) },
+			});
+		if (a.actionUnitNet !== null)
+			options.push({
+				description: 'Action price',
+				price: { amount: fmtMicros(a.actionUnitNet), rate: fmtRate(a.rateH) },
+			});
 		line.articles = [
 			{
 				id: a.product.id,
@@ -111,7 +128,10 @@ export function renderOrder(d: Draft): MwwOrder {
 	if (d.taxnumberMode === 'empty') invoice.taxnumber = '';
 	const parts = d.lines.flatMap((l) => l.parts);
 	const perRate = taxPerRate(parts);
-	const tax: MwwTaxPrice[] = perRate.map((t) => ({ amount: fmtCents(t.taxCents), rate: fmtRate(t.rateH) }));
+	const tax: MwwTaxPrice[] = perRate.map((t) => ({
+		amount: fmtCents(t.taxCents),
+		rate: fmtRate(t.rateH),
+	}));
 	const total = parts.reduce((s, x) => s + x.grossCents, 0);
 	const weight = d.lines.reduce((s, l) => s + l.weightGrams, 0);
 	const destination = d.delivery === 'absent' || d.delivery === 'same' ? p.invoice : d.delivery;
@@ -138,7 +158,11 @@ export function renderOrder(d: Draft): MwwOrder {
 		tax_region: d.taxRegion,
 		tax_strategy: d.taxStrategy,
 		payment_status: d.paymentStatus,
-		payment: { gateway_name: d.gateway, method_name: d.method, status: { id: d.paymentStatusId, text: PAYMENT_TEXT[d.paymentStatusId] ?? 'Onbekend' } },
+		payment: {
+			gateway_name: d.gateway,
+			method_name: d.method,
+			status: { id: d.paymentStatusId, text: PAYMENT_TEXT[d.paymentStatusId] ?? 'Onbekend' },
+		},
 		debtor: {
 			...(p.accountId ? { id: p.accountId } : {}),
 			email: d.emailShown,
@@ -153,7 +177,13 @@ export function renderOrder(d: Draft): MwwOrder {
 		},
 		price: { tax: tax.length === 1 && !d.taxAsArray ? tax[0] : tax, total: fmtCents(total) },
 		orderlines: d.lines.map((l, i) => renderLine(l, d.lineIds[i])),
-		shipping: [{ country: d.countryEmpty ? [] : { description: destination.country.nl, isocode: destination.country.iso } }],
+		shipping: [
+			{
+				country: d.countryEmpty
+					? []
+					: { description: destination.country.nl, isocode: destination.country.iso },
+			},
+		],
 	};
 	if (d.businessModel === 'B2B') order.reference = d.reference;
 	if (d.creditOf) order.credited_order_number = numberValue(d.creditOf);

@@ -45,7 +45,8 @@ const fraction = (rateH: number): string => formatScaled(rateH, 4).replace(/\.?0
 
 export function buildRegions(seed: number): Array<Record<string, unknown>> {
 	const uuids = articleUuids(seed);
-	const refs = (kind: string): string[] => PRODUCTS.flatMap((p, i) => (p.rateKind === kind ? [uuids[i]] : []));
+	const refs = (kind: string): string[] =>
+		PRODUCTS.flatMap((p, i) => (p.rateKind === kind ? [uuids[i]] : []));
 	return ['NL', ...OSS_COUNTRIES].map((iso) => {
 		const c = COUNTRIES[iso];
 		return {
@@ -78,7 +79,11 @@ export function buildArticles(seed: number, today: string): MwwArticle[] {
 			sku: p.sku,
 			badge_text: '',
 			taxable: p.rateKind !== 'zero',
-			price: { default: fmtCents(p.grossCents), action: '', purchase: p.purchaseCents === null ? '' : fmtCents(p.purchaseCents) },
+			price: {
+				default: fmtCents(p.grossCents),
+				action: '',
+				purchase: p.purchaseCents === null ? '' : fmtCents(p.purchaseCents),
+			},
 			stock: r.int(0, 250),
 			delivery_days: r.int(1, 5),
 			can_backorder: r.chance(0.3),
@@ -98,7 +103,11 @@ export function buildArticles(seed: number, today: string): MwwArticle[] {
 }
 
 /** customer accounts behind the orders' registered debtors (camelCase, as the customers API speaks) */
-export function customersFromOrders(orders: readonly unknown[], storeId: string, seed: number): MwwCustomer[] {
+export function customersFromOrders(
+	orders: readonly unknown[],
+	storeId: string,
+	seed: number,
+): MwwCustomer[] {
 	const r: Random = seededRandom(seed ^ 0xc057);
 	const byId = new Map<string, MwwCustomer>();
 	for (const raw of orders) {
@@ -110,7 +119,9 @@ export function customersFromOrders(orders: readonly unknown[], storeId: string,
 		byId.set(id, {
 			id,
 			storeId,
-			email: String(o.debtor?.email ?? '').trim().toLowerCase(),
+			email: String(o.debtor?.email ?? '')
+				.trim()
+				.toLowerCase(),
 			firstName: firstName || null,
 			lastName: rest.join(' ') || null,
 			dateOfBirth: null,
@@ -149,7 +160,10 @@ const cut = (s: string, n: number): string => (s.length > n ? s.slice(0, n).trim
  * long values are cut; some have an older address (the node must still not modify them) and some an e-mail
  * in other letter case.
  */
-export function existingDebtorsFor(r: Random, people: readonly Person[]): FactuursturenClientSeed[] {
+export function existingDebtorsFor(
+	r: Random,
+	people: readonly Person[],
+): FactuursturenClientSeed[] {
 	const out: FactuursturenClientSeed[] = [];
 	const taxTypes = new Set<string>();
 	people.forEach((p, i) => {
@@ -159,11 +173,22 @@ export function existingDebtorsFor(r: Random, people: readonly Person[]): Factuu
 		if (!force && !r.chance(0.4)) return;
 		const a = p.invoice;
 		const moved = r.chance(0.15);
-		let taxType: 'extax' | 'intax' = p.business ? (r.chance(0.7) ? 'extax' : 'intax') : r.chance(0.6) ? 'intax' : 'extax';
+		let taxType: 'extax' | 'intax' = p.business
+			? r.chance(0.7)
+				? 'extax'
+				: 'intax'
+			: r.chance(0.6)
+				? 'intax'
+				: 'extax';
 		if (force) taxType = taxTypes.has('extax') ? 'intax' : 'extax';
 		taxTypes.add(taxType);
 		const caseRoll = r.next();
-		const email = caseRoll < 0.15 ? p.email.toUpperCase() : caseRoll < 0.3 ? p.email.replace(/^./, (c) => c.toUpperCase()) : p.email;
+		const email =
+			caseRoll < 0.15
+				? p.email.toUpperCase()
+				: caseRoll < 0.3
+					? p.email.replace(/^./, (c) => c.toUpperCase())
+					: p.email;
 		out.push({
 			contact: cut(a.name, 50),
 			company: cut(a.company, 50),
@@ -175,7 +200,9 @@ export function existingDebtorsFor(r: Random, people: readonly Person[]): Factuu
 			taxnumber: cut(p.vatNumber.replace(/\s+/g, ''), 18),
 			tax_type: taxType,
 			// a bookkeeper who invoiced an EU business customer before has marked it "BTW verlegd"
-			...(p.business && p.vatNumber && p.country.iso !== 'NL' && p.country.eu ? { tax_shifted: 'true' as const } : {}),
+			...(p.business && p.vatNumber && p.country.iso !== 'NL' && p.country.eu
+				? { tax_shifted: 'true' as const }
+				: {}),
 		});
 	});
 	return out;

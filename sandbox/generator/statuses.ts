@@ -59,10 +59,15 @@ export function localizeStatuses(table: readonly MwwStatus[], language: string):
 /** Finds a status by its Dutch or English name, case-insensitively. */
 export function statusByName(table: readonly MwwStatus[], name: string): MwwStatus | undefined {
 	const wanted = name.toLowerCase();
-	const known = STATUS_NAMES.find((n) => n.nl.toLowerCase() === wanted || n.en.toLowerCase() === wanted);
+	const known = STATUS_NAMES.find(
+		(n) => n.nl.toLowerCase() === wanted || n.en.toLowerCase() === wanted,
+	);
 	return table.find((s) => {
 		const d = s.description.toLowerCase();
-		return d === wanted || (known !== undefined && (d === known.nl.toLowerCase() || d === known.en.toLowerCase()));
+		return (
+			d === wanted ||
+			(known !== undefined && (d === known.nl.toLowerCase() || d === known.en.toLowerCase()))
+		);
 	});
 }
 
@@ -70,7 +75,10 @@ export function statusByName(table: readonly MwwStatus[], name: string): MwwStat
  * Same names, other ids: a permutation of the ids that moves every id (a derangement), so nothing can keep
  * working by accident when it relies on an id. Returns the new table and old id → new id.
  */
-export function shuffleStatusIds(table: readonly MwwStatus[], random: Random): { table: MwwStatus[]; map: Map<number, number> } {
+export function shuffleStatusIds(
+	table: readonly MwwStatus[],
+	random: Random,
+): { table: MwwStatus[]; map: Map<number, number> } {
 	const ids = table.map((s) => s.status);
 	const permuted = [...ids];
 	if (ids.length > 1) {

@@ -34,7 +34,11 @@ export interface MwwOrderLine {
 		sku?: string;
 		description: string;
 		price: { amount: string; rate: string; purchase_price?: string };
-		options?: Array<{ list_option_id?: number; description: string; price: { amount: string; rate: string } }>;
+		options?: Array<{
+			list_option_id?: number;
+			description: string;
+			price: { amount: string; rate: string };
+		}>;
 	}>;
 }
 

@@ -14,27 +14,55 @@ export interface AccessTokens {
 	noApiAccessStoreToken: string;
 }
 
-export function checkAccess(req: SandboxRequest, tokens: AccessTokens, partnerOnly: boolean): SandboxResponse | undefined {
+export function checkAccess(
+	req: SandboxRequest,
+	tokens: AccessTokens,
+	partnerOnly: boolean,
+): SandboxResponse | undefined {
 	const partner = req.query.get('partner_token');
 	if (!partner) {
-		return legacyError(401, 'Missing partner token', 'Add the partner_token query parameter: the application token you received when you registered your application with Mijnwebwinkel.');
+		return legacyError(
+			401,
+			'Missing partner token',
+			'Add the partner_token query parameter: the application token you received when you registered your application with Mijnwebwinkel.',
+		);
 	}
 	if (partner !== tokens.partnerToken) {
-		return legacyError(401, 'Invalid partner token', 'The partner_token is unknown. Check the application (partner) token in the credentials.');
+		return legacyError(
+			401,
+			'Invalid partner token',
+			'The partner_token is unknown. Check the application (partner) token in the credentials.',
+		);
 	}
 	if (partnerOnly) return undefined;
 	const token = req.query.get('token');
 	if (!token) {
-		return legacyError(401, 'Missing token', 'Add the token query parameter: the store token the merchant created under Instellingen → API → Token toevoegen.');
+		return legacyError(
+			401,
+			'Missing token',
+			'Add the token query parameter: the store token the merchant created under Instellingen → API → Token toevoegen.',
+		);
 	}
 	if (token === tokens.foreignPartnerStoreToken) {
-		return legacyError(403, 'Token issued for another partner', 'This store token belongs to another partner. In the shop (Instellingen → API) create a new token and choose this application as the partner.');
+		return legacyError(
+			403,
+			'Token issued for another partner',
+			'This store token belongs to another partner. In the shop (Instellingen → API) create a new token and choose this application as the partner.',
+		);
 	}
 	if (token === tokens.noApiAccessStoreToken) {
-		return legacyError(403, 'API not available on this plan', "This store's subscription has no API access (available from Mijnwebwinkel PREMIUM). Upgrade the plan, then create a token.");
+		return legacyError(
+			403,
+			'API not available on this plan',
+			"This store's subscription has no API access (available from Mijnwebwinkel PREMIUM). Upgrade the plan, then create a token.",
+		);
 	}
 	if (token !== tokens.storeToken) {
-		return legacyError(401, 'Invalid token', 'The store token is unknown, expired or revoked. Create a new token in the shop under Instellingen → API → Token toevoegen.');
+		return legacyError(
+			401,
+			'Invalid token',
+			'The store token is unknown, expired or revoked. Create a new token in the shop under Instellingen → API → Token toevoegen.',
+		);
 	}
 	return undefined;
 }
@@ -81,7 +109,15 @@ export class RateLimiter {
 			this.used++;
 			return undefined;
 		}
-		const retryAfter = Math.max(1, Math.ceil((this.windowStart + this.config.windowMs - now) / 1000));
-		return legacyError(429, 'Too many requests', `The request limit of ${this.config.requestsPerWindow} per ${this.config.windowMs / 1000} s is reached; retry after ${retryAfter} s.`, { 'Retry-After': String(retryAfter) });
+		const retryAfter = Math.max(
+			1,
+			Math.ceil((this.windowStart + this.config.windowMs - now) / 1000),
+		);
+		return legacyError(
+			429,
+			'Too many requests',
+			`The request limit of ${this.config.requestsPerWindow} per ${this.config.windowMs / 1000} s is reached; retry after ${retryAfter} s.`,
+			{ 'Retry-After': String(retryAfter) },
+		);
 	}
 }

@@ -2,7 +2,12 @@
 import type { SandboxResponse } from '../common/server';
 
 /** legacy `{code, message, description}` (orders, articles, store, statuses) */
-export const legacyError = (status: number, message: string, description: string, headers?: Record<string, string>): SandboxResponse => ({
+export const legacyError = (
+	status: number,
+	message: string,
+	description: string,
+	headers?: Record<string, string>,
+): SandboxResponse => ({
 	status,
 	headers,
 	body: { code: status, message, description },
@@ -14,4 +19,5 @@ export const problem = (status: number, title: string, detail: string): SandboxR
 	body: { type: 'https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html', title, detail, status },
 });
 
-export const badRequest = (message: string, description: string): SandboxResponse => legacyError(400, message, description);
+export const badRequest = (message: string, description: string): SandboxResponse =>
+	legacyError(400, message, description);

@@ -32,7 +32,12 @@ import { readFileSync } from 'node:fs';
 import { seededRandom } from '../common/random';
 import { startSandbox, type RunningSandbox } from '../common/server';
 import { generateShop, type GeneratedShop, type GenerateShopOptions } from '../generator';
-import { buildArticles, buildRegions, buildStore, customersFromOrders } from '../generator/shop-data';
+import {
+	buildArticles,
+	buildRegions,
+	buildStore,
+	customersFromOrders,
+} from '../generator/shop-data';
 import { defaultStatuses, shuffleStatusIds, type MwwStatus } from '../generator/statuses';
 import { checkAccess, RateLimiter, type RateLimitConfig } from './access';
 import type { StoredOrder } from './order-query';
@@ -78,41 +83,65 @@ export type RunningMijnwebwinkelSandbox = RunningSandbox & {
 /** Europe/Amsterdam local date and time of an instant */
 function amsterdam(d: Date): { date: string; time: string } {
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone: 'Europe/Amsterdam',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			second: '2-digit',
+			hourCycle: 'h23',
+		})
 			.formatToParts(d)
 			.map((p) => [p.type, p.value]),
 	);
-	return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
+	return {
+		date: `${parts.year}-${parts.month}-${parts.day}`,
+		time: `${parts.hour}:${parts.minute}:${parts.second}`,
+	};
 }
 
 function loadOrders(o: MijnwebwinkelSandboxOptions): unknown[] | null {
-	if (o.orders && o.ordersFile) throw new Error('Mijnwebwinkel sandbox: give either orders or ordersFile, not both');
+	if (o.orders && o.ordersFile)
+		throw new Error('Mijnwebwinkel sandbox: give either orders or ordersFile, not both');
 	let orders: unknown = o.orders ?? null;
 	if (o.ordersFile) {
 		let text: string;
 		try {
 			text = readFileSync(o.ordersFile, 'utf8');
 		} catch (error) {
-			throw new Error(`Mijnwebwinkel sandbox: cannot read ordersFile "${o.ordersFile}": ${(error as Error).message}`);
+			throw new Error(
+				`Mijnwebwinkel sandbox: cannot read ordersFile "${o.ordersFile}": ${(error as Error).message}`,
+			);
 		}
 		try {
 			orders = JSON.parse(text);
 		} catch (error) {
-			throw new Error(`Mijnwebwinkel sandbox: ordersFile "${o.ordersFile}" is not valid JSON: ${(error as Error).message}`);
+			throw new Error(
+				`Mijnwebwinkel sandbox: ordersFile "${o.ordersFile}" is not valid JSON: ${(error as Error).message}`,
+			);
 		}
 	}
 	if (orders === null) return null;
-	if (!Array.isArray(orders)) throw new Error('Mijnwebwinkel sandbox: orders must be a JSON array of orders in the API shape');
+	if (!Array.isArray(orders))
+		throw new Error(
+			'Mijnwebwinkel sandbox: orders must be a JSON array of orders in the API shape',
+		);
 	orders.forEach((x, i) => {
 		const n = (x as { number?: unknown } | null)?.number;
 		if (typeof x !== 'object' || x === null || (typeof n !== 'string' && typeof n !== 'number')) {
-			throw new Error(`Mijnwebwinkel sandbox: order at index ${i} has no "number" (string or integer)`);
+			throw new Error(
+				`Mijnwebwinkel sandbox: order at index ${i} has no "number" (string or integer)`,
+			);
 		}
 	});
 	return orders;
 }
 
-export async function startMijnwebwinkelSandbox(o: MijnwebwinkelSandboxOptions = {}): Promise<RunningMijnwebwinkelSandbox> {
+export async function startMijnwebwinkelSandbox(
+	o: MijnwebwinkelSandboxOptions = {},
+): Promise<RunningMijnwebwinkelSandbox> {
 	const seed = o.seed ?? 1;
 	const tokens = {
 		storeToken: o.storeToken ?? 'demo-store-token',
@@ -121,7 +150,9 @@ export async function startMijnwebwinkelSandbox(o: MijnwebwinkelSandboxOptions =
 		noApiAccessStoreToken: o.noApiAccessStoreToken ?? 'no-api-plan-store-token',
 	};
 	const now = o.now ?? (() => new Date());
-	let statuses: MwwStatus[] = (o.statuses ?? o.shop?.statuses ?? defaultStatuses()).map((s) => ({ ...s }));
+	let statuses: MwwStatus[] = (o.statuses ?? o.shop?.statuses ?? defaultStatuses()).map((s) => ({
+		...s,
+	}));
 	const given = loadOrders(o);
 	const shop = given ? null : generateShop({ seed, ...o.shop, statuses });
 	let initialOrders = structuredClone((given ?? shop!.orders) as StoredOrder[]);
@@ -129,7 +160,8 @@ export async function startMijnwebwinkelSandbox(o: MijnwebwinkelSandboxOptions =
 		const shuffled = shuffleStatusIds(statuses, seededRandom(seed ^ 0x5747));
 		statuses = shuffled.table;
 		for (const order of initialOrders) {
-			if (typeof order.status === 'number') order.status = shuffled.map.get(order.status) ?? order.status;
+			if (typeof order.status === 'number')
+				order.status = shuffled.map.get(order.status) ?? order.status;
 		}
 	}
 	const today = o.shop?.today ?? shop?.today ?? amsterdam(now()).date;
@@ -157,7 +189,11 @@ export async function startMijnwebwinkelSandbox(o: MijnwebwinkelSandboxOptions =
 				const denied = checkAccess(req, tokens, PARTNER_ONLY.has(`${route.method} ${route.path}`));
 				return denied ?? limiter.hit() ?? checkCommonParams(req);
 			},
-			state: () => ({ orders: state.orders, statuses: state.statuses, rateLimit: limiter.settings }),
+			state: () => ({
+				orders: state.orders,
+				statuses: state.statuses,
+				rateLimit: limiter.settings,
+			}),
 			reset: () => {
 				state.orders = structuredClone(initialOrders);
 				limiter.reset();

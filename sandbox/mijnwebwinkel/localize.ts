@@ -10,7 +10,10 @@ const englishCountry = (code: unknown, fallback: unknown): unknown =>
 export function localizeOrder<T>(order: T, language: string): T {
 	if (language.startsWith('nl')) return order;
 	const o = structuredClone(order) as Json;
-	const addresses = ((o.debtor as Json | undefined)?.address ?? {}) as Record<string, Json | undefined>;
+	const addresses = ((o.debtor as Json | undefined)?.address ?? {}) as Record<
+		string,
+		Json | undefined
+	>;
 	for (const a of [addresses.invoice, addresses.delivery]) {
 		if (a && 'country' in a) a.country = englishCountry(a.country_code, a.country);
 	}

@@ -44,7 +44,11 @@ const bool = (name: string, value: string): boolean | SandboxResponse => {
 };
 
 const int = (name: string, value: string, min: number): number | SandboxResponse => {
-	if (!/^-?\d+$/.test(value) || Number(value) < min) return badRequest(`Invalid value for ${name}`, `${name} must be a whole number ≥ ${min}, got "${value}".`);
+	if (!/^-?\d+$/.test(value) || Number(value) < min)
+		return badRequest(
+			`Invalid value for ${name}`,
+			`${name} must be a whole number ≥ ${min}, got "${value}".`,
+		);
 	return Number(value);
 };
 
@@ -52,19 +56,32 @@ const int = (name: string, value: string, min: number): number | SandboxResponse
 const dateTime = (name: string, value: string): string | SandboxResponse => {
 	const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(value);
 	if (!m || !isYmd(m[1]) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4]) > 59) {
-		return badRequest(`Invalid value for ${name}`, `${name} must be a local date and time as yyyy-mm-dd hh:mm:ss (URL-encoded), got "${value}".`);
+		return badRequest(
+			`Invalid value for ${name}`,
+			`${name} must be a local date and time as yyyy-mm-dd hh:mm:ss (URL-encoded), got "${value}".`,
+		);
 	}
 	return `${m[1]} ${m[2]}:${m[3]}:${m[4]}`;
 };
 
 const date = (name: string, value: string): string | SandboxResponse =>
-	isYmd(value) ? value : badRequest(`Invalid value for ${name}`, `${name} must be a date as yyyy-mm-dd, got "${value}".`);
+	isYmd(value)
+		? value
+		: badRequest(
+				`Invalid value for ${name}`,
+				`${name} must be a date as yyyy-mm-dd, got "${value}".`,
+			);
 
-const isError = (x: unknown): x is SandboxResponse => typeof x === 'object' && x !== null && 'status' in x && 'body' in x;
+const isError = (x: unknown): x is SandboxResponse =>
+	typeof x === 'object' && x !== null && 'status' in x && 'body' in x;
 
 export function parseFilter(q: URLSearchParams): OrderFilter | SandboxResponse {
 	const f: OrderFilter = { includeTest: false };
-	const read = <T>(name: string, parse: (n: string, v: string) => T | SandboxResponse, set: (v: T) => void): SandboxResponse | undefined => {
+	const read = <T>(
+		name: string,
+		parse: (n: string, v: string) => T | SandboxResponse,
+		set: (v: T) => void,
+	): SandboxResponse | undefined => {
 		const raw = q.get(name);
 		if (raw === null || raw === '') return undefined;
 		const v = parse(name, raw);
@@ -75,13 +92,25 @@ export function parseFilter(q: URLSearchParams): OrderFilter | SandboxResponse {
 	return (
 		read('start_date', date, (v) => (f.startDate = v)) ??
 		read('end_date', date, (v) => (f.endDate = v)) ??
-		read('status_id', (n, v) => int(n, v, 0), (v) => (f.statusId = v)) ??
+		read(
+			'status_id',
+			(n, v) => int(n, v, 0),
+			(v) => (f.statusId = v),
+		) ??
 		read('status_changed_start_date', dateTime, (v) => (f.changedStart = v)) ??
 		read('status_changed_end_date', dateTime, (v) => (f.changedEnd = v)) ??
 		read('archived', bool, (v) => (f.archived = v)) ??
 		read('test', bool, (v) => (f.includeTest = v)) ??
-		read('debtor_email', (_n, v) => v.trim().toLowerCase(), (v) => (f.debtorEmail = v)) ??
-		read('debtor_id', (_n, v) => v, (v) => (f.debtorId = v)) ??
+		read(
+			'debtor_email',
+			(_n, v) => v.trim().toLowerCase(),
+			(v) => (f.debtorEmail = v),
+		) ??
+		read(
+			'debtor_id',
+			(_n, v) => v,
+			(v) => (f.debtorId = v),
+		) ??
 		f
 	);
 }
@@ -93,7 +122,11 @@ export function parsePaging(q: URLSearchParams): Paging | SandboxResponse {
 	if (rawLimit !== null && rawLimit !== '') {
 		const v = int('limit', rawLimit, 1);
 		if (isError(v)) return v;
-		if (v > 100) return badRequest('Invalid value for limit', `limit may be at most 100, got ${v}; page with offset instead.`);
+		if (v > 100)
+			return badRequest(
+				'Invalid value for limit',
+				`limit may be at most 100, got ${v}; page with offset instead.`,
+			);
 		limit = v;
 	}
 	const rawOffset = q.get('offset');
@@ -103,7 +136,11 @@ export function parsePaging(q: URLSearchParams): Paging | SandboxResponse {
 		offset = v;
 	}
 	const ordering = q.get('ordering') ?? 'asc';
-	if (ordering !== 'asc' && ordering !== 'desc') return badRequest('Invalid value for ordering', `ordering must be asc or desc, got "${ordering}".`);
+	if (ordering !== 'asc' && ordering !== 'desc')
+		return badRequest(
+			'Invalid value for ordering',
+			`ordering must be asc or desc, got "${ordering}".`,
+		);
 	return { limit, offset, ordering };
 }
 
@@ -119,7 +156,11 @@ export function matches(o: StoredOrder, f: OrderFilter): boolean {
 	if (f.archived !== undefined && Boolean(o.archived) !== f.archived) return false;
 	if (f.debtorEmail !== undefined || f.debtorId !== undefined) {
 		// the two debtor filters are OR-combined (spec)
-		const byEmail = f.debtorEmail !== undefined && String(o.debtor?.email ?? '').trim().toLowerCase() === f.debtorEmail;
+		const byEmail =
+			f.debtorEmail !== undefined &&
+			String(o.debtor?.email ?? '')
+				.trim()
+				.toLowerCase() === f.debtorEmail;
 		const byId = f.debtorId !== undefined && o.debtor?.id === f.debtorId;
 		if (!byEmail && !byId) return false;
 	}

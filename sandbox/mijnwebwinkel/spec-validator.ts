@@ -36,19 +36,29 @@ export function relaxedSpec(): Json {
 	// Defect 1: `oneOf: [array of TaxPrice, TaxPrice]` for order `price.tax` and `orderlines[].price`. TaxPrice
 	// has no `type: object`, so an array matches both branches and oneOf rejects every array. Read it as anyOf
 	// (and require the single variant to be an object, which is what the spec means).
-	s.Order.properties.price.properties.tax = { description: s.Order.properties.price.properties.tax.description, ...taxPriceVariants };
+	s.Order.properties.price.properties.tax = {
+		description: s.Order.properties.price.properties.tax.description,
+		...taxPriceVariants,
+	};
 	const detailProps = s.OrderDetail.allOf[1].properties;
 	detailProps.price = taxPriceVariants;
 
 	// Defect 2: OrderArticle requires `rate` and `amount` at the article's top level; they live in `price`.
-	s.OrderArticle.allOf = s.OrderArticle.allOf.filter((part: Json) => !(part.required && !part.properties && !part.$ref));
+	s.OrderArticle.allOf = s.OrderArticle.allOf.filter(
+		(part: Json) => !(part.required && !part.properties && !part.$ref),
+	);
 
 	// Defect 3: OrderArticleListOption inherits `required: [list_option_id]` from the postable schema (responses
 	// omit it, e.g. the "Action price" option), and its `price` is a TaxPrice object in the example but a string
 	// in the schema: accept both. OrderArticle also pulls the postable option schema in through
 	// OrderArticlePostable; keep that reference's other content (`required: [id]`, BaseOrderArticle) only.
 	s.OrderArticle.allOf = s.OrderArticle.allOf.map((part: Json) =>
-		part.$ref === '#/components/schemas/OrderArticlePostable' ? { required: s.OrderArticlePostable.required, allOf: [{ $ref: '#/components/schemas/BaseOrderArticle' }] } : part,
+		part.$ref === '#/components/schemas/OrderArticlePostable'
+			? {
+					required: s.OrderArticlePostable.required,
+					allOf: [{ $ref: '#/components/schemas/BaseOrderArticle' }],
+				}
+			: part,
 	);
 	s.OrderArticleListOption = {
 		properties: {
@@ -64,19 +74,46 @@ export function relaxedSpec(): Json {
 
 	// Defect 5: `number` is an integer in the schema but a string live ("1042", and "T-…" for test orders).
 	// The same holds for the order numbers in credited_order_number / credit_order_numbers (both are seen live).
-	const orderNumber = { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^(T-)?[0-9]+$' }] };
+	const orderNumber = {
+		anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^(T-)?[0-9]+$' }],
+	};
 	s.Order.properties.number = { description: 'Ordernumber', ...orderNumber };
-	s.Order.properties.credited_order_number = { description: s.Order.properties.credited_order_number.description, ...orderNumber };
-	s.Order.properties.credit_order_numbers = { description: s.Order.properties.credit_order_numbers.description, type: 'array', items: orderNumber };
+	s.Order.properties.credited_order_number = {
+		description: s.Order.properties.credited_order_number.description,
+		...orderNumber,
+	};
+	s.Order.properties.credit_order_numbers = {
+		description: s.Order.properties.credit_order_numbers.description,
+		type: 'array',
+		items: orderNumber,
+	};
 
 	// Defect 6: `shipping[].country` can be an empty array live (an empty PHP array).
 	s.OrderShipping.properties.country = {
-		anyOf: [{ allOf: [{ type: 'object' }, { $ref: '#/components/schemas/OrderShippingCountry' }] }, { type: 'array', maxItems: 0 }],
+		anyOf: [
+			{ allOf: [{ type: 'object' }, { $ref: '#/components/schemas/OrderShippingCountry' }] },
+			{ type: 'array', maxItems: 0 },
+		],
 	};
 	return spec;
 }
 
-export type SpecRoute = 'orders' | 'order' | 'count' | 'statuses' | 'store' | 'regions' | 'customers' | 'customer' | 'articles' | 'article' | 'articleCount' | 'gateways' | 'storeGateways' | 'error' | 'problem';
+export type SpecRoute =
+	| 'orders'
+	| 'order'
+	| 'count'
+	| 'statuses'
+	| 'store'
+	| 'regions'
+	| 'customers'
+	| 'customer'
+	| 'articles'
+	| 'article'
+	| 'articleCount'
+	| 'gateways'
+	| 'storeGateways'
+	| 'error'
+	| 'problem';
 
 const RESPONSES: Record<Exclude<SpecRoute, 'error' | 'problem'>, [string, string]> = {
 	orders: ['/v{version}/orders', 'get'],
@@ -116,23 +153,46 @@ export function createSpecValidator(options: { relaxed?: boolean } = {}): SpecVa
 	// own example is local "09:11:25". Read it the spec's way.
 	ajv.addFormat('time', /^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/);
 	ajv.addSchema({ $id: 'mww', components: spec.components }, 'mww');
-	const rewrite = (schema: unknown): unknown => JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"mww#/components/'));
+	const rewrite = (schema: unknown): unknown =>
+		JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, '"mww#/components/'));
 	const validators = new Map<SpecRoute, ValidateFunction>();
-	for (const [route, [path, method]] of Object.entries(RESPONSES) as Array<[SpecRoute, [string, string]]>) {
-		let schema = spec.paths[path][method].responses['200'].content['application/json'].schema as Json;
+	for (const [route, [path, method]] of Object.entries(RESPONSES) as Array<
+		[SpecRoute, [string, string]]
+	>) {
+		let schema = spec.paths[path][method].responses['200'].content['application/json']
+			.schema as Json;
 		// The spec says tax-policy/regions answers a bare array; live it is {"regions": [...]} (docs/api-readings.md).
 		// This is the one shape outside the defect list of docs/api-readings.md: the items are still checked against the spec.
-		if (route === 'regions') schema = { type: 'object', required: ['regions'], properties: { regions: schema } };
+		if (route === 'regions')
+			schema = { type: 'object', required: ['regions'], properties: { regions: schema } };
 		validators.set(route, ajv.compile(rewrite(schema) as Json));
 	}
-	validators.set('error', ajv.compile({ allOf: [{ type: 'object', required: ['code', 'message'] }, { $ref: 'mww#/components/schemas/Error' }] }));
-	validators.set('problem', ajv.compile({ allOf: [{ type: 'object', required: ['title', 'status'] }, { $ref: 'mww#/components/schemas/ApiProblem' }] }));
+	validators.set(
+		'error',
+		ajv.compile({
+			allOf: [
+				{ type: 'object', required: ['code', 'message'] },
+				{ $ref: 'mww#/components/schemas/Error' },
+			],
+		}),
+	);
+	validators.set(
+		'problem',
+		ajv.compile({
+			allOf: [
+				{ type: 'object', required: ['title', 'status'] },
+				{ $ref: 'mww#/components/schemas/ApiProblem' },
+			],
+		}),
+	);
 	return {
 		spec,
 		check(route, body) {
 			const v = validators.get(route)!;
 			if (v(body)) return null;
-			return (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+			return (v.errors ?? []).map(
+				(e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+			);
 		},
 	};
 }

@@ -5,8 +5,23 @@
 import * as fs from 'node:fs';
 import type { MigrationState } from '../../core/booking-record/migration';
 import type { DemoShop } from '../../sandbox/demo-shop';
-import { importCredentials, importWorkflow, nodeOutput, type ExecuteResult, type N8nCredential, type N8nHome, type WorkflowJson } from '../n8n';
-import { FORM_TEMPLATE_PATH, FS_CREDENTIAL, MWW_CREDENTIAL, N, PKG, TEMPLATE_PATH } from './template-source';
+import {
+	importCredentials,
+	importWorkflow,
+	nodeOutput,
+	type ExecuteResult,
+	type N8nCredential,
+	type N8nHome,
+	type WorkflowJson,
+} from '../n8n';
+import {
+	FORM_TEMPLATE_PATH,
+	FS_CREDENTIAL,
+	MWW_CREDENTIAL,
+	N,
+	PKG,
+	TEMPLATE_PATH,
+} from './template-source';
 
 export { N, TEMPLATE_PATH, TEMPLATE_ID, FORM_PATH, FORM_TEMPLATE_ID } from './template-source';
 
@@ -19,7 +34,12 @@ export function mijnwebwinkelCredential(
 		id: ref.id,
 		name: ref.name,
 		type: MWW_CREDENTIAL.type,
-		data: { storeToken: sandbox.storeToken, partnerToken: sandbox.partnerToken, baseUrl: sandbox.url, language: 'nl_NL' },
+		data: {
+			storeToken: sandbox.storeToken,
+			partnerToken: sandbox.partnerToken,
+			baseUrl: sandbox.url,
+			language: 'nl_NL',
+		},
 	};
 }
 
@@ -31,7 +51,11 @@ export function sandboxCredentials(demo: DemoShop): N8nCredential[] {
 			id: 'fsSandboxCred0001',
 			name: FS_CREDENTIAL.name,
 			type: FS_CREDENTIAL.type,
-			data: { username: demo.factuursturen.username, apiKey: demo.factuursturen.apiKey, baseUrl: demo.factuursturen.baseUrl },
+			data: {
+				username: demo.factuursturen.username,
+				apiKey: demo.factuursturen.apiKey,
+				baseUrl: demo.factuursturen.baseUrl,
+			},
 		},
 	];
 }
@@ -97,14 +121,21 @@ export interface TemplateVariant {
 }
 
 /** A copy of the template with its own id and edited Run settings / Factuursturen request options. */
-export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTemplate()): WorkflowJson {
+export function templateVariant(
+	v: TemplateVariant,
+	base: WorkflowJson = loadTemplate(),
+): WorkflowJson {
 	const wf = JSON.parse(JSON.stringify(base)) as WorkflowJson;
 	const nodes = wf.nodes as NodeJson[];
 	wf.id = v.id;
 	wf.name = v.name ?? `${wf.name} (${v.id})`;
 	const settings = nodes.find((n) => n.name === N.settings);
 	if (!settings) throw new Error(`The template has no "${N.settings}" node`);
-	const assignments = (settings.parameters.assignments as { assignments: Array<{ name: string; value: unknown; type: string }> }).assignments;
+	const assignments = (
+		settings.parameters.assignments as {
+			assignments: Array<{ name: string; value: unknown; type: string }>;
+		}
+	).assignments;
 	for (const [key, value] of Object.entries(v.settings ?? {})) {
 		const a = assignments.find((x) => x.name === key);
 		if (!a) throw new Error(`Run settings has no field "${key}"`);
@@ -114,11 +145,16 @@ export function templateVariant(v: TemplateVariant, base: WorkflowJson = loadTem
 	if (v.requestOptions) {
 		for (const n of nodes) {
 			if (n.type !== `${PKG}.factuursturen`) continue;
-			n.parameters.requestOptions = { ...(n.parameters.requestOptions as object), ...v.requestOptions };
+			n.parameters.requestOptions = {
+				...(n.parameters.requestOptions as object),
+				...v.requestOptions,
+			};
 		}
 	}
 	if (v.mijnwebwinkelCredential) {
-		for (const n of nodes) if (n.type === `${PKG}.mijnwebwinkel`) n.credentials = { [MWW_CREDENTIAL.type]: { ...v.mijnwebwinkelCredential } };
+		for (const n of nodes)
+			if (n.type === `${PKG}.mijnwebwinkel`)
+				n.credentials = { [MWW_CREDENTIAL.type]: { ...v.mijnwebwinkelCredential } };
 	}
 	if (v.createParameters) {
 		const create = nodes.find((n) => n.name === N.create);
@@ -134,7 +170,12 @@ export function ossVatRates(entries: string[]): Record<string, string> {
 }
 
 /** Imports the sandbox credentials and the given workflows (credentials first: import re-links by name and type). */
-export async function importTemplateSetup(home: N8nHome, demo: DemoShop, workflows: WorkflowJson[], extraCredentials: N8nCredential[] = []): Promise<void> {
+export async function importTemplateSetup(
+	home: N8nHome,
+	demo: DemoShop,
+	workflows: WorkflowJson[],
+	extraCredentials: N8nCredential[] = [],
+): Promise<void> {
 	await importCredentials(home, [...sandboxCredentials(demo), ...extraCredentials]);
 	await importWorkflow(home, workflows);
 }
@@ -165,13 +206,24 @@ export interface Report {
 	/** invoices (sent or adopted) booked as paid / left open because the order is not known to be paid */
 	paidInvoices: number;
 	openInvoices: number;
-	invoices: Array<{ orderNumber: string; invoicenr: string; outcome: 'sent' | 'adopted'; paid: boolean }>;
+	invoices: Array<{
+		orderNumber: string;
+		invoicenr: string;
+		outcome: 'sent' | 'adopted';
+		paid: boolean;
+	}>;
 	apiBudgetLeft: number | null;
 	/** the same as readable text: the counts, then one line per order that needs attention with its fix */
 	summary: string;
 	/** orders with more than one invoice, each with the one to keep and the ones to credit */
 	duplicates: number;
-	duplicateInvoices: Array<{ orderNumber: string; invoiceNumbers: string[]; keep: string; credit: string[]; hint: string }>;
+	duplicateInvoices: Array<{
+		orderNumber: string;
+		invoiceNumbers: string[];
+		keep: string;
+		credit: string[];
+		hint: string;
+	}>;
 	/** failed orders whose create was not confirmed: not sent again, settled by the next run */
 	outcomeUnknown: number;
 	/** false when the order fetch failed: the run did not cover the period */
@@ -187,7 +239,15 @@ export interface Report {
 /** a migration's state as the Report carries it (the core's row without its date range and timestamps) */
 export type MigrationProgress = Pick<
 	MigrationState,
-	'range' | 'lastOrderNumber' | 'booked' | 'reported' | 'total' | 'left' | 'runs' | 'expectedEnd' | 'done'
+	| 'range'
+	| 'lastOrderNumber'
+	| 'booked'
+	| 'reported'
+	| 'total'
+	| 'left'
+	| 'runs'
+	| 'expectedEnd'
+	| 'done'
 >;
 
 export interface OpenProblem {
@@ -209,7 +269,9 @@ export function reportOf(result: ExecuteResult): Report {
 	const items = nodeOutput(result, N.report);
 	const runs = result.runData[N.report]?.length ?? 0;
 	if (items.length !== 1 || runs !== 1) {
-		throw new Error(`Expected one Report item in one run, got ${items.length} item(s) in ${runs} run(s)`);
+		throw new Error(
+			`Expected one Report item in one run, got ${items.length} item(s) in ${runs} run(s)`,
+		);
 	}
 	return items[0] as unknown as Report;
 }
@@ -222,15 +284,33 @@ export function formatReport(r: Report): string {
 			`Factuursturen API budget left: ${r.apiBudgetLeft ?? 'unknown'}${r.fetchComplete ? '' : '; the order fetch FAILED: the next run catches up'}`,
 	];
 	const open = r.invoices.filter((i) => !i.paid);
-	if (open.length > 0) lines.push(`  open (not known to be paid yet): ${open.map((i) => `order ${i.orderNumber} → invoice ${i.invoicenr}`).join(', ')}`);
-	for (const f of r.failedOrders) lines.push(`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`);
-	for (const m of r.mismatchedOrders) lines.push(`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`);
-	for (const s of r.skippedOrders) lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
+	if (open.length > 0)
+		lines.push(
+			`  open (not known to be paid yet): ${open.map((i) => `order ${i.orderNumber} → invoice ${i.invoicenr}`).join(', ')}`,
+		);
+	for (const f of r.failedOrders)
+		lines.push(
+			`  FAILED  order ${f.orderNumber ?? '?'} at ${f.stage ?? '?'} [${f.code}] ${f.reason}\n          fix: ${f.hint ?? '-'}`,
+		);
+	for (const m of r.mismatchedOrders)
+		lines.push(
+			`  MISMATCH order ${m.orderNumber} invoice ${m.invoicenr}: ${m.reason}\n          fix: ${m.hint ?? '-'}`,
+		);
+	for (const s of r.skippedOrders)
+		lines.push(`  skipped order ${s.orderNumber ?? '?'}: ${s.reason}`);
 	if (r.migration) {
 		const m = r.migration;
-		lines.push(`  migration ${m.range}: booked ${m.booked}, reported ${m.reported}, left ${m.left ?? '?'} of ${m.total ?? '?'} after ${m.runs} run(s)${m.done ? ', done' : `, expected end ${m.expectedEnd ?? '?'}`}`);
+		lines.push(
+			`  migration ${m.range}: booked ${m.booked}, reported ${m.reported}, left ${m.left ?? '?'} of ${m.total ?? '?'} after ${m.runs} run(s)${m.done ? ', done' : `, expected end ${m.expectedEnd ?? '?'}`}`,
+		);
 	}
-	if (r.openProblems?.length) lines.push(`  problems still open (booking record, oldest first): ${r.openProblems.map((p) => `${p.orderNumber} [${p.code}]`).join(', ')}`);
-	for (const d of r.duplicates ? r.duplicateInvoices : []) lines.push(`  DUPLICATE order ${d.orderNumber}: ${d.invoiceNumbers.join(', ')}\n          fix: ${d.hint}`);
+	if (r.openProblems?.length)
+		lines.push(
+			`  problems still open (booking record, oldest first): ${r.openProblems.map((p) => `${p.orderNumber} [${p.code}]`).join(', ')}`,
+		);
+	for (const d of r.duplicates ? r.duplicateInvoices : [])
+		lines.push(
+			`  DUPLICATE order ${d.orderNumber}: ${d.invoiceNumbers.join(', ')}\n          fix: ${d.hint}`,
+		);
 	return lines.join('\n');
 }

@@ -13,19 +13,39 @@ import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../../core/booking
 import { MIGRATION_COLUMNS, MIGRATION_TABLE } from '../../core/booking-record/migration';
 import { DEFAULT_INVOICEABLE_STATUSES } from '../../core/factuursturen/preflight';
 
-export const TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-to-factuursturen.json');
+export const TEMPLATE_PATH = path.resolve(
+	__dirname,
+	'..',
+	'..',
+	'workflows',
+	'mijnwebwinkel-to-factuursturen.json',
+);
 export const TEMPLATE_ID = 'mwwToFactuursturen1';
 /**
  * The reprocess/migrate form lives in a workflow of its own that calls the main one: n8n 2.41's editor preselects a
  * workflow's Execute button by trigger type (form before webhook, app, schedule, manual), so a form in the main
  * workflow would make the big button wait for a form submission instead of running the sync.
  */
-export const FORM_TEMPLATE_PATH = path.resolve(__dirname, '..', '..', 'workflows', 'mijnwebwinkel-reprocess-form.json');
+export const FORM_TEMPLATE_PATH = path.resolve(
+	__dirname,
+	'..',
+	'..',
+	'workflows',
+	'mijnwebwinkel-reprocess-form.json',
+);
 export const FORM_TEMPLATE_ID = 'mwwReprocessForm01';
 export const TEMPLATE_NAME = 'Mijnwebwinkel orders → Factuursturen sales invoices';
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
-export const MWW_CREDENTIAL = { type: 'mijnwebwinkelApi', id: 'mwwCredentialPh01', name: 'Mijnwebwinkel account' };
-export const FS_CREDENTIAL = { type: 'factuursturenApi', id: 'fsCredentialPh001', name: 'Factuursturen account' };
+export const MWW_CREDENTIAL = {
+	type: 'mijnwebwinkelApi',
+	id: 'mwwCredentialPh01',
+	name: 'Mijnwebwinkel account',
+};
+export const FS_CREDENTIAL = {
+	type: 'factuursturenApi',
+	id: 'fsCredentialPh001',
+	name: 'Factuursturen account',
+};
 /** The form's mode that reprocesses every problem the booking record still lists. */
 export const REPROCESS_OPEN = 'reprocess open problems';
 export const INVOICEABLE_STATUSES = [...DEFAULT_INVOICEABLE_STATUSES];
@@ -120,7 +140,8 @@ export const OWNED_SETTINGS = {
 export type OwnedSetting = keyof typeof OWNED_SETTINGS;
 
 /** The expression by which a node reads a value of this run (mode, date range: from the trigger). */
-const runValue = (name: 'mode' | 'dateFrom' | 'dateTo'): string => `$('${N.settings}').first().json.${name}`;
+const runValue = (name: 'mode' | 'dateFrom' | 'dateTo'): string =>
+	`$('${N.settings}').first().json.${name}`;
 
 /** The expression by which a node reads one owned setting. */
 export const setting = (name: OwnedSetting): string => `$('${N.settings}').first().json.${name}`;
@@ -138,9 +159,19 @@ function idFor(seed: string): string {
 }
 
 const nodes: Json[] = [];
-const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+const connections: Record<
+	string,
+	{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+> = {};
 
-function node(name: string, type: string, typeVersion: number, position: [number, number], parameters: Json, extra: Json = {}): void {
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	position: [number, number],
+	parameters: Json,
+	extra: Json = {},
+): void {
 	nodes.push({ parameters, id: idFor(name), name, type, typeVersion, position, ...extra });
 }
 
@@ -151,7 +182,11 @@ function connect(from: string, to: string, fromOutput = 0, toInput = 0): void {
 }
 
 let assignmentCounter = 0;
-function field(name: string, value: unknown, type: 'string' | 'number' | 'boolean' | 'array' | 'object' = 'string'): Json {
+function field(
+	name: string,
+	value: unknown,
+	type: 'string' | 'number' | 'boolean' | 'array' | 'object' = 'string',
+): Json {
 	return { id: idFor(`assignment-${++assignmentCounter}-${name}`), name, value, type };
 }
 function setParams(fields: Json[], ignoreConversionErrors = true): Json {
@@ -162,7 +197,14 @@ function ifParams(expression: string): Json {
 	return {
 		conditions: {
 			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-			conditions: [{ id: idFor(expression), leftValue: expression, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+			conditions: [
+				{
+					id: idFor(expression),
+					leftValue: expression,
+					rightValue: '',
+					operator: { type: 'boolean', operation: 'true', singleValue: true },
+				},
+			],
 			combinator: 'and',
 		},
 		looseTypeValidation: true,
@@ -173,18 +215,34 @@ function switchRule(key: string, expression: string): Json {
 	return {
 		conditions: {
 			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-			conditions: [{ id: idFor(`rule-${key}`), leftValue: expression, rightValue: '', operator: { type: 'boolean', operation: 'true', singleValue: true } }],
+			conditions: [
+				{
+					id: idFor(`rule-${key}`),
+					leftValue: expression,
+					rightValue: '',
+					operator: { type: 'boolean', operation: 'true', singleValue: true },
+				},
+			],
 			combinator: 'and',
 		},
 		renameOutput: true,
 		outputKey: key,
 	};
 }
-function sticky(name: string, position: [number, number], width: number, height: number, content: string, color = 7): void {
+function sticky(
+	name: string,
+	position: [number, number],
+	width: number,
+	height: number,
+	content: string,
+	color = 7,
+): void {
 	node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, height, width, color });
 }
 
-const mwwCredentials = { [MWW_CREDENTIAL.type]: { id: MWW_CREDENTIAL.id, name: MWW_CREDENTIAL.name } };
+const mwwCredentials = {
+	[MWW_CREDENTIAL.type]: { id: MWW_CREDENTIAL.id, name: MWW_CREDENTIAL.name },
+};
 const fsCredentials = { [FS_CREDENTIAL.type]: { id: FS_CREDENTIAL.id, name: FS_CREDENTIAL.name } };
 /**
  * The hourly Factuursturen budget: burst, keeping 1 request for a person at work in Factuursturen. Every request is
@@ -207,10 +265,16 @@ const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ??
  */
 function failureFields(stage: string): Json[] {
 	return [
-		field('orderNumber', '={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}'),
+		field(
+			'orderNumber',
+			'={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}',
+		),
 		// the second copy of an order listed twice is booked from the first: a skip, not a failure; an item the
 		// budget had no room for was not sent: it waits for the next run, it did not fail
-		field('outcome', "={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : $json.details?.code === 'waiting_for_budget' ? 'waiting' : 'failed' }}"),
+		field(
+			'outcome',
+			"={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : $json.details?.code === 'waiting_for_budget' ? 'waiting' : 'failed' }}",
+		),
 		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
 		field('stage', stage),
 		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
@@ -235,12 +299,18 @@ function orderFacts(): Json[] {
  * needs attention with its fix. Built from the same outcome items as the Report's lists.
  */
 const SUMMARY_TEXT =
-	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" + N.settings + "').first().json.mode + ' run: ' + " +
+	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" +
+	N.settings +
+	"').first().json.mode + ' run: ' + " +
 	"['sent', 'adopted', 'skipped', 'failed', 'mismatched', 'waiting'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
 	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') + " +
 	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') }}";
 
-function mijnwebwinkelOrders(name: string, position: [number, number], operationParams: Json): void {
+function mijnwebwinkelOrders(
+	name: string,
+	position: [number, number],
+	operationParams: Json,
+): void {
 	node(
 		name,
 		`${PKG}.mijnwebwinkel`,
@@ -268,34 +338,87 @@ export function buildTemplate(): Json {
 	assignmentCounter = 0;
 
 	// ---- notes
-	sticky('Note: setup', [-420, -420], 400, 920,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `["Betaald", "Verzonden", "Afgehandeld"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{"21": "21", "9": "9", "0": "0"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{"DE:19": "19", "BE:21": "21"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{"domestic": "3", "oss": "4"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{"cash": "1001"}` (no e-mail lookup for those orders). The keys are your shop\'s method names: add a Mijnwebwinkel node, Resource **Payment Method**, Operation **Get Many**, pick your Mijnwebwinkel account and run it once (Execute step); the *mappingKey* of each item is a key to use (*displayName* is what your customers see).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *homeCountry*: the VAT country of the shop (`NL`).\n   - *euDistanceSales*: `below_threshold` (EU consumer sales abroad stay at or below €10,000 a year and you have not opted for OSS: home VAT is booked as domestic) or `oss` (above the threshold or registered for OSS: an order charging home VAT to a consumer in another EU state is refused, destination VAT is owed). A tax choice: ask your bookkeeper.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders, an order invoiced twice or a failed fetch in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`) as well; its form at `<your n8n>/form/' + FORM_PATH + '` runs this workflow through **' + N.form + '** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.', 4);
-	sticky('Note: fetch', [440, -420], 1040, 260,
-		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).', 6);
-	sticky('Note: debtors', [1520, -420], 840, 260,
-		'### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node\'s error output into the report.', 6);
-	sticky('Note: per order', [2400, -420], 880, 260,
-		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (1) of the hourly budget is left, then until the budget renews. Every Factuursturen node also paces its own requests: none is sent into a spent budget; an order the hour has no room for is reported as *waiting for budget* (not failed) and booked by the next run. A refused order becomes its report line and goes back into the loop, so the other orders go on.', 6);
-	sticky('Note: report', [3320, -420], 1300, 260,
-		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Its *summary* is the same as readable text: **E-mail the report** sends it once you enable it (right-click → Activate) and pick your SMTP credential and addresses.', 6);
+	sticky(
+		'Note: setup',
+		[-420, -420],
+		400,
+		920,
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `["Betaald", "Verzonden", "Afgehandeld"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{"21": "21", "9": "9", "0": "0"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{"DE:19": "19", "BE:21": "21"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{"domestic": "3", "oss": "4"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{"cash": "1001"}` (no e-mail lookup for those orders). The keys are your shop\'s method names: add a Mijnwebwinkel node, Resource **Payment Method**, Operation **Get Many**, pick your Mijnwebwinkel account and run it once (Execute step); the *mappingKey* of each item is a key to use (*displayName* is what your customers see).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *homeCountry*: the VAT country of the shop (`NL`).\n   - *euDistanceSales*: `below_threshold` (EU consumer sales abroad stay at or below €10,000 a year and you have not opted for OSS: home VAT is booked as domestic) or `oss` (above the threshold or registered for OSS: an order charging home VAT to a consumer in another EU state is refused, destination VAT is owed). A tax choice: ask your bookkeeper.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders, an order invoiced twice or a failed fetch in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`) as well; its form at `<your n8n>/form/' +
+			FORM_PATH +
+			'` runs this workflow through **' +
+			N.form +
+			'** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.',
+		4,
+	);
+	sticky(
+		'Note: fetch',
+		[440, -420],
+		1040,
+		260,
+		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).',
+		6,
+	);
+	sticky(
+		'Note: debtors',
+		[1520, -420],
+		840,
+		260,
+		"### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node's error output into the report.",
+		6,
+	);
+	sticky(
+		'Note: per order',
+		[2400, -420],
+		880,
+		260,
+		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (1) of the hourly budget is left, then until the budget renews. Every Factuursturen node also paces its own requests: none is sent into a spent budget; an order the hour has no room for is reported as *waiting for budget* (not failed) and booked by the next run. A refused order becomes its report line and goes back into the loop, so the other orders go on.',
+		6,
+	);
+	sticky(
+		'Note: report',
+		[3320, -420],
+		1300,
+		260,
+		'### Read back and report\nEvery invoice is read back (one list request) and compared with its order: totals, VAT per rate, paid or open, customer. **Report** is one item: sent, adopted, skipped and failed orders with the reason and how to fix it, mismatches, paid and open invoices, and the API budget left. Its *summary* is the same as readable text: **E-mail the report** sends it once you enable it (right-click → Activate) and pick your SMTP credential and addresses.',
+		6,
+	);
 
-	sticky('Note: booking record', [4660, -420], 900, 300,
-		`### Booking record\nOne row per order in the n8n Data Table **${BOOKING_RECORD_TABLE}** (created on the first run, kept in n8n's own database, so it outlives the execution log): order number and date, status, invoice number, amount, paid or open, outcome (sent, adopted, refused, failed, mismatched, skipped), code and fix, first and last tried, booked at. **Report** lists every problem still open, oldest first, also from earlier days; a problem leaves the list once its order is booked. To retry them all: the form, Mode "${REPROCESS_OPEN}". Open the table under *Overview → Data tables*.`, 6);
+	sticky(
+		'Note: booking record',
+		[4660, -420],
+		900,
+		300,
+		`### Booking record\nOne row per order in the n8n Data Table **${BOOKING_RECORD_TABLE}** (created on the first run, kept in n8n's own database, so it outlives the execution log): order number and date, status, invoice number, amount, paid or open, outcome (sent, adopted, refused, failed, mismatched, skipped), code and fix, first and last tried, booked at. **Report** lists every problem still open, oldest first, also from earlier days; a problem leaves the list once its order is booked. To retry them all: the form, Mode "${REPROCESS_OPEN}". Open the table under *Overview → Data tables*.`,
+		6,
+	);
 
 	// ---- triggers and run settings
-	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], { rule: { interval: [{ field: 'days', triggerAtHour: 6 }] } });
+	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], {
+		rule: { interval: [{ field: 'days', triggerAtHour: 6 }] },
+	});
 	node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
 	// the form workflow hands its submission (Mode, Order numbers, From date, To date) through unchanged
-	node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], { inputSource: 'passthrough' });
+	node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], {
+		inputSource: 'passthrough',
+	});
 	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
 	// conversion errors stop the run here: a typo in a setting must not travel on as text
-	node(N.settings, 'n8n-nodes-base.set', 3.4, [240, 200], setParams([
-		field('mode', "={{ $json['Mode'] || 'daily' }}"),
-		field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
-		field('dateFrom', "={{ $json['From date'] || '' }}"),
-		field('dateTo', "={{ $json['To date'] || '' }}"),
-		...Object.entries(OWNED_SETTINGS).map(([name, s]) => field(name, s.value, s.type)),
-	], false));
+	node(
+		N.settings,
+		'n8n-nodes-base.set',
+		3.4,
+		[240, 200],
+		setParams(
+			[
+				field('mode', "={{ $json['Mode'] || 'daily' }}"),
+				field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
+				field('dateFrom', "={{ $json['From date'] || '' }}"),
+				field('dateTo', "={{ $json['To date'] || '' }}"),
+				...Object.entries(OWNED_SETTINGS).map(([name, s]) => field(name, s.value, s.type)),
+			],
+			false,
+		),
+	);
 
 	node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
 		rules: {
@@ -314,48 +437,64 @@ export function buildTemplate(): Json {
 	});
 	connect(N.mode, N.unknownMode, 4);
 	// every order the booking record lists as a problem still open goes the reprocess way (its rows carry orderNumber)
-	node(
-		N.openToReprocess,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		[900, 300],
-		{
-			resource: 'row',
-			operation: 'get',
-			dataTableId: { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE },
-			matchType: 'allConditions',
-			filters: { conditions: [{ keyName: 'openProblem', condition: 'isTrue' }] },
-			returnAll: true,
-			orderBy: true,
-			orderByColumn: 'firstTried',
-			orderByDirection: 'ASC',
-		},
-	);
+	node(N.openToReprocess, 'n8n-nodes-base.dataTable', 1.1, [900, 300], {
+		resource: 'row',
+		operation: 'get',
+		dataTableId: { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE },
+		matchType: 'allConditions',
+		filters: { conditions: [{ keyName: 'openProblem', condition: 'isTrue' }] },
+		returnAll: true,
+		orderBy: true,
+		orderByColumn: 'firstTried',
+		orderByDirection: 'ASC',
+	});
 	connect(N.mode, N.openToReprocess, 3);
 
 	// ---- fetch
 	mijnwebwinkelOrders(N.getDaily, [700, 0], {
 		operation: 'getAll',
 		returnAll: true,
-		filters: { statuses: `={{ ${setting('invoiceableStatuses')} }}`, includeCreditOrders: true, statusChangedLastDays: `={{ ${setting('lookbackDays')} }}` },
+		filters: {
+			statuses: `={{ ${setting('invoiceableStatuses')} }}`,
+			includeCreditOrders: true,
+			statusChangedLastDays: `={{ ${setting('lookbackDays')} }}`,
+		},
 	});
 	connect(N.mode, N.getDaily, 0);
 
-	node(N.splitNumbers, 'n8n-nodes-base.set', 3.4, [700, 200], setParams([
-		field('orderNumber', '={{ $json.orderNumbers.split(/[\\s,;]+/).filter(n => n) }}', 'array'),
-	]));
+	node(
+		N.splitNumbers,
+		'n8n-nodes-base.set',
+		3.4,
+		[700, 200],
+		setParams([
+			field('orderNumber', '={{ $json.orderNumbers.split(/[\\s,;]+/).filter(n => n) }}', 'array'),
+		]),
+	);
 	connect(N.mode, N.splitNumbers, 1);
-	node(N.splitOut, 'n8n-nodes-base.splitOut', 1, [900, 200], { fieldToSplitOut: 'orderNumber', options: {} });
+	node(N.splitOut, 'n8n-nodes-base.splitOut', 1, [900, 200], {
+		fieldToSplitOut: 'orderNumber',
+		options: {},
+	});
 	connect(N.splitNumbers, N.splitOut);
-	mijnwebwinkelOrders(N.getByNumber, [1100, 200], { operation: 'get', orderNumber: '={{ $json.orderNumber }}' });
+	mijnwebwinkelOrders(N.getByNumber, [1100, 200], {
+		operation: 'get',
+		orderNumber: '={{ $json.orderNumber }}',
+	});
 	connect(N.splitOut, N.getByNumber);
 	connect(N.openToReprocess, N.getByNumber);
 	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid, or when it
 	// is a credit order (a return: it becomes a credit invoice naming the original)
 	// names compared as the order nodes compare them (case and surrounding spaces do not count)
-	node(N.invoiceable, 'n8n-nodes-base.if', 2.2, [1300, 200], ifParams(
-		`={{ $json.status?.isCredit === true || ${setting('invoiceableStatuses')}.map(s => String(s).trim().toLowerCase()).includes(String($json.status?.name ?? '').trim().toLowerCase()) }}`,
-	));
+	node(
+		N.invoiceable,
+		'n8n-nodes-base.if',
+		2.2,
+		[1300, 200],
+		ifParams(
+			`={{ $json.status?.isCredit === true || ${setting('invoiceableStatuses')}.map(s => String(s).trim().toLowerCase()).includes(String($json.status?.name ?? '').trim().toLowerCase()) }}`,
+		),
+	);
 	connect(N.getByNumber, N.invoiceable, 0);
 
 	// migrate: one slice per execution, as many orders after the last one done as the budget left allows; the state
@@ -386,14 +525,25 @@ export function buildTemplate(): Json {
 			operation: 'get',
 			dataTableId: migrationTable,
 			matchType: 'allConditions',
-			filters: { conditions: [{ keyName: 'range', condition: 'eq', keyValue: `={{ $workflow.id + ':' + ${runValue('dateFrom')} + '..' + ${runValue('dateTo')} }}` }] },
+			filters: {
+				conditions: [
+					{
+						keyName: 'range',
+						condition: 'eq',
+						keyValue: `={{ $workflow.id + ':' + ${runValue('dateFrom')} + '..' + ${runValue('dateTo')} }}`,
+					},
+				],
+			},
 			returnAll: false,
 			limit: 1,
 		},
 		{ alwaysOutputData: true },
 	);
 	connect(N.migrationTable, N.migrationState);
-	const migrationCosts = { callsPerOrder: `={{ ${setting('migrationCallsPerOrder')} }}`, maxSlice: `={{ ${setting('migrationMaxOrdersPerRun')} }}` };
+	const migrationCosts = {
+		callsPerOrder: `={{ ${setting('migrationCallsPerOrder')} }}`,
+		maxSlice: `={{ ${setting('migrationMaxOrdersPerRun')} }}`,
+	};
 	node(
 		N.plan,
 		`${PKG}.factuursturen`,
@@ -451,14 +601,28 @@ export function buildTemplate(): Json {
 	connect(N.getDaily, N.debtors, 0);
 	connect(N.invoiceable, N.debtors, 0);
 	connect(N.getRange, N.debtors, 0);
-	node(N.paceDebtors, 'n8n-nodes-base.wait', 1.1, [1760, 0], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-debtors') });
+	node(
+		N.paceDebtors,
+		'n8n-nodes-base.wait',
+		1.1,
+		[1760, 0],
+		{ amount: WAIT_FOR_LAST, unit: 'seconds' },
+		{ webhookId: idFor('pace-debtors') },
+	);
 	connect(N.debtors, N.paceDebtors, 0);
 
 	// ---- duplicate check (bulk)
-	node(N.find, `${PKG}.factuursturen`, 1, [1980, 0], { resource: 'invoice', operation: 'findByOrders', invoicesMadeElsewhere, requestOptions }, {
-		credentials: fsCredentials,
-		onError: 'continueErrorOutput',
-	});
+	node(
+		N.find,
+		`${PKG}.factuursturen`,
+		1,
+		[1980, 0],
+		{ resource: 'invoice', operation: 'findByOrders', invoicesMadeElsewhere, requestOptions },
+		{
+			credentials: fsCredentials,
+			onError: 'continueErrorOutput',
+		},
+	);
 	connect(N.paceDebtors, N.find);
 
 	// ---- per order
@@ -482,27 +646,59 @@ export function buildTemplate(): Json {
 	);
 	connect(N.loop, N.create, 1);
 	// a failed order becomes its outcome inside the loop (keeping the budget facts for Pace) and goes back in
-	node(N.asCreateFailed, 'n8n-nodes-base.set', 3.4, [2860, 360], setParams([
-		...failureFields('invoice'),
-		field('rateLimit', '={{ $json.details?.rateLimit ?? null }}', 'object'),
-	]));
+	node(
+		N.asCreateFailed,
+		'n8n-nodes-base.set',
+		3.4,
+		[2860, 360],
+		setParams([
+			...failureFields('invoice'),
+			field('rateLimit', '={{ $json.details?.rateLimit ?? null }}', 'object'),
+		]),
+	);
 	connect(N.create, N.asCreateFailed, 1);
-	node(N.pace, 'n8n-nodes-base.wait', 1.1, [3080, 160], { amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' }, { webhookId: idFor('pace-loop') });
+	node(
+		N.pace,
+		'n8n-nodes-base.wait',
+		1.1,
+		[3080, 160],
+		{ amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' },
+		{ webhookId: idFor('pace-loop') },
+	);
 	connect(N.create, N.pace, 0);
 	connect(N.asCreateFailed, N.pace);
 	connect(N.pace, N.loop);
 
 	// ---- after the loop: read back (bulk); the loop's "done" output holds invoices and failures alike
-	node(N.booked, 'n8n-nodes-base.if', 2.2, [2860, -120], ifParams("={{ $json.outcome !== 'failed' }}"));
+	node(
+		N.booked,
+		'n8n-nodes-base.if',
+		2.2,
+		[2860, -120],
+		ifParams("={{ $json.outcome !== 'failed' }}"),
+	);
 	connect(N.loop, N.booked, 0);
-	node(N.paceReconcile, 'n8n-nodes-base.wait', 1.1, [3080, -120], { amount: WAIT_FOR_LAST, unit: 'seconds' }, { webhookId: idFor('pace-reconcile') });
+	node(
+		N.paceReconcile,
+		'n8n-nodes-base.wait',
+		1.1,
+		[3080, -120],
+		{ amount: WAIT_FOR_LAST, unit: 'seconds' },
+		{ webhookId: idFor('pace-reconcile') },
+	);
 	connect(N.booked, N.paceReconcile, 0);
 	node(
 		N.reconcile,
 		`${PKG}.factuursturen`,
 		1,
 		[3320, -120],
-		{ resource: 'invoice', operation: 'reconcile', toleranceCents: `={{ ${setting('toleranceCents')} }}`, mismatchOutput: 'main', requestOptions },
+		{
+			resource: 'invoice',
+			operation: 'reconcile',
+			toleranceCents: `={{ ${setting('toleranceCents')} }}`,
+			mismatchOutput: 'main',
+			requestOptions,
+		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
 	connect(N.paceReconcile, N.reconcile);
@@ -518,63 +714,126 @@ export function buildTemplate(): Json {
 	connect(N.reconcile, N.result, 0);
 
 	// ---- outcomes: one uniform item per order, from every branch
-	node(N.asRefused, 'n8n-nodes-base.set', 3.4, [1540, 640], setParams([
-		field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
-		// test orders and orders before the cut-over are not booked, and nothing is wrong with them
-		field('outcome', "={{ $json.details?.skip === true || $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}"),
-		field('stage', 'fetch'),
-		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
-		field('reason', "={{ $json.message ?? $json.error }}"),
-		field('hint', '={{ $json.details?.hint ?? null }}'),
-		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
-		field('orderDate', '={{ $json.details?.orderDate ?? null }}'),
-	]));
+	node(
+		N.asRefused,
+		'n8n-nodes-base.set',
+		3.4,
+		[1540, 640],
+		setParams([
+			field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
+			// test orders and orders before the cut-over are not booked, and nothing is wrong with them
+			field(
+				'outcome',
+				"={{ $json.details?.skip === true || $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}",
+			),
+			field('stage', 'fetch'),
+			field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
+			field('reason', '={{ $json.message ?? $json.error }}'),
+			field('hint', '={{ $json.details?.hint ?? null }}'),
+			field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
+			field('orderDate', '={{ $json.details?.orderDate ?? null }}'),
+		]),
+	);
 	connect(N.getDaily, N.asRefused, 1);
 	connect(N.getByNumber, N.asRefused, 1);
 	connect(N.getRange, N.asRefused, 1);
-	node(N.asNotInvoiceable, 'n8n-nodes-base.set', 3.4, [1540, 440], setParams([
-		field('orderNumber', '={{ $json.number }}'),
-		field('outcome', 'skipped'),
-		field('stage', 'fetch'),
-		field('code', 'status_not_invoiceable'),
-		field('reason', "={{ 'Order ' + $json.number + ' has status \"' + $json.status?.name + '\", which is not invoiceable' }}"),
-		field('hint', `Invoice it once it is paid, shipped or picked up; or add its status to invoiceableStatuses in ${N.settings} and reprocess it.`),
-		...orderFacts(),
-	]));
+	node(
+		N.asNotInvoiceable,
+		'n8n-nodes-base.set',
+		3.4,
+		[1540, 440],
+		setParams([
+			field('orderNumber', '={{ $json.number }}'),
+			field('outcome', 'skipped'),
+			field('stage', 'fetch'),
+			field('code', 'status_not_invoiceable'),
+			field(
+				'reason',
+				"={{ 'Order ' + $json.number + ' has status \"' + $json.status?.name + '\", which is not invoiceable' }}",
+			),
+			field(
+				'hint',
+				`Invoice it once it is paid, shipped or picked up; or add its status to invoiceableStatuses in ${N.settings} and reprocess it.`,
+			),
+			...orderFacts(),
+		]),
+	);
 	connect(N.invoiceable, N.asNotInvoiceable, 1);
-	node(N.asDebtorFailed, 'n8n-nodes-base.set', 3.4, [1760, 640], setParams(failureFields('debtor')));
+	node(
+		N.asDebtorFailed,
+		'n8n-nodes-base.set',
+		3.4,
+		[1760, 640],
+		setParams(failureFields('debtor')),
+	);
 	connect(N.debtors, N.asDebtorFailed, 1);
-	node(N.asPlanFailed, 'n8n-nodes-base.set', 3.4, [700, 800], setParams(failureFields('migration plan')));
+	node(
+		N.asPlanFailed,
+		'n8n-nodes-base.set',
+		3.4,
+		[700, 800],
+		setParams(failureFields('migration plan')),
+	);
 	connect(N.plan, N.asPlanFailed, 1);
-	node(N.asFindFailed, 'n8n-nodes-base.set', 3.4, [2200, 640], setParams(failureFields('duplicate check')));
+	node(
+		N.asFindFailed,
+		'n8n-nodes-base.set',
+		3.4,
+		[2200, 640],
+		setParams(failureFields('duplicate check')),
+	);
 	connect(N.find, N.asFindFailed, 1);
-	node(N.asBooked, 'n8n-nodes-base.set', 3.4, [3760, -300], setParams([
-		field('orderNumber', '={{ $json.orderNumber }}'),
-		field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
-		field('invoicenr', '={{ $json.invoicenr }}'),
-		// sent paid (alreadypaid) only when the order is known paid; otherwise open until the money arrives
-		field('paid', '={{ $json.settled ?? $json.paidOnInvoice !== false }}', 'boolean'),
-		field('clientnr', '={{ $json.clientnr ?? null }}'),
-		field('debtorAction', '={{ $json.debtorAction ?? null }}'),
-		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
-		...orderFacts(),
-		// the order has more than one invoice: which to keep and which to credit (from the nodes)
-		field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
-	]));
+	node(
+		N.asBooked,
+		'n8n-nodes-base.set',
+		3.4,
+		[3760, -300],
+		setParams([
+			field('orderNumber', '={{ $json.orderNumber }}'),
+			field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
+			field('invoicenr', '={{ $json.invoicenr }}'),
+			// sent paid (alreadypaid) only when the order is known paid; otherwise open until the money arrives
+			field('paid', '={{ $json.settled ?? $json.paidOnInvoice !== false }}', 'boolean'),
+			field('clientnr', '={{ $json.clientnr ?? null }}'),
+			field('debtorAction', '={{ $json.debtorAction ?? null }}'),
+			field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+			...orderFacts(),
+			// the order has more than one invoice: which to keep and which to credit (from the nodes)
+			field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
+		]),
+	);
 	connect(N.result, N.asBooked, 1);
-	node(N.asMismatched, 'n8n-nodes-base.set', 3.4, [3760, -120], setParams([
-		field('orderNumber', '={{ $json.orderNumber }}'),
-		field('outcome', 'mismatched'),
-		field('invoicenr', '={{ $json.invoicenr }}'),
-		field('differences', '={{ $json.reconciliation.differences }}', 'array'),
-		field('reason', "={{ 'Invoice ' + $json.invoicenr + ' differs from order ' + $json.orderNumber + ': ' + $json.reconciliation.differences.map(d => d.field).join(', ') }}"),
-		field('hint', "={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}"),
-		field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
-		...orderFacts(),
-		field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
-	]));
+	node(
+		N.asMismatched,
+		'n8n-nodes-base.set',
+		3.4,
+		[3760, -120],
+		setParams([
+			field('orderNumber', '={{ $json.orderNumber }}'),
+			field('outcome', 'mismatched'),
+			field('invoicenr', '={{ $json.invoicenr }}'),
+			field('differences', '={{ $json.reconciliation.differences }}', 'array'),
+			field(
+				'reason',
+				"={{ 'Invoice ' + $json.invoicenr + ' differs from order ' + $json.orderNumber + ': ' + $json.reconciliation.differences.map(d => d.field).join(', ') }}",
+			),
+			field(
+				'hint',
+				"={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}",
+			),
+			field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+			...orderFacts(),
+			field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
+		]),
+	);
 	connect(N.result, N.asMismatched, 0);
-	node(N.asReconcileFailed, 'n8n-nodes-base.set', 3.4, [3760, 60], setParams(failureFields('read-back')));
+	node(
+		N.asReconcileFailed,
+		'n8n-nodes-base.set',
+		3.4,
+		[3760, 60],
+		setParams(failureFields('read-back')),
+	);
 	connect(N.reconcile, N.asReconcileFailed, 1);
 
 	// ---- one report
@@ -614,26 +873,40 @@ export function buildTemplate(): Json {
 	// ---- the booking record: one row per order, kept across executions. This branch sits ABOVE "All outcomes":
 	// n8n runs the branches of one output top to bottom, each to its end, so the record is written before the
 	// open problems are read back for the report
-	node(N.toRecord, 'n8n-nodes-base.filter', 2.2, [4220, -40], ifParams('={{ !!$json.orderNumber && !!$json.outcome }}'));
+	node(
+		N.toRecord,
+		'n8n-nodes-base.filter',
+		2.2,
+		[4220, -40],
+		ifParams('={{ !!$json.orderNumber && !!$json.outcome }}'),
+	);
 	connect(N.collect, N.toRecord);
 	const table = { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE };
-	const byOrderNumber = { conditions: [{ keyName: 'orderNumber', condition: 'eq', keyValue: '={{ $json.orderNumber }}' }] };
+	const byOrderNumber = {
+		conditions: [{ keyName: 'orderNumber', condition: 'eq', keyValue: '={{ $json.orderNumber }}' }],
+	};
 	node(
 		N.readRecord,
 		'n8n-nodes-base.dataTable',
 		1.1,
 		[4440, -40],
-		{ resource: 'row', operation: 'get', dataTableId: table, matchType: 'allConditions', filters: byOrderNumber, returnAll: false, limit: 1 },
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: table,
+			matchType: 'allConditions',
+			filters: byOrderNumber,
+			returnAll: false,
+			limit: 1,
+		},
 		{ alwaysOutputData: true },
 	);
 	connect(N.toRecord, N.readRecord);
-	node(
-		N.recordRows,
-		`${PKG}.factuursturen`,
-		1,
-		[4660, -40],
-		{ resource: 'bookingRecord', operation: 'buildRows', outcomes: `={{ $('${N.toRecord}').all().map(i => i.json) }}` },
-	);
+	node(N.recordRows, `${PKG}.factuursturen`, 1, [4660, -40], {
+		resource: 'bookingRecord',
+		operation: 'buildRows',
+		outcomes: `={{ $('${N.toRecord}').all().map(i => i.json) }}`,
+	});
 	connect(N.readRecord, N.recordRows);
 	node(N.writeRecord, 'n8n-nodes-base.dataTable', 1.1, [4880, -40], {
 		resource: 'row',
@@ -647,7 +920,13 @@ export function buildTemplate(): Json {
 	connect(N.recordRows, N.writeRecord);
 
 	// ---- a migration's progress, after its slice (between the record and the report, for the same reason)
-	node(N.migrating, 'n8n-nodes-base.if', 2.2, [4220, 80], ifParams(`={{ ${runValue('mode')} === 'migrate' && $('${N.plan}').isExecuted }}`));
+	node(
+		N.migrating,
+		'n8n-nodes-base.if',
+		2.2,
+		[4220, 80],
+		ifParams(`={{ ${runValue('mode')} === 'migrate' && $('${N.plan}').isExecuted }}`),
+	);
 	connect(N.collect, N.migrating);
 	node(
 		N.countRange,
@@ -685,13 +964,19 @@ export function buildTemplate(): Json {
 		operation: 'upsert',
 		dataTableId: migrationTable,
 		matchType: 'allConditions',
-		filters: { conditions: [{ keyName: 'range', condition: 'eq', keyValue: '={{ $json.range }}' }] },
+		filters: {
+			conditions: [{ keyName: 'range', condition: 'eq', keyValue: '={{ $json.range }}' }],
+		},
 		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
 		options: {},
 	});
 	connect(N.progress, N.writeProgress);
 
-	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], { aggregate: 'aggregateAllItemData', destinationFieldName: 'orders', options: {} });
+	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], {
+		aggregate: 'aggregateAllItemData',
+		destinationFieldName: 'orders',
+		options: {},
+	});
 	connect(N.collect, N.aggregate);
 	// every problem still open, not only today's, oldest first
 	node(
@@ -713,51 +998,106 @@ export function buildTemplate(): Json {
 		{ alwaysOutputData: true, executeOnce: true },
 	);
 	connect(N.aggregate, N.openProblems);
-	node(N.openList, 'n8n-nodes-base.aggregate', 1, [4660, 400], { aggregate: 'aggregateAllItemData', destinationFieldName: 'openProblems', options: {} });
+	node(N.openList, 'n8n-nodes-base.aggregate', 1, [4660, 400], {
+		aggregate: 'aggregateAllItemData',
+		destinationFieldName: 'openProblems',
+		options: {},
+	});
 	connect(N.openProblems, N.openList);
-	node(N.withOpen, 'n8n-nodes-base.merge', 3.2, [4880, 200], { mode: 'combine', combineBy: 'combineByPosition', options: {} });
+	node(N.withOpen, 'n8n-nodes-base.merge', 3.2, [4880, 200], {
+		mode: 'combine',
+		combineBy: 'combineByPosition',
+		options: {},
+	});
 	connect(N.aggregate, N.withOpen, 0, 0);
 	connect(N.openList, N.withOpen, 0, 1);
-	const count = (outcome: string) => field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
+	const count = (outcome: string) =>
+		field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
 	const list = (name: string, outcome: string) =>
-		field(name, `={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, stage: o.stage, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`, 'array');
-	node(N.report, 'n8n-nodes-base.set', 3.4, [5100, 200], setParams([
-		field('mode', `={{ $('${N.settings}').first().json.mode }}`),
-		count('sent'),
-		count('adopted'),
-		count('skipped'),
-		count('failed'),
-		count('mismatched'),
-		list('failedOrders', 'failed'),
-		list('mismatchedOrders', 'mismatched'),
-		list('skippedOrders', 'skipped'),
-		field('waitingForBudget', "={{ $json.orders.filter(o => o.outcome === 'waiting').length }}", 'number'),
-		list('waitingForBudgetOrders', 'waiting'),
-		field('paidInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && o.paid).length }}", 'number'),
-		field('openInvoices', "={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && !o.paid).length }}", 'number'),
-		field('invoices', "={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}", 'array'),
-		field('apiBudgetLeft', '={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}', 'number'),
-		field('summary', SUMMARY_TEXT),
 		field(
-			'migration',
-			`={{ $('${N.progress}').isExecuted ? $('${N.progress}').all(0, 0)[0]?.json ?? null : ($('${N.plan}').isExecuted ? $('${N.plan}').all(0, 0)[0]?.json.state ?? null : null) }}`,
-			'object',
-		),
-		field(
-			'openProblems',
-			'={{ ($json.openProblems ?? []).filter(p => p.orderNumber).map(p => ({ orderNumber: p.orderNumber, orderDate: p.orderDate, outcome: p.outcome, stage: p.stage, code: p.code, reason: p.reason, fix: p.fix, invoiceNumber: p.invoiceNumber, firstTried: p.firstTried, lastTried: p.lastTried, attempts: p.attempts })) }}',
+			name,
+			`={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, stage: o.stage, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`,
 			'array',
-		),
-		// orders with more than one invoice (booked twice, this run or earlier), each with the invoice to credit
-		field('duplicates', '={{ $json.orders.filter(o => o.duplicateFix).length }}', 'number'),
-		field('duplicateInvoices', '={{ $json.orders.filter(o => o.duplicateFix).map(o => o.duplicateFix) }}', 'array'),
-		// creates whose answer was lost and could not be confirmed: not sent again, settled by the next run
-		field('outcomeUnknown', "={{ $json.orders.filter(o => o.code === 'outcome_unknown').length }}", 'number'),
-		// false when the order fetch itself failed: the next run's lookback catches up on the day
-		field('fetchComplete', "={{ !$json.orders.some(o => o.outcome === 'failed' && o.stage === 'fetch' && !o.orderNumber) }}", 'boolean'),
-		// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched
-		field('ok', "={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) }}", 'boolean'),
-	]));
+		);
+	node(
+		N.report,
+		'n8n-nodes-base.set',
+		3.4,
+		[5100, 200],
+		setParams([
+			field('mode', `={{ $('${N.settings}').first().json.mode }}`),
+			count('sent'),
+			count('adopted'),
+			count('skipped'),
+			count('failed'),
+			count('mismatched'),
+			list('failedOrders', 'failed'),
+			list('mismatchedOrders', 'mismatched'),
+			list('skippedOrders', 'skipped'),
+			field(
+				'waitingForBudget',
+				"={{ $json.orders.filter(o => o.outcome === 'waiting').length }}",
+				'number',
+			),
+			list('waitingForBudgetOrders', 'waiting'),
+			field(
+				'paidInvoices',
+				"={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && o.paid).length }}",
+				'number',
+			),
+			field(
+				'openInvoices',
+				"={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && !o.paid).length }}",
+				'number',
+			),
+			field(
+				'invoices',
+				"={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}",
+				'array',
+			),
+			field(
+				'apiBudgetLeft',
+				'={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}',
+				'number',
+			),
+			field('summary', SUMMARY_TEXT),
+			field(
+				'migration',
+				`={{ $('${N.progress}').isExecuted ? $('${N.progress}').all(0, 0)[0]?.json ?? null : ($('${N.plan}').isExecuted ? $('${N.plan}').all(0, 0)[0]?.json.state ?? null : null) }}`,
+				'object',
+			),
+			field(
+				'openProblems',
+				'={{ ($json.openProblems ?? []).filter(p => p.orderNumber).map(p => ({ orderNumber: p.orderNumber, orderDate: p.orderDate, outcome: p.outcome, stage: p.stage, code: p.code, reason: p.reason, fix: p.fix, invoiceNumber: p.invoiceNumber, firstTried: p.firstTried, lastTried: p.lastTried, attempts: p.attempts })) }}',
+				'array',
+			),
+			// orders with more than one invoice (booked twice, this run or earlier), each with the invoice to credit
+			field('duplicates', '={{ $json.orders.filter(o => o.duplicateFix).length }}', 'number'),
+			field(
+				'duplicateInvoices',
+				'={{ $json.orders.filter(o => o.duplicateFix).map(o => o.duplicateFix) }}',
+				'array',
+			),
+			// creates whose answer was lost and could not be confirmed: not sent again, settled by the next run
+			field(
+				'outcomeUnknown',
+				"={{ $json.orders.filter(o => o.code === 'outcome_unknown').length }}",
+				'number',
+			),
+			// false when the order fetch itself failed: the next run's lookback catches up on the day
+			field(
+				'fetchComplete',
+				"={{ !$json.orders.some(o => o.outcome === 'failed' && o.stage === 'fetch' && !o.orderNumber) }}",
+				'boolean',
+			),
+			// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched
+			field(
+				'ok',
+				"={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) }}",
+				'boolean',
+			),
+		]),
+	);
 	connect(N.withOpen, N.report);
 
 	// ---- after the report: the e-mail (disabled until the user sets it up), then a run with failures ends in error
@@ -780,7 +1120,13 @@ export function buildTemplate(): Json {
 		{ disabled: true },
 	);
 	connect(N.report, N.email);
-	node(N.anyFailed, 'n8n-nodes-base.if', 2.2, [5340, 320], ifParams(`={{ ${setting('failRunOnErrors')} === true && $json.ok === false }}`));
+	node(
+		N.anyFailed,
+		'n8n-nodes-base.if',
+		2.2,
+		[5340, 320],
+		ifParams(`={{ ${setting('failRunOnErrors')} === true && $json.ok === false }}`),
+	);
 	connect(N.report, N.anyFailed);
 	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [5560, 300], {
 		errorMessage:
@@ -793,14 +1139,18 @@ export function buildTemplate(): Json {
 		name: TEMPLATE_NAME,
 		nodes: [...nodes],
 		connections: { ...connections },
-		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true, callerPolicy: 'workflowsFromSameOwner' },
+		settings: {
+			executionOrder: 'v1',
+			timezone: 'Europe/Amsterdam',
+			saveManualExecutions: true,
+			callerPolicy: 'workflowsFromSameOwner',
+		},
 		pinData: {},
 		active: false,
 		meta: { templateCredsSetupCompleted: false },
 		tags: [],
 	};
 }
-
 
 /** Names of the form workflow's nodes. */
 export const F = { form: 'Reprocess or migrate (form)', call: 'Run the sync workflow' } as const;
@@ -809,8 +1159,14 @@ export const F = { form: 'Reprocess or migrate (form)', call: 'Run the sync work
 export function buildFormWorkflow(): Json {
 	nodes.length = 0;
 	for (const k of Object.keys(connections)) delete connections[k];
-	sticky('Note: form', [-60, -300], 560, 260,
-		`## Reprocess or migrate\nPublish this workflow **and** the sync workflow (n8n runs a called workflow only when it is published); the form is at \`<your n8n>/form/${FORM_PATH}\` (while you test it: \`/form-test/${FORM_PATH}\`). It runs **${TEMPLATE_NAME}** with the answers. After importing both workflows, open **${F.call}** and pick that workflow under *Workflow* if it is not shown.`, 6);
+	sticky(
+		'Note: form',
+		[-60, -300],
+		560,
+		260,
+		`## Reprocess or migrate\nPublish this workflow **and** the sync workflow (n8n runs a called workflow only when it is published); the form is at \`<your n8n>/form/${FORM_PATH}\` (while you test it: \`/form-test/${FORM_PATH}\`). It runs **${TEMPLATE_NAME}** with the answers. After importing both workflows, open **${F.call}** and pick that workflow under *Workflow* if it is not shown.`,
+		6,
+	);
 	node(
 		F.form,
 		'n8n-nodes-base.formTrigger',
@@ -818,13 +1174,16 @@ export function buildFormWorkflow(): Json {
 		[0, 0],
 		{
 			formTitle: 'Reprocess or migrate orders',
-			formDescription: 'Reprocess: the given order numbers. Reprocess open problems: every order the booking record lists as a problem still open. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
+			formDescription:
+				'Reprocess: the given order numbers. Reprocess open problems: every order the booking record lists as a problem still open. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
 			formFields: {
 				values: [
 					{
 						fieldLabel: 'Mode',
 						fieldType: 'dropdown',
-						fieldOptions: { values: [{ option: 'reprocess' }, { option: REPROCESS_OPEN }, { option: 'migrate' }] },
+						fieldOptions: {
+							values: [{ option: 'reprocess' }, { option: REPROCESS_OPEN }, { option: 'migrate' }],
+						},
 						requiredField: true,
 					},
 					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },

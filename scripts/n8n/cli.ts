@@ -24,7 +24,11 @@ export interface CliOptions {
 }
 
 /** Runs `n8n <args>` on `home` and collects its output; never throws for a non-zero exit (callers judge). */
-export async function runN8nCli(home: N8nHome, args: string[], opts: CliOptions = {}): Promise<CliResult> {
+export async function runN8nCli(
+	home: N8nHome,
+	args: string[],
+	opts: CliOptions = {},
+): Promise<CliResult> {
 	const env = await n8nEnv(home, opts.env);
 	const started = Date.now();
 	// stdout goes to a file, not a pipe: n8n exits right after printing, and Node writes to pipes asynchronously,
@@ -46,13 +50,14 @@ export async function runN8nCli(home: N8nHome, args: string[], opts: CliOptions 
 		timedOut = true;
 		void stopProcess(child, 2_000);
 	}, timeoutMs);
-	const { exitCode, signal } = await new Promise<{ exitCode: number | null; signal: NodeJS.Signals | null }>(
-		(resolve, reject) => {
-			child.once('error', reject);
-			// 'close' (not 'exit'): all output has been read
-			child.once('close', (code, sig) => resolve({ exitCode: code, signal: sig }));
-		},
-	);
+	const { exitCode, signal } = await new Promise<{
+		exitCode: number | null;
+		signal: NodeJS.Signals | null;
+	}>((resolve, reject) => {
+		child.once('error', reject);
+		// 'close' (not 'exit'): all output has been read
+		child.once('close', (code, sig) => resolve({ exitCode: code, signal: sig }));
+	});
 	clearTimeout(timer);
 	// the leader is gone; make sure nothing of its group (task runners) stays behind
 	await stopProcess(child);
@@ -60,7 +65,9 @@ export async function runN8nCli(home: N8nHome, args: string[], opts: CliOptions 
 	fs.rmSync(outFile, { force: true });
 	const result = { args, exitCode, signal, stdout, stderr, durationMs: Date.now() - started };
 	if (timedOut) {
-		throw new Error(`n8n ${args.join(' ')} did not finish within ${timeoutMs} ms; killed.\n${describeOutput(result)}`);
+		throw new Error(
+			`n8n ${args.join(' ')} did not finish within ${timeoutMs} ms; killed.\n${describeOutput(result)}`,
+		);
 	}
 	return result;
 }
@@ -74,14 +81,16 @@ function describeOutput(r: CliResult): string {
 
 /** Hints for the failures one actually meets with the CLI. */
 function hintFor(output: string): string {
-	if (/does not exist/.test(output)) return 'Import the workflow first (importWorkflow) and use its "id".';
+	if (/does not exist/.test(output))
+		return 'Import the workflow first (importWorkflow) and use its "id".';
 	if (/Missing node to start execution/.test(output))
 		return '`n8n execute` needs a Manual Trigger (or Execute Workflow Trigger) wired to the first node.';
 	if (/Unrecognized node type|is not known/.test(output))
 		return 'The node type is not loaded: is the package installed in the home (createN8nHome/installPackage) and is the type `<package name>.<description.name>`?';
 	if (/Cannot find module/.test(output))
 		return 'A module required by the package is not available inside n8n; only n8n-workflow, lodash, moment, p-limit, luxon and zod are.';
-	if (/EADDRINUSE/.test(output)) return 'A port was taken between choosing and binding it; run again.';
+	if (/EADDRINUSE/.test(output))
+		return 'A port was taken between choosing and binding it; run again.';
 	return '';
 }
 
@@ -108,16 +117,23 @@ function writeWorkFile(home: N8nHome, stem: string, value: unknown): string {
 }
 
 /** `n8n import:credentials` of plaintext credentials (the temporary file is removed afterwards). */
-export async function importCredentials(home: N8nHome, creds: N8nCredential[], opts: CliOptions = {}): Promise<CliResult> {
+export async function importCredentials(
+	home: N8nHome,
+	creds: N8nCredential[],
+	opts: CliOptions = {},
+): Promise<CliResult> {
 	for (const c of creds) {
 		if (!c.id || !c.name || !c.type || !c.data || typeof c.data !== 'object') {
-			throw new Error(`Credential needs id, name, type and a data object; got ${JSON.stringify({ ...c, data: '…' })}`);
+			throw new Error(
+				`Credential needs id, name, type and a data object; got ${JSON.stringify({ ...c, data: '…' })}`,
+			);
 		}
 	}
 	const file = writeWorkFile(home, 'credentials', creds);
 	try {
 		const r = await runN8nCli(home, ['import:credentials', `--input=${file}`], opts);
-		if (r.exitCode !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) throw failure('n8n import:credentials', r);
+		if (r.exitCode !== 0 || !/Successfully imported/.test(r.stdout + r.stderr))
+			throw failure('n8n import:credentials', r);
 		return r;
 	} finally {
 		fs.rmSync(file, { force: true });
@@ -153,7 +169,8 @@ export async function importWorkflow(
 		id: w.id ?? newWorkflowId(),
 	}));
 	for (const w of list) {
-		if (w.id.length > 21) throw new Error(`Workflow id "${w.id}" is longer than 21 characters; n8n rejects it.`);
+		if (w.id.length > 21)
+			throw new Error(`Workflow id "${w.id}" is longer than 21 characters; n8n rejects it.`);
 		if (!Array.isArray(w.nodes) || typeof w.connections !== 'object') {
 			throw new Error(`Workflow "${w.name}" needs "nodes" (array) and "connections" (object).`);
 		}
@@ -161,7 +178,8 @@ export async function importWorkflow(
 	const file = writeWorkFile(home, 'workflows', list);
 	try {
 		const cli = await runN8nCli(home, ['import:workflow', `--input=${file}`], opts);
-		if (cli.exitCode !== 0 || !/Successfully imported/.test(cli.stdout + cli.stderr)) throw failure('n8n import:workflow', cli);
+		if (cli.exitCode !== 0 || !/Successfully imported/.test(cli.stdout + cli.stderr))
+			throw failure('n8n import:workflow', cli);
 		return { ids: list.map((w) => w.id), cli };
 	} finally {
 		fs.rmSync(file, { force: true });
@@ -178,7 +196,12 @@ export interface ExecuteResult {
 	/** the whole execution object printed by n8n */
 	raw: Record<string, unknown>;
 	/** the workflow-level error of a failed run (message, node, description), if any */
-	error?: { message?: string; description?: string; node?: { name?: string }; [key: string]: unknown };
+	error?: {
+		message?: string;
+		description?: string;
+		node?: { name?: string };
+		[key: string]: unknown;
+	};
 	/** the CLI command's output (`n8n execute` only; a run in a server has none) */
 	cli?: CliResult;
 	/** wall-clock time from the request to the finished execution */
@@ -195,11 +218,17 @@ export interface ExecuteOptions extends CliOptions {
  * Known quirk: n8n 2.41.1 sometimes segfaults while exiting after printing a complete result;
  * a complete result counts, whatever the exit code. No result at all throws with n8n's output and a hint.
  */
-export async function executeWorkflow(home: N8nHome, id: string, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
+export async function executeWorkflow(
+	home: N8nHome,
+	id: string,
+	opts: ExecuteOptions = {},
+): Promise<ExecuteResult> {
 	const cli = await runN8nCli(home, ['execute', `--id=${id}`, '--rawOutput'], opts);
 	const raw = extractResultJson(cli.stdout);
-	if (!raw || typeof raw.status !== 'string') throw failure(`n8n execute --id=${id} (no execution result printed)`, cli);
-	const resultData = ((raw.data as Record<string, unknown> | undefined)?.resultData ?? {}) as Record<string, unknown>;
+	if (!raw || typeof raw.status !== 'string')
+		throw failure(`n8n execute --id=${id} (no execution result printed)`, cli);
+	const resultData = ((raw.data as Record<string, unknown> | undefined)?.resultData ??
+		{}) as Record<string, unknown>;
 	const result: ExecuteResult = {
 		status: raw.status,
 		runData: (resultData.runData ?? {}) as RunData,
@@ -213,7 +242,9 @@ export async function executeWorkflow(home: N8nHome, id: string, opts: ExecuteOp
 		throw new Error(
 			redactSecrets(
 				`Workflow ${id} ran with status "${result.status}"` +
-					(e ? `: ${e.message ?? ''}${e.node?.name ? ` (node "${e.node.name}")` : ''}${e.description ? ` — ${e.description}` : ''}` : '') +
+					(e
+						? `: ${e.message ?? ''}${e.node?.name ? ` (node "${e.node.name}")` : ''}${e.description ? ` — ${e.description}` : ''}`
+						: '') +
 					`\nnodes that ran: ${Object.keys(result.runData).join(', ') || 'none'}\n--- stderr (tail) ---\n${tail(cli.stderr, 20)}`,
 			),
 		);
@@ -222,11 +253,20 @@ export async function executeWorkflow(home: N8nHome, id: string, opts: ExecuteOp
 }
 
 /** The JSON of every item a node put on output `output` in its run `run` (default: first run, main output 0). */
-export function nodeOutput(result: ExecuteResult, nodeName: string, output = 0, run = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	result: ExecuteResult,
+	nodeName: string,
+	output = 0,
+	run = 0,
+): Array<Record<string, unknown>> {
 	const runs = result.runData[nodeName];
 	if (!runs) {
-		throw new Error(`Node "${nodeName}" did not run; nodes that ran: ${Object.keys(result.runData).join(', ') || 'none'}`);
+		throw new Error(
+			`Node "${nodeName}" did not run; nodes that ran: ${Object.keys(result.runData).join(', ') || 'none'}`,
+		);
 	}
-	const data = runs[run]?.data as { main?: Array<Array<{ json: Record<string, unknown> }> | null> } | undefined;
+	const data = runs[run]?.data as
+		| { main?: Array<Array<{ json: Record<string, unknown> }> | null> }
+		| undefined;
 	return (data?.main?.[output] ?? []).map((item) => item.json);
 }

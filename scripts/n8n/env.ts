@@ -10,7 +10,14 @@ export const E2E_ENCRYPTION_KEY = 'e2e-mijnwebwinkel-factuursturen-0123456789';
  * Modules switched off: they only fetch from api.n8n.io or serve AI/chat features; none is needed to load community
  * packages, import, execute or serve the public API, and the tests must not reach non-loopback addresses.
  */
-export const DISABLED_MODULES = ['mcp-registry', 'instance-ai', 'workflow-builder', 'agents', 'agent-evals', 'chat-hub'];
+export const DISABLED_MODULES = [
+	'mcp-registry',
+	'instance-ai',
+	'workflow-builder',
+	'agents',
+	'agent-evals',
+	'chat-hub',
+];
 
 /** Only these variables of the harness's own environment are passed on (jest sets e.g. NODE_ENV=test, which
  * makes n8n refuse to load nodes: "Not available in tests"). */
@@ -23,7 +30,10 @@ export type N8nEnv = Record<string, string> & { N8N_PORT: string; N8N_RUNNERS_BR
  * (the broker always binds, even for CLI commands, so two parallel commands must not share it).
  * `extra` is applied last and wins (e.g. GENERIC_TIMEZONE, N8N_LOG_LEVEL, owner variables).
  */
-export async function n8nEnv(home: N8nHome | string, extra: Record<string, string> = {}): Promise<N8nEnv> {
+export async function n8nEnv(
+	home: N8nHome | string,
+	extra: Record<string, string> = {},
+): Promise<N8nEnv> {
 	const runtime = locateRuntime();
 	const userFolder = typeof home === 'string' ? home : home.dir;
 	const env: Record<string, string> = {};

@@ -37,8 +37,12 @@ export function installPackage(home: N8nHome, tarball: string): InstalledPackage
 		// npm pack puts every file under `package/`
 		const extracted = path.join(staging, 'package');
 		const manifestPath = path.join(extracted, 'package.json');
-		if (!fs.existsSync(manifestPath)) throw new Error(`${tarball} has no package/package.json: not an npm pack tarball`);
-		const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { name: string; version: string };
+		if (!fs.existsSync(manifestPath))
+			throw new Error(`${tarball} has no package/package.json: not an npm pack tarball`);
+		const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as {
+			name: string;
+			version: string;
+		};
 		if (!/^(@[^/]+\/)?n8n-nodes-/.test(manifest.name)) {
 			throw new Error(
 				`Package "${manifest.name}" would not be loaded: n8n only scans node_modules entries named n8n-nodes-* or @scope/n8n-nodes-*`,
@@ -65,16 +69,32 @@ export function installPackage(home: N8nHome, tarball: string): InstalledPackage
  * Creates (or empties) `dir` as a fresh n8n home and installs `tarball` (plus `extraTarballs`) into it.
  * The first n8n command on it creates the sqlite database (all migrations: several seconds).
  */
-export function createN8nHome(opts: { dir: string; tarball: string; extraTarballs?: string[] }): N8nHome {
+export function createN8nHome(opts: {
+	dir: string;
+	tarball: string;
+	extraTarballs?: string[];
+}): N8nHome {
 	const dir = path.resolve(opts.dir);
 	// emptying is only safe for an empty folder or an earlier n8n home, never for an arbitrary path handed in by mistake
-	if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0 && !fs.existsSync(path.join(dir, '.n8n'))) {
-		throw new Error(`Refusing to use ${dir} as a fresh n8n home: it is not empty and holds no .n8n folder.`);
+	if (
+		fs.existsSync(dir) &&
+		fs.readdirSync(dir).length > 0 &&
+		!fs.existsSync(path.join(dir, '.n8n'))
+	) {
+		throw new Error(
+			`Refusing to use ${dir} as a fresh n8n home: it is not empty and holds no .n8n folder.`,
+		);
 	}
 	fs.rmSync(dir, { recursive: true, force: true });
-	const home: N8nHome = { dir, dataDir: path.join(dir, '.n8n'), workDir: path.join(dir, 'work'), packages: [] };
+	const home: N8nHome = {
+		dir,
+		dataDir: path.join(dir, '.n8n'),
+		workDir: path.join(dir, 'work'),
+		packages: [],
+	};
 	fs.mkdirSync(path.join(home.dataDir, 'nodes', 'node_modules'), { recursive: true });
 	fs.mkdirSync(home.workDir, { recursive: true });
-	for (const tarball of [opts.tarball, ...(opts.extraTarballs ?? [])]) installPackage(home, tarball);
+	for (const tarball of [opts.tarball, ...(opts.extraTarballs ?? [])])
+		installPackage(home, tarball);
 	return home;
 }

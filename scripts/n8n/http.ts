@@ -30,21 +30,27 @@ export function httpRequest(url: string, opts: HttpOptions = {}): Promise<HttpAn
 		headers['content-length'] = String(payload.length);
 	}
 	return new Promise((resolve, reject) => {
-		const req = http.request(url, { method: opts.method ?? 'GET', headers, agent: false }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('error', reject);
-			res.on('end', () => {
-				const text = Buffer.concat(chunks).toString('utf8');
-				resolve({
-					status: res.statusCode ?? 0,
-					headers: res.headers,
-					text,
-					json: <T>() => JSON.parse(text) as T,
+		const req = http.request(
+			url,
+			{ method: opts.method ?? 'GET', headers, agent: false },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('error', reject);
+				res.on('end', () => {
+					const text = Buffer.concat(chunks).toString('utf8');
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						text,
+						json: <T>() => JSON.parse(text) as T,
+					});
 				});
-			});
-		});
-		req.setTimeout(opts.timeoutMs ?? 60_000, () => req.destroy(new Error(`${opts.method ?? 'GET'} ${url} timed out`)));
+			},
+		);
+		req.setTimeout(opts.timeoutMs ?? 60_000, () =>
+			req.destroy(new Error(`${opts.method ?? 'GET'} ${url} timed out`)),
+		);
 		req.on('error', reject);
 		req.end(payload);
 	});

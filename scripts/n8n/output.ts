@@ -14,7 +14,8 @@ export function extractResultJson(stdout: string): Record<string, unknown> | und
 			if (lines[end].trimEnd() !== '}') continue;
 			try {
 				const value = JSON.parse(lines.slice(start, end + 1).join('\n')) as unknown;
-				if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+				if (value && typeof value === 'object' && !Array.isArray(value))
+					return value as Record<string, unknown>;
 			} catch {
 				// not the closing brace of this object (or not JSON at all); keep looking
 			}
@@ -32,7 +33,10 @@ export function redactSecrets(text: string): string {
 	return text
 		.replace(/([?&](?:token|api_?key|key|secret|password|partner_token)=)[^&\s"'<>]+/gi, '$1***')
 		.replace(/(authorization["']?\s*[:=]\s*["']?(?:basic|bearer)\s+)[A-Za-z0-9+/=._-]+/gi, '$1***')
-		.replace(/("(?:apiKey|api_key|token|password|secret|accessToken|partnerToken)"\s*:\s*")[^"]*"/gi, '$1***"');
+		.replace(
+			/("(?:apiKey|api_key|token|password|secret|accessToken|partnerToken)"\s*:\s*")[^"]*"/gi,
+			'$1***"',
+		);
 }
 
 /** The last `n` lines of `text`, for error messages. */

@@ -24,7 +24,9 @@ async function npm(args: string[], cwd: string): Promise<string> {
 		return stdout;
 	} catch (error) {
 		const e = error as { stdout?: string; stderr?: string; message: string };
-		throw new Error(`npm ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`.trim());
+		throw new Error(
+			`npm ${args.join(' ')} failed in ${cwd}:\n${e.stdout ?? ''}\n${e.stderr ?? e.message}`.trim(),
+		);
 	}
 }
 
@@ -35,7 +37,8 @@ export async function packDirectory(packageDir: string, destDir?: string): Promi
 	const out = await npm(['pack', '--json', '--pack-destination', dest], packageDir);
 	const [info] = JSON.parse(out) as Array<{ filename: string }>;
 	const tarball = path.join(dest, info.filename);
-	if (!fs.existsSync(tarball)) throw new Error(`npm pack reported ${info.filename} but ${tarball} does not exist`);
+	if (!fs.existsSync(tarball))
+		throw new Error(`npm pack reported ${info.filename} but ${tarball} does not exist`);
 	return tarball;
 }
 

@@ -86,7 +86,10 @@ export function writeProbePackage(dir: string): string {
 	fs.mkdirSync(path.join(dir, 'dist', 'credentials'), { recursive: true });
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
 	fs.writeFileSync(path.join(dir, 'dist', 'nodes', 'Probe', 'Probe.node.js'), nodeSource);
-	fs.writeFileSync(path.join(dir, 'dist', 'credentials', 'ProbeApi.credentials.js'), credentialSource);
+	fs.writeFileSync(
+		path.join(dir, 'dist', 'credentials', 'ProbeApi.credentials.js'),
+		credentialSource,
+	);
 	return dir;
 }
 

@@ -34,7 +34,9 @@ export async function startQueueServices(dir: string): Promise<QueueServices> {
 	const pgPort = await freePort();
 	const redisPort = await freePort();
 	try {
-		await run('bash', [SCRIPT, 'start', dir, String(pgPort), String(redisPort)], { maxBuffer: 16 * 1024 * 1024 });
+		await run('bash', [SCRIPT, 'start', dir, String(pgPort), String(redisPort)], {
+			maxBuffer: 16 * 1024 * 1024,
+		});
 	} catch (error) {
 		const e = error as { stderr?: string; message: string };
 		throw new Error(`scripts/queue-mode.sh start failed: ${(e.stderr || e.message).trim()}`);
@@ -87,8 +89,17 @@ export interface QueueClusterOptions extends N8nOwner {
 	env?: Record<string, string>;
 }
 
-async function startWorker(name: string, home: N8nHome, env: Record<string, string>, concurrency: number): Promise<RunningWorker> {
-	const child = spawnN8n(['worker', `--concurrency=${concurrency}`], await n8nEnv(home, env), home.workDir);
+async function startWorker(
+	name: string,
+	home: N8nHome,
+	env: Record<string, string>,
+	concurrency: number,
+): Promise<RunningWorker> {
+	const child = spawnN8n(
+		['worker', `--concurrency=${concurrency}`],
+		await n8nEnv(home, env),
+		home.workDir,
+	);
 	let output = '';
 	child.stdout?.setEncoding('utf8').on('data', (d: string) => (output += d));
 	child.stderr?.setEncoding('utf8').on('data', (d: string) => (output += d));
@@ -122,8 +133,14 @@ export async function startQueueCluster(opts: QueueClusterOptions): Promise<Queu
 	try {
 		const mainHome = createN8nHome({ dir: path.join(opts.dir, 'main'), tarball: opts.tarball });
 		main = await startN8n(mainHome, { ...opts, env });
-		const homes = Array.from({ length: opts.workers }, (_, i) => createN8nHome({ dir: path.join(opts.dir, `worker${i + 1}`), tarball: opts.tarball }));
-		workers.push(...(await Promise.all(homes.map((h, i) => startWorker(`worker${i + 1}`, h, env, opts.concurrency ?? 5)))));
+		const homes = Array.from({ length: opts.workers }, (_, i) =>
+			createN8nHome({ dir: path.join(opts.dir, `worker${i + 1}`), tarball: opts.tarball }),
+		);
+		workers.push(
+			...(await Promise.all(
+				homes.map((h, i) => startWorker(`worker${i + 1}`, h, env, opts.concurrency ?? 5)),
+			)),
+		);
 		const started = main;
 		return {
 			services,

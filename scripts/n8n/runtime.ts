@@ -56,8 +56,18 @@ export function locateRuntime(): N8nRuntime {
 	// n8nMain = <install>/node_modules/n8n/bin/n8n
 	const n8nPackageDir = path.resolve(path.dirname(n8nMain), '..');
 	const n8nModulesDir = path.dirname(n8nPackageDir);
-	const n8nVersion = (JSON.parse(fs.readFileSync(path.join(n8nPackageDir, 'package.json'), 'utf8')) as { version: string })
-		.version;
-	cached = { nodeBinDir, nodeBin: path.join(nodeBinDir, 'node'), n8nBin, n8nMain, n8nModulesDir, n8nVersion };
+	const n8nVersion = (
+		JSON.parse(fs.readFileSync(path.join(n8nPackageDir, 'package.json'), 'utf8')) as {
+			version: string;
+		}
+	).version;
+	cached = {
+		nodeBinDir,
+		nodeBin: path.join(nodeBinDir, 'node'),
+		n8nBin,
+		n8nMain,
+		n8nModulesDir,
+		n8nVersion,
+	};
 	return cached;
 }

@@ -11,7 +11,14 @@ import { httpRequest } from './http';
 import type { ExecuteOptions, ExecuteResult, RunData } from './cli';
 import type { N8nHome } from './home';
 import { redactSecrets } from './output';
-import { loginAndApiKey, startN8n, type N8nOwner, type N8nSession, type RunningN8n, type StartOptions } from './server';
+import {
+	loginAndApiKey,
+	startN8n,
+	type N8nOwner,
+	type N8nSession,
+	type RunningN8n,
+	type StartOptions,
+} from './server';
 
 export interface ServerRunner {
 	readonly n8n: RunningN8n;
@@ -26,7 +33,10 @@ export interface ServerRunner {
 	stop(): Promise<void>;
 }
 
-export const RUNNER_OWNER: N8nOwner = { ownerEmail: 'runner@example.com', ownerPassword: 'Runner-passw0rd' };
+export const RUNNER_OWNER: N8nOwner = {
+	ownerEmail: 'runner@example.com',
+	ownerPassword: 'Runner-passw0rd',
+};
 
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -36,19 +46,28 @@ interface WorkflowNode {
 	type: string;
 }
 
-export async function startRunner(home: N8nHome, opts: Partial<StartOptions> = {}): Promise<ServerRunner> {
+export async function startRunner(
+	home: N8nHome,
+	opts: Partial<StartOptions> = {},
+): Promise<ServerRunner> {
 	const startOpts: StartOptions = { ...RUNNER_OWNER, ...opts };
 	let n8n = await startN8n(home, startOpts);
 	let session = await loginAndApiKey(n8n.url, startOpts);
 
 	async function manualTriggerOf(id: string): Promise<string> {
-		const wf = await session.getWithCookie<{ data: { nodes: WorkflowNode[] } }>(`/rest/workflows/${id}`);
+		const wf = await session.getWithCookie<{ data: { nodes: WorkflowNode[] } }>(
+			`/rest/workflows/${id}`,
+		);
 		const trigger = wf.data.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
-		if (!trigger) throw new Error(`Workflow ${id} has no Manual Trigger; pass the trigger to start from`);
+		if (!trigger)
+			throw new Error(`Workflow ${id} has no Manual Trigger; pass the trigger to start from`);
 		return trigger.name;
 	}
 
-	async function run(id: string, o: ExecuteOptions & { trigger?: string } = {}): Promise<ExecuteResult> {
+	async function run(
+		id: string,
+		o: ExecuteOptions & { trigger?: string } = {},
+	): Promise<ExecuteResult> {
 		const trigger = o.trigger ?? (await manualTriggerOf(id));
 		const started = Date.now();
 		const answer = await httpRequest(`${n8n.url}/rest/workflows/${id}/run`, {
@@ -56,25 +75,38 @@ export async function startRunner(home: N8nHome, opts: Partial<StartOptions> = {
 			headers: { cookie: session.cookie },
 			body: { triggerToStartFrom: { name: trigger } },
 		});
-		const executionId = (answer.status === 200 ? (answer.json() as { data?: { executionId?: string } }).data?.executionId : undefined) ?? null;
+		const executionId =
+			(answer.status === 200
+				? (answer.json() as { data?: { executionId?: string } }).data?.executionId
+				: undefined) ?? null;
 		if (!executionId) {
-			throw new Error(`POST /rest/workflows/${id}/run answered ${answer.status}: ${redactSecrets(answer.text.slice(0, 500))}`);
+			throw new Error(
+				`POST /rest/workflows/${id}/run answered ${answer.status}: ${redactSecrets(answer.text.slice(0, 500))}`,
+			);
 		}
 		const deadline = started + (o.timeoutMs ?? 900_000);
 		let raw: Record<string, unknown> | null = null;
 		for (;;) {
-			const e = await session.api.get<Record<string, unknown>>(`/executions/${executionId}?includeData=true`).catch(() => null);
+			const e = await session.api
+				.get<Record<string, unknown>>(`/executions/${executionId}?includeData=true`)
+				.catch(() => null);
 			if (e && FINISHED.has(String(e.status))) {
 				raw = e;
 				break;
 			}
 			if (n8n.process.exitCode !== null || n8n.process.signalCode !== null) {
-				throw new Error(`n8n exited (${n8n.process.signalCode ?? n8n.process.exitCode}) while execution ${executionId} of workflow ${id} ran`);
+				throw new Error(
+					`n8n exited (${n8n.process.signalCode ?? n8n.process.exitCode}) while execution ${executionId} of workflow ${id} ran`,
+				);
 			}
-			if (Date.now() > deadline) throw new Error(`Execution ${executionId} of workflow ${id} did not finish within ${o.timeoutMs ?? 900_000} ms`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`Execution ${executionId} of workflow ${id} did not finish within ${o.timeoutMs ?? 900_000} ms`,
+				);
 			await sleep(500);
 		}
-		const resultData = ((raw.data as Record<string, unknown> | undefined)?.resultData ?? {}) as Record<string, unknown>;
+		const resultData = ((raw.data as Record<string, unknown> | undefined)?.resultData ??
+			{}) as Record<string, unknown>;
 		const result: ExecuteResult = {
 			status: String(raw.status),
 			runData: (resultData.runData ?? {}) as RunData,
@@ -87,7 +119,9 @@ export async function startRunner(home: N8nHome, opts: Partial<StartOptions> = {
 			throw new Error(
 				redactSecrets(
 					`Workflow ${id} ran with status "${result.status}"` +
-						(err ? `: ${err.message ?? ''}${err.node?.name ? ` (node "${err.node.name}")` : ''}${err.description ? ` — ${err.description}` : ''}` : '') +
+						(err
+							? `: ${err.message ?? ''}${err.node?.name ? ` (node "${err.node.name}")` : ''}${err.description ? ` — ${err.description}` : ''}`
+							: '') +
 						`\nnodes that ran: ${Object.keys(result.runData).join(', ') || 'none'}`,
 				),
 			);

@@ -33,7 +33,9 @@ export interface RunningN8n {
 
 /** bcrypt hash for N8N_INSTANCE_OWNER_PASSWORD_HASH, made with the bcryptjs that ships inside the n8n install. */
 export function hashOwnerPassword(password: string): string {
-	const requireFromN8n = createRequire(path.join(locateRuntime().n8nModulesDir, 'n8n', 'package.json'));
+	const requireFromN8n = createRequire(
+		path.join(locateRuntime().n8nModulesDir, 'n8n', 'package.json'),
+	);
 	const bcrypt = requireFromN8n('bcryptjs') as { hashSync(pw: string, rounds: number): string };
 	return bcrypt.hashSync(password, 10);
 }
@@ -48,7 +50,10 @@ async function isReady(url: string): Promise<boolean> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function startOnce(home: N8nHome, opts: StartOptions): Promise<RunningN8n & { addrInUse: () => boolean }> {
+async function startOnce(
+	home: N8nHome,
+	opts: StartOptions,
+): Promise<RunningN8n & { addrInUse: () => boolean }> {
 	const env = await n8nEnv(home, {
 		N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 		N8N_INSTANCE_OWNER_EMAIL: opts.ownerEmail,
@@ -112,9 +117,18 @@ export interface PublicApi {
 	get<T = unknown>(apiPath: string): Promise<T>;
 	/** POST `/api/v1<path>` with a JSON body and the API key; throws on a non-2xx answer */
 	post<T = unknown>(apiPath: string, body?: unknown): Promise<T>;
-	listWorkflows(): Promise<Array<{ id: string; name: string; active?: boolean; [k: string]: unknown }>>;
+	listWorkflows(): Promise<
+		Array<{ id: string; name: string; active?: boolean; [k: string]: unknown }>
+	>;
 	listExecutions(query?: { workflowId?: string; includeData?: boolean; status?: string }): Promise<
-		Array<{ id: string | number; workflowId: string; status: string; mode: string; data?: unknown; [k: string]: unknown }>
+		Array<{
+			id: string | number;
+			workflowId: string;
+			status: string;
+			mode: string;
+			data?: unknown;
+			[k: string]: unknown;
+		}>
 	>;
 }
 
@@ -141,10 +155,17 @@ function readJson(res: HttpAnswer, what: string): unknown {
 /** Public API client (`/api/v1`, header X-N8N-API-KEY). */
 export function publicApi(url: string, apiKey: string): PublicApi {
 	const get = async <T>(apiPath: string): Promise<T> =>
-		readJson(await httpRequest(`${url}/api/v1${apiPath}`, { headers: { 'X-N8N-API-KEY': apiKey } }), `GET /api/v1${apiPath}`) as T;
+		readJson(
+			await httpRequest(`${url}/api/v1${apiPath}`, { headers: { 'X-N8N-API-KEY': apiKey } }),
+			`GET /api/v1${apiPath}`,
+		) as T;
 	const post = async <T>(apiPath: string, body: unknown = {}): Promise<T> =>
 		readJson(
-			await httpRequest(`${url}/api/v1${apiPath}`, { method: 'POST', headers: { 'X-N8N-API-KEY': apiKey }, body }),
+			await httpRequest(`${url}/api/v1${apiPath}`, {
+				method: 'POST',
+				headers: { 'X-N8N-API-KEY': apiKey },
+				body,
+			}),
 			`POST /api/v1${apiPath}`,
 		) as T;
 	return {
@@ -173,12 +194,17 @@ export async function loginAndApiKey(url: string, owner: N8nOwner): Promise<N8nS
 	});
 	readJson(login, 'POST /rest/login');
 	const authCookie = (login.headers['set-cookie'] ?? []).find((c) => c.startsWith('n8n-auth='));
-	if (!authCookie) throw new Error('POST /rest/login succeeded but set no n8n-auth cookie (is N8N_SECURE_COOKIE=false?)');
+	if (!authCookie)
+		throw new Error(
+			'POST /rest/login succeeded but set no n8n-auth cookie (is N8N_SECURE_COOKIE=false?)',
+		);
 	const cookie = authCookie.split(';')[0];
 	const getWithCookie = async <T>(p: string): Promise<T> =>
 		readJson(await httpRequest(`${url}${p}`, { headers: { cookie } }), `GET ${p}`) as T;
-	const scopes = ((await getWithCookie<{ data: string[] }>('/rest/api-keys/scopes')).data ?? []) as string[];
-	if (scopes.length === 0) throw new Error('GET /rest/api-keys/scopes returned no scopes for the owner');
+	const scopes = ((await getWithCookie<{ data: string[] }>('/rest/api-keys/scopes')).data ??
+		[]) as string[];
+	if (scopes.length === 0)
+		throw new Error('GET /rest/api-keys/scopes returned no scopes for the owner');
 	const created = readJson(
 		await httpRequest(`${url}/rest/api-keys`, {
 			method: 'POST',

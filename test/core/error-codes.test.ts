@@ -27,10 +27,14 @@ describe('error-code catalogue', () => {
 	it('every code the Dutch guide names is in the catalogue', () => {
 		const guide = fs.readFileSync(TABLE_DOCUMENTS[1], 'utf8').split('<!-- error-codes:start')[0];
 		// codes stand first in a table row ("| `voucher_line` |", "| `a` / `b` |") or in brackets ("(`before_cut_over`)")
-		const rows = [...guide.matchAll(/^\| ((?:`[a-z_]+`(?: \/ )?)+) \|/gm)].flatMap((m) => [...m[1].matchAll(/`([a-z_]+)`/g)].map((c) => c[1]));
+		const rows = [...guide.matchAll(/^\| ((?:`[a-z_]+`(?: \/ )?)+) \|/gm)].flatMap((m) =>
+			[...m[1].matchAll(/`([a-z_]+)`/g)].map((c) => c[1]),
+		);
 		const bracketed = [...guide.matchAll(/\(`([a-z]+(?:_[a-z]+)+)`\)/g)].map((m) => m[1]);
 		const named = [...rows, ...bracketed].filter((c) => c.includes('_') && !/^[a-z]+[A-Z]/.test(c));
-		expect(named).toEqual(expect.arrayContaining(['voucher_line', 'outcome_unknown', 'before_cut_over']));
+		expect(named).toEqual(
+			expect.arrayContaining(['voucher_line', 'outcome_unknown', 'before_cut_over']),
+		);
 		expect(named.filter((code) => !(code in ERROR_CODES))).toEqual([]);
 	});
 
@@ -47,7 +51,10 @@ describe('error-code catalogue', () => {
 		for (const file of [...sources('core'), ...sources('nodes')]) {
 			const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
 			if (/[`'"]http_(\$\{|\d)/.test(text)) problems.push(`${file}: http_<status> code`);
-			for (const m of text.matchAll(/(?:new OrderRefusal\(\s*|code(?:: | = )|_CODE = )'([a-z_]+)'/g)) if (!known.has(m[1])) problems.push(`${file}: ${m[1]}`);
+			for (const m of text.matchAll(
+				/(?:new OrderRefusal\(\s*|code(?:: | = )|_CODE = )'([a-z_]+)'/g,
+			))
+				if (!known.has(m[1])) problems.push(`${file}: ${m[1]}`);
 		}
 		expect(problems).toEqual([]);
 	});
@@ -55,7 +62,15 @@ describe('error-code catalogue', () => {
 	it('HTTP statuses map to catalogue codes; a spent budget is rate_limited', () => {
 		expect(httpErrorCode(429)).toBe('rate_limited');
 		expect([400, 401, 403, 404, 409, 422, 500, 503, 418].map(httpErrorCode)).toEqual([
-			'request_rejected', 'invalid_credentials', 'forbidden', 'not_found', 'conflict', 'request_rejected', 'server_error', 'server_error', 'unexpected_response',
+			'request_rejected',
+			'invalid_credentials',
+			'forbidden',
+			'not_found',
+			'conflict',
+			'request_rejected',
+			'server_error',
+			'server_error',
+			'unexpected_response',
 		]);
 	});
 });

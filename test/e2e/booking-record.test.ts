@@ -10,10 +10,34 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
+import {
+	createN8nHome,
+	killAllN8n,
+	locateRuntime,
+	packPackage,
+	startRunner,
+	type N8nHome,
+	type ServerRunner,
+} from '../../scripts/n8n';
+import {
+	formatReport,
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	templateVariant,
+	type Report,
+} from '../../scripts/demo/setup';
 import { bookingRecord, type RecordRow } from './support/booking-record';
-import { cents, fsState, inLookback, invoiceForOrder, isBooked, isInvoiceable, shopOrders, type ShopOrder } from './support/shop-expectations';
+import {
+	cents,
+	fsState,
+	inLookback,
+	invoiceForOrder,
+	isBooked,
+	isInvoiceable,
+	shopOrders,
+	type ShopOrder,
+} from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
 jest.setTimeout(15 * 60_000);
@@ -21,10 +45,22 @@ jest.setTimeout(15 * 60_000);
 const LOOKBACK = 3;
 /** the fix of day 2: the OSS rates the (sandbox) Factuursturen account holds; orders to other OSS countries stay refused */
 const OSS_COUNTRIES = ['BE', 'DE', 'FR', 'AT'];
-const OSS_RATES = ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']);
+const OSS_RATES = ossVatRates([
+	'BE:21',
+	'BE:6',
+	'DE:19',
+	'DE:7',
+	'FR:20',
+	'FR:5.5',
+	'AT:20',
+	'AT:10',
+]);
 /** an OSS order (not a return) that the day-2 mapping can book */
 const fixableOss = (o: ShopOrder): boolean =>
-	o.refusal === null && !o.isCredit && o.canonical?.vat.regime === 'oss' && OSS_COUNTRIES.includes(String(o.canonical.vat.taxCountry));
+	o.refusal === null &&
+	!o.isCredit &&
+	o.canonical?.vat.regime === 'oss' &&
+	OSS_COUNTRIES.includes(String(o.canonical.vat.taxCountry));
 const ID = {
 	day1: 'recDay1Daily00001',
 	day1Old: 'recDay1Reprocess1',
@@ -45,7 +81,15 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		locateRuntime();
 		const tarball = await packPackage();
 		scratch.push(path.dirname(tarball));
-		const shop = await startTemplateShop({ seed: 23, orderCount: 160, today: amsterdamToday(), days: 14, lookbackDays: LOOKBACK, newShare: 0.3, pendingEvery: 2 });
+		const shop = await startTemplateShop({
+			seed: 23,
+			orderCount: 160,
+			today: amsterdamToday(),
+			days: 14,
+			lookbackDays: LOOKBACK,
+			newShare: 0.3,
+			pendingEvery: 2,
+		});
 		demo = shop.demo;
 		orders = shopOrders(demo);
 		batch = orders.filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
@@ -58,9 +102,18 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		home = createN8nHome({ dir, tarball });
 		await importTemplateSetup(home, demo, [
 			templateVariant({ id: ID.day1, settings: { mode: 'daily', lookbackDays: LOOKBACK } }),
-			templateVariant({ id: ID.day1Old, settings: { mode: 'reprocess', orderNumbers: oldOss.number } }),
-			templateVariant({ id: ID.day2, settings: { mode: 'daily', lookbackDays: LOOKBACK, ossVatRates: OSS_RATES } }),
-			templateVariant({ id: ID.day2Open, settings: { mode: 'reprocess open problems', ossVatRates: OSS_RATES } }),
+			templateVariant({
+				id: ID.day1Old,
+				settings: { mode: 'reprocess', orderNumbers: oldOss.number },
+			}),
+			templateVariant({
+				id: ID.day2,
+				settings: { mode: 'daily', lookbackDays: LOOKBACK, ossVatRates: OSS_RATES },
+			}),
+			templateVariant({
+				id: ID.day2Open,
+				settings: { mode: 'reprocess open problems', ossVatRates: OSS_RATES },
+			}),
 		]);
 		runner = await startRunner(home);
 	});
@@ -89,7 +142,10 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 			expect([r.orderNumber, invs.length]).toEqual([r.orderNumber, 1]);
 			expect([r.orderNumber, r.invoiceNumber]).toEqual([r.orderNumber, String(invs[0].invoicenr)]);
 			const order = orders.find((o) => o.number === r.orderNumber)!;
-			expect([r.orderNumber, r.amount === null ? null : cents(r.amount)]).toEqual([r.orderNumber, order.canonical!.totals.inclCents]);
+			expect([r.orderNumber, r.amount === null ? null : cents(r.amount)]).toEqual([
+				r.orderNumber,
+				order.canonical!.totals.inclCents,
+			]);
 			expect([r.orderNumber, r.openProblem]).toEqual([r.orderNumber, r.outcome === 'mismatched']);
 		}
 	}
@@ -106,8 +162,16 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		for (const o of batch) {
 			const r = rec.get(o.number)!;
 			if (invoiced.has(o.number)) {
-				expect([o.number, r.outcome, r.bookedAt !== null, r.openProblem]).toEqual([o.number, 'sent', true, false]);
-				expect([o.number, r.paid]).toEqual([o.number, report.invoices.find((i) => i.orderNumber === o.number)!.paid]);
+				expect([o.number, r.outcome, r.bookedAt !== null, r.openProblem]).toEqual([
+					o.number,
+					'sent',
+					true,
+					false,
+				]);
+				expect([o.number, r.paid]).toEqual([
+					o.number,
+					report.invoices.find((i) => i.orderNumber === o.number)!.paid,
+				]);
 			} else {
 				const f = report.failedOrders.find((x) => x.orderNumber === o.number)!;
 				expect(f).toBeDefined();
@@ -124,8 +188,16 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 			expect([o.number, r.orderDate]).toEqual([o.number, o.date]);
 		}
 		// the shop's OSS orders are refused as refusals (the mapping), with the key to add
-		const ossRows = batch.filter((o) => o.refusal === null && !o.isCredit && o.canonical?.vat.regime === 'oss').map((o) => rec.get(o.number)!);
-		for (const r of ossRows) expect([r.orderNumber, r.outcome, r.code, r.fix]).toEqual([r.orderNumber, 'refused', 'unmapped_oss_rate', expect.stringContaining('ossVatRates')]);
+		const ossRows = batch
+			.filter((o) => o.refusal === null && !o.isCredit && o.canonical?.vat.regime === 'oss')
+			.map((o) => rec.get(o.number)!);
+		for (const r of ossRows)
+			expect([r.orderNumber, r.outcome, r.code, r.fix]).toEqual([
+				r.orderNumber,
+				'refused',
+				'unmapped_oss_rate',
+				expect.stringContaining('ossVatRates'),
+			]);
 		// the report lists every open problem of the record
 		day1Problems = rows.filter((r) => r.openProblem).map((r) => r.orderNumber);
 		expect(day1Problems.length).toBeGreaterThan(ossRows.length);
@@ -161,10 +233,20 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		for (const n of ossInBatch) expect(open).not.toContain(n);
 		expect(open).toContain(oldOss.number);
 		// still open: the old one and what day 1 could not book for another reason
-		expect([...open].sort()).toEqual(rows.filter((r) => r.openProblem).map((r) => r.orderNumber).sort());
+		expect([...open].sort()).toEqual(
+			rows
+				.filter((r) => r.openProblem)
+				.map((r) => r.orderNumber)
+				.sort(),
+		);
 		// booked on day 1, adopted on day 2: the record still says sent, booked on day 1
 		const sentDay1 = [...before.values()].filter((r) => r.outcome === 'sent');
-		for (const r of sentDay1) expect([r.orderNumber, rec.get(r.orderNumber)!.outcome, rec.get(r.orderNumber)!.bookedAt]).toEqual([r.orderNumber, 'sent', r.bookedAt]);
+		for (const r of sentDay1)
+			expect([
+				r.orderNumber,
+				rec.get(r.orderNumber)!.outcome,
+				rec.get(r.orderNumber)!.bookedAt,
+			]).toEqual([r.orderNumber, 'sent', r.bookedAt]);
 		await expectBookedRowsMatchTheBooks(rows);
 	});
 
@@ -173,17 +255,39 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		const stillOpen = [...before.values()].filter((r) => r.openProblem);
 		const report = await run(ID.day2Open);
 		expect(report.mode).toBe('reprocess open problems');
-		expect(report.invoices).toEqual(expect.arrayContaining([expect.objectContaining({ orderNumber: oldOss.number, outcome: 'sent' })]));
+		expect(report.invoices).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ orderNumber: oldOss.number, outcome: 'sent' }),
+			]),
+		);
 		// only open problems were tried
-		const tried = new Set([...report.invoices.map((i) => i.orderNumber), ...report.failedOrders.map((f) => String(f.orderNumber)), ...report.skippedOrders.map((f) => String(f.orderNumber))]);
+		const tried = new Set([
+			...report.invoices.map((i) => i.orderNumber),
+			...report.failedOrders.map((f) => String(f.orderNumber)),
+			...report.skippedOrders.map((f) => String(f.orderNumber)),
+		]);
 		expect([...tried].sort()).toEqual(stillOpen.map((r) => r.orderNumber).sort());
 		const rows = await bookingRecord(runner);
 		const rec = byNumber(rows);
-		expect(rec.get(oldOss.number)).toMatchObject({ outcome: 'sent', openProblem: false, firstTried: before.get(oldOss.number)!.firstTried, attempts: 2 });
+		expect(rec.get(oldOss.number)).toMatchObject({
+			outcome: 'sent',
+			openProblem: false,
+			firstTried: before.get(oldOss.number)!.firstTried,
+			attempts: 2,
+		});
 		const open = report.openProblems.map((p) => p.orderNumber);
 		expect(open).not.toContain(oldOss.number);
-		expect([...open].sort()).toEqual(rows.filter((r) => r.openProblem).map((r) => r.orderNumber).sort());
-		for (const r of stillOpen) expect([r.orderNumber, rec.get(r.orderNumber)!.attempts]).toEqual([r.orderNumber, r.attempts + 1]);
+		expect([...open].sort()).toEqual(
+			rows
+				.filter((r) => r.openProblem)
+				.map((r) => r.orderNumber)
+				.sort(),
+		);
+		for (const r of stillOpen)
+			expect([r.orderNumber, rec.get(r.orderNumber)!.attempts]).toEqual([
+				r.orderNumber,
+				r.attempts + 1,
+			]);
 		for (const n of open) expect(stillOpen.map((r) => r.orderNumber)).toContain(n);
 		await expectBookedRowsMatchTheBooks(rows);
 		// never two invoices for one order

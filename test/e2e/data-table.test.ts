@@ -6,13 +6,30 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createN8nHome, executeWorkflow, importWorkflow, killAllN8n, locateRuntime, nodeOutput, packProbePackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
+import {
+	createN8nHome,
+	executeWorkflow,
+	importWorkflow,
+	killAllN8n,
+	locateRuntime,
+	nodeOutput,
+	packProbePackage,
+	startRunner,
+	type N8nHome,
+	type ServerRunner,
+} from '../../scripts/n8n';
 
 jest.setTimeout(10 * 60_000);
 
 const TABLE = 'harness_probe_record';
 const ID = 'dataTableProbe001';
-const node = (name: string, type: string, x: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+const node = (
+	name: string,
+	type: string,
+	x: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) => ({
 	id: name.replace(/\W/g, ''),
 	name,
 	type,
@@ -31,11 +48,39 @@ const workflow = {
 			'Create table',
 			'n8n-nodes-base.dataTable',
 			200,
-			{ resource: 'table', operation: 'create', tableName: TABLE, columns: { column: [{ name: 'key', type: 'string' }, { name: 'runs', type: 'number' }] }, options: { createIfNotExists: true } },
+			{
+				resource: 'table',
+				operation: 'create',
+				tableName: TABLE,
+				columns: {
+					column: [
+						{ name: 'key', type: 'string' },
+						{ name: 'runs', type: 'number' },
+					],
+				},
+				options: { createIfNotExists: true },
+			},
 			{ executeOnce: true },
 		),
-		node('Read', 'n8n-nodes-base.dataTable', 400, { resource: 'row', operation: 'get', dataTableId: table, matchType: 'allConditions', filters: { conditions: [{ keyName: 'key', condition: 'eq', keyValue: 'k' }] }, returnAll: true }, { alwaysOutputData: true }),
-		node('Next', 'n8n-nodes-base.set', 600, { mode: 'raw', jsonOutput: '={{ { key: "k", runs: ($json.runs ?? 0) + 1 } }}', options: {} }),
+		node(
+			'Read',
+			'n8n-nodes-base.dataTable',
+			400,
+			{
+				resource: 'row',
+				operation: 'get',
+				dataTableId: table,
+				matchType: 'allConditions',
+				filters: { conditions: [{ keyName: 'key', condition: 'eq', keyValue: 'k' }] },
+				returnAll: true,
+			},
+			{ alwaysOutputData: true },
+		),
+		node('Next', 'n8n-nodes-base.set', 600, {
+			mode: 'raw',
+			jsonOutput: '={{ { key: "k", runs: ($json.runs ?? 0) + 1 } }}',
+			options: {},
+		}),
 		node('Upsert', 'n8n-nodes-base.dataTable', 800, {
 			resource: 'row',
 			operation: 'upsert',
@@ -47,7 +92,12 @@ const workflow = {
 		}),
 	],
 	connections: Object.fromEntries(
-		[['Manual', 'Create table'], ['Create table', 'Read'], ['Read', 'Next'], ['Next', 'Upsert']].map(([from, to]) => [from, { main: [[{ node: to, type: 'main', index: 0 }]] }]),
+		[
+			['Manual', 'Create table'],
+			['Create table', 'Read'],
+			['Read', 'Next'],
+			['Next', 'Upsert'],
+		].map(([from, to]) => [from, { main: [[{ node: to, type: 'main', index: 0 }]] }]),
 	),
 	settings: { executionOrder: 'v1', saveManualExecutions: true },
 };

@@ -15,8 +15,23 @@ import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import type { Fault } from '../../sandbox/common/server';
-import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
+import {
+	createN8nHome,
+	killAllN8n,
+	locateRuntime,
+	packPackage,
+	startRunner,
+	type N8nHome,
+	type ServerRunner,
+} from '../../scripts/n8n';
+import {
+	formatReport,
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	templateVariant,
+	type Report,
+} from '../../scripts/demo/setup';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
@@ -37,11 +52,16 @@ const addDays = (ymd: string, n: number): string => {
 };
 
 /** codes that say "try again" rather than "this order cannot be booked as it is" */
-const TRANSIENT = /^(outcome_unknown|duplicate_check_unavailable|server_error|timeout|connection_lost|unreachable|api_error|unexpected_error)$/;
+const TRANSIENT =
+	/^(outcome_unknown|duplicate_check_unavailable|server_error|timeout|connection_lost|unreachable|api_error|unexpected_error)$/;
 
 function faultsAt(p: number): { fs: Fault[]; mww: Fault[] } {
 	const writes = ['POST /api/v1/invoices', 'POST /api/v1/clients'];
-	const lists = ['GET /api/v1/invoices', 'GET /api/v1/clients', 'GET /api/v1/search/:area/:field/:query'];
+	const lists = [
+		'GET /api/v1/invoices',
+		'GET /api/v1/clients',
+		'GET /api/v1/search/:area/:field/:query',
+	];
 	return {
 		fs: [
 			...writes.flatMap((route): Fault[] => [
@@ -50,7 +70,16 @@ function faultsAt(p: number): { fs: Fault[]; mww: Fault[] } {
 				{ route, kind: 'reset', probability: p },
 				{ route, kind: 'error', status: 503, probability: p },
 			]),
-			...lists.map((route): Fault => ({ route, kind: 'replace', status: 200, body: '<html><body>Bad gateway</body></html>', contentType: 'text/html', probability: p })),
+			...lists.map(
+				(route): Fault => ({
+					route,
+					kind: 'replace',
+					status: 200,
+					body: '<html><body>Bad gateway</body></html>',
+					contentType: 'text/html',
+					probability: p,
+				}),
+			),
 		],
 		mww: [{ route: 'GET /v1/orders', kind: 'error', status: 503, probability: p }],
 	};
@@ -72,7 +101,15 @@ describe('never twice under faults, template in real n8n', () => {
 		locateRuntime();
 		const tarball = await packPackage();
 		scratch.push(path.dirname(tarball));
-		const shop = await startTemplateShop({ seed: SEED, orderCount: 200, today: TODAY, days: 10, lookbackDays: 3, newShare: 0.5, pendingEvery: 3 });
+		const shop = await startTemplateShop({
+			seed: SEED,
+			orderCount: 200,
+			today: TODAY,
+			days: 10,
+			lookbackDays: 3,
+			newShare: 0.5,
+			pendingEvery: 3,
+		});
 		demo = shop.demo;
 		const from = addDays(TODAY, -9);
 		expected = shopOrders(demo).filter((o) => isBooked(o) && o.date >= from && o.date <= TODAY);
@@ -82,7 +119,21 @@ describe('never twice under faults, template in real n8n', () => {
 		await importTemplateSetup(home, demo, [
 			templateVariant({
 				id: ID,
-				settings: { mode: 'migrate', dateFrom: from, dateTo: TODAY, ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']) },
+				settings: {
+					mode: 'migrate',
+					dateFrom: from,
+					dateTo: TODAY,
+					ossVatRates: ossVatRates([
+						'BE:21',
+						'BE:6',
+						'DE:19',
+						'DE:7',
+						'FR:20',
+						'FR:5.5',
+						'AT:20',
+						'AT:10',
+					]),
+				},
 				requestOptions: { timeoutMs: TIMEOUT_MS },
 			}),
 		]);
@@ -114,7 +165,9 @@ describe('never twice under faults, template in real n8n', () => {
 		const state = await fsState(demo);
 		return {
 			invoices: twice(state.invoices.map((i) => i.reference.line1)),
-			debtors: twice(state.clients.map((c) => String(c.email).trim().toLowerCase()).filter((e) => e !== '')),
+			debtors: twice(
+				state.clients.map((c) => String(c.email).trim().toLowerCase()).filter((e) => e !== ''),
+			),
 		};
 	}
 
@@ -130,7 +183,9 @@ describe('never twice under faults, template in real n8n', () => {
 		// every order is accounted for: invoiced, or reported with a code (refused, or verified next run)
 		const invoiced = new Set(first.invoices.map((i) => i.orderNumber));
 		const failed = new Map(first.failedOrders.map((f) => [String(f.orderNumber), f]));
-		const lost = expected.filter((o) => !invoiced.has(o.number) && !failed.has(o.number)).map((o) => o.number);
+		const lost = expected
+			.filter((o) => !invoiced.has(o.number) && !failed.has(o.number))
+			.map((o) => o.number);
 
 		demo.factuursturen.setFaults([]);
 		demo.mijnwebwinkel.setFaults([]);
@@ -140,7 +195,11 @@ describe('never twice under faults, template in real n8n', () => {
 		const afterRerun = await duplicates();
 		const invoicedNow = new Set([...second.invoices.map((i) => i.orderNumber)]);
 		const stillFailed = second.failedOrders.filter((f) => TRANSIENT.test(String(f.code)));
-		const lostAfterRerun = expected.filter((o) => !invoicedNow.has(o.number) && !second.failedOrders.some((f) => String(f.orderNumber) === o.number));
+		const lostAfterRerun = expected.filter(
+			(o) =>
+				!invoicedNow.has(o.number) &&
+				!second.failedOrders.some((f) => String(f.orderNumber) === o.number),
+		);
 
 		console.log(
 			`fault suite (${expected.length} orders to book, ${hits} Factuursturen calls hit by a fault): ` +
@@ -160,15 +219,26 @@ describe('never twice under faults, template in real n8n', () => {
 		expect(second.outcomeUnknown).toBe(0);
 		// the re-run books what the faulty run could not, and its Report counts match the sandbox
 		const state = await fsState(demo);
-		for (const i of second.invoices) expect([i.orderNumber, state.invoices.filter((x) => x.reference.line1 === orderReference(i.orderNumber)).length]).toEqual([i.orderNumber, 1]);
+		for (const i of second.invoices)
+			expect([
+				i.orderNumber,
+				state.invoices.filter((x) => x.reference.line1 === orderReference(i.orderNumber)).length,
+			]).toEqual([i.orderNumber, 1]);
 	});
 
 	it('n8n killed (SIGKILL) while it creates invoices, some of them slow, then run again: 0 duplicates, every order invoiced or reported', async () => {
 		// fresh books (the seeded debtors only), and every third create answered late
-		expect((await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
-		demo.factuursturen.setFaults([{ route: 'POST /api/v1/invoices', kind: 'slow', delayMs: SLOW_MS, probability: 0.3 }]);
+		expect(
+			(await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status,
+		).toBe(200);
+		demo.factuursturen.setFaults([
+			{ route: 'POST /api/v1/invoices', kind: 'slow', delayMs: SLOW_MS, probability: 0.3 },
+		]);
 		const from = demo.factuursturen.requests.length;
-		const creates = () => demo.factuursturen.requests.slice(from).filter((r) => r.method === 'POST' && r.path === '/api/v1/invoices').length;
+		const creates = () =>
+			demo.factuursturen.requests
+				.slice(from)
+				.filter((r) => r.method === 'POST' && r.path === '/api/v1/invoices').length;
 		const crashed = runner.run(ID, { allowFailure: true }).then(
 			() => 'finished',
 			() => 'killed',
@@ -186,7 +256,11 @@ describe('never twice under faults, template in real n8n', () => {
 		const report = await run('after a crash');
 		const after = await duplicates();
 		const booked = new Set(report.invoices.map((i) => i.orderNumber));
-		const lost = expected.filter((o) => !booked.has(o.number) && !report.failedOrders.some((f) => String(f.orderNumber) === o.number));
+		const lost = expected.filter(
+			(o) =>
+				!booked.has(o.number) &&
+				!report.failedOrders.some((f) => String(f.orderNumber) === o.number),
+		);
 		const transient = report.failedOrders.filter((f) => TRANSIENT.test(String(f.code)));
 		console.log(
 			`crash suite: killed after ${createsAtKill} creates (${createdBeforeCrash} stored at once); the next run adopted ${report.adopted} and sent ${report.sent}: ` +
@@ -199,8 +273,12 @@ describe('never twice under faults, template in real n8n', () => {
 		expect(transient).toEqual([]);
 	});
 
-	it('secrets stay secret under all of the above: no token or API key in n8n\'s database, files or output', () => {
-		const secrets = [demo.mijnwebwinkel.storeToken, demo.mijnwebwinkel.partnerToken, demo.factuursturen.apiKey];
+	it("secrets stay secret under all of the above: no token or API key in n8n's database, files or output", () => {
+		const secrets = [
+			demo.mijnwebwinkel.storeToken,
+			demo.mijnwebwinkel.partnerToken,
+			demo.factuursturen.apiKey,
+		];
 		const files: string[] = [];
 		const walk = (dir: string): void => {
 			for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -216,13 +294,23 @@ describe('never twice under faults, template in real n8n', () => {
 		const hits: string[] = [];
 		for (const f of files) {
 			const text = fs.readFileSync(f).toString('latin1');
-			for (const secret of secrets) if (text.includes(secret)) hits.push(`${path.relative(home.dir, f)}: ${secret.slice(0, 4)}…`);
+			for (const secret of secrets)
+				if (text.includes(secret))
+					hits.push(`${path.relative(home.dir, f)}: ${secret.slice(0, 4)}…`);
 		}
-		printed.forEach((text, i) => secrets.forEach((secret) => text.includes(secret) && hits.push(`output ${i}: ${secret.slice(0, 4)}…`)));
+		printed.forEach((text, i) =>
+			secrets.forEach(
+				(secret) => text.includes(secret) && hits.push(`output ${i}: ${secret.slice(0, 4)}…`),
+			),
+		);
 		// control: the same search does find what the runs handled (an order's reference in the output and the database)
 		const handled = orderReference(expected[0].number);
-		const inDatabase = files.filter((f) => f.endsWith('database.sqlite') || f.includes('database.sqlite-')).some((f) => fs.readFileSync(f).toString('latin1').includes(handled));
-		console.log(`secrets: ${secrets.length} secrets searched in ${files.length} files and ${printed.length} outputs of n8n: ${hits.length} hits (control "${handled}": output ${printed.some((t) => t.includes(handled))}, database ${inDatabase})`);
+		const inDatabase = files
+			.filter((f) => f.endsWith('database.sqlite') || f.includes('database.sqlite-'))
+			.some((f) => fs.readFileSync(f).toString('latin1').includes(handled));
+		console.log(
+			`secrets: ${secrets.length} secrets searched in ${files.length} files and ${printed.length} outputs of n8n: ${hits.length} hits (control "${handled}": output ${printed.some((t) => t.includes(handled))}, database ${inDatabase})`,
+		);
 		expect([printed.some((t) => t.includes(handled)), inDatabase]).toEqual([true, true]);
 		expect(hits).toEqual([]);
 	});

@@ -6,9 +6,30 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startDemoShop, type DemoShop } from '../../sandbox/demo-shop';
-import { createN8nHome, killAllN8n, loginAndApiKey, packPackage, runN8nCli, startN8n, type RunningN8n } from '../../scripts/n8n';
-import { FORM_PATH, FORM_TEMPLATE_ID, importTemplateSetup, loadFormTemplate, TEMPLATE_ID, templateVariant } from '../../scripts/demo/setup';
-import { fsState, invoiceForOrder, isInvoiceable, shopOrders, type ShopOrder } from './support/shop-expectations';
+import {
+	createN8nHome,
+	killAllN8n,
+	loginAndApiKey,
+	packPackage,
+	runN8nCli,
+	startN8n,
+	type RunningN8n,
+} from '../../scripts/n8n';
+import {
+	FORM_PATH,
+	FORM_TEMPLATE_ID,
+	importTemplateSetup,
+	loadFormTemplate,
+	TEMPLATE_ID,
+	templateVariant,
+} from '../../scripts/demo/setup';
+import {
+	fsState,
+	invoiceForOrder,
+	isInvoiceable,
+	shopOrders,
+	type ShopOrder,
+} from './support/shop-expectations';
 
 jest.setTimeout(10 * 60_000);
 
@@ -23,15 +44,21 @@ describe('reprocess form (published form workflow)', () => {
 
 	beforeAll(async () => {
 		demo = await startDemoShop({ seed: 5, orderCount: 20, days: 10 });
-		order = shopOrders(demo).find((o) => isInvoiceable(o) && o.refusal === null && o.canonical?.vat.regime === 'domestic')!;
+		order = shopOrders(demo).find(
+			(o) => isInvoiceable(o) && o.refusal === null && o.canonical?.vat.regime === 'domestic',
+		)!;
 		expect(order).toBeDefined();
 		const tarball = await packPackage();
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-form-'));
 		scratch.push(dir);
 		const home = createN8nHome({ dir, tarball });
-		await importTemplateSetup(home, demo, [templateVariant({ id: TEMPLATE_ID }), loadFormTemplate()]);
+		await importTemplateSetup(home, demo, [
+			templateVariant({ id: TEMPLATE_ID }),
+			loadFormTemplate(),
+		]);
 		// both published, as the set-up says: n8n 2.41 runs only a published workflow when another one calls it
-		for (const id of [TEMPLATE_ID, FORM_TEMPLATE_ID]) expect((await runN8nCli(home, ['publish:workflow', `--id=${id}`])).exitCode).toBe(0);
+		for (const id of [TEMPLATE_ID, FORM_TEMPLATE_ID])
+			expect((await runN8nCli(home, ['publish:workflow', `--id=${id}`])).exitCode).toBe(0);
 		server = await startN8n(home, OWNER);
 	});
 
@@ -63,9 +90,16 @@ describe('reprocess form (published form workflow)', () => {
 		let finished: Array<{ status: string }> = [];
 		for (let i = 0; i < 120 && finished.length === 0; i++) {
 			await sleep(500);
-			finished = (await api.listExecutions({ workflowId: TEMPLATE_ID })).filter((e) => !['new', 'running', 'waiting'].includes(e.status));
+			finished = (await api.listExecutions({ workflowId: TEMPLATE_ID })).filter(
+				(e) => !['new', 'running', 'waiting'].includes(e.status),
+			);
 		}
-		if (finished.length === 0) console.log(JSON.stringify(await api.listExecutions({ workflowId: FORM_TEMPLATE_ID, includeData: true })).slice(0, 3000));
+		if (finished.length === 0)
+			console.log(
+				JSON.stringify(
+					await api.listExecutions({ workflowId: FORM_TEMPLATE_ID, includeData: true }),
+				).slice(0, 3000),
+			);
 		expect(finished.map((e) => e.status)).toEqual(['success']);
 		expect(invoiceForOrder((await fsState(demo)).invoices, order.number)).toHaveLength(1);
 	});

@@ -2,7 +2,10 @@
 import { extractResultJson, redactSecrets } from '../../scripts/n8n';
 
 describe('extractResultJson', () => {
-	const result = { data: { resultData: { runData: { A: [{ data: { main: [[{ json: { x: '{' } }]] } }] } } }, status: 'success' };
+	const result = {
+		data: { resultData: { runData: { A: [{ data: { main: [[{ json: { x: '{' } }]] } }] } } },
+		status: 'success',
+	};
 
 	it('finds the execution JSON after log lines, as --rawOutput prints it', () => {
 		const stdout = [
@@ -41,7 +44,8 @@ describe('redactSecrets', () => {
 			'{"apiKey":"k-999","name":"visible"}',
 		].join('\n');
 		const masked = redactSecrets(text);
-		for (const secret of ['abc123', 'def456', 'dXNlcjpwYXNz', 'k-999']) expect(masked).not.toContain(secret);
+		for (const secret of ['abc123', 'def456', 'dXNlcjpwYXNz', 'k-999'])
+			expect(masked).not.toContain(secret);
 		expect(masked).toContain('page=2');
 		expect(masked).toContain('"name":"visible"');
 	});

@@ -40,7 +40,9 @@ function realPackageReady(): boolean {
 		n8n: { nodes: string[]; credentials: string[] };
 	};
 	const entries = [...manifest.n8n.nodes, ...manifest.n8n.credentials];
-	return entries.every((e) => fs.existsSync(path.join(REPO_ROOT, e.replace(/^dist\//, '').replace(/\.js$/, '.ts'))));
+	return entries.every((e) =>
+		fs.existsSync(path.join(REPO_ROOT, e.replace(/^dist\//, '').replace(/\.js$/, '.ts'))),
+	);
 }
 
 /**
@@ -53,7 +55,10 @@ function declaredTypes(): { nodes: string[]; credentials: string[] } {
 	};
 	const instance = (file: string, suffix: string): Record<string, unknown> => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const mod = require(path.join(REPO_ROOT, file)) as Record<string, new () => Record<string, unknown>>;
+		const mod = require(path.join(REPO_ROOT, file)) as Record<
+			string,
+			new () => Record<string, unknown>
+		>;
 		return new mod[path.basename(file, suffix)]();
 	};
 	return {
@@ -68,7 +73,14 @@ const probeWorkflow: WorkflowJson = {
 	id: 'e2eHarnessProbe01',
 	name: 'E2E harness probe',
 	nodes: [
-		{ id: 'n1', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'n1',
+			name: 'Manual',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'n2',
 			name: 'Probe',
@@ -87,7 +99,14 @@ const failingWorkflow: WorkflowJson = {
 	id: 'e2eHarnessFail001',
 	name: 'E2E harness failing run',
 	nodes: [
-		{ id: 'f1', name: 'Manual', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: 'f1',
+			name: 'Manual',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: 'f2',
 			name: 'Fail on purpose',
@@ -116,7 +135,9 @@ describe('real n8n harness', () => {
 				tarballs.push(await packPackage());
 				realInstalled = true;
 			} catch (error) {
-				console.warn(`Real package not installed (build or pack failed):\n${(error as Error).message.slice(0, 2000)}`);
+				console.warn(
+					`Real package not installed (build or pack failed):\n${(error as Error).message.slice(0, 2000)}`,
+				);
 			}
 		}
 		scratch.push(...tarballs.map((t) => path.dirname(t)));
@@ -124,7 +145,12 @@ describe('real n8n harness', () => {
 		scratch.push(dir);
 		home = createN8nHome({ dir, tarball: tarballs[0], extraTarballs: tarballs.slice(1) });
 		await importCredentials(home, [
-			{ id: 'probeCred0000001', name: 'Probe credential', type: 'probeApi', data: { apiKey: PROBE_SECRET } },
+			{
+				id: 'probeCred0000001',
+				name: 'Probe credential',
+				type: 'probeApi',
+				data: { apiKey: PROBE_SECRET },
+			},
 		]);
 		await importWorkflow(home, [probeWorkflow, failingWorkflow]);
 	});
@@ -136,9 +162,17 @@ describe('real n8n harness', () => {
 	});
 
 	it('installs the packed packages where n8n scans community packages', () => {
-		const probeDir = path.join(home.dir, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-harness-probe');
+		const probeDir = path.join(
+			home.dir,
+			'.n8n',
+			'nodes',
+			'node_modules',
+			'n8n-nodes-harness-probe',
+		);
 		expect(fs.existsSync(path.join(probeDir, 'package.json'))).toBe(true);
-		expect(fs.existsSync(path.join(probeDir, 'dist', 'nodes', 'Probe', 'Probe.node.js'))).toBe(true);
+		expect(fs.existsSync(path.join(probeDir, 'dist', 'nodes', 'Probe', 'Probe.node.js'))).toBe(
+			true,
+		);
 		// as after a user's install: the package brings no node_modules of its own
 		expect(fs.existsSync(path.join(probeDir, 'node_modules'))).toBe(false);
 		expect(home.packages.map((p) => p.name)).toEqual(
@@ -175,7 +209,9 @@ describe('real n8n harness', () => {
 		expect(failed.error?.node?.name).toBe('Fail on purpose');
 		expect(failed.runData['Fail on purpose']).toHaveLength(1);
 
-		await expect(executeWorkflow(home, 'noSuchWorkflow01')).rejects.toThrow(/Import the workflow first/);
+		await expect(executeWorkflow(home, 'noSuchWorkflow01')).rejects.toThrow(
+			/Import the workflow first/,
+		);
 	});
 
 	it('serves n8n start with an env-created owner; login, API key and public API work', async () => {
@@ -191,23 +227,34 @@ describe('real n8n harness', () => {
 
 		const session = await loginAndApiKey(server.url, OWNER);
 		const workflows = await session.api.listWorkflows();
-		expect(workflows.map((w) => w.id).sort()).toEqual([failingWorkflow.id, probeWorkflow.id].sort());
+		expect(workflows.map((w) => w.id).sort()).toEqual(
+			[failingWorkflow.id, probeWorkflow.id].sort(),
+		);
 
 		// the executions run by `n8n execute` above are stored and readable with their data
-		const executions = await session.api.listExecutions({ workflowId: probeWorkflow.id, includeData: true });
+		const executions = await session.api.listExecutions({
+			workflowId: probeWorkflow.id,
+			includeData: true,
+		});
 		expect(executions.length).toBeGreaterThanOrEqual(1);
-		expect(executions[0]).toMatchObject({ workflowId: probeWorkflow.id, mode: 'cli', status: 'success' });
+		expect(executions[0]).toMatchObject({
+			workflowId: probeWorkflow.id,
+			mode: 'cli',
+			status: 'success',
+		});
 		expect(JSON.stringify(executions[0].data)).toContain('ORDER-42');
 
 		// the running instance loaded the community packages under their package-prefixed type names
-		const types = (await session.getWithCookie<Array<{ name: string }>>('/types/nodes.json')).map((t) => t.name);
+		const types = (await session.getWithCookie<Array<{ name: string }>>('/types/nodes.json')).map(
+			(t) => t.name,
+		);
 		expect(types).toContain(PROBE_NODE_TYPE);
 		if (realInstalled) {
 			const expected = declaredTypes();
 			expect(types).toEqual(expect.arrayContaining(expected.nodes));
-			const credentialTypes = (await session.getWithCookie<Array<{ name: string }>>('/types/credentials.json')).map(
-				(t) => t.name,
-			);
+			const credentialTypes = (
+				await session.getWithCookie<Array<{ name: string }>>('/types/credentials.json')
+			).map((t) => t.name);
 			expect(credentialTypes).toEqual(expect.arrayContaining(expected.credentials));
 		}
 

@@ -10,10 +10,31 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
+import {
+	createN8nHome,
+	killAllN8n,
+	locateRuntime,
+	packPackage,
+	startRunner,
+	type N8nHome,
+	type ServerRunner,
+} from '../../scripts/n8n';
+import {
+	formatReport,
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	templateVariant,
+	type Report,
+} from '../../scripts/demo/setup';
 import { bookingRecord } from './support/booking-record';
-import { fsControl, fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
+import {
+	fsControl,
+	fsState,
+	isBooked,
+	shopOrders,
+	type ShopOrder,
+} from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
 const ORDERS = Number(process.env.MIGRATION_ORDERS ?? 300);
@@ -43,9 +64,19 @@ describe('migrating history at the real budget', () => {
 		locateRuntime();
 		const tarball = await packPackage();
 		scratch.push(path.dirname(tarball));
-		const shop = await startTemplateShop({ seed: 41, orderCount: ORDERS, today: TODAY, days: DAYS, lookbackDays: 3, newShare: 0.3, pendingEvery: 2 });
+		const shop = await startTemplateShop({
+			seed: 41,
+			orderCount: ORDERS,
+			today: TODAY,
+			days: DAYS,
+			lookbackDays: 3,
+			newShare: 0.3,
+			pendingEvery: 2,
+		});
 		demo = shop.demo;
-		inRange = shopOrders(demo).filter((o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to);
+		inRange = shopOrders(demo).filter(
+			(o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to,
+		);
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-migrate-'));
 		scratch.push(dir);
 		home = createN8nHome({ dir, tarball });
@@ -56,7 +87,16 @@ describe('migrating history at the real budget', () => {
 					mode: 'migrate',
 					dateFrom: RANGE.from,
 					dateTo: RANGE.to,
-					ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
+					ossVatRates: ossVatRates([
+						'BE:21',
+						'BE:6',
+						'DE:19',
+						'DE:7',
+						'FR:20',
+						'FR:5.5',
+						'AT:20',
+						'AT:10',
+					]),
 					apiBudgetPerHour: BUDGET,
 					failRunOnErrors: false,
 				},
@@ -86,10 +126,19 @@ describe('migrating history at the real budget', () => {
 			if (run === 4) await runner.restart(); // the migration goes on from its Data Table state
 			const result = await runner.run(ID, { allowFailure: true });
 			longest = Math.max(longest, result.durationMs);
-			if (!result.runData.Report) throw new Error(`run ${run} ended without its Report: ${JSON.stringify(result.error ?? null).slice(0, 1500)}`);
+			if (!result.runData.Report)
+				throw new Error(
+					`run ${run} ended without its Report: ${JSON.stringify(result.error ?? null).slice(0, 1500)}`,
+				);
 			const report = reportOf(result);
 			reports.push(report);
-			console.log(`[run ${run}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${(result.durationMs / 1000).toFixed(1)} s] ${formatReport(report).split('\n')[0]}\n  ${formatReport(report).split('\n').find((l) => l.includes('migration')) ?? ''}`);
+			console.log(
+				`[run ${run}, ${((Date.now() - started) / 1000).toFixed(0)} s, ${(result.durationMs / 1000).toFixed(1)} s] ${formatReport(report).split('\n')[0]}\n  ${
+					formatReport(report)
+						.split('\n')
+						.find((l) => l.includes('migration')) ?? ''
+				}`,
+			);
 			expect(report.migration).not.toBeNull();
 			if (report.migration!.done) break;
 			// the next scheduled run: the start of the next window
@@ -110,8 +159,14 @@ describe('migrating history at the real budget', () => {
 		const rows = new Map((await bookingRecord(runner)).map((r) => [r.orderNumber, r]));
 		const missing = inRange.filter((o) => !rows.has(o.number)).map((o) => o.number);
 		expect(missing).toEqual([]);
-		const booked = inRange.filter((o) => ['sent', 'adopted', 'mismatched'].includes(rows.get(o.number)!.outcome));
-		for (const o of booked) expect([o.number, invoices.filter((i) => i.reference.line1 === `Bestelling ${o.number}`).length]).toEqual([o.number, 1]);
+		const booked = inRange.filter((o) =>
+			['sent', 'adopted', 'mismatched'].includes(rows.get(o.number)!.outcome),
+		);
+		for (const o of booked)
+			expect([
+				o.number,
+				invoices.filter((i) => i.reference.line1 === `Bestelling ${o.number}`).length,
+			]).toEqual([o.number, 1]);
 		expect(m.booked + m.reported).toBe(inRange.length);
 		expect(m.booked).toBe(booked.length);
 		// many short executions: more than one window, none waiting for the budget

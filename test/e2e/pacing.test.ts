@@ -9,9 +9,28 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../../sandbox/factuursturen';
-import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type ServerRunner } from '../../scripts/n8n';
-import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant } from '../../scripts/demo/setup';
-import { fsState, inLookback, invoiceForOrder, isBooked, shopOrders } from './support/shop-expectations';
+import {
+	createN8nHome,
+	killAllN8n,
+	locateRuntime,
+	packPackage,
+	startRunner,
+	type ServerRunner,
+} from '../../scripts/n8n';
+import {
+	formatReport,
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	templateVariant,
+} from '../../scripts/demo/setup';
+import {
+	fsState,
+	inLookback,
+	invoiceForOrder,
+	isBooked,
+	shopOrders,
+} from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
 jest.setTimeout(10 * 60_000);
@@ -31,12 +50,25 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 
 	beforeAll(async () => {
 		locateRuntime();
-		const shop = await startTemplateShop({ seed: 11, orderCount: 300, today: amsterdamToday(), days: 14, lookbackDays: LOOKBACK, newShare: 0.3, pendingEvery: 2 });
+		const shop = await startTemplateShop({
+			seed: 11,
+			orderCount: 300,
+			today: amsterdamToday(),
+			days: 14,
+			lookbackDays: LOOKBACK,
+			newShare: 0.3,
+			pendingEvery: 2,
+		});
 		// the same shop, booked into a Factuursturen account that knows none of its customers
 		await shop.demo.factuursturen.close();
 		demo = {
 			...shop.demo,
-			factuursturen: await startFactuursturenSandbox({ seed: 11, clients: [], rateLimit: { budget: BUDGET, windowMs: WINDOW_SECONDS * 1000 }, port: 0 }),
+			factuursturen: await startFactuursturenSandbox({
+				seed: 11,
+				clients: [],
+				rateLimit: { budget: BUDGET, windowMs: WINDOW_SECONDS * 1000 },
+				port: 0,
+			}),
 		};
 	});
 
@@ -57,13 +89,30 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		const settings = {
 			mode: 'daily' as const,
 			lookbackDays: LOOKBACK,
-			ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
+			ossVatRates: ossVatRates([
+				'BE:21',
+				'BE:6',
+				'DE:19',
+				'DE:7',
+				'FR:20',
+				'FR:5.5',
+				'AT:20',
+				'AT:10',
+			]),
 			failRunOnErrors: false,
 		};
 		await importTemplateSetup(home, demo, [
-			templateVariant({ id: 'tplE2ePacingNew01', settings, requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS } }),
+			templateVariant({
+				id: 'tplE2ePacingNew01',
+				settings,
+				requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS },
+			}),
 			// as in production, where the renewal is up to an hour away: no waiting inside a node at all
-			templateVariant({ id: 'tplE2ePacingWait1', settings, requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS, maxWaitSeconds: 0 } }),
+			templateVariant({
+				id: 'tplE2ePacingWait1',
+				settings,
+				requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS, maxWaitSeconds: 0 },
+			}),
 		]);
 
 		runner = await startRunner(home);
@@ -79,10 +128,16 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 
 		expect(calls.filter((r) => r.status === 403 || r.status === 429)).toEqual([]);
 		expect(report.waitingForBudget).toBe(0);
-		expect(report.failedOrders.filter((f) => /budget|rate_?limit|http_4(03|29)/i.test(String(f.code)))).toEqual([]);
+		expect(
+			report.failedOrders.filter((f) => /budget|rate_?limit|http_4(03|29)/i.test(String(f.code))),
+		).toEqual([]);
 		expect(report.sent + report.failed).toBe(batch.length);
 		const state = await fsState(demo);
-		for (const i of report.invoices) expect([i.orderNumber, invoiceForOrder(state.invoices, i.orderNumber).length]).toEqual([i.orderNumber, 1]);
+		for (const i of report.invoices)
+			expect([i.orderNumber, invoiceForOrder(state.invoices, i.orderNumber).length]).toEqual([
+				i.orderNumber,
+				1,
+			]);
 
 		// budget use per window: every window between the first (entered part-way) and the last (the rest of the work)
 		const perWindow = new Map<number, number>();
@@ -91,7 +146,9 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 			perWindow.set(w, (perWindow.get(w) ?? 0) + 1);
 		}
 		const windows = [...perWindow.entries()].sort(([a], [b]) => a - b);
-		console.log(`calls per ${WINDOW_SECONDS}-s window (budget ${BUDGET}): ${windows.map(([, n]) => n).join(', ')}`);
+		console.log(
+			`calls per ${WINDOW_SECONDS}-s window (budget ${BUDGET}): ${windows.map(([, n]) => n).join(', ')}`,
+		);
 		const full = windows.slice(1, -1);
 		expect(full.length).toBeGreaterThan(0);
 		for (const [w, n] of full) {
@@ -103,17 +160,24 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 
 	it('a renewal too far to wait for inside a node: what does not fit waits for the next run, reported as waiting, never failed or refused', async () => {
 		// fresh books (no debtors, no invoices) and a fresh budget
-		expect((await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status).toBe(200);
+		expect(
+			(await fetch(`${demo.factuursturen.url}/__sandbox/reset`, { method: 'POST' })).status,
+		).toBe(200);
 		const batch = shopOrders(demo).filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
 		const first = reportOf(await runner!.run('tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
 		console.log(`first run: ${formatReport(first).split('\n')[0]}`);
 		// the debtor step stops at the budget: the rest is left, not sent and not failed
 		expect(first.waitingForBudget).toBeGreaterThan(0);
-		expect(first.waitingForBudgetOrders.every((w) => w.code === 'waiting_for_budget' && w.orderNumber)).toBe(true);
-		expect(first.failedOrders.filter((f) => /budget|rate_?limit|http_4(03|29)/i.test(String(f.code)))).toEqual([]);
+		expect(
+			first.waitingForBudgetOrders.every((w) => w.code === 'waiting_for_budget' && w.orderNumber),
+		).toBe(true);
+		expect(
+			first.failedOrders.filter((f) => /budget|rate_?limit|http_4(03|29)/i.test(String(f.code))),
+		).toEqual([]);
 		expect(first.sent + first.failed + first.waitingForBudget).toBe(batch.length);
 		let state = await fsState(demo);
-		for (const w of first.waitingForBudgetOrders) expect(invoiceForOrder(state.invoices, String(w.orderNumber))).toHaveLength(0);
+		for (const w of first.waitingForBudgetOrders)
+			expect(invoiceForOrder(state.invoices, String(w.orderNumber))).toHaveLength(0);
 
 		// the next run books (part of) what waited, adopts what is done, and still nothing is refused or doubled
 		const second = reportOf(await runner!.run('tplE2ePacingWait1', { timeoutMs: 8 * 60_000 }));
@@ -121,7 +185,9 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		expect(second.sent).toBeGreaterThan(0);
 		expect(second.waitingForBudget).toBeLessThan(first.waitingForBudget);
 		expect(second.adopted).toBe(first.sent);
-		expect(demo.factuursturen.requests.filter((r) => r.status === 403 || r.status === 429)).toEqual([]);
+		expect(demo.factuursturen.requests.filter((r) => r.status === 403 || r.status === 429)).toEqual(
+			[],
+		);
 		state = await fsState(demo);
 		const refs = state.invoices.map((i) => i.reference.line1);
 		expect(new Set(refs).size).toBe(refs.length);

@@ -21,9 +21,28 @@ import {
 	type QueueCluster,
 	type WorkflowJson,
 } from '../../scripts/n8n';
-import { importTemplateSetup, ossVatRates, reportOf, sandboxCredentials, templateVariant, type Report, type RunSettings } from '../../scripts/demo/setup';
-import { F, FORM_TEMPLATE_PATH, FS_CREDENTIAL, MWW_CREDENTIAL } from '../../scripts/demo/template-source';
-import { fsState, invoiceForOrder, invoiceVsOrder, isBooked, shopOrders } from './support/shop-expectations';
+import {
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	sandboxCredentials,
+	templateVariant,
+	type Report,
+	type RunSettings,
+} from '../../scripts/demo/setup';
+import {
+	F,
+	FORM_TEMPLATE_PATH,
+	FS_CREDENTIAL,
+	MWW_CREDENTIAL,
+} from '../../scripts/demo/template-source';
+import {
+	fsState,
+	invoiceForOrder,
+	invoiceVsOrder,
+	isBooked,
+	shopOrders,
+} from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
 jest.setTimeout(15 * 60_000);
@@ -37,7 +56,10 @@ const SHOPS = [
 ];
 const RANGE = { from: shiftDays(TODAY, -(DAYS - 1)), to: TODAY };
 /** the OSS rates the sandbox account holds; the orders that are still refused (a fix is needed) do not fail the run */
-const SETTINGS: RunSettings = { ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']), failRunOnErrors: false };
+const SETTINGS: RunSettings = {
+	ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
+	failRunOnErrors: false,
+};
 
 function shiftDays(ymd: string, n: number): string {
 	const d = new Date(`${ymd}T12:00:00Z`);
@@ -45,7 +67,8 @@ function shiftDays(ymd: string, n: number): string {
 	return d.toISOString().slice(0, 10);
 }
 
-const route = (r: { method: string; path: string }): string => `${r.method} ${r.path.replace(/\/\d[^/]*/g, '/:id')}`;
+const route = (r: { method: string; path: string }): string =>
+	`${r.method} ${r.path.replace(/\/\d[^/]*/g, '/:id')}`;
 function perRoute(calls: Array<{ method: string; path: string }>): Record<string, number> {
 	const out: Record<string, number> = {};
 	for (const r of calls) out[route(r)] = (out[route(r)] ?? 0) + 1;
@@ -78,7 +101,13 @@ interface Shop {
 	formPath: string;
 }
 
-type NodeJson = { name: string; type: string; parameters: Record<string, unknown>; credentials?: Record<string, { id: string; name: string }>; webhookId?: string };
+type NodeJson = {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+};
 
 describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', () => {
 	const scratch: string[] = [];
@@ -95,28 +124,48 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		scratch.push(dir);
 		const started = Date.now();
 		cluster = await startQueueCluster({ dir, tarball, workers: 2, concurrency: 1, ...OWNER });
-		console.log(`queue cluster (postgres, redis, main, 2 workers) ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+		console.log(
+			`queue cluster (postgres, redis, main, 2 workers) ready in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+		);
 		session = await loginAndApiKey(cluster.main.url, OWNER);
 
 		for (const s of SHOPS) {
-			const { demo } = await startTemplateShop({ seed: s.seed, orderCount: s.orderCount, today: TODAY, days: DAYS, lookbackDays: 3, newShare: 0.3, pendingEvery: 2 });
+			const { demo } = await startTemplateShop({
+				seed: s.seed,
+				orderCount: s.orderCount,
+				today: TODAY,
+				days: DAYS,
+				lookbackDays: 3,
+				newShare: 0.3,
+				pendingEvery: 2,
+			});
 			const ids: Record<string, string> = {};
 			for (const c of sandboxCredentials(demo)) {
-				const created = await session.api.post<{ id: string }>('/credentials', { name: `${c.name} ${s.key}`, type: c.type, data: c.data });
+				const created = await session.api.post<{ id: string }>('/credentials', {
+					name: `${c.name} ${s.key}`,
+					type: c.type,
+					data: c.data,
+				});
 				ids[c.type] = created.id;
 			}
 			const formPath = `mijnwebwinkel-migrate-${s.key}`;
-			const wf = templateVariant({ id: `queueShop${s.key}`, name: `Shop ${s.key}`, settings: SETTINGS });
+			const wf = templateVariant({
+				id: `queueShop${s.key}`,
+				name: `Shop ${s.key}`,
+				settings: SETTINGS,
+			});
 			for (const n of wf.nodes as NodeJson[]) {
 				for (const type of [MWW_CREDENTIAL.type, FS_CREDENTIAL.type]) {
-					if (n.credentials?.[type]) n.credentials[type] = { id: ids[type], name: `${n.credentials[type].name} ${s.key}` };
+					if (n.credentials?.[type])
+						n.credentials[type] = { id: ids[type], name: `${n.credentials[type].name} ${s.key}` };
 				}
 			}
 			const sync = await createAndPublish(wf);
 			// the form workflow as shipped, with this shop's form path and its sync workflow
 			const form = JSON.parse(fs.readFileSync(FORM_TEMPLATE_PATH, 'utf8')) as WorkflowJson;
 			for (const n of form.nodes as NodeJson[]) {
-				if (n.name === F.form) n.parameters.options = { ...(n.parameters.options as object), path: formPath };
+				if (n.name === F.form)
+					n.parameters.options = { ...(n.parameters.options as object), path: formPath };
 				if (n.name === F.call) n.parameters.workflowId = { __rl: true, mode: 'id', value: sync };
 				// webhook ids are unique per workflow, as n8n gives them to a copy
 				if (n.webhookId) n.webhookId = `${n.webhookId.slice(0, -2)}${s.key}${s.key}`;
@@ -128,7 +177,10 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		for (const s of shops) {
 			const until = Date.now() + 60_000;
 			while ((await fetch(`${cluster.main.url}/form/${s.formPath}`)).status !== 200) {
-				if (Date.now() > until) throw new Error(`the form of shop ${s.key} is not served: ${cluster.main.logs().slice(-2000)}`);
+				if (Date.now() > until)
+					throw new Error(
+						`the form of shop ${s.key} is not served: ${cluster.main.logs().slice(-2000)}`,
+					);
 				await sleep(500);
 			}
 		}
@@ -158,18 +210,33 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		jobExecutionId: string;
 	}
 
-	const finished = (e: { status: string }): boolean => !['new', 'running', 'waiting'].includes(e.status);
+	const finished = (e: { status: string }): boolean =>
+		!['new', 'running', 'waiting'].includes(e.status);
 
 	/** the first execution of `workflowId` not in `before` that has finished */
-	async function newFinished(workflowId: string, before: Set<string>): Promise<{ id: string | number; status: string } | undefined> {
-		return (await session.api.listExecutions({ workflowId })).find((e) => !before.has(String(e.id)) && finished(e));
+	async function newFinished(
+		workflowId: string,
+		before: Set<string>,
+	): Promise<{ id: string | number; status: string } | undefined> {
+		return (await session.api.listExecutions({ workflowId })).find(
+			(e) => !before.has(String(e.id)) && finished(e),
+		);
 	}
 
 	/** submits the form of each shop at the same moment; resolves with the finished runs' reports */
-	async function submitAll(fields: { mode: string; from?: string; to?: string; orders?: string }): Promise<Map<string, Submitted>> {
+	async function submitAll(fields: {
+		mode: string;
+		from?: string;
+		to?: string;
+		orders?: string;
+	}): Promise<Map<string, Submitted>> {
 		const before = new Map<string, Set<string>>();
 		for (const s of shops) {
-			for (const id of [s.workflowId, s.formWorkflowId]) before.set(id, new Set((await session.api.listExecutions({ workflowId: id })).map((e) => String(e.id))));
+			for (const id of [s.workflowId, s.formWorkflowId])
+				before.set(
+					id,
+					new Set((await session.api.listExecutions({ workflowId: id })).map((e) => String(e.id))),
+				);
 		}
 		await Promise.all(
 			shops.map(async (s) => {
@@ -178,22 +245,35 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 				form.set('field-1', fields.orders ?? '');
 				form.set('field-2', fields.from ?? '');
 				form.set('field-3', fields.to ?? '');
-				const res = await fetch(`${cluster.main.url}/form/${s.formPath}`, { method: 'POST', body: form });
+				const res = await fetch(`${cluster.main.url}/form/${s.formPath}`, {
+					method: 'POST',
+					body: form,
+				});
 				expect([s.key, res.status]).toEqual([s.key, 200]);
 			}),
 		);
 		const out = new Map<string, Submitted>();
 		const deadline = Date.now() + 8 * 60_000;
 		while (out.size < shops.length) {
-			if (Date.now() > deadline) throw new Error(`executions did not finish; worker logs:\n${cluster.workers.map((w) => w.logs().slice(-3000)).join('\n')}`);
+			if (Date.now() > deadline)
+				throw new Error(
+					`executions did not finish; worker logs:\n${cluster.workers.map((w) => w.logs().slice(-3000)).join('\n')}`,
+				);
 			for (const s of shops) {
 				if (out.has(s.key)) continue;
 				const job = await newFinished(s.formWorkflowId, before.get(s.formWorkflowId)!);
 				const sync = await newFinished(s.workflowId, before.get(s.workflowId)!);
 				if (!job || !sync) continue;
 				expect([s.key, job.status, sync.status]).toEqual([s.key, 'success', 'success']);
-				const full = await session.api.get<{ data: { resultData: { runData: ExecuteResult['runData'] } } }>(`/executions/${sync.id}?includeData=true`);
-				const report = reportOf({ status: 'success', runData: full.data.resultData.runData, raw: {}, durationMs: 0 });
+				const full = await session.api.get<{
+					data: { resultData: { runData: ExecuteResult['runData'] } };
+				}>(`/executions/${sync.id}?includeData=true`);
+				const report = reportOf({
+					status: 'success',
+					runData: full.data.resultData.runData,
+					raw: {},
+					durationMs: 0,
+				});
 				out.set(s.key, { report, jobExecutionId: String(job.id) });
 			}
 			await sleep(1_000);
@@ -208,21 +288,32 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		const marks = shops.map((s) => s.demo.factuursturen.requests.length);
 		const started = Date.now();
 		firstRun = await submitAll({ mode: 'migrate', from: RANGE.from, to: RANGE.to });
-		console.log(`two migrations in queue mode: ${((Date.now() - started) / 1000).toFixed(1)} s wall`);
+		console.log(
+			`two migrations in queue mode: ${((Date.now() - started) / 1000).toFixed(1)} s wall`,
+		);
 		// each worker ran one of the two executions (a worker takes one job at a time here)
 		const ran = cluster.workers.map((w) => w.executions());
-		console.log(`executions per worker: ${ran.map((e, i) => `worker${i + 1}: ${e.join(', ') || '-'}`).join('; ')}`);
+		console.log(
+			`executions per worker: ${ran.map((e, i) => `worker${i + 1}: ${e.join(', ') || '-'}`).join('; ')}`,
+		);
 		expect(ran.map((e) => e.length)).toEqual([1, 1]);
 		expect(ran.flat().sort()).toEqual([...firstRun.values()].map((r) => r.jobExecutionId).sort());
 
 		for (const [i, s] of shops.entries()) {
 			const { report } = firstRun.get(s.key)!;
 			const orders = shopOrders(s.demo);
-			const expected = orders.filter((o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to);
+			const expected = orders.filter(
+				(o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to,
+			);
 			const invoiced = new Set(report.invoices.map((x) => x.orderNumber));
 			const failed = new Set(report.failedOrders.map((f) => String(f.orderNumber)));
 			expect(expected.length).toBeGreaterThan(20);
-			for (const o of expected) expect([s.key, o.number, invoiced.has(o.number) !== failed.has(o.number)]).toEqual([s.key, o.number, true]);
+			for (const o of expected)
+				expect([s.key, o.number, invoiced.has(o.number) !== failed.has(o.number)]).toEqual([
+					s.key,
+					o.number,
+					true,
+				]);
 			expect(report.sent).toBeGreaterThan(20);
 			const state = await fsState(s.demo);
 			for (const n of invoiced) {
@@ -235,16 +326,22 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 			expect(new Set(refs).size).toBe(refs.length);
 			const calls = s.demo.factuursturen.requests.slice(marks[i]);
 			callsOfFirstRun.set(s.key, perRoute(calls));
-			console.log(`shop ${s.key}: ${report.sent} sent, ${report.failed} failed, ${calls.length} Factuursturen calls`);
+			console.log(
+				`shop ${s.key}: ${report.sent} sent, ${report.failed} failed, ${calls.length} Factuursturen calls`,
+			);
 		}
 	});
 
 	it('both shops submit again at once: nothing is written, every invoice is adopted (0 duplicates)', async () => {
-		const invoicesBefore = await Promise.all(shops.map(async (s) => (await fsState(s.demo)).invoices.length));
+		const invoicesBefore = await Promise.all(
+			shops.map(async (s) => (await fsState(s.demo)).invoices.length),
+		);
 		const marks = shops.map((s) => s.demo.factuursturen.requests.length);
 		const again = await submitAll({ mode: 'migrate', from: RANGE.from, to: RANGE.to });
 		for (const [i, s] of shops.entries()) {
-			const writes = s.demo.factuursturen.requests.slice(marks[i]).filter((r) => r.method !== 'GET');
+			const writes = s.demo.factuursturen.requests
+				.slice(marks[i])
+				.filter((r) => r.method !== 'GET');
 			expect([s.key, writes]).toEqual([s.key, []]);
 			expect([s.key, (await fsState(s.demo)).invoices.length]).toEqual([s.key, invoicesBefore[i]]);
 			const r = again.get(s.key)!.report;
@@ -255,12 +352,23 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 	it('the same figures as the same migration on SQLite (regular mode)', async () => {
 		// shop a again, from the same seed, on a fresh SQLite home
 		const spec = SHOPS[0];
-		const { demo } = await startTemplateShop({ seed: spec.seed, orderCount: spec.orderCount, today: TODAY, days: DAYS, lookbackDays: 3, newShare: 0.3, pendingEvery: 2 });
+		const { demo } = await startTemplateShop({
+			seed: spec.seed,
+			orderCount: spec.orderCount,
+			today: TODAY,
+			days: DAYS,
+			lookbackDays: 3,
+			newShare: 0.3,
+			pendingEvery: 2,
+		});
 		try {
 			const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-sqlite-'));
 			scratch.push(dir);
 			const home = createN8nHome({ dir, tarball });
-			const wf: WorkflowJson = templateVariant({ id: 'sqliteShopA', settings: { ...SETTINGS, mode: 'migrate', dateFrom: RANGE.from, dateTo: RANGE.to } });
+			const wf: WorkflowJson = templateVariant({
+				id: 'sqliteShopA',
+				settings: { ...SETTINGS, mode: 'migrate', dateFrom: RANGE.from, dateTo: RANGE.to },
+			});
 			await importTemplateSetup(home, demo, [wf]);
 			// regular mode inside n8n start (the booking record is a Data Table, which `n8n execute` cannot use)
 			const runner = await startRunner(home);

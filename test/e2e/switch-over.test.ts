@@ -11,10 +11,31 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { fsClient } from '../../sandbox/factuursturen/http-client';
-import { createN8nHome, killAllN8n, locateRuntime, packPackage, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import { formatReport, importTemplateSetup, ossVatRates, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
+import {
+	createN8nHome,
+	killAllN8n,
+	locateRuntime,
+	packPackage,
+	startRunner,
+	type N8nHome,
+	type ServerRunner,
+} from '../../scripts/n8n';
+import {
+	formatReport,
+	importTemplateSetup,
+	ossVatRates,
+	reportOf,
+	templateVariant,
+	type Report,
+} from '../../scripts/demo/setup';
 import { bookingRecord } from './support/booking-record';
-import { fsState, isBooked, shopOrders, type FsInvoice, type ShopOrder } from './support/shop-expectations';
+import {
+	fsState,
+	isBooked,
+	shopOrders,
+	type FsInvoice,
+	type ShopOrder,
+} from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
 jest.setTimeout(15 * 60_000);
@@ -38,7 +59,9 @@ function ordersOfInvoice(inv: FsInvoice): string[] {
 	const own = /^Bestelling (\S+)$/.exec(String(inv.reference?.line1 ?? ''));
 	if (own) return [own[1]];
 	const lines = Object.values((inv.lines ?? {}) as Record<string, { description?: string }>);
-	return lines.map((l) => FOREIGN.exec(String(l.description ?? ''))?.[1]).filter((n): n is string => Boolean(n));
+	return lines
+		.map((l) => FOREIGN.exec(String(l.description ?? ''))?.[1])
+		.filter((n): n is string => Boolean(n));
 }
 
 describe('switching over from another connector', () => {
@@ -53,18 +76,42 @@ describe('switching over from another connector', () => {
 		locateRuntime();
 		const tarball = await packPackage();
 		scratch.push(path.dirname(tarball));
-		const shop = await startTemplateShop({ seed: 31, orderCount: 160, today: TODAY, days: 14, lookbackDays: 3, newShare: 0.3, pendingEvery: 2 });
+		const shop = await startTemplateShop({
+			seed: 31,
+			orderCount: 160,
+			today: TODAY,
+			days: 14,
+			lookbackDays: 3,
+			newShare: 0.3,
+			pendingEvery: 2,
+		});
 		demo = shop.demo;
-		inRange = shopOrders(demo).filter((o) => isBooked(o) && !o.isCredit && o.canonical !== null && o.date >= RANGE.from && o.date <= RANGE.to);
+		inRange = shopOrders(demo).filter(
+			(o) =>
+				isBooked(o) &&
+				!o.isCredit &&
+				o.canonical !== null &&
+				o.date >= RANGE.from &&
+				o.date <= RANGE.to,
+		);
 		previous = inRange.filter((o) => o.date <= PREVIOUS_BOOKED_UNTIL);
 
 		// the previous connector's invoices, made through the API as it made them: one debtor per e-mail, one line
 		const api = fsClient(demo.factuursturen);
-		const clients = new Map((await fsState(demo)).clients.map((c) => [String(c.email).trim().toLowerCase(), String(c.clientnr)]));
+		const clients = new Map(
+			(await fsState(demo)).clients.map((c) => [
+				String(c.email).trim().toLowerCase(),
+				String(c.clientnr),
+			]),
+		);
 		for (const o of previous) {
 			let clientnr = clients.get(o.email);
 			if (!clientnr) {
-				const created = await api.post('/clients', { contact: o.canonical!.customer.name || o.email, email: o.email, country: 146 });
+				const created = await api.post('/clients', {
+					contact: o.canonical!.customer.name || o.email,
+					email: o.email,
+					country: 146,
+				});
 				expect(created.status).toBe(201);
 				clientnr = created.text.trim();
 				clients.set(o.email, clientnr);
@@ -74,7 +121,14 @@ describe('switching over from another connector', () => {
 				action: 'send',
 				sendmethod: 'mail',
 				reference: { line1: 'Webwinkel', line2: '', line3: '' },
-				lines: [{ amount: 1, description: `Bestelnummer: ${o.number} - webwinkelbestelling`, tax_rate: 21, price: (o.canonical!.totals.inclCents / 121).toFixed(2) }],
+				lines: [
+					{
+						amount: 1,
+						description: `Bestelnummer: ${o.number} - webwinkelbestelling`,
+						tax_rate: 21,
+						price: (o.canonical!.totals.inclCents / 121).toFixed(2),
+					},
+				],
 			});
 			expect([o.number, answer.status]).toEqual([o.number, 201]);
 		}
@@ -93,7 +147,16 @@ describe('switching over from another connector', () => {
 					mode: 'migrate',
 					dateFrom: RANGE.from,
 					dateTo: RANGE.to,
-					ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
+					ossVatRates: ossVatRates([
+						'BE:21',
+						'BE:6',
+						'DE:19',
+						'DE:7',
+						'FR:20',
+						'FR:5.5',
+						'AT:20',
+						'AT:10',
+					]),
 					cutOverDate: CUT_OVER_DATE,
 					invoicesElsewhereIn: 'lines',
 					invoicesElsewherePattern: PATTERN,
@@ -118,13 +181,14 @@ describe('switching over from another connector', () => {
 
 	async function expectNoDuplicates(): Promise<Map<string, number>> {
 		const perOrder = new Map<string, number>();
-		for (const inv of (await fsState(demo)).invoices) for (const n of ordersOfInvoice(inv)) perOrder.set(n, (perOrder.get(n) ?? 0) + 1);
+		for (const inv of (await fsState(demo)).invoices)
+			for (const n of ordersOfInvoice(inv)) perOrder.set(n, (perOrder.get(n) ?? 0) + 1);
 		const doubled = [...perOrder].filter(([, c]) => c > 1);
 		expect(doubled).toEqual([]);
 		return perOrder;
 	}
 
-	it('migrating the range: before the cut-over skipped with a reason, the previous connector\'s invoices adopted, the rest booked, 0 duplicates', async () => {
+	it("migrating the range: before the cut-over skipped with a reason, the previous connector's invoices adopted, the rest booked, 0 duplicates", async () => {
 		const invoicesBefore = (await fsState(demo)).invoices.length;
 		const report = await migrate();
 		const skipped = new Map(report.skippedOrders.map((s) => [String(s.orderNumber), s]));
@@ -137,15 +201,15 @@ describe('switching over from another connector', () => {
 				expect([o.number, invoiced.has(o.number)]).toEqual([o.number, false]);
 			} else if (o.date <= PREVIOUS_BOOKED_UNTIL) {
 				// found by the rule: adopted (its amounts are the previous connector's, so the read-back may differ)
-				expect([o.number, invoiced.get(o.number)?.outcome ?? (mismatched.has(o.number) ? 'mismatched' : 'missing')]).toEqual([
+				expect([
 					o.number,
-					expect.stringMatching(/^(adopted|mismatched)$/),
-				]);
+					invoiced.get(o.number)?.outcome ?? (mismatched.has(o.number) ? 'mismatched' : 'missing'),
+				]).toEqual([o.number, expect.stringMatching(/^(adopted|mismatched)$/)]);
 			} else {
-				expect([o.number, invoiced.get(o.number)?.outcome ?? (failed.has(o.number) ? 'refused' : 'missing')]).toEqual([
+				expect([
 					o.number,
-					expect.stringMatching(/^(sent|refused)$/),
-				]);
+					invoiced.get(o.number)?.outcome ?? (failed.has(o.number) ? 'refused' : 'missing'),
+				]).toEqual([o.number, expect.stringMatching(/^(sent|refused)$/)]);
 			}
 		}
 		const perOrder = await expectNoDuplicates();
@@ -159,7 +223,12 @@ describe('switching over from another connector', () => {
 		);
 		// the booking record says so too
 		const rows = new Map((await bookingRecord(runner)).map((r) => [r.orderNumber, r]));
-		for (const o of inRange.filter((x) => x.date < CUT_OVER_DATE)) expect([o.number, rows.get(o.number)?.outcome, rows.get(o.number)?.openProblem]).toEqual([o.number, 'skipped', false]);
+		for (const o of inRange.filter((x) => x.date < CUT_OVER_DATE))
+			expect([o.number, rows.get(o.number)?.outcome, rows.get(o.number)?.openProblem]).toEqual([
+				o.number,
+				'skipped',
+				false,
+			]);
 	});
 
 	it('migrating the same range again books nothing', async () => {

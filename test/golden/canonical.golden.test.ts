@@ -11,7 +11,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { canonicalOrderSchema } from '../../core/canonical-order';
 import { OrderRefusal } from '../../core/errors';
-import { toCanonicalOrder, type MijnwebwinkelContext, type MijnwebwinkelStatus } from '../../core/mijnwebwinkel/to-canonical';
+import {
+	toCanonicalOrder,
+	type MijnwebwinkelContext,
+	type MijnwebwinkelStatus,
+} from '../../core/mijnwebwinkel/to-canonical';
 import { createSpecValidator } from '../../sandbox/mijnwebwinkel/spec-validator';
 
 const ROOT = path.join(__dirname, 'orders');
@@ -56,7 +60,9 @@ describe('golden: Mijnwebwinkel order → canonical order', () => {
 		const exempt = new Set(['10-api-example-1042', '18-shape-json-numbers']);
 		const failures = fixtures
 			.filter((d) => !exempt.has(d))
-			.map((d) => [d, validator.check('order', readJson(path.join(ROOT, d, 'order.json')))] as const)
+			.map(
+				(d) => [d, validator.check('order', readJson(path.join(ROOT, d, 'order.json')))] as const,
+			)
 			.filter(([, errors]) => errors !== null);
 		expect(failures).toEqual([]);
 	});
@@ -67,7 +73,10 @@ describe('golden: Mijnwebwinkel order → canonical order', () => {
 		const actual = run(dir) as Record<string, unknown>;
 		const { error, ...comparable } = actual as { error?: OrderRefusal } & Record<string, unknown>;
 		if (!fs.existsSync(expectedFile)) {
-			if (process.env.UPDATE_GOLDEN !== '1') throw new Error(`${name}: canonical.json is missing; write it by hand (or run with UPDATE_GOLDEN=1 and review it).`);
+			if (process.env.UPDATE_GOLDEN !== '1')
+				throw new Error(
+					`${name}: canonical.json is missing; write it by hand (or run with UPDATE_GOLDEN=1 and review it).`,
+				);
 			fs.writeFileSync(expectedFile, JSON.stringify(comparable, null, '\t') + '\n', { flag: 'wx' });
 			return;
 		}
@@ -77,7 +86,9 @@ describe('golden: Mijnwebwinkel order → canonical order', () => {
 			// every refusal must tell the user what is wrong and what to do, and name the order where it has one
 			expect(error?.message.length).toBeGreaterThan(20);
 			expect(error?.hint.length).toBeGreaterThan(20);
-			expect(error?.orderNumber).toBe(String((readJson(path.join(dir, 'order.json')) as { number: unknown }).number));
+			expect(error?.orderNumber).toBe(
+				String((readJson(path.join(dir, 'order.json')) as { number: unknown }).number),
+			);
 			return;
 		}
 		// the hand-written file itself must be a valid canonical order, or the comparison proves little

@@ -36,5 +36,7 @@ test('a version tag publishes with provenance, after the tests, when the tag mat
 	expect(runs[publish]).toContain('--provenance');
 	expect(runs.findIndex((r) => /npm test/.test(r))).toBeLessThan(publish);
 	expect(runs.some((r) => r.includes('package.json'))).toBe(true);
-	expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['registry-url']).toBe('https://registry.npmjs.org');
+	expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['registry-url']).toBe(
+		'https://registry.npmjs.org',
+	);
 });

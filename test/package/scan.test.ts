@@ -18,7 +18,10 @@ interface Leg {
 }
 
 function scan(...args: string[]): { source: Leg; tarball?: Leg } {
-	const r = spawnSync(process.execPath, [script, '--json', ...args], { cwd: root, encoding: 'utf8' });
+	const r = spawnSync(process.execPath, [script, '--json', ...args], {
+		cwd: root,
+		encoding: 'utf8',
+	});
 	const line = r.stdout.trim().split('\n').pop() ?? '';
 	if (!line.startsWith('{')) throw new Error(`scan did not answer: ${r.stderr}`);
 	return JSON.parse(line);
@@ -40,7 +43,8 @@ describe('n8n verification scan (offline)', () => {
 		expect(tarball?.details).toBeNull();
 		expect(tarball?.errorCount).toBe(0);
 		const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) expect(tarball?.files).toContain(file);
+		for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials])
+			expect(tarball?.files).toContain(file);
 	}, 120_000);
 
 	it('runs in strict mode', () => {

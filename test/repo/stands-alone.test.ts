@@ -11,12 +11,19 @@ const ROOT = path.resolve(__dirname, '..', '..');
 // Built from parts so this file does not name what it looks for.
 const FORBIDDEN: Array<[string, RegExp]> = [
 	['a sibling folder of the clone', new RegExp(['\\.\\.', 'shared'].join('/'))],
-	['an absolute machine path', new RegExp(`(^|[\\s'"\`(=])/(${['work', 'root', 'home', 'Users', 'mnt'].join('|')})/`)],
+	[
+		'an absolute machine path',
+		new RegExp(`(^|[\\s'"\`(=])/(${['work', 'root', 'home', 'Users', 'mnt'].join('|')})/`),
+	],
 ];
 
 function trackedTextFiles(): string[] {
-	const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-	return files.filter((file) => !/\.(png|jpe?g|gif|ico|pdf|svg)$/i.test(file) && fs.existsSync(path.join(ROOT, file)));
+	const files = execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
+		.split('\0')
+		.filter(Boolean);
+	return files.filter(
+		(file) => !/\.(png|jpe?g|gif|ico|pdf|svg)$/i.test(file) && fs.existsSync(path.join(ROOT, file)),
+	);
 }
 
 describe('the repository stands alone', () => {
@@ -37,8 +44,13 @@ describe('the repository stands alone', () => {
 
 	it('ships the template with the npm package', () => {
 		const [packed] = JSON.parse(
-			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }),
+			execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+				cwd: ROOT,
+				encoding: 'utf8',
+			}),
 		) as Array<{ files: Array<{ path: string }> }>;
-		expect(packed.files.map((f) => f.path)).toContain('workflows/mijnwebwinkel-to-factuursturen.json');
+		expect(packed.files.map((f) => f.path)).toContain(
+			'workflows/mijnwebwinkel-to-factuursturen.json',
+		);
 	});
 });

@@ -4,11 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFactuursturenSandbox, type RunningFactuursturenSandbox } from '../../sandbox/factuursturen';
+import {
+	startFactuursturenSandbox,
+	type RunningFactuursturenSandbox,
+} from '../../sandbox/factuursturen';
 import { basicAuth, fsClient } from '../../sandbox/factuursturen/http-client';
 
 const CAPTURED = join(__dirname, '../fixtures/factuursturen');
-const capturedClient = JSON.parse(readFileSync(`${CAPTURED}/fs_api-client.json`, 'utf8')) as Record<string, unknown>;
+const capturedClient = JSON.parse(readFileSync(`${CAPTURED}/fs_api-client.json`, 'utf8')) as Record<
+	string,
+	unknown
+>;
 
 let sb: RunningFactuursturenSandbox;
 let api: ReturnType<typeof fsClient>;
@@ -22,7 +28,14 @@ beforeEach(async () => {
 	await api.request('POST', '/__sandbox/reset');
 });
 
-const jan = { contact: 'Jan Jansen', email: 'jan@example.nl', address: 'Dorpsstraat 1', zipcode: '1234 AB', city: 'Utrecht', country: 146 };
+const jan = {
+	contact: 'Jan Jansen',
+	email: 'jan@example.nl',
+	address: 'Dorpsstraat 1',
+	zipcode: '1234 AB',
+	city: 'Utrecht',
+	country: 146,
+};
 
 async function createClient(body: Record<string, unknown>): Promise<string> {
 	const res = await api.post('/clients', body);
@@ -32,7 +45,12 @@ async function createClient(body: Record<string, unknown>): Promise<string> {
 
 describe('auth', () => {
 	it('answers 401 in plain text without credentials, with a wrong key and with a wrong user', async () => {
-		for (const authorization of [null, basicAuth('demo', 'wrong-key'), basicAuth('someone', 'demo-api-key'), 'Bearer demo-api-key']) {
+		for (const authorization of [
+			null,
+			basicAuth('demo', 'wrong-key'),
+			basicAuth('someone', 'demo-api-key'),
+			'Bearer demo-api-key',
+		]) {
 			const res = await api.get('/clients', { authorization });
 			expect(res.status).toBe(401);
 			expect(res.contentType).toMatch(/^text\/plain/);
@@ -47,7 +65,9 @@ describe('auth', () => {
 		try {
 			const c = fsClient(other);
 			expect((await c.get('/clients')).status).toBe(200);
-			expect((await c.get('/clients', { authorization: basicAuth('demo', 'demo-api-key') })).status).toBe(401);
+			expect(
+				(await c.get('/clients', { authorization: basicAuth('demo', 'demo-api-key') })).status,
+			).toBe(401);
 			const log = (await c.get('/__sandbox/requests')).text;
 			expect(log).not.toContain('s3cret-key');
 			expect(log).not.toContain(Buffer.from('shop:s3cret-key').toString('base64'));
@@ -70,8 +90,16 @@ describe('clients CRUD', () => {
 		expect(got.status).toBe(200);
 		const client = got.json<{ client: Record<string, unknown> }>().client;
 		expect(client).toMatchObject({
-			clientnr: res.text, contact: 'Jan Jansen', email: 'jan@example.nl', zipcode: '1234 AB', country: '146',
-			tax_type: 'extax', tax_shifted: 'false', showcontact: 'true', top: '14', lastinvoice: '',
+			clientnr: res.text,
+			contact: 'Jan Jansen',
+			email: 'jan@example.nl',
+			zipcode: '1234 AB',
+			country: '146',
+			tax_type: 'extax',
+			tax_shifted: 'false',
+			showcontact: 'true',
+			top: '14',
+			lastinvoice: '',
 		});
 		const list = (await api.get('/clients')).json<Array<{ clientnr: string }>>();
 		expect(list.map((c) => c.clientnr)).toEqual([res.text, second]);
@@ -80,14 +108,29 @@ describe('clients CRUD', () => {
 	it('accepts form-encoded bodies with string booleans and resolves country names', async () => {
 		const res = await api.post(
 			'/clients',
-			{ company: 'Müller GmbH', country: 'Duitsland', tax_shifted: 'true', taxnumber: 'DE123456789', tax_type: 'extax' },
+			{
+				company: 'Müller GmbH',
+				country: 'Duitsland',
+				tax_shifted: 'true',
+				taxnumber: 'DE123456789',
+				tax_type: 'extax',
+			},
 			{ form: true },
 		);
 		expect(res.status).toBe(201);
-		const client = (await api.get(`/clients/${res.text}`)).json<{ client: Record<string, unknown> }>().client;
-		expect(client).toMatchObject({ company: 'Müller GmbH', country: '50', tax_shifted: 'true', taxnumber: 'DE123456789' });
+		const client = (await api.get(`/clients/${res.text}`)).json<{
+			client: Record<string, unknown>;
+		}>().client;
+		expect(client).toMatchObject({
+			company: 'Müller GmbH',
+			country: '50',
+			tax_shifted: 'true',
+			taxnumber: 'DE123456789',
+		});
 		const en = await createClient({ company: 'Dupont SA', country: 'France' });
-		expect((await api.get(`/clients/${en}`)).json<{ client: { country: string } }>().client.country).toBe('63');
+		expect(
+			(await api.get(`/clients/${en}`)).json<{ client: { country: string } }>().client.country,
+		).toBe('63');
 		const bad = await api.post('/clients', { company: 'X', country: 'Atlantis' });
 		expect(bad.status).toBe(400);
 		expect(bad.text).toMatch(/^country: .*countrylist/);
@@ -97,7 +140,9 @@ describe('clients CRUD', () => {
 		const nr = await createClient(jan);
 		const put = await api.put(`/clients/${nr}`, { contact: 'Jan Jansen', city: 'Amersfoort' });
 		expect(put.status).toBe(200);
-		expect((await api.get(`/clients/${nr}`)).json<{ client: { city: string; email: string } }>().client).toMatchObject({
+		expect(
+			(await api.get(`/clients/${nr}`)).json<{ client: { city: string; email: string } }>().client,
+		).toMatchObject({
 			city: 'Amersfoort',
 			email: 'jan@example.nl',
 		});
@@ -141,7 +186,10 @@ describe('clients CRUD', () => {
 	it('refuses a body that is neither JSON nor form fields', async () => {
 		const res = await fetch(`${sb.baseUrl}/clients`, {
 			method: 'POST',
-			headers: { Authorization: basicAuth('demo', 'demo-api-key'), 'Content-Type': 'application/json' },
+			headers: {
+				Authorization: basicAuth('demo', 'demo-api-key'),
+				'Content-Type': 'application/json',
+			},
 			body: '{"contact": "Jan"',
 		});
 		expect(res.status).toBe(400);
@@ -150,12 +198,25 @@ describe('clients CRUD', () => {
 
 	it('accepts values exactly at the limits', async () => {
 		const res = await api.post('/clients', {
-			contact: 'c'.repeat(50), company: 'd'.repeat(50), address: 'e'.repeat(50), city: 'f'.repeat(50),
-			zipcode: '1234 AB', phone: '+316123456789', mobile: '0612345678901', taxnumber: 'NL00123456789B0199',
+			contact: 'c'.repeat(50),
+			company: 'd'.repeat(50),
+			address: 'e'.repeat(50),
+			city: 'f'.repeat(50),
+			zipcode: '1234 AB',
+			phone: '+316123456789',
+			mobile: '0612345678901',
+			taxnumber: 'NL00123456789B0199',
 		});
 		expect(res.status).toBe(201);
-		const client = (await api.get(`/clients/${res.text}`)).json<{ client: Record<string, string> }>().client;
-		expect([client.zipcode, client.phone, client.mobile, client.taxnumber]).toEqual(['1234 AB', '+316123456789', '0612345678901', 'NL00123456789B0199']);
+		const client = (await api.get(`/clients/${res.text}`)).json<{
+			client: Record<string, string>;
+		}>().client;
+		expect([client.zipcode, client.phone, client.mobile, client.taxnumber]).toEqual([
+			'1234 AB',
+			'+316123456789',
+			'0612345678901',
+			'NL00123456789B0199',
+		]);
 	});
 
 	it('requires a name, a valid e-mail, an address for sendmethod email and known enum values', async () => {
@@ -180,9 +241,14 @@ describe('search', () => {
 	beforeEach(async () => {
 		await createClient(jan);
 		await createClient({ contact: 'Fran Visser', email: 'fran@example.nl' });
-		await createClient({ contact: 'Piet Puk', email: 'piet+shop@voorbeeld.be', company: 'Puk & Zn' });
+		await createClient({
+			contact: 'Piet Puk',
+			email: 'piet+shop@voorbeeld.be',
+			company: 'Puk & Zn',
+		});
 	});
-	const emails = (body: unknown): string[] => (body as Array<{ email: string }>).map((c) => c.email);
+	const emails = (body: unknown): string[] =>
+		(body as Array<{ email: string }>).map((c) => c.email);
 
 	it('finds an exact e-mail, URL-decoded', async () => {
 		const res = await api.get(`/search/clients/email/${encodeURIComponent('jan@example.nl')}`);
@@ -193,10 +259,17 @@ describe('search', () => {
 	});
 
 	it('is a case-insensitive substring search, not an exact match', async () => {
-		expect(emails((await api.get('/search/clients/email/JAN%40EXAMPLE.NL')).json())).toEqual(['jan@example.nl']);
+		expect(emails((await api.get('/search/clients/email/JAN%40EXAMPLE.NL')).json())).toEqual([
+			'jan@example.nl',
+		]);
 		// "an@example.nl" is inside both jan@ and fran@: a client must filter exact matches itself
-		expect(emails((await api.get('/search/clients/email/an%40example.nl')).json())).toEqual(['jan@example.nl', 'fran@example.nl']);
-		expect(emails((await api.get('/search/clients/all/puk')).json())).toEqual(['piet+shop@voorbeeld.be']);
+		expect(emails((await api.get('/search/clients/email/an%40example.nl')).json())).toEqual([
+			'jan@example.nl',
+			'fran@example.nl',
+		]);
+		expect(emails((await api.get('/search/clients/all/puk')).json())).toEqual([
+			'piet+shop@voorbeeld.be',
+		]);
 		expect(emails((await api.get('/search/clients/contact/example')).json())).toEqual([]);
 	});
 
@@ -228,21 +301,42 @@ describe('search', () => {
 
 describe('captured client shape', () => {
 	it('stores and returns every documented text field it accepts, address_addon included', async () => {
-		const nr = await createClient({ ...jan, address: 'Burgemeester van Karnebeek-... 12', address_addon: 'Hoogerhuisstraat', addon: 'Afdeling inkoop' });
-		const client = (await api.get(`/clients/${nr}`)).json<{ client: Record<string, unknown> }>().client;
-		expect(client).toMatchObject({ address_addon: 'Hoogerhuisstraat', addon: 'Afdeling inkoop', timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/) });
-		expect((await api.post('/clients', { ...jan, email: 'x@example.nl', address_addon: 'x'.repeat(51) })).status).toBe(400);
+		const nr = await createClient({
+			...jan,
+			address: 'Burgemeester van Karnebeek-... 12',
+			address_addon: 'Hoogerhuisstraat',
+			addon: 'Afdeling inkoop',
+		});
+		const client = (await api.get(`/clients/${nr}`)).json<{ client: Record<string, unknown> }>()
+			.client;
+		expect(client).toMatchObject({
+			address_addon: 'Hoogerhuisstraat',
+			addon: 'Afdeling inkoop',
+			timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+		});
+		expect(
+			(await api.post('/clients', { ...jan, email: 'x@example.nl', address_addon: 'x'.repeat(51) }))
+				.status,
+		).toBe(400);
 	});
-
 
 	it('has the key set and value types of the captured real client, plus the documented fields it lacks', async () => {
 		const nr = await createClient(jan);
-		const client = (await api.get(`/clients/${nr}`)).json<{ client: Record<string, unknown> }>().client;
-		expect(Object.keys(client)).toEqual([...Object.keys(capturedClient), 'address_addon', 'addon', 'email_reminder', 'timestamp']);
+		const client = (await api.get(`/clients/${nr}`)).json<{ client: Record<string, unknown> }>()
+			.client;
+		expect(Object.keys(client)).toEqual([
+			...Object.keys(capturedClient),
+			'address_addon',
+			'addon',
+			'email_reminder',
+			'timestamp',
+		]);
 		for (const [key, value] of Object.entries(capturedClient)) {
 			expect([key, typeof client[key]]).toEqual([key, typeof value]);
 		}
-		expect(Object.keys(client.reference as object)).toEqual(Object.keys(capturedClient.reference as object));
+		expect(Object.keys(client.reference as object)).toEqual(
+			Object.keys(capturedClient.reference as object),
+		);
 		// every scalar a string, booleans as "true"/"false"
 		for (const key of ['showcontact', 'tax_shifted', 'notes_on_invoice', 'active']) {
 			expect(['true', 'false']).toContain(client[key]);

@@ -5,14 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFactuursturenSandbox, type RunningFactuursturenSandbox } from '../../sandbox/factuursturen';
+import {
+	startFactuursturenSandbox,
+	type RunningFactuursturenSandbox,
+} from '../../sandbox/factuursturen';
 import { ADDED_INVOICE_KEYS } from '../../sandbox/factuursturen/invoices';
 import { fsClient } from '../../sandbox/factuursturen/http-client';
 
 const CAPTURED = join(__dirname, '../fixtures/factuursturen');
 const readJson = (name: string): unknown => JSON.parse(readFileSync(`${CAPTURED}/${name}`, 'utf8'));
 const capturedInvoice = readJson('fs_api-invoice.json') as Record<string, unknown>;
-const capturedList = readJson('jfactuursturen-listInvoiceResponse.json') as Array<Record<string, unknown>>;
+const capturedList = readJson('jfactuursturen-listInvoiceResponse.json') as Array<
+	Record<string, unknown>
+>;
 
 type Invoice = Record<string, unknown> & {
 	id: string;
@@ -33,9 +38,25 @@ let now = START;
 const DAY = 86_400_000;
 
 const seedClients = [
-	{ clientnr: '58', contact: 'Jan Jansen', email: 'jan@example.nl', address: 'Dorpsstraat 1', zipcode: '1234 AB', city: 'Utrecht', country: '146', sendmethod: 'email' },
+	{
+		clientnr: '58',
+		contact: 'Jan Jansen',
+		email: 'jan@example.nl',
+		address: 'Dorpsstraat 1',
+		zipcode: '1234 AB',
+		city: 'Utrecht',
+		country: '146',
+		sendmethod: 'email',
+	},
 	{ clientnr: '59', contact: 'Ina Intax', email: 'ina@example.nl', tax_type: 'intax' },
-	{ clientnr: '60', company: 'Müller GmbH', email: 'buch@mueller.de', country: '50', taxnumber: 'DE123456789', tax_shifted: 'true' },
+	{
+		clientnr: '60',
+		company: 'Müller GmbH',
+		email: 'buch@mueller.de',
+		country: '50',
+		taxnumber: 'DE123456789',
+		tax_shifted: 'true',
+	},
 	{ clientnr: '61', contact: 'Hans Kunde', email: 'hans@example.de', country: '50' },
 	{ clientnr: '62', company: 'Incasso BV', paymentmethod: 'autocollect', top: '30' },
 ];
@@ -66,34 +87,66 @@ async function read(nr: string): Promise<Invoice> {
 	return res.json<{ invoice: Invoice }>().invoice;
 }
 
-const line = (amount: unknown, price: unknown, tax_rate: unknown, extra: Record<string, unknown> = {}) => ({
-	amount, price, tax_rate, description: `item ${String(price)}`, ...extra,
+const line = (
+	amount: unknown,
+	price: unknown,
+	tax_rate: unknown,
+	extra: Record<string, unknown> = {},
+) => ({
+	amount,
+	price,
+	tax_rate,
+	description: `item ${String(price)}`,
+	...extra,
 });
 
 describe('create and arithmetic', () => {
 	it('documented example: 2×16.53 − 4.13 + 4.96 at 21% extax → base 33.89, VAT 7.12, total 41.01', async () => {
 		const nr = await create({
-			clientnr: 58, sendmethod: 'email',
+			clientnr: 58,
+			sendmethod: 'email',
 			reference: { line1: 'Bestelling #100234', line2: '', line3: '' },
 			lines: [
 				{ amount: 2, description: 'T-shirt blauw M', tax_rate: 21, price: 16.53, discount_pct: 0 },
 				{ amount: 1, description: 'Kortingscode ZOMER', tax_rate: 21, price: -4.13 },
 				{ amount: 1, description: 'Verzendkosten', tax_rate: 21, price: 4.96 },
 			],
-			alreadypaid: 'full', alreadypaidmethod: 'iDEAL',
+			alreadypaid: 'full',
+			alreadypaidmethod: 'iDEAL',
 		});
 		expect(nr).toMatch(/^2024\d{4}$/);
 		const inv = await read(nr);
 		expect(Object.values(inv.lines).map((l) => l.linetotal)).toEqual([33.06, -4.13, 4.96]);
 		expect(inv.taxes).toEqual({ tax1: { rate: 21, sum: '7.12', sum_of: '33.89' } });
-		expect([inv.tax, inv.totalintax, inv.open, inv.paiddate]).toEqual(['7.12', '41.01', '0.00', '2024-05-09']);
+		expect([inv.tax, inv.totalintax, inv.open, inv.paiddate]).toEqual([
+			'7.12',
+			'41.01',
+			'0.00',
+			'2024-05-09',
+		]);
 		expect(inv).toMatchObject({
-			id: nr, invoicenr: nr, invoicenr_full: nr, clientnr: '58', contact: 'Jan Jansen', country: '146',
-			email: 'jan@example.nl', zipcode: '1234 AB', sent: '2024-05-09', duedate: '2024-05-23', paymentperiod: '14',
-			reference: { line1: 'Bestelling #100234', line2: '', line3: '' }, tax_type: 'extax', tax_shifted: 'false',
-			language: 'nl', collection: '0',
+			id: nr,
+			invoicenr: nr,
+			invoicenr_full: nr,
+			clientnr: '58',
+			contact: 'Jan Jansen',
+			country: '146',
+			email: 'jan@example.nl',
+			zipcode: '1234 AB',
+			sent: '2024-05-09',
+			duedate: '2024-05-23',
+			paymentperiod: '14',
+			reference: { line1: 'Bestelling #100234', line2: '', line3: '' },
+			tax_type: 'extax',
+			tax_shifted: 'false',
+			language: 'nl',
+			collection: '0',
 		});
-		expect(inv.history.item1).toEqual({ date: '2024-05-09', time: '10:56', description: 'Factuur verstuurd via e-mail' });
+		expect(inv.history.item1).toEqual({
+			date: '2024-05-09',
+			time: '10:56',
+			description: 'Factuur verstuurd via e-mail',
+		});
 		expect(inv.history.item2.description).toBe('Betaling van € 41,01 geregistreerd (iDEAL)');
 	});
 
@@ -111,7 +164,15 @@ describe('create and arithmetic', () => {
 			],
 		});
 		const inv = await read(nr);
-		expect(Object.values(inv.lines).map((l) => [l.amount, l.price, l.tax_rate, l.discount_pct, l.linetotal])).toEqual([
+		expect(
+			Object.values(inv.lines).map((l) => [
+				l.amount,
+				l.price,
+				l.tax_rate,
+				l.discount_pct,
+				l.linetotal,
+			]),
+		).toEqual([
 			[3, 12.395, 21, 0, 37.19],
 			[1, 8.26, 9, 10, 7.43],
 			[2, 1.835, 9, 0, 3.67],
@@ -121,13 +182,21 @@ describe('create and arithmetic', () => {
 			tax1: { rate: 21, sum: '8.68', sum_of: '41.32' },
 			tax2: { rate: 9, sum: '1.00', sum_of: '11.10' },
 		});
-		expect([inv.tax, inv.totalintax, inv.open, inv.paiddate]).toEqual(['9.68', '62.10', '62.10', '']);
+		expect([inv.tax, inv.totalintax, inv.open, inv.paiddate]).toEqual([
+			'9.68',
+			'62.10',
+			'62.10',
+			'',
+		]);
 	});
 
 	it('intax client: prices incl. VAT, VAT extracted per rate (rate/(100+rate)), total = Σ linetotal', async () => {
 		// 21%: 2×19.99 + 4.95 = 44.93 → VAT 44.93×21/121 = 7.7977 → 7.80 (base 37.13)
 		//  9%: 5.95 → VAT 5.95×9/109 = 0.4913 → 0.49 (base 5.46); tax 8.29, total 50.88
-		const nr = await create({ clientnr: 59, lines: [line(2, '19.99', 21), line(1, '5.95', 9), line(1, '4.95', 21)] });
+		const nr = await create({
+			clientnr: 59,
+			lines: [line(2, '19.99', 21), line(1, '5.95', 9), line(1, '4.95', 21)],
+		});
 		const inv = await read(nr);
 		expect(inv.taxes).toEqual({
 			tax1: { rate: 21, sum: '7.80', sum_of: '44.93' },
@@ -149,7 +218,10 @@ describe('create and arithmetic', () => {
 
 	it('computes fractional amounts and 6-decimal prices exactly', async () => {
 		// 1.5 × 10.00 = 15.00; 3 × 0.333333 = 0.999999 → 1.00; at 21%: sum_of 16.00, VAT 3.36
-		const nr = await create({ clientnr: 58, lines: [line('1.5', '10.00', 21), line(3, '0.333333', 21)] });
+		const nr = await create({
+			clientnr: 58,
+			lines: [line('1.5', '10.00', 21), line(3, '0.333333', 21)],
+		});
 		const inv = await read(nr);
 		expect(Object.values(inv.lines).map((l) => l.linetotal)).toEqual([15, 1]);
 		expect([inv.tax, inv.totalintax]).toEqual(['3.36', '19.36']);
@@ -162,11 +234,24 @@ describe('create and arithmetic', () => {
 			tax1: { rate: 0, sum: '0.00', sum_of: '100.00' },
 			tax2: { rate: 21, sum: '0.00', sum_of: '10.00' },
 		});
-		expect(inv).toMatchObject({ tax: '0.00', totalintax: '110.00', tax_shifted: 'true', taxnumber: 'DE123456789', company: 'Müller GmbH', country: '50' });
+		expect(inv).toMatchObject({
+			tax: '0.00',
+			totalintax: '110.00',
+			tax_shifted: 'true',
+			taxnumber: 'DE123456789',
+			company: 'Müller GmbH',
+			country: '50',
+		});
 	});
 
 	it('OSS: tax_country lines use the client country rates; refused for a Dutch client or a home-only rate', async () => {
-		const nr = await create({ clientnr: 61, lines: [line(1, '100.00', 19, { tax_country: true }), line(1, '10', 7, { tax_country: 'true' })] });
+		const nr = await create({
+			clientnr: 61,
+			lines: [
+				line(1, '100.00', 19, { tax_country: true }),
+				line(1, '10', 7, { tax_country: 'true' }),
+			],
+		});
 		const inv = await read(nr);
 		expect(inv.taxes).toEqual({
 			tax1: { rate: 19, sum: '19.00', sum_of: '100.00' },
@@ -174,26 +259,56 @@ describe('create and arithmetic', () => {
 		});
 		expect(Object.keys(inv.lines.line1)).not.toContain('tax_country');
 
-		const dutch = await api.post('/invoices', { action: 'send', sendmethod: 'mail', clientnr: 58, lines: [line(1, 10, 21, { tax_country: true })] });
+		const dutch = await api.post('/invoices', {
+			action: 'send',
+			sendmethod: 'mail',
+			clientnr: 58,
+			lines: [line(1, 10, 21, { tax_country: true })],
+		});
 		expect(dutch.status).toBe(400);
-		expect(dutch.text).toMatch(/^lines\.line1\.tax_country: only for a client in a foreign country/);
-		const homeRate = await api.post('/invoices', { action: 'send', sendmethod: 'mail', clientnr: 61, lines: [line(1, 10, 19)] });
+		expect(dutch.text).toMatch(
+			/^lines\.line1\.tax_country: only for a client in a foreign country/,
+		);
+		const homeRate = await api.post('/invoices', {
+			action: 'send',
+			sendmethod: 'mail',
+			clientnr: 61,
+			lines: [line(1, 10, 19)],
+		});
 		expect(homeRate.status).toBe(400);
 		expect(homeRate.text).toMatch(/19% is not a VAT rate of this account for NL/);
 	});
 
 	it('refuses an unknown VAT rate, an unknown client and malformed lines with 400 plain text; stores nothing', async () => {
 		const cases: Array<[Record<string, unknown>, RegExp]> = [
-			[{ clientnr: 58, lines: [line(1, 10, 21), line(1, 10, 8)] }, /^lines\.line2\.tax_rate: 8% is not a VAT rate of this account/],
+			[
+				{ clientnr: 58, lines: [line(1, 10, 21), line(1, 10, 8)] },
+				/^lines\.line2\.tax_rate: 8% is not a VAT rate of this account/,
+			],
 			[{ clientnr: 4242, lines: [line(1, 10, 21)] }, /^clientnr: client 4242 does not exist/],
 			[{ lines: [line(1, 10, 21)] }, /^clientnr is required/],
 			[{ clientnr: 58, lines: [] }, /^lines: an invoice needs at least one line/],
-			[{ clientnr: 58, lines: [{ amount: 1, price: 10, description: 'x' }] }, /^lines\.line1\.tax_rate is required/],
-			[{ clientnr: 58, lines: [line(1, '16.5289256', 21)] }, /^lines\.line1\.price: .*7 decimals, at most 6/],
-			[{ clientnr: 58, lines: [line(1, '16,53', 21)] }, /^lines\.line1\.price: "16,53" is not a number/],
+			[
+				{ clientnr: 58, lines: [{ amount: 1, price: 10, description: 'x' }] },
+				/^lines\.line1\.tax_rate is required/,
+			],
+			[
+				{ clientnr: 58, lines: [line(1, '16.5289256', 21)] },
+				/^lines\.line1\.price: .*7 decimals, at most 6/,
+			],
+			[
+				{ clientnr: 58, lines: [line(1, '16,53', 21)] },
+				/^lines\.line1\.price: "16,53" is not a number/,
+			],
 			[{ clientnr: 58, sendmethod: 'fax', lines: [line(1, 10, 21)] }, /^sendmethod: "fax"/],
-			[{ clientnr: 62, sendmethod: 'email', lines: [line(1, 10, 21)] }, /client 62 has no e-mail address/],
-			[{ clientnr: 58, category: '99', lines: [line(1, 10, 21)] }, /^category: 99 is not a category/],
+			[
+				{ clientnr: 62, sendmethod: 'email', lines: [line(1, 10, 21)] },
+				/client 62 has no e-mail address/,
+			],
+			[
+				{ clientnr: 58, category: '99', lines: [line(1, 10, 21)] },
+				/^category: 99 is not a category/,
+			],
 		];
 		for (const [body, message] of cases) {
 			const res = await api.post('/invoices', { action: 'send', sendmethod: 'mail', ...body });
@@ -208,28 +323,59 @@ describe('create and arithmetic', () => {
 
 	it('accepts lines keyed line1… and form-encoded posts; keeps text-only lines; stores category and profile', async () => {
 		const a = await create({
-			clientnr: 58, category: '1',
-			lines: { line2: line(1, '5.00', 9), line1: { description: 'Bestelling van 9 mei' }, line10: line(2, '1.00', 21) },
+			clientnr: 58,
+			category: '1',
+			lines: {
+				line2: line(1, '5.00', 9),
+				line1: { description: 'Bestelling van 9 mei' },
+				line10: line(2, '1.00', 21),
+			},
 		});
 		const inv = await read(a);
 		expect(Object.keys(inv.lines)).toEqual(['line1', 'line2', 'line3']);
-		expect(inv.lines.line1).toEqual({ amount: 0, amount_desc: '', description: 'Bestelling van 9 mei', tax_rate: 0, price: 0, discount_pct: 0, linetotal: 0 });
-		expect(inv.taxes).toEqual({ tax1: { rate: 9, sum: '0.45', sum_of: '5.00' }, tax2: { rate: 21, sum: '0.42', sum_of: '2.00' } });
+		expect(inv.lines.line1).toEqual({
+			amount: 0,
+			amount_desc: '',
+			description: 'Bestelling van 9 mei',
+			tax_rate: 0,
+			price: 0,
+			discount_pct: 0,
+			linetotal: 0,
+		});
+		expect(inv.taxes).toEqual({
+			tax1: { rate: 9, sum: '0.45', sum_of: '5.00' },
+			tax2: { rate: 21, sum: '0.42', sum_of: '2.00' },
+		});
 		expect([inv.category, inv.profile]).toEqual(['1', '1']);
 
 		const form = await api.post(
 			'/invoices',
 			{
-				clientnr: '58', action: 'send', sendmethod: 'mail', 'reference[line1]': 'Bestelling 1001',
-				'lines[0][amount]': '2', 'lines[0][price]': '16.53', 'lines[0][tax_rate]': '21', 'lines[0][description]': 'Shirt',
-				'lines[1][amount]': '1', 'lines[1][price]': '4.96', 'lines[1][tax_rate]': '21', 'lines[1][description]': 'Verzending',
-				alreadypaid: 'full', alreadypaidmethod: 'Pin',
+				clientnr: '58',
+				action: 'send',
+				sendmethod: 'mail',
+				'reference[line1]': 'Bestelling 1001',
+				'lines[0][amount]': '2',
+				'lines[0][price]': '16.53',
+				'lines[0][tax_rate]': '21',
+				'lines[0][description]': 'Shirt',
+				'lines[1][amount]': '1',
+				'lines[1][price]': '4.96',
+				'lines[1][tax_rate]': '21',
+				'lines[1][description]': 'Verzending',
+				alreadypaid: 'full',
+				alreadypaidmethod: 'Pin',
 			},
 			{ form: true },
 		);
 		expect(form.status).toBe(201);
 		const f = await read(form.text);
-		expect([f.tax, f.totalintax, f.open, (f.reference as { line1: string }).line1]).toEqual(['7.98', '46.00', '0.00', 'Bestelling 1001']);
+		expect([f.tax, f.totalintax, f.open, (f.reference as { line1: string }).line1]).toEqual([
+			'7.98',
+			'46.00',
+			'0.00',
+			'Bestelling 1001',
+		]);
 	});
 
 	it('numbers invoices sequentially, ids as plain text; with a prefix invoicenr differs from id', async () => {
@@ -237,21 +383,36 @@ describe('create and arithmetic', () => {
 		const b = await create({ clientnr: 58, lines: [line(1, 1, 21)] });
 		expect(Number(b)).toBe(Number(a) + 1);
 
-		const prefixed = await startFactuursturenSandbox({ clients: seedClients, invoiceNumberPrefix: 'F', now: () => now });
+		const prefixed = await startFactuursturenSandbox({
+			clients: seedClients,
+			invoiceNumberPrefix: 'F',
+			now: () => now,
+		});
 		try {
 			const c = fsClient(prefixed);
-			const res = await c.post('/invoices', { action: 'send', sendmethod: 'mail', clientnr: 58, lines: [line(1, 1, 21)] });
+			const res = await c.post('/invoices', {
+				action: 'send',
+				sendmethod: 'mail',
+				clientnr: 58,
+				lines: [line(1, 1, 21)],
+			});
 			expect(res.text).toMatch(/^F2024\d{4}$/);
 			const byNr = (await c.get(`/invoices/${res.text}`)).json<{ invoice: Invoice }>().invoice;
 			expect(byNr.id).toBe(res.text.slice(1));
-			expect((await c.get(`/invoices/${byNr.id}`)).json<{ invoice: Invoice }>().invoice.invoicenr).toBe(res.text);
+			expect(
+				(await c.get(`/invoices/${byNr.id}`)).json<{ invoice: Invoice }>().invoice.invoicenr,
+			).toBe(res.text);
 		} finally {
 			await prefixed.close();
 		}
 	});
 
 	it('has no idempotency: the same body twice makes two invoices; search by reference finds both', async () => {
-		const body = { clientnr: 58, reference: { line1: 'Bestelling 100777' }, lines: [line(1, 10, 21)] };
+		const body = {
+			clientnr: 58,
+			reference: { line1: 'Bestelling 100777' },
+			lines: [line(1, 10, 21)],
+		};
 		const a = await create(body);
 		const b = await create(body);
 		expect(a).not.toBe(b);
@@ -261,7 +422,8 @@ describe('create and arithmetic', () => {
 	});
 
 	it('updates the client lastinvoice and leaves the rest of the client alone', async () => {
-		const before = (await api.get('/clients/58')).json<{ client: Record<string, unknown> }>().client;
+		const before = (await api.get('/clients/58')).json<{ client: Record<string, unknown> }>()
+			.client;
 		now = START + 3 * DAY;
 		await create({ clientnr: 58, lines: [line(1, 1, 21)] });
 		const after = (await api.get('/clients/58')).json<{ client: Record<string, unknown> }>().client;
@@ -272,8 +434,12 @@ describe('create and arithmetic', () => {
 describe('paid, open and payments', () => {
 	it('alreadypaid full → open 0.00; partial → open reduced; none → open = total', async () => {
 		const lines = [line(1, '100.00', 21)];
-		const full = await read(await create({ clientnr: 58, lines, alreadypaid: 'full', alreadypaidmethod: 'iDEAL' }));
-		const part = await read(await create({ clientnr: 58, lines, alreadypaid: '21.00', alreadypaidmethod: 'Contant' }));
+		const full = await read(
+			await create({ clientnr: 58, lines, alreadypaid: 'full', alreadypaidmethod: 'iDEAL' }),
+		);
+		const part = await read(
+			await create({ clientnr: 58, lines, alreadypaid: '21.00', alreadypaidmethod: 'Contant' }),
+		);
 		const none = await read(await create({ clientnr: 58, lines }));
 		expect([full.open, full.paiddate]).toEqual(['0.00', '2024-05-09']);
 		expect([part.open, part.paiddate]).toEqual(['100.00', '2024-05-09']);
@@ -282,11 +448,19 @@ describe('paid, open and payments', () => {
 
 	it('POST /invoices_payment registers payments (partial, then full) with 201', async () => {
 		const nr = await create({ clientnr: 58, lines: [line(1, '100.00', 21)] });
-		const first = await api.post(`/invoices_payment/${nr}`, { date: '2024-05-10', amount: '21.00', method: 'Bank' });
+		const first = await api.post(`/invoices_payment/${nr}`, {
+			date: '2024-05-10',
+			amount: '21.00',
+			method: 'Bank',
+		});
 		expect(first.status).toBe(201);
 		let inv = await read(nr);
 		expect([inv.open, inv.paiddate]).toEqual(['100.00', '2024-05-10']);
-		const second = await api.post(`/invoices_payment/${nr}`, { date: '2024-05-11', amount: 'full', method: 'iDEAL' }, { form: true });
+		const second = await api.post(
+			`/invoices_payment/${nr}`,
+			{ date: '2024-05-11', amount: 'full', method: 'iDEAL' },
+			{ form: true },
+		);
 		expect(second.status).toBe(201);
 		inv = await read(nr);
 		expect([inv.open, inv.paiddate]).toEqual(['0.00', '2024-05-11']);
@@ -302,11 +476,21 @@ describe('paid, open and payments', () => {
 
 	it('refuses payments without date or amount and on unknown invoices', async () => {
 		const nr = await create({ clientnr: 58, lines: [line(1, 10, 21)] });
-		expect((await api.post(`/invoices_payment/${nr}`, { amount: 'full' })).text).toMatch(/^date is required/);
-		expect((await api.post(`/invoices_payment/${nr}`, { date: '9-5-2024', amount: 'full' })).status).toBe(400);
-		expect((await api.post(`/invoices_payment/${nr}`, { date: '2024-05-09' })).text).toMatch(/^amount is required/);
-		expect((await api.post(`/invoices_payment/${nr}`, { date: '2024-05-09', amount: '1,00' })).status).toBe(400);
-		expect((await api.post('/invoices_payment/123', { date: '2024-05-09', amount: 'full' })).status).toBe(404);
+		expect((await api.post(`/invoices_payment/${nr}`, { amount: 'full' })).text).toMatch(
+			/^date is required/,
+		);
+		expect(
+			(await api.post(`/invoices_payment/${nr}`, { date: '9-5-2024', amount: 'full' })).status,
+		).toBe(400);
+		expect((await api.post(`/invoices_payment/${nr}`, { date: '2024-05-09' })).text).toMatch(
+			/^amount is required/,
+		);
+		expect(
+			(await api.post(`/invoices_payment/${nr}`, { date: '2024-05-09', amount: '1,00' })).status,
+		).toBe(400);
+		expect(
+			(await api.post('/invoices_payment/123', { date: '2024-05-09', amount: 'full' })).status,
+		).toBe(404);
 	});
 });
 
@@ -316,14 +500,21 @@ describe('list, filters and paging', () => {
 		now = Date.UTC(2024, 3, 1, 10); // 2024-04-01, due 04-15
 		const overdue = await create({ clientnr: 58, lines });
 		now = Date.UTC(2024, 4, 1, 10); // 2024-05-01
-		const paid = await create({ clientnr: 59, lines, alreadypaid: 'full', alreadypaidmethod: 'iDEAL' });
+		const paid = await create({
+			clientnr: 59,
+			lines,
+			alreadypaid: 'full',
+			alreadypaidmethod: 'iDEAL',
+		});
 		now = Date.UTC(2024, 4, 5, 10);
 		const partly = await create({ clientnr: 58, lines, alreadypaid: '50.00' });
 		const toomuch = await create({ clientnr: 62, lines, alreadypaid: '130.00' });
 		now = START; // 2024-05-09
 		const open = await create({ clientnr: 58, lines });
 		const uncollectible = await create({ clientnr: 61, lines });
-		await api.control({ mutateInvoice: { invoicenr: uncollectible, patch: { uncollectible: '2024-05-09' } } });
+		await api.control({
+			mutateInvoice: { invoicenr: uncollectible, patch: { uncollectible: '2024-05-09' } },
+		});
 		return { overdue, paid, partly, toomuch, open, uncollectible };
 	}
 	const nrs = (body: unknown): string[] => (body as Invoice[]).map((i) => i.invoicenr);
@@ -361,10 +552,20 @@ describe('list, filters and paging', () => {
 		expect(nrs((await api.get('/invoices?count=-1')).json())).toEqual(all);
 		expect(nrs((await api.get('/invoices?count=-1&start=4')).json())).toEqual(all.slice(4));
 
-		const small = await startFactuursturenSandbox({ clients: seedClients, defaultListCount: 2, now: () => now });
+		const small = await startFactuursturenSandbox({
+			clients: seedClients,
+			defaultListCount: 2,
+			now: () => now,
+		});
 		try {
 			const c = fsClient(small);
-			for (let i = 0; i < 3; i++) await c.post('/invoices', { action: 'send', sendmethod: 'mail', clientnr: 58, lines: [line(1, 1, 21)] });
+			for (let i = 0; i < 3; i++)
+				await c.post('/invoices', {
+					action: 'send',
+					sendmethod: 'mail',
+					clientnr: 58,
+					lines: [line(1, 1, 21)],
+				});
 			expect((await c.get('/invoices')).json<Invoice[]>()).toHaveLength(2);
 			expect((await c.get('/invoices?count=-1')).json<Invoice[]>()).toHaveLength(3);
 		} finally {
@@ -381,12 +582,19 @@ describe('list, filters and paging', () => {
 
 	it('mutateInvoice patches what clients read back (for reconciliation-mismatch tests)', async () => {
 		const nr = await create({ clientnr: 58, lines: [line(1, '100.00', 21)] });
-		const res = await api.control({ mutateInvoice: { invoicenr: nr, patch: { totalintax: '120.99', lines: { line1: { price: 99.99 } } } } });
+		const res = await api.control({
+			mutateInvoice: {
+				invoicenr: nr,
+				patch: { totalintax: '120.99', lines: { line1: { price: 99.99 } } },
+			},
+		});
 		expect(res.errors).toBeUndefined();
 		const inv = await read(nr);
 		expect(inv.totalintax).toBe('120.99');
 		expect(inv.lines.line1).toMatchObject({ price: 99.99, linetotal: 100 });
-		expect((await api.control({ mutateInvoice: { invoicenr: 'nope', patch: {} } })).errors).toEqual(['mutateInvoice: invoice nope not found']);
+		expect((await api.control({ mutateInvoice: { invoicenr: 'nope', patch: {} } })).errors).toEqual(
+			['mutateInvoice: invoice nope not found'],
+		);
 	});
 });
 
@@ -403,9 +611,13 @@ describe('PDF', () => {
 		// the cross-reference table points at the real object offsets
 		const startxref = Number(/startxref\n(\d+)/.exec(textForm)?.[1]);
 		expect(textForm.slice(startxref, startxref + 4)).toBe('xref');
-		const offsets = [...textForm.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
+		const offsets = [...textForm.slice(startxref).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) =>
+			Number(m[1]),
+		);
 		expect(offsets).toHaveLength(5);
-		offsets.forEach((o, i) => expect(textForm.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`));
+		offsets.forEach((o, i) =>
+			expect(textForm.slice(o, o + `${i + 1} 0 obj`.length)).toBe(`${i + 1} 0 obj`),
+		);
 		expect((await api.bytes('/invoices_pdf/1')).status).toBe(404);
 	});
 });
@@ -432,14 +644,38 @@ describe('captured shapes', () => {
 		// every value type, nested ones included (lines.line1, taxes.tax1, history.item1, reference)
 		expect(mine).toEqual(typeTree(capturedInvoice));
 		// the captured fixture's own values for this zero invoice, where the sandbox has no freedom
-		for (const key of ['tax', 'totalintax', 'open', 'collection', 'discount', 'discounttype', 'profile', 'uncollectible', 'lastreminder', 'invoicenote']) {
+		for (const key of [
+			'tax',
+			'totalintax',
+			'open',
+			'collection',
+			'discount',
+			'discounttype',
+			'profile',
+			'uncollectible',
+			'lastreminder',
+			'invoicenote',
+		]) {
 			expect([key, inv[key]]).toEqual([key, capturedInvoice[key]]);
 		}
 		expect(inv.lines).toEqual(capturedInvoice.lines);
 	});
 
 	it('a GET /invoices list item matches the captured list response (the 4×13 at 21% example)', async () => {
-		const nr = await create({ clientnr: 58, sendmethod: 'email', lines: [{ amount: 4, amount_desc: '', description: 'Appels', tax_rate: 21, price: 13, discount_pct: 0 }] });
+		const nr = await create({
+			clientnr: 58,
+			sendmethod: 'email',
+			lines: [
+				{
+					amount: 4,
+					amount_desc: '',
+					description: 'Appels',
+					tax_rate: 21,
+					price: 13,
+					discount_pct: 0,
+				},
+			],
+		});
 		const list = (await api.get('/invoices')).json<Invoice[]>();
 		expect(list).toHaveLength(1);
 		const item = list[0];
@@ -447,7 +683,17 @@ describe('captured shapes', () => {
 		const mine = typeTree(item) as Record<string, unknown>;
 		ADDED_INVOICE_KEYS.forEach((k) => delete mine[k]);
 		expect(mine).toEqual(typeTree(captured));
-		for (const key of ['lines', 'tax', 'totalintax', 'open', 'paiddate', 'taxes', 'paymentperiod', 'collection', 'country']) {
+		for (const key of [
+			'lines',
+			'tax',
+			'totalintax',
+			'open',
+			'paiddate',
+			'taxes',
+			'paymentperiod',
+			'collection',
+			'country',
+		]) {
 			expect([key, item[key]]).toEqual([key, captured[key]]);
 		}
 		expect(item.invoicenr).toBe(nr);
@@ -459,7 +705,8 @@ describe('captured shapes', () => {
 		const nr = await create({ clientnr: 58, lines: [line(3, '1.1', 9)] });
 		const inv = await read(nr);
 		for (const key of ['tax', 'totalintax', 'open']) expect(inv[key]).toMatch(/^-?\d+\.\d{2}$/);
-		for (const key of ['sent', 'duedate', 'paiddate', 'uncollectible', 'lastreminder']) expect(inv[key]).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+		for (const key of ['sent', 'duedate', 'paiddate', 'uncollectible', 'lastreminder'])
+			expect(inv[key]).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
 	});
 });
 
@@ -472,8 +719,12 @@ describe('account settings', () => {
 			{ id: '1', name: 'Omzet webwinkel', ledger: '8000' },
 			{ id: '2', name: 'Omzet verzendkosten', ledger: '8010' },
 		]);
-		expect((await api.get('/profiles')).json()).toEqual([{ id: '1', name: 'Standaard', default: 'true' }]);
-		const countries = (await api.get('/countrylist/nl')).json<Array<{ id: string; name: string }>>();
+		expect((await api.get('/profiles')).json()).toEqual([
+			{ id: '1', name: 'Standaard', default: 'true' },
+		]);
+		const countries = (await api.get('/countrylist/nl')).json<
+			Array<{ id: string; name: string }>
+		>();
 		expect(countries).toEqual(readJson('jfactuursturen-countrylist_response.json'));
 		expect(countries).toContainEqual({ id: '146', name: 'Nederland' });
 		expect((await api.get('/countrylist/xx')).status).toBe(400);
@@ -486,7 +737,12 @@ describe('account settings', () => {
 		});
 		try {
 			const c = fsClient(custom);
-			const res = await c.post('/invoices', { action: 'send', sendmethod: 'mail', clientnr: 58, lines: [line(1, 10, 9)] });
+			const res = await c.post('/invoices', {
+				action: 'send',
+				sendmethod: 'mail',
+				clientnr: 58,
+				lines: [line(1, 10, 9)],
+			});
 			expect(res.status).toBe(400);
 			expect(res.text).toMatch(/9% is not a VAT rate of this account for NL \(known: 21\)/);
 		} finally {
@@ -495,27 +751,61 @@ describe('account settings', () => {
 	});
 
 	it('products CRUD with 201 plain-text id and computed priceintax', async () => {
-		const res = await api.post('/products', { code: 'SHIRT-M', name: 'T-shirt', price: '120', taxes: 21 });
+		const res = await api.post('/products', {
+			code: 'SHIRT-M',
+			name: 'T-shirt',
+			price: '120',
+			taxes: 21,
+		});
 		expect([res.status, res.text]).toEqual([201, res.text.match(/^\d+$/)?.[0]]);
-		const product = (await api.get(`/products/${res.text}`)).json<{ product: Record<string, string> }>().product;
-		expect(product).toEqual({ id: res.text, code: 'SHIRT-M', name: 'T-shirt', price: '120', taxes: '21', priceintax: '145.2' });
+		const product = (await api.get(`/products/${res.text}`)).json<{
+			product: Record<string, string>;
+		}>().product;
+		expect(product).toEqual({
+			id: res.text,
+			code: 'SHIRT-M',
+			name: 'T-shirt',
+			price: '120',
+			taxes: '21',
+			priceintax: '145.2',
+		});
 		expect(Object.keys(product)).toEqual(Object.keys(readJson('fs_api-product.json') as object));
-		expect((await api.put(`/products/${res.text}`, { price: '10.125', taxes: '9' })).status).toBe(200);
-		expect((await api.get(`/products/${res.text}`)).json<{ product: Record<string, string> }>().product).toMatchObject({ price: '10.125', taxes: '9', priceintax: '11.04' });
-		expect((await api.post('/products', { name: 'x', price: '1.0001', taxes: 21 })).status).toBe(400);
+		expect((await api.put(`/products/${res.text}`, { price: '10.125', taxes: '9' })).status).toBe(
+			200,
+		);
+		expect(
+			(await api.get(`/products/${res.text}`)).json<{ product: Record<string, string> }>().product,
+		).toMatchObject({ price: '10.125', taxes: '9', priceintax: '11.04' });
+		expect((await api.post('/products', { name: 'x', price: '1.0001', taxes: 21 })).status).toBe(
+			400,
+		);
 		expect((await api.post('/products', { name: 'x', price: '1', taxes: 8 })).status).toBe(400);
 		expect((await api.del(`/products/${res.text}`)).status).toBe(200);
 		expect((await api.get('/products')).json()).toEqual([]);
 	});
 
 	it('saves a draft under invoices_saved (action save) without a number', async () => {
-		const res = await api.post('/invoices', { action: 'save', savename: 'concept mei', clientnr: 58, lines: [line(1, 10, 21)] });
+		const res = await api.post('/invoices', {
+			action: 'save',
+			savename: 'concept mei',
+			clientnr: 58,
+			lines: [line(1, 10, 21)],
+		});
 		expect(res.status).toBe(201);
 		const saved = (await api.get('/invoices_saved')).json<Array<Record<string, unknown>>>();
 		expect(saved).toHaveLength(1);
-		expect(saved[0]).toMatchObject({ id: res.text, invoicenr: '', sent: '', savename: 'concept mei', totalintax: '12.10' });
+		expect(saved[0]).toMatchObject({
+			id: res.text,
+			invoicenr: '',
+			sent: '',
+			savename: 'concept mei',
+			totalintax: '12.10',
+		});
 		expect((await api.get('/invoices')).json()).toEqual([]);
-		expect((await api.post('/invoices', { action: 'save', clientnr: 58, lines: [line(1, 10, 21)] })).text).toMatch(/^savename is required/);
+		expect(
+			(await api.post('/invoices', { action: 'save', clientnr: 58, lines: [line(1, 10, 21)] }))
+				.text,
+		).toMatch(/^savename is required/);
 	});
 });
 
@@ -526,7 +816,13 @@ describe('determinism', () => {
 			const c = fsClient(s);
 			const nr = (await c.post('/clients', { contact: 'A', email: 'a@example.nl' })).text;
 			for (let i = 1; i <= 3; i++) {
-				await c.post('/invoices', { action: 'send', sendmethod: 'mail', clientnr: nr, lines: [line(i, '9.99', 21)], alreadypaid: i === 2 ? 'full' : undefined });
+				await c.post('/invoices', {
+					action: 'send',
+					sendmethod: 'mail',
+					clientnr: nr,
+					lines: [line(i, '9.99', 21)],
+					alreadypaid: i === 2 ? 'full' : undefined,
+				});
 			}
 			return await c.state();
 		} finally {
@@ -539,7 +835,8 @@ describe('determinism', () => {
 		const b = await run(42);
 		expect(JSON.stringify(a)).toBe(JSON.stringify(b));
 		const c = (await run(43)) as { invoices: Invoice[] };
-		const ids = (s: unknown): string[] => (s as { invoices: Invoice[] }).invoices.map((i) => `${i.invoicenr} ${String(i.payment_url)}`);
+		const ids = (s: unknown): string[] =>
+			(s as { invoices: Invoice[] }).invoices.map((i) => `${i.invoicenr} ${String(i.payment_url)}`);
 		expect(ids(c)).not.toEqual(ids(a));
 	});
 
@@ -547,7 +844,13 @@ describe('determinism', () => {
 		const seeded = await startFactuursturenSandbox({
 			clients: seedClients,
 			invoices: [
-				{ clientnr: 58, sent: '2024-04-30', reference: { line1: 'Bestelling 900' }, lines: [line(1, '10.00', 21)], alreadypaid: 'full' },
+				{
+					clientnr: 58,
+					sent: '2024-04-30',
+					reference: { line1: 'Bestelling 900' },
+					lines: [line(1, '10.00', 21)],
+					alreadypaid: 'full',
+				},
 				{ clientnr: 59, lines: [line(1, '12.10', 21)] },
 			],
 			now: () => START,
@@ -559,10 +862,14 @@ describe('determinism', () => {
 				['2024-04-30', '12.10', '0.00', '2024-05-14'],
 				['2024-05-09', '12.10', '12.10', '2024-05-23'],
 			]);
-			expect((await c.get('/search/invoices/all/Bestelling%20900')).json<Invoice[]>()).toHaveLength(1);
+			expect((await c.get('/search/invoices/all/Bestelling%20900')).json<Invoice[]>()).toHaveLength(
+				1,
+			);
 		} finally {
 			await seeded.close();
 		}
-		await expect(startFactuursturenSandbox({ clients: [{ email: 'x@example.nl' }] })).rejects.toThrow(/seed client #1 is invalid: contact or company/);
+		await expect(
+			startFactuursturenSandbox({ clients: [{ email: 'x@example.nl' }] }),
+		).rejects.toThrow(/seed client #1 is invalid: contact or company/);
 	});
 });

@@ -2,12 +2,18 @@
  * Factuursturen sandbox: the hourly request budget (X-RateLimit-Remaining on every response, 403/429 when
  * spent, renewal at the window boundary) and each fault kind on POST /invoices, including commit-then-drop.
  */
-import { startFactuursturenSandbox, type RunningFactuursturenSandbox } from '../../sandbox/factuursturen';
+import {
+	startFactuursturenSandbox,
+	type RunningFactuursturenSandbox,
+} from '../../sandbox/factuursturen';
 import { basicAuth, fsClient } from '../../sandbox/factuursturen/http-client';
 
 const clients = [{ clientnr: '58', contact: 'Jan Jansen', email: 'jan@example.nl' }];
 const invoiceBody = (ref: string) => ({
-	action: 'send', sendmethod: 'mail', clientnr: 58, reference: { line1: `Bestelling ${ref}` },
+	action: 'send',
+	sendmethod: 'mail',
+	clientnr: 58,
+	reference: { line1: `Bestelling ${ref}` },
 	lines: [{ amount: 1, price: '10.00', tax_rate: 21, description: 'x' }],
 });
 
@@ -16,7 +22,11 @@ describe('rate limit (controlled clock)', () => {
 	let sb: RunningFactuursturenSandbox;
 	let api: ReturnType<typeof fsClient>;
 	beforeAll(async () => {
-		sb = await startFactuursturenSandbox({ clients, now: () => now, rateLimit: { budget: 3, windowMs: 1000 } });
+		sb = await startFactuursturenSandbox({
+			clients,
+			now: () => now,
+			rateLimit: { budget: 3, windowMs: 1000 },
+		});
 		api = fsClient(sb);
 	});
 	afterAll(() => sb.close());
@@ -27,10 +37,18 @@ describe('rate limit (controlled clock)', () => {
 
 	it('reports the remaining budget on every response and decreases it per request', async () => {
 		const seen: Array<[number, number | null]> = [];
-		for (const res of [await api.get('/clients'), await api.get('/clients/58'), await api.post('/clients', {})]) {
+		for (const res of [
+			await api.get('/clients'),
+			await api.get('/clients/58'),
+			await api.post('/clients', {}),
+		]) {
 			seen.push([res.status, res.remaining]);
 		}
-		expect(seen).toEqual([[200, 2], [200, 1], [400, 0]]);
+		expect(seen).toEqual([
+			[200, 2],
+			[200, 1],
+			[400, 0],
+		]);
 	});
 
 	it('answers 403 with remaining 0 and a plain-text body when spent, until the next window boundary', async () => {
@@ -58,7 +76,12 @@ describe('rate limit (controlled clock)', () => {
 
 	it('switches to 429 via control, and inspection and unauthenticated requests do not count', async () => {
 		const settings = await api.control({ rateLimit: { overLimitStatus: 429 } });
-		expect(settings.rateLimit).toMatchObject({ budget: 3, windowMs: 1000, overLimitStatus: 429, remaining: 3 });
+		expect(settings.rateLimit).toMatchObject({
+			budget: 3,
+			windowMs: 1000,
+			overLimitStatus: 429,
+			remaining: 3,
+		});
 		await api.get('/__sandbox/state');
 		await api.get('/__sandbox/requests');
 		const unauth = await api.get('/clients', { authorization: basicAuth('demo', 'nope') });
@@ -67,7 +90,10 @@ describe('rate limit (controlled clock)', () => {
 		for (let i = 0; i < 3; i++) await api.get('/taxes');
 		const over = await api.get('/taxes');
 		expect([over.status, over.remaining]).toEqual([429, 0]);
-		expect((await api.state()).rateLimit).toEqual({ remaining: 0, windowEndsAt: new Date(6000).toISOString() });
+		expect((await api.state()).rateLimit).toEqual({
+			remaining: 0,
+			windowEndsAt: new Date(6000).toISOString(),
+		});
 	});
 
 	it('control sets budget and remaining; advanceClockMs jumps to the next window', async () => {
@@ -87,7 +113,12 @@ describe('rate limit (controlled clock)', () => {
 			const c = fsClient(dflt);
 			expect((await c.get('/taxes')).remaining).toBe(999);
 			const ctl = await c.control({});
-			expect(ctl.rateLimit).toMatchObject({ budget: 1000, windowMs: 3_600_000, overLimitStatus: 403, windowEndsAt: '2024-05-09T11:00:00.000Z' });
+			expect(ctl.rateLimit).toMatchObject({
+				budget: 1000,
+				windowMs: 3_600_000,
+				overLimitStatus: 403,
+				windowEndsAt: '2024-05-09T11:00:00.000Z',
+			});
 		} finally {
 			await dflt.close();
 		}
@@ -150,7 +181,9 @@ describe('faults on POST /invoices', () => {
 		await api.faults([{ route, kind: 'reset', times: 1 }]);
 		await expect(api.post('/invoices', invoiceBody('2'))).rejects.toThrow();
 		expect(await stored()).toBe(0);
-		const log = (await api.get('/__sandbox/requests')).json<Array<{ fault: string | null; route: string }>>();
+		const log = (await api.get('/__sandbox/requests')).json<
+			Array<{ fault: string | null; route: string }>
+		>();
 		expect(log.filter((r) => r.route === route).map((r) => r.fault)).toEqual(['reset']);
 	});
 
@@ -159,7 +192,9 @@ describe('faults on POST /invoices', () => {
 		await expect(api.post('/invoices', invoiceBody('100234'))).rejects.toThrow();
 		const state = await api.state();
 		expect(state.invoices).toHaveLength(1);
-		const hits = (await api.get('/search/invoices/all/Bestelling%20100234')).json<Array<{ invoicenr: string }>>();
+		const hits = (await api.get('/search/invoices/all/Bestelling%20100234')).json<
+			Array<{ invoicenr: string }>
+		>();
 		expect(hits.map((h) => h.invoicenr)).toEqual([state.invoices[0].invoicenr]);
 		// a blind retry would create a duplicate: the API has no idempotency
 		expect((await api.post('/invoices', invoiceBody('100234'))).status).toBe(201);
@@ -170,7 +205,8 @@ describe('faults on POST /invoices', () => {
 		await api.faults([{ route, kind: 'slow', delayMs: 600, times: 1 }]);
 		await expect(api.post('/invoices', invoiceBody('3'), { timeoutMs: 100 })).rejects.toThrow();
 		const deadline = Date.now() + 15_000;
-		while ((await stored()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		while ((await stored()) === 0 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 100));
 		expect(await stored()).toBe(1);
 	}, 20_000);
 
@@ -181,7 +217,8 @@ describe('faults on POST /invoices', () => {
 				const c = fsClient(s);
 				await c.faults([{ route, kind: 'error', status: 503, probability: 0.5 }]);
 				const statuses: number[] = [];
-				for (let i = 0; i < 12; i++) statuses.push((await c.post('/invoices', invoiceBody(String(i)))).status);
+				for (let i = 0; i < 12; i++)
+					statuses.push((await c.post('/invoices', invoiceBody(String(i)))).status);
 				return statuses;
 			} finally {
 				await s.close();

@@ -6,14 +6,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCents, parseMicros, parseRateHundredths, roundDiv } from '../../core/money';
-import { COUNTRIES, generateShop, type GeneratedShop, type MwwOrder, type MwwTaxPrice, type ShopCategory } from '../../sandbox/generator';
+import {
+	COUNTRIES,
+	generateShop,
+	type GeneratedShop,
+	type MwwOrder,
+	type MwwTaxPrice,
+	type ShopCategory,
+} from '../../sandbox/generator';
 
 const asArray = (p: MwwTaxPrice | MwwTaxPrice[]): MwwTaxPrice[] => (Array.isArray(p) ? p : [p]);
-const gross = (netMicros: number, rateH: number): number => roundDiv(BigInt(netMicros) * BigInt(10_000 + rateH), 100_000_000);
+const gross = (netMicros: number, rateH: number): number =>
+	roundDiv(BigInt(netMicros) * BigInt(10_000 + rateH), 100_000_000);
 const n = (o: MwwOrder): string => String(o.number);
 
 const FS_COUNTRY_IDS = new Set(
-	(JSON.parse(readFileSync(join(__dirname, '../../sandbox/factuursturen/countrylist.json'), 'utf8')) as Array<{ id: string }>).map((c) => c.id),
+	(
+		JSON.parse(
+			readFileSync(join(__dirname, '../../sandbox/factuursturen/countrylist.json'), 'utf8'),
+		) as Array<{ id: string }>
+	).map((c) => c.id),
 );
 
 describe('generateShop', () => {
@@ -46,13 +58,19 @@ describe('generateShop', () => {
 				for (const line of o.orderlines) {
 					for (const p of asArray(line.price)) {
 						check(/^-?\d+\.\d{6}$/.test(p.amount), `${at}: amount ${p.amount} needs 6 decimals`);
-						check(/^-?\d+\.\d{2}$/.test(p.amount_including_tax ?? ''), `${at}: amount_including_tax ${p.amount_including_tax} needs 2 decimals`);
+						check(
+							/^-?\d+\.\d{2}$/.test(p.amount_including_tax ?? ''),
+							`${at}: amount_including_tax ${p.amount_including_tax} needs 2 decimals`,
+						);
 						check(/^\d+\.\d{2}$/.test(p.rate), `${at}: rate ${p.rate}`);
 						const rateH = parseRateHundredths(p.rate);
 						const net = parseMicros(p.amount);
 						const g = parseCents(p.amount_including_tax);
 						// the gross is the 6-decimal net plus VAT, rounded once
-						check(gross(net, rateH) === g, `${at}: ${p.amount} at ${p.rate} % is not ${p.amount_including_tax} incl. VAT`);
+						check(
+							gross(net, rateH) === g,
+							`${at}: ${p.amount} at ${p.rate} % is not ${p.amount_including_tax} incl. VAT`,
+						);
 						const t = perRate.get(rateH) ?? { gross: 0, net: 0 };
 						t.gross += g;
 						t.net += net;
@@ -61,18 +79,28 @@ describe('generateShop', () => {
 					}
 					if (line.type === 'article') {
 						const art = line.articles![0];
-						const unit = parseMicros(art.price.amount) + (art.options ?? []).reduce((s, x) => s + parseMicros(x.price.amount), 0);
-						check(parseMicros(asArray(line.price)[0].amount) === unit * line.quantity, `${at}: line ${line.id} net is not quantity × unit`);
+						const unit =
+							parseMicros(art.price.amount) +
+							(art.options ?? []).reduce((s, x) => s + parseMicros(x.price.amount), 0);
+						check(
+							parseMicros(asArray(line.price)[0].amount) === unit * line.quantity,
+							`${at}: line ${line.id} net is not quantity × unit`,
+						);
 					}
 					if (line.type === 'discount') {
 						check(Array.isArray(line.price), `${at}: discount price must be an array`);
-						for (const p of asArray(line.price)) check(parseCents(p.amount_including_tax) < 0, `${at}: discount must be negative`);
+						for (const p of asArray(line.price))
+							check(parseCents(p.amount_including_tax) < 0, `${at}: discount must be negative`);
 					}
 				}
-				check(parseCents(o.price.total) === total, `${at}: total ${o.price.total} is not the sum of the lines`);
+				check(
+					parseCents(o.price.total) === total,
+					`${at}: total ${o.price.total} is not the sum of the lines`,
+				);
 				const tax = asArray(o.price.tax);
 				check(
-					JSON.stringify(tax.map((t) => parseRateHundredths(t.rate)).sort((a, b) => a - b)) === JSON.stringify([...perRate.keys()].sort((a, b) => a - b)),
+					JSON.stringify(tax.map((t) => parseRateHundredths(t.rate)).sort((a, b) => a - b)) ===
+						JSON.stringify([...perRate.keys()].sort((a, b) => a - b)),
 					`${at}: price.tax rates differ from the line rates`,
 				);
 				for (const t of tax) {
@@ -82,8 +110,14 @@ describe('generateShop', () => {
 					const vat = parseCents(t.amount);
 					check(/^-?\d+\.\d{2}$/.test(t.amount), `${at}: tax amount ${t.amount}`);
 					// VAT = Σ gross − Σ net at 2 decimals; and within a cent of VAT computed on the gross sum
-					check(vat === r.gross - roundDiv(r.net, 10_000), `${at}: VAT ${t.amount} at ${t.rate} % ≠ gross − net`);
-					check(Math.abs(vat - roundDiv(r.gross * rateH, 10_000 + rateH)) <= 1, `${at}: VAT ${t.amount} at ${t.rate} % off by more than a cent`);
+					check(
+						vat === r.gross - roundDiv(r.net, 10_000),
+						`${at}: VAT ${t.amount} at ${t.rate} % ≠ gross − net`,
+					);
+					check(
+						Math.abs(vat - roundDiv(r.gross * rateH, 10_000 + rateH)) <= 1,
+						`${at}: VAT ${t.amount} at ${t.rate} % off by more than a cent`,
+					);
 				}
 			}
 		}
@@ -92,16 +126,23 @@ describe('generateShop', () => {
 
 	it('applies the right VAT regime per order kind', () => {
 		const byNumber = new Map(big.orders.map((o) => [n(o), o]));
-		const of = (c: ShopCategory): MwwOrder[] => (big.categories[c] ?? []).map((x) => byNumber.get(x)!);
-		const rates = (o: MwwOrder): number[] => [...new Set(o.orderlines.flatMap((l) => asArray(l.price).map((p) => parseRateHundredths(p.rate))))];
+		const of = (c: ShopCategory): MwwOrder[] =>
+			(big.categories[c] ?? []).map((x) => byNumber.get(x)!);
+		const rates = (o: MwwOrder): number[] => [
+			...new Set(
+				o.orderlines.flatMap((l) => asArray(l.price).map((p) => parseRateHundredths(p.rate))),
+			),
+		];
 		for (const o of [...of('domestic'), ...of('domesticB2B'), ...of('euHomeVat'), ...of('test')]) {
 			expect(o.tax_region).toBe('NL');
 			expect(o.tax_strategy).toBe('');
 			for (const r of rates(o)) expect([2100, 900, 0]).toContain(r);
 		}
 		for (const o of of('domestic')) expect(o.debtor.address.invoice.country_code).toBe('NL');
-		for (const o of of('domesticB2B')) expect(o.debtor.address.invoice.taxnumber).toMatch(/^NL\d{9}B\d{2}$/);
-		for (const o of of('euHomeVat')) expect(['BE', 'DE']).toContain(o.debtor.address.invoice.country_code);
+		for (const o of of('domesticB2B'))
+			expect(o.debtor.address.invoice.taxnumber).toMatch(/^NL\d{9}B\d{2}$/);
+		for (const o of of('euHomeVat'))
+			expect(['BE', 'DE']).toContain(o.debtor.address.invoice.country_code);
 		for (const o of of('oss')) {
 			const c = COUNTRIES[o.tax_region];
 			expect(c.eu && c.iso !== 'NL').toBe(true);
@@ -117,9 +158,12 @@ describe('generateShop', () => {
 			expect(o.debtor.address.invoice.country_code).not.toBe('NL');
 			expect(rates(o)).toEqual([0]);
 		}
-		const vatFormat = /^(NL\d{9}B\d{2}|BE0\d{9}|DE\d{9}|FR\d{11}|ATU\d{8}|ESB\d{8}|IT\d{11}|LU\d{8}|PL\d{10})$/;
-		for (const o of of('reverseCharge')) expect(o.debtor.address.invoice.taxnumber).toMatch(vatFormat);
-		for (const o of of('reverseChargeNoVat')) expect(o.debtor.address.invoice.taxnumber ?? '').toBe('');
+		const vatFormat =
+			/^(NL\d{9}B\d{2}|BE0\d{9}|DE\d{9}|FR\d{11}|ATU\d{8}|ESB\d{8}|IT\d{11}|LU\d{8}|PL\d{10})$/;
+		for (const o of of('reverseCharge'))
+			expect(o.debtor.address.invoice.taxnumber).toMatch(vatFormat);
+		for (const o of of('reverseChargeNoVat'))
+			expect(o.debtor.address.invoice.taxnumber ?? '').toBe('');
 		for (const o of of('export')) {
 			expect(o.tax_strategy).toBe('zero_percent');
 			expect(['US', 'CH', 'NO', 'GB']).toContain(o.debtor.address.invoice.country_code);
@@ -130,11 +174,16 @@ describe('generateShop', () => {
 	it('splits shipping, payment costs and discounts over rates in proportion to the goods', () => {
 		const byNumber = new Map(big.orders.map((o) => [n(o), o]));
 		let checked = 0;
-		for (const num of [...(big.categories.shipping_split ?? []), ...(big.categories.discount ?? [])]) {
+		for (const num of [
+			...(big.categories.shipping_split ?? []),
+			...(big.categories.discount ?? []),
+		]) {
 			const o = byNumber.get(num)!;
 			const goods = new Map<string, number>();
 			for (const l of o.orderlines.filter((x) => x.type === 'article' || x.type === 'custom')) {
-				for (const p of asArray(l.price)) if (p.rate !== '0.00') goods.set(p.rate, (goods.get(p.rate) ?? 0) + parseCents(p.amount_including_tax));
+				for (const p of asArray(l.price))
+					if (p.rate !== '0.00')
+						goods.set(p.rate, (goods.get(p.rate) ?? 0) + parseCents(p.amount_including_tax));
 			}
 			const goodsTotal = [...goods.values()].reduce((a, b) => a + b, 0);
 			for (const l of o.orderlines.filter((x) => Array.isArray(x.price) && x.price.length > 1)) {
@@ -183,33 +232,89 @@ describe('generateShop', () => {
 		for (const o of shop.orders) {
 			expect(o.date >= '2025-06-16' && o.date <= '2025-07-15').toBe(true);
 			expect(o.time >= '07:00:00' && o.time <= '23:59:59').toBe(true);
-			expect(`${o.status_changed_date} ${o.status_changed_time}` >= `${o.date} ${o.time}`).toBe(true);
+			expect(`${o.status_changed_date} ${o.status_changed_time}` >= `${o.date} ${o.time}`).toBe(
+				true,
+			);
 			expect(o.status_changed_date <= '2025-07-15').toBe(true);
 		}
 	});
 
 	it('contains every required category and shape variation', () => {
 		const required: ShopCategory[] = [
-			'domestic', 'domesticB2B', 'euHomeVat', 'oss', 'reverseCharge', 'reverseChargeNoVat', 'export', 'test', 'credit',
-			'invoiceable', 'not_invoiceable', 'archived', 'mixed_rates', 'three_rates', 'zero_rate_line', 'shipping_line',
-			'shipping_split', 'payment_line', 'payment_split', 'discount', 'action_price', 'custom_line', 'article_options',
-			'accents', 'apostrophe', 'long_company', 'long_street', 'long_zipcode', 'long_phone', 'email_case',
-			'email_whitespace', 'repeat_customer', 'registered_customer', 'guest', 'vat_number', 'number_int', 'number_string',
-			'tax_object', 'tax_array', 'line_price_object', 'line_price_array', 'line_price_array_single', 'country_empty',
-			'delivery_absent', 'delivery_present', 'credited',
+			'domestic',
+			'domesticB2B',
+			'euHomeVat',
+			'oss',
+			'reverseCharge',
+			'reverseChargeNoVat',
+			'export',
+			'test',
+			'credit',
+			'invoiceable',
+			'not_invoiceable',
+			'archived',
+			'mixed_rates',
+			'three_rates',
+			'zero_rate_line',
+			'shipping_line',
+			'shipping_split',
+			'payment_line',
+			'payment_split',
+			'discount',
+			'action_price',
+			'custom_line',
+			'article_options',
+			'accents',
+			'apostrophe',
+			'long_company',
+			'long_street',
+			'long_zipcode',
+			'long_phone',
+			'email_case',
+			'email_whitespace',
+			'repeat_customer',
+			'registered_customer',
+			'guest',
+			'vat_number',
+			'number_int',
+			'number_string',
+			'tax_object',
+			'tax_array',
+			'line_price_object',
+			'line_price_array',
+			'line_price_array_single',
+			'country_empty',
+			'delivery_absent',
+			'delivery_present',
+			'credited',
 		];
 		const shop = generateShop({ seed: 21, orderCount: 600 });
 		for (const c of required) expect([c, (shop.categories[c] ?? []).length > 0]).toEqual([c, true]);
 		// the categories say what the orders really hold
 		const byNumber = new Map(shop.orders.map((o) => [n(o), o]));
-		for (const x of shop.categories.long_street) expect(Object.values(byNumber.get(x)!.debtor.address).some((a) => (a?.street ?? '').length > 50)).toBe(true);
-		for (const x of shop.categories.country_empty) expect(byNumber.get(x)!.shipping[0].country).toEqual([]);
-		for (const x of shop.categories.delivery_absent) expect(byNumber.get(x)!.debtor.address.delivery).toBeUndefined();
-		for (const x of shop.categories.number_int) expect(typeof byNumber.get(x)!.number).toBe('number');
-		expect(shop.orders.some((o) => o.debtor.address.invoice.city === "'s-Hertogenbosch" || o.debtor.address.delivery?.city === "'s-Hertogenbosch")).toBe(true);
+		for (const x of shop.categories.long_street)
+			expect(
+				Object.values(byNumber.get(x)!.debtor.address).some((a) => (a?.street ?? '').length > 50),
+			).toBe(true);
+		for (const x of shop.categories.country_empty)
+			expect(byNumber.get(x)!.shipping[0].country).toEqual([]);
+		for (const x of shop.categories.delivery_absent)
+			expect(byNumber.get(x)!.debtor.address.delivery).toBeUndefined();
+		for (const x of shop.categories.number_int)
+			expect(typeof byNumber.get(x)!.number).toBe('number');
+		expect(
+			shop.orders.some(
+				(o) =>
+					o.debtor.address.invoice.city === "'s-Hertogenbosch" ||
+					o.debtor.address.delivery?.city === "'s-Hertogenbosch",
+			),
+		).toBe(true);
 		// Action price options carry the negative difference to the regular price
 		const action = byNumber.get(shop.categories.action_price[0])!;
-		const opt = action.orderlines.flatMap((l) => l.articles ?? []).flatMap((a) => a.options ?? []).find((x) => x.description === 'Action price')!;
+		const opt = action.orderlines
+			.flatMap((l) => l.articles ?? [])
+			.flatMap((a) => a.options ?? [])
+			.find((x) => x.description === 'Action price')!;
 		expect(parseMicros(opt.price.amount)).toBeLessThan(0);
 	});
 
@@ -223,7 +328,11 @@ describe('generateShop', () => {
 	});
 
 	it('seeds existing Factuursturen debtors for about 40 % of the customers', () => {
-		const emails = new Set(big.orders.filter((o) => !n(o).startsWith('T-')).map((o) => o.debtor.email.trim().toLowerCase()));
+		const emails = new Set(
+			big.orders
+				.filter((o) => !n(o).startsWith('T-'))
+				.map((o) => o.debtor.email.trim().toLowerCase()),
+		);
 		const d = big.existingDebtors;
 		expect(d.length / emails.size).toBeGreaterThan(0.3);
 		expect(d.length / emails.size).toBeLessThan(0.5);
@@ -235,7 +344,8 @@ describe('generateShop', () => {
 			expect(FS_COUNTRY_IDS.has(x.country)).toBe(true);
 			expect(x.zipcode.length).toBeLessThanOrEqual(7);
 			expect(x.taxnumber.length).toBeLessThanOrEqual(18);
-			for (const f of [x.contact, x.company, x.address, x.city]) expect(f.length).toBeLessThanOrEqual(50);
+			for (const f of [x.contact, x.company, x.address, x.city])
+				expect(f.length).toBeLessThanOrEqual(50);
 		}
 		const ids = new Map(d.map((x) => [x.country, 0]));
 		expect(ids.has('146') && ids.size >= 5).toBe(true);
@@ -250,18 +360,34 @@ describe('generateShop', () => {
 		];
 		const shop = generateShop({ seed: 2, orderCount: 120, statuses });
 		for (const o of shop.orders) expect([40, 41, 42, 43]).toContain(o.status);
-		for (const x of shop.categories.credit) expect(shop.orders.find((o) => n(o) === x)!.status).toBe(42);
+		for (const x of shop.categories.credit)
+			expect(shop.orders.find((o) => n(o) === x)!.status).toBe(42);
 	});
 
 	it('honours the mix and rejects bad options with a clear message', () => {
-		const onlyExport = generateShop({ seed: 3, orderCount: 50, mix: { domestic: 0, domesticB2B: 0, euHomeVat: 0, oss: 0, reverseCharge: 0, reverseChargeNoVat: 0, test: 0, credit: 0 } });
+		const onlyExport = generateShop({
+			seed: 3,
+			orderCount: 50,
+			mix: {
+				domestic: 0,
+				domesticB2B: 0,
+				euHomeVat: 0,
+				oss: 0,
+				reverseCharge: 0,
+				reverseChargeNoVat: 0,
+				test: 0,
+				credit: 0,
+			},
+		});
 		expect(onlyExport.orders.every((o) => o.tax_strategy === 'zero_percent')).toBe(true);
 		// nothing to credit when every order is placed today: the credit's place goes to a regular order
 		const oneDay = generateShop({ seed: 3, orderCount: 15, days: 1 });
 		expect(oneDay.orders).toHaveLength(15);
 		expect(oneDay.categories.credit).toBeUndefined();
 		expect(generateShop({ orderCount: 0 }).orders).toEqual([]);
-		expect(() => generateShop({ today: '2026-02-30' })).toThrow(/today "2026-02-30" is not a date; give it as YYYY-MM-DD/);
+		expect(() => generateShop({ today: '2026-02-30' })).toThrow(
+			/today "2026-02-30" is not a date; give it as YYYY-MM-DD/,
+		);
 		expect(() => generateShop({ days: 0 })).toThrow(/days must be a whole number/);
 		expect(() => generateShop({ orderCount: -1 })).toThrow(/orderCount/);
 	});

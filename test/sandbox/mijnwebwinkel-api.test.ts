@@ -7,7 +7,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateShop } from '../../sandbox/generator';
-import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../sandbox/mijnwebwinkel';
+import {
+	startMijnwebwinkelSandbox,
+	type RunningMijnwebwinkelSandbox,
+} from '../../sandbox/mijnwebwinkel';
 
 type Any = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -17,7 +20,14 @@ interface Reply {
 	headers: Headers;
 }
 
-async function call(sb: RunningMijnwebwinkelSandbox, method: string, path: string, params: Record<string, string> = {}, body?: unknown, auth: 'both' | 'partner' | 'none' = 'both'): Promise<Reply> {
+async function call(
+	sb: RunningMijnwebwinkelSandbox,
+	method: string,
+	path: string,
+	params: Record<string, string> = {},
+	body?: unknown,
+	auth: 'both' | 'partner' | 'none' = 'both',
+): Promise<Reply> {
 	const q = new URLSearchParams();
 	if (auth !== 'none') q.set('partner_token', sb.partnerToken);
 	if (auth === 'both') q.set('token', sb.storeToken);
@@ -30,7 +40,11 @@ async function call(sb: RunningMijnwebwinkelSandbox, method: string, path: strin
 	const text = await res.text();
 	// an injected fault answers plain text, like a proxy in front of the API would
 	const json = (res.headers.get('content-type') ?? '').includes('json');
-	return { status: res.status, body: text && json ? JSON.parse(text) : text || undefined, headers: res.headers };
+	return {
+		status: res.status,
+		body: text && json ? JSON.parse(text) : text || undefined,
+		headers: res.headers,
+	};
 }
 
 const num = (o: Any): string => String(o.number);
@@ -38,7 +52,8 @@ const isTest = (o: Any): boolean => num(o).startsWith('T-');
 
 describe('Mijnwebwinkel sandbox', () => {
 	let sb: RunningMijnwebwinkelSandbox;
-	const get = (path: string, params?: Record<string, string>): Promise<Reply> => call(sb, 'GET', path, params);
+	const get = (path: string, params?: Record<string, string>): Promise<Reply> =>
+		call(sb, 'GET', path, params);
 
 	beforeAll(async () => {
 		sb = await startMijnwebwinkelSandbox({ seed: 3, shop: { orderCount: 1200 } });
@@ -71,7 +86,9 @@ describe('Mijnwebwinkel sandbox', () => {
 		});
 
 		it('needs only the partner token for order statuses', async () => {
-			expect((await call(sb, 'GET', '/v1/orderstatuses', {}, undefined, 'partner')).status).toBe(200);
+			expect((await call(sb, 'GET', '/v1/orderstatuses', {}, undefined, 'partner')).status).toBe(
+				200,
+			);
 			expect((await call(sb, 'GET', '/v1/orderstatuses', {}, undefined, 'none')).status).toBe(401);
 			expect((await call(sb, 'GET', '/v1/store', {}, undefined, 'partner')).status).toBe(401);
 		});
@@ -80,7 +97,10 @@ describe('Mijnwebwinkel sandbox', () => {
 	describe('paging', () => {
 		it('pages 1,000+ orders with limit 100; count matches; ordering asc and desc', async () => {
 			const count = (await get('/v1/orders/count')).body.count;
-			const expected = sb.orders().filter((o) => !isTest(o)).map(num);
+			const expected = sb
+				.orders()
+				.filter((o) => !isTest(o))
+				.map(num);
 			expect(count).toBe(expected.length);
 			expect(count).toBeGreaterThan(1000);
 			const collect = async (ordering: string): Promise<string[]> => {
@@ -127,7 +147,8 @@ describe('Mijnwebwinkel sandbox', () => {
 			expect(count.body.count).toBe(out.length);
 			return out.sort();
 		};
-		const expectFrom = (pred: (o: Any) => boolean): string[] => sb.orders().filter(pred).map(num).sort();
+		const expectFrom = (pred: (o: Any) => boolean): string[] =>
+			sb.orders().filter(pred).map(num).sort();
 
 		it('filters on order date, both bounds inclusive', async () => {
 			const d = (sb.orders()[300] as Any).date as string;
@@ -142,14 +163,27 @@ describe('Mijnwebwinkel sandbox', () => {
 		it('filters on status id and on the status-changed moment (inclusive, yyyy-mm-dd hh:mm:ss)', async () => {
 			const statuses = (await get('/v1/orderstatuses')).body as Any[];
 			const paid = statuses.find((s) => s.description === 'Betaald').status;
-			expect(await listAll({ status_id: String(paid) })).toEqual(expectFrom((o) => !isTest(o) && o.status === paid));
+			expect(await listAll({ status_id: String(paid) })).toEqual(
+				expectFrom((o) => !isTest(o) && o.status === paid),
+			);
 			const o = sb.orders()[500] as Any;
 			const moment = `${o.status_changed_date} ${o.status_changed_time}`;
-			const exact = await listAll({ status_changed_start_date: moment, status_changed_end_date: moment });
+			const exact = await listAll({
+				status_changed_start_date: moment,
+				status_changed_end_date: moment,
+			});
 			expect(exact).toContain(num(o));
-			expect(exact).toEqual(expectFrom((x) => !isTest(x) && `${x.status_changed_date} ${x.status_changed_time}` === moment));
+			expect(exact).toEqual(
+				expectFrom(
+					(x) => !isTest(x) && `${x.status_changed_date} ${x.status_changed_time}` === moment,
+				),
+			);
 			const since = await listAll({ status_changed_start_date: moment });
-			expect(since).toEqual(expectFrom((x) => !isTest(x) && `${x.status_changed_date} ${x.status_changed_time}` >= moment));
+			expect(since).toEqual(
+				expectFrom(
+					(x) => !isTest(x) && `${x.status_changed_date} ${x.status_changed_time}` >= moment,
+				),
+			);
 			const bad = await get('/v1/orders', { status_changed_start_date: o.status_changed_date });
 			expect(bad.status).toBe(400);
 			expect(bad.body.description).toMatch(/yyyy-mm-dd hh:mm:ss/);
@@ -182,7 +216,8 @@ describe('Mijnwebwinkel sandbox', () => {
 			const orders = sb.orders() as Any[];
 			const key = (o: Any): string => o.debtor.email.trim().toLowerCase();
 			const spellings = new Map<string, Set<string>>();
-			for (const o of orders.filter((x) => !isTest(x))) spellings.set(key(o), (spellings.get(key(o)) ?? new Set()).add(o.debtor.email));
+			for (const o of orders.filter((x) => !isTest(x)))
+				spellings.set(key(o), (spellings.get(key(o)) ?? new Set()).add(o.debtor.email));
 			const [email] = [...spellings].find(([, s]) => s.size > 1)!;
 			const found = await listAll({ debtor_email: email.toUpperCase() });
 			expect(found.length).toBeGreaterThan(1);
@@ -191,7 +226,11 @@ describe('Mijnwebwinkel sandbox', () => {
 	});
 
 	it('serves the same names with other ids when status ids are shuffled, orders keeping their names', async () => {
-		const shuffled = await startMijnwebwinkelSandbox({ seed: 3, shop: { orderCount: 1200 }, shuffleStatusIds: true });
+		const shuffled = await startMijnwebwinkelSandbox({
+			seed: 3,
+			shop: { orderCount: 1200 },
+			shuffleStatusIds: true,
+		});
 		try {
 			const a = (await get('/v1/orderstatuses')).body as Any[];
 			const b = (await call(shuffled, 'GET', '/v1/orderstatuses')).body as Any[];
@@ -201,16 +240,21 @@ describe('Mijnwebwinkel sandbox', () => {
 				expect(other.status).not.toBe(s.status);
 				expect(other.credit_order).toBe(s.credit_order);
 			}
-			const nameIn = (table: Any[], id: number): string => table.find((s) => s.status === id).description;
+			const nameIn = (table: Any[], id: number): string =>
+				table.find((s) => s.status === id).description;
 			const before = new Map((sb.orders() as Any[]).map((o) => [num(o), nameIn(a, o.status)]));
 			const after = (shuffled.orders() as Any[]).map((o) => [num(o), nameIn(b, o.status)]);
 			expect(after.length).toBe(before.size);
 			for (const [n, name] of after) expect([n, name]).toEqual([n, before.get(n)]);
 			// a filter by the id that now means "Betaald" finds exactly the paid orders
 			const paid = b.find((s) => s.description === 'Betaald').status;
-			const count = (await call(shuffled, 'GET', '/v1/orders/count', { status_id: String(paid) })).body.count;
-			expect(count).toBe([...before].filter(([n, name]) => name === 'Betaald' && !n.startsWith('T-')).length);
-			const en = (await call(shuffled, 'GET', '/v1/orderstatuses', { language: 'en_GB' })).body as Any[];
+			const count = (await call(shuffled, 'GET', '/v1/orders/count', { status_id: String(paid) }))
+				.body.count;
+			expect(count).toBe(
+				[...before].filter(([n, name]) => name === 'Betaald' && !n.startsWith('T-')).length,
+			);
+			const en = (await call(shuffled, 'GET', '/v1/orderstatuses', { language: 'en_GB' }))
+				.body as Any[];
 			expect(en.find((s) => s.status === paid).description).toBe('Paid');
 		} finally {
 			await shuffled.close();
@@ -221,17 +265,34 @@ describe('Mijnwebwinkel sandbox', () => {
 		const clock = new Date('2026-04-01T10:15:30Z');
 		let local: RunningMijnwebwinkelSandbox;
 		beforeEach(async () => {
-			local = await startMijnwebwinkelSandbox({ seed: 8, shop: { orderCount: 60 }, now: () => clock });
+			local = await startMijnwebwinkelSandbox({
+				seed: 8,
+				shop: { orderCount: 60 },
+				now: () => clock,
+			});
 		});
 		afterEach(() => local.close());
 
 		it('changes status, archived and the internal comment and answers the updated order', async () => {
 			const statuses = (await call(local, 'GET', '/v1/orderstatuses')).body as Any[];
 			const shipped = statuses.find((s) => s.description === 'Verzonden').status;
-			const target = (local.orders() as Any[]).find((o) => !o.credited_order_number && o.status !== shipped);
-			const res = await call(local, 'PATCH', `/v1/orders/${num(target)}`, {}, { status: shipped, archived: true, comments: { internal: 'PostNL:3SABCD1234567' } });
+			const target = (local.orders() as Any[]).find(
+				(o) => !o.credited_order_number && o.status !== shipped,
+			);
+			const res = await call(
+				local,
+				'PATCH',
+				`/v1/orders/${num(target)}`,
+				{},
+				{ status: shipped, archived: true, comments: { internal: 'PostNL:3SABCD1234567' } },
+			);
 			expect(res.status).toBe(200);
-			expect(res.body).toMatchObject({ status: shipped, archived: true, status_changed_date: '2026-04-01', status_changed_time: '12:15:30' });
+			expect(res.body).toMatchObject({
+				status: shipped,
+				archived: true,
+				status_changed_date: '2026-04-01',
+				status_changed_time: '12:15:30',
+			});
 			expect(res.body.comments.internal).toBe('PostNL:3SABCD1234567');
 			expect(res.body.comments.customer).toBe(target.comments.customer);
 			expect((await call(local, 'GET', `/v1/orders/${num(target)}`)).body).toEqual(res.body);
@@ -245,9 +306,15 @@ describe('Mijnwebwinkel sandbox', () => {
 			const unknown = await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { status: 999 });
 			expect(unknown.status).toBe(400);
 			expect(unknown.body.description).toMatch(/orderstatuses/);
-			expect((await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { status: credit })).status).toBe(400);
-			expect((await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { archived: 'yes' })).status).toBe(400);
-			expect((await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { colour: 'red' })).status).toBe(400);
+			expect(
+				(await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { status: credit })).status,
+			).toBe(400);
+			expect(
+				(await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { archived: 'yes' })).status,
+			).toBe(400);
+			expect(
+				(await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, { colour: 'red' })).status,
+			).toBe(400);
 			expect((await call(local, 'PATCH', `/v1/orders/${num(regular)}`, {}, [1])).status).toBe(400);
 			expect(local.orders()).toEqual(orders);
 			const missing = await call(local, 'PATCH', '/v1/orders/424242', {}, { archived: true });
@@ -268,19 +335,34 @@ describe('Mijnwebwinkel sandbox', () => {
 
 	it('limits the request rate with 429, Retry-After and a JSON error, and opens a new window later', async () => {
 		let now = 1_000_000;
-		const limited = await startMijnwebwinkelSandbox({ seed: 2, shop: { orderCount: 20 }, rateLimit: { requestsPerWindow: 3, windowMs: 60_000 }, now: () => new Date(now) });
+		const limited = await startMijnwebwinkelSandbox({
+			seed: 2,
+			shop: { orderCount: 20 },
+			rateLimit: { requestsPerWindow: 3, windowMs: 60_000 },
+			now: () => new Date(now),
+		});
 		try {
-			for (let i = 0; i < 3; i++) expect((await call(limited, 'GET', '/v1/orders/count')).status).toBe(200);
+			for (let i = 0; i < 3; i++)
+				expect((await call(limited, 'GET', '/v1/orders/count')).status).toBe(200);
 			now += 20_000;
 			const over = await call(limited, 'GET', '/v1/orders');
 			expect(over.status).toBe(429);
 			expect(over.headers.get('retry-after')).toBe('40');
-			expect(over.body).toMatchObject({ code: 429, message: expect.any(String), description: expect.stringMatching(/retry after 40 s/) });
+			expect(over.body).toMatchObject({
+				code: 429,
+				message: expect.any(String),
+				description: expect.stringMatching(/retry after 40 s/),
+			});
 			now += 40_000;
 			expect((await call(limited, 'GET', '/v1/orders')).status).toBe(200);
 			// switched off (and on) at run time through the control endpoint
-			await fetch(`${limited.url}/__sandbox/control`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rateLimit: null }) });
-			for (let i = 0; i < 5; i++) expect((await call(limited, 'GET', '/v1/orders/count')).status).toBe(200);
+			await fetch(`${limited.url}/__sandbox/control`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ rateLimit: null }),
+			});
+			for (let i = 0; i < 5; i++)
+				expect((await call(limited, 'GET', '/v1/orders/count')).status).toBe(200);
 			limited.setRateLimit({ requestsPerWindow: 1, windowMs: 1000 });
 			expect((await call(limited, 'GET', '/v1/orders/count')).status).toBe(200);
 			expect((await call(limited, 'GET', '/v1/orders/count')).status).toBe(429);
@@ -300,16 +382,26 @@ describe('Mijnwebwinkel sandbox', () => {
 			expect(list.body.map(num).sort()).toEqual(orders.map(num).sort());
 			expect((await call(fromFile, 'GET', `/v1/orders/${num(orders[2])}`)).body).toEqual(orders[2]);
 			const customers = (await call(fromFile, 'GET', '/v1/customers')).body.customers as Any[];
-			expect(customers.map((c) => c.id).sort()).toEqual([...new Set(orders.filter((o) => o.debtor.id).map((o) => o.debtor.id))].sort());
+			expect(customers.map((c) => c.id).sort()).toEqual(
+				[...new Set(orders.filter((o) => o.debtor.id).map((o) => o.debtor.id))].sort(),
+			);
 		} finally {
 			await fromFile.close();
 		}
 		writeFileSync(join(dir, 'bad.json'), '{"not": "an array"}');
-		await expect(startMijnwebwinkelSandbox({ ordersFile: join(dir, 'bad.json') })).rejects.toThrow(/JSON array/);
+		await expect(startMijnwebwinkelSandbox({ ordersFile: join(dir, 'bad.json') })).rejects.toThrow(
+			/JSON array/,
+		);
 		writeFileSync(join(dir, 'broken.json'), '[{');
-		await expect(startMijnwebwinkelSandbox({ ordersFile: join(dir, 'broken.json') })).rejects.toThrow(/not valid JSON/);
-		await expect(startMijnwebwinkelSandbox({ ordersFile: join(dir, 'missing.json') })).rejects.toThrow(/cannot read ordersFile/);
-		await expect(startMijnwebwinkelSandbox({ orders: [{ date: '2026-01-01' }] })).rejects.toThrow(/index 0 has no "number"/);
+		await expect(
+			startMijnwebwinkelSandbox({ ordersFile: join(dir, 'broken.json') }),
+		).rejects.toThrow(/not valid JSON/);
+		await expect(
+			startMijnwebwinkelSandbox({ ordersFile: join(dir, 'missing.json') }),
+		).rejects.toThrow(/cannot read ordersFile/);
+		await expect(startMijnwebwinkelSandbox({ orders: [{ date: '2026-01-01' }] })).rejects.toThrow(
+			/index 0 has no "number"/,
+		);
 	});
 
 	describe('faults', () => {
@@ -317,7 +409,9 @@ describe('Mijnwebwinkel sandbox', () => {
 			const run = async (seed: number): Promise<number[]> => {
 				const s = await startMijnwebwinkelSandbox({ seed, shop: { orderCount: 20 } });
 				try {
-					s.setFaults([{ route: 'GET /v1/orders/count', kind: 'error', status: 503, probability: 0.5 }]);
+					s.setFaults([
+						{ route: 'GET /v1/orders/count', kind: 'error', status: 503, probability: 0.5 },
+					]);
 					const out: number[] = [];
 					for (let i = 0; i < 24; i++) out.push((await call(s, 'GET', '/v1/orders/count')).status);
 					return out;
@@ -362,7 +456,9 @@ describe('Mijnwebwinkel sandbox', () => {
 			try {
 				const order = (s.orders() as Any[]).find((o) => o.archived === false);
 				s.setFaults([{ route: 'PATCH /v1/orders/:number', kind: 'commit-then-drop', times: 1 }]);
-				await expect(call(s, 'PATCH', `/v1/orders/${num(order)}`, {}, { archived: true })).rejects.toThrow();
+				await expect(
+					call(s, 'PATCH', `/v1/orders/${num(order)}`, {}, { archived: true }),
+				).rejects.toThrow();
 				expect((s.orders() as Any[]).find((o) => num(o) === num(order)).archived).toBe(true);
 				expect((await call(s, 'GET', `/v1/orders/${num(order)}`)).body.archived).toBe(true);
 			} finally {
@@ -372,7 +468,12 @@ describe('Mijnwebwinkel sandbox', () => {
 	});
 
 	it('logs every request with both tokens redacted', async () => {
-		const s = await startMijnwebwinkelSandbox({ seed: 1, storeToken: 'store-SECRET-1', partnerToken: 'partner-SECRET-2', shop: { orderCount: 20 } });
+		const s = await startMijnwebwinkelSandbox({
+			seed: 1,
+			storeToken: 'store-SECRET-1',
+			partnerToken: 'partner-SECRET-2',
+			shop: { orderCount: 20 },
+		});
 		try {
 			await call(s, 'GET', '/v1/orders', { limit: '5' });
 			await call(s, 'GET', '/v1/orders/424242');

@@ -24,7 +24,9 @@ describe('sandbox ports', () => {
 	it('startSandbox rejects with EADDRINUSE on a taken port', async () => {
 		const taken = await occupy();
 		try {
-			await expect(startSandbox({ name: 'test', routes: [], state: () => ({}) }, taken.port)).rejects.toMatchObject({ code: 'EADDRINUSE' });
+			await expect(
+				startSandbox({ name: 'test', routes: [], state: () => ({}) }, taken.port),
+			).rejects.toMatchObject({ code: 'EADDRINUSE' });
 		} finally {
 			await taken.release();
 		}
@@ -36,7 +38,10 @@ describe('sandbox ports', () => {
 		const sparePort = spare.port;
 		await spare.release(); // free now: the first sandbox gets it, then the second one's port is taken
 		try {
-			const shop = await startDemoShopPreferring({ mijnwebwinkel: sparePort, factuursturen: taken.port }, { seed: 1, orderCount: 3, days: 2 });
+			const shop = await startDemoShopPreferring(
+				{ mijnwebwinkel: sparePort, factuursturen: taken.port },
+				{ seed: 1, orderCount: 3, days: 2 },
+			);
 			try {
 				expect(shop.fellBack).toBe(true);
 				expect([shop.mijnwebwinkel.port, shop.factuursturen.port]).not.toContain(taken.port);
@@ -61,7 +66,10 @@ describe('sandbox ports', () => {
 		const shop = await startDemoShopPreferring(ports, { seed: 1, orderCount: 3, days: 2 });
 		try {
 			expect(shop.fellBack).toBe(false);
-			expect([shop.mijnwebwinkel.port, shop.factuursturen.port]).toEqual([ports.mijnwebwinkel, ports.factuursturen]);
+			expect([shop.mijnwebwinkel.port, shop.factuursturen.port]).toEqual([
+				ports.mijnwebwinkel,
+				ports.factuursturen,
+			]);
 		} finally {
 			await shop.close();
 		}

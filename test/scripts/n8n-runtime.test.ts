@@ -60,7 +60,10 @@ describe('n8n runtime installer', () => {
 	it('installs a working Node 24 although npm exported ignore-scripts=true', async () => {
 		const cache = newCacheDir();
 		const install = await runInstaller(cache, 'ensure');
-		expect({ code: install.code, stderr: install.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+		expect({ code: install.code, stderr: install.stderr }).toEqual({
+			code: 0,
+			stderr: expect.any(String),
+		});
 		const env = await runInstaller(cache, 'env');
 		expect(env.code).toBe(0);
 		expect(nodeOf(env.stdout).version).toMatch(/^v24\./);
@@ -68,16 +71,24 @@ describe('n8n runtime installer', () => {
 
 	it('two installers started at once into one empty folder both end with the same working runtime', async () => {
 		const cache = newCacheDir();
-		const [a, b] = await Promise.all([runInstaller(cache, 'ensure'), runInstaller(cache, 'ensure')]);
+		const [a, b] = await Promise.all([
+			runInstaller(cache, 'ensure'),
+			runInstaller(cache, 'ensure'),
+		]);
 		expect([a.code, b.code]).toEqual([0, 0]);
-		const [envA, envB] = await Promise.all([runInstaller(cache, 'env'), runInstaller(cache, 'env')]);
+		const [envA, envB] = await Promise.all([
+			runInstaller(cache, 'env'),
+			runInstaller(cache, 'env'),
+		]);
 		expect(envA.stdout).toBe(envB.stdout);
 		expect(nodeOf(envA.stdout).version).toMatch(/^v24\./);
 		// only finished parts under their final names: no temporary or half-installed folders left behind
-		expect(fs.readdirSync(cache).filter((name) => !name.startsWith('.lock')).sort()).toEqual([
-			'node-24.21.0',
-			`pkg-${SMALL_PACKAGE}`,
-		]);
+		expect(
+			fs
+				.readdirSync(cache)
+				.filter((name) => !name.startsWith('.lock'))
+				.sort(),
+		).toEqual(['node-24.21.0', `pkg-${SMALL_PACKAGE}`]);
 		// exactly one of the two did the install; the other waited and found it done
 		const installs = [a, b].filter((run) => run.stderr.includes('installing Node')).length;
 		expect(installs).toBe(1);

@@ -41,10 +41,15 @@ export interface RecordedRequest {
 }
 
 /** Resolves the `={{$credentials.x}}` / `={{ $credentials?.x }}` expressions that credential definitions use. */
-export function resolveCredentialExpression(value: unknown, data: ICredentialDataDecryptedObject): unknown {
+export function resolveCredentialExpression(
+	value: unknown,
+	data: ICredentialDataDecryptedObject,
+): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	const body = value.slice(1);
-	return body.replace(/\{\{\s*\$credentials\??\.([A-Za-z0-9_]+)\s*\}\}/g, (_m, key: string) => String(data[key] ?? ''));
+	return body.replace(/\{\{\s*\$credentials\??\.([A-Za-z0-9_]+)\s*\}\}/g, (_m, key: string) =>
+		String(data[key] ?? ''),
+	);
 }
 
 function resolveDeep(value: unknown, data: ICredentialDataDecryptedObject): unknown {
@@ -67,8 +72,10 @@ export async function applyAuthentication(
 	const props = resolveDeep(auth.properties, data) as IDataObject;
 	const out: IHttpRequestOptions = { ...options };
 	if (props.qs) out.qs = { ...(options.qs ?? {}), ...(props.qs as IDataObject) };
-	if (props.headers) out.headers = { ...(options.headers ?? {}), ...(props.headers as IDataObject) };
-	if (props.body) out.body = { ...((options.body as IDataObject) ?? {}), ...(props.body as IDataObject) };
+	if (props.headers)
+		out.headers = { ...(options.headers ?? {}), ...(props.headers as IDataObject) };
+	if (props.body)
+		out.body = { ...((options.body as IDataObject) ?? {}), ...(props.body as IDataObject) };
 	if (props.auth) out.auth = props.auth as IHttpRequestOptions['auth'];
 	return out;
 }
@@ -91,9 +98,13 @@ export async function performRequest(options: IHttpRequestOptions): Promise<unkn
 	const emptyBody =
 		body === undefined ||
 		body === null ||
-		(typeof body === 'object' && !Buffer.isBuffer(body) && !(body instanceof URLSearchParams) && Object.keys(body).length === 0);
+		(typeof body === 'object' &&
+			!Buffer.isBuffer(body) &&
+			!(body instanceof URLSearchParams) &&
+			Object.keys(body).length === 0);
 	if (!emptyBody && method !== 'GET') {
-		if (body instanceof URLSearchParams) config.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
+		if (body instanceof URLSearchParams)
+			config.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
 		config.data = body;
 	}
 	if (options.json && !Object.keys(config.headers!).some((h) => h.toLowerCase() === 'accept')) {
@@ -102,7 +113,12 @@ export async function performRequest(options: IHttpRequestOptions): Promise<unkn
 	if (options.ignoreHttpStatusErrors) config.validateStatus = () => true;
 	const result = await axios.request(config);
 	if (options.returnFullResponse) {
-		return { body: result.data, headers: { ...result.headers }, statusCode: result.status, statusMessage: result.statusText };
+		return {
+			body: result.data,
+			headers: { ...result.headers },
+			statusCode: result.status,
+			statusMessage: result.statusText,
+		};
 	}
 	return result.data;
 }
@@ -114,7 +130,13 @@ function defaultsOf(properties: INodeProperties[]): Record<string, unknown> {
 }
 
 function getPath(obj: Record<string, unknown>, path: string): unknown {
-	return path.split('.').reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined), obj);
+	return path
+		.split('.')
+		.reduce<unknown>(
+			(acc, key) =>
+				acc && typeof acc === 'object' ? (acc as Record<string, unknown>)[key] : undefined,
+			obj,
+		);
 }
 
 export interface TestContext {
@@ -145,7 +167,10 @@ export function createContext(o: ContextOptions): TestContext {
 		return c.data;
 	};
 
-	const httpRequestWithAuthentication = async (type: string, options: IHttpRequestOptions): Promise<unknown> => {
+	const httpRequestWithAuthentication = async (
+		type: string,
+		options: IHttpRequestOptions,
+	): Promise<unknown> => {
 		const c = o.credentials?.[type];
 		if (!c) throw new Error(`Test context has no credentials of type ${type}`);
 		const authenticated = await applyAuthentication(c.type, c.data, options);
@@ -163,7 +188,12 @@ export function createContext(o: ContextOptions): TestContext {
 		return await performRequest(options);
 	};
 
-	const getNodeParameter = (name: string, itemIndex = 0, fallback?: unknown, opts?: { extractValue?: boolean }): unknown => {
+	const getNodeParameter = (
+		name: string,
+		itemIndex = 0,
+		fallback?: unknown,
+		opts?: { extractValue?: boolean },
+	): unknown => {
 		const params = paramsFor(itemIndex);
 		let value = getPath(params, name);
 		if (value === undefined) value = getPath(defaults, name);
@@ -181,9 +211,12 @@ export function createContext(o: ContextOptions): TestContext {
 	const helpers = {
 		httpRequest,
 		httpRequestWithAuthentication,
-		returnJsonArray: (data: IDataObject | IDataObject[]) => (Array.isArray(data) ? data : [data]).map((json) => ({ json })),
-		constructExecutionMetaData: (data: INodeExecutionData[], meta: { itemData: { item: number } | Array<{ item: number }> }) =>
-			data.map((d) => ({ ...d, pairedItem: meta.itemData })),
+		returnJsonArray: (data: IDataObject | IDataObject[]) =>
+			(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+		constructExecutionMetaData: (
+			data: INodeExecutionData[],
+			meta: { itemData: { item: number } | Array<{ item: number }> },
+		) => data.map((d) => ({ ...d, pairedItem: meta.itemData })),
 		prepareBinaryData: async (buffer: Buffer, fileName?: string, mimeType?: string) => ({
 			data: buffer.toString('base64'),
 			fileName,

@@ -12,7 +12,10 @@ interface NodeJson {
 	disabled?: boolean;
 	parameters: Record<string, unknown>;
 }
-type Wf = { nodes: NodeJson[]; connections: Record<string, { main: Array<Array<{ node: string }>> }> };
+type Wf = {
+	nodes: NodeJson[];
+	connections: Record<string, { main: Array<Array<{ node: string }>> }>;
+};
 
 const PRIORITY: Record<string, number> = {
 	'n8n-nodes-base.formTrigger': 10,
@@ -33,7 +36,11 @@ test('the sync workflow preselects a trigger that starts the daily sync at once,
 	const first = preselected(wf)!;
 	expect(['n8n-nodes-base.scheduleTrigger', 'n8n-nodes-base.manualTrigger']).toContain(first.type);
 	expect(wf.connections[first.name].main[0].map((c) => c.node)).toEqual([N.settings]);
-	expect(wf.nodes.filter((n) => ['n8n-nodes-base.formTrigger', 'n8n-nodes-base.webhook'].includes(n.type))).toEqual([]);
+	expect(
+		wf.nodes.filter((n) =>
+			['n8n-nodes-base.formTrigger', 'n8n-nodes-base.webhook'].includes(n.type),
+		),
+	).toEqual([]);
 	// Run now is still there for an explicit choice in the button's menu
 	expect(wf.nodes.find((n) => n.name === N.manual)?.type).toBe('n8n-nodes-base.manualTrigger');
 });

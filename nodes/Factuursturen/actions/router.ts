@@ -12,7 +12,13 @@ import { findByOrders } from './invoice/findByOrders';
 import { deleteInvoice, downloadInvoicePdf, getInvoice, getManyInvoices } from './invoice/read';
 import { reconcileWithOrder } from './invoice/reconcile';
 import { registerPayment } from './invoice/registerPayment';
-import { createProduct, deleteProduct, getManyProducts, getProduct, updateProduct } from './product/product';
+import {
+	createProduct,
+	deleteProduct,
+	getManyProducts,
+	getProduct,
+	updateProduct,
+} from './product/product';
 import { getManyLookup } from './lookup/getMany';
 
 type Operation = (rc: RunContext) => Promise<INodeExecutionData[]>;

@@ -21,7 +21,8 @@ export const bookingRecordOperations: INodeProperties = {
 			name: 'Migration Progress',
 			value: 'migrationProgress',
 			action: 'Record migration progress',
-			description: 'After a migration run: the new state of the migration (booked, left, expected end) for a Data Table Upsert on range',
+			description:
+				'After a migration run: the new state of the migration (booked, left, expected end) for a Data Table Upsert on range',
 		},
 		{
 			name: 'Plan Migration Slice',
@@ -72,7 +73,8 @@ export const bookingRecordFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. the workflow ID',
 		displayOptions: showFor(['planMigrationSlice']),
-		description: 'Keeps migrations of the same range by different workflows (shops) in one n8n apart; part of the state row key',
+		description:
+			'Keeps migrations of the same range by different workflows (shops) in one n8n apart; part of the state row key',
 	},
 	{
 		displayName: 'Calls per Order',
@@ -81,7 +83,8 @@ export const bookingRecordFields: INodeProperties[] = [
 		default: 2,
 		typeOptions: { minValue: 1 },
 		displayOptions: showFor(['planMigrationSlice', 'migrationProgress']),
-		description: 'Factuursturen requests one order costs at most (its invoice, and its debtor when new)',
+		description:
+			'Factuursturen requests one order costs at most (its invoice, and its debtor when new)',
 	},
 	{
 		displayName: 'Max Orders per Run',
@@ -90,7 +93,8 @@ export const bookingRecordFields: INodeProperties[] = [
 		default: 500,
 		typeOptions: { minValue: 1 },
 		displayOptions: showFor(['planMigrationSlice', 'migrationProgress']),
-		description: 'Upper bound of a slice, whatever the budget (keeps every execution short and small)',
+		description:
+			'Upper bound of a slice, whatever the budget (keeps every execution short and small)',
 	},
 	{
 		displayName: 'Plan',
@@ -107,7 +111,8 @@ export const bookingRecordFields: INodeProperties[] = [
 		type: 'number',
 		default: 0,
 		displayOptions: showFor(['migrationProgress']),
-		description: 'How many orders the range holds (Mijnwebwinkel Order → Count with the same filters), for the orders left',
+		description:
+			'How many orders the range holds (Mijnwebwinkel Order → Count with the same filters), for the orders left',
 	},
 	{
 		displayName: 'Budget per Window',
@@ -116,6 +121,7 @@ export const bookingRecordFields: INodeProperties[] = [
 		default: 60,
 		typeOptions: { minValue: 1 },
 		displayOptions: showFor(['migrationProgress']),
-		description: "Factuursturen requests per hour on this account, for the expected end (Factuursturen does not publish it)",
+		description:
+			'Factuursturen requests per hour on this account, for the expected end (Factuursturen does not publish it)',
 	},
 ];

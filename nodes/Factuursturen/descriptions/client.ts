@@ -12,7 +12,12 @@ export const clientOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['client'] } },
 	options: [
-		{ name: 'Create', value: 'create', action: 'Create a client', description: 'Create a client (debtor)' },
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a client',
+			description: 'Create a client (debtor)',
+		},
 		{ name: 'Delete', value: 'delete', action: 'Delete a client' },
 		{ name: 'Get', value: 'get', action: 'Get a client' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many clients' },
@@ -20,7 +25,8 @@ export const clientOperations: INodeProperties = {
 			name: 'Get or Create by Email',
 			value: 'getOrCreateByEmail',
 			action: 'Get or create a client by email',
-			description: 'Find the client with exactly this e-mail address, or create it; an existing client is never changed',
+			description:
+				'Find the client with exactly this e-mail address, or create it; an existing client is never changed',
 		},
 		{ name: 'Search by Email', value: 'searchByEmail', action: 'Search clients by email' },
 		{ name: 'Update', value: 'update', action: 'Update a client' },
@@ -74,7 +80,13 @@ export const clientFields: INodeProperties[] = [
 		displayOptions: show(['update']),
 		options: [
 			...clientFieldOptions,
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+			},
 			{ displayName: 'Active', name: 'active', type: 'boolean', default: true },
 		],
 	},
@@ -91,7 +103,11 @@ export const clientFields: INodeProperties[] = [
 				value: 'order',
 				description: 'The input item is an order as the Mijnwebwinkel node outputs it (Normalized)',
 			},
-			{ name: 'Fields Below', value: 'fields', description: 'E-mail and client fields set in this node' },
+			{
+				name: 'Fields Below',
+				value: 'fields',
+				description: 'E-mail and client fields set in this node',
+			},
 		],
 		default: 'order',
 		displayOptions: show(['getOrCreateByEmail']),
@@ -102,7 +118,9 @@ export const clientFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. order',
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] },
+		},
 		description:
 			'Where the order is in the input item: leave empty when the whole item is the order, or give a dot path such as "order"',
 	},
@@ -113,7 +131,9 @@ export const clientFields: INodeProperties[] = [
 		placeholder: 'name@email.com',
 		required: true,
 		default: '',
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['fields'] } },
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['fields'] },
+		},
 		description: 'Matched trimmed and case-insensitive, exactly',
 	},
 	{
@@ -122,7 +142,9 @@ export const clientFields: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['fields'] } },
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['fields'] },
+		},
 		description: 'Used only when the client has to be created; an existing client is never changed',
 		options: clientFieldOptions,
 	},
@@ -131,7 +153,9 @@ export const clientFields: INodeProperties[] = [
 		name: 'invoiceSettings',
 		type: 'json',
 		default: '{}',
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] },
+		},
 		description:
 			"The settings of the Invoice → Create From Order node that books these orders, as an object of its parameters (mappingJson, vatRates, ossVatRates, invoiceableStatuses, sendMethod, …): the same values or expressions that node uses, or {{ $('Create invoice').params }} when its parameters hold no expressions. An order it would refuse (status, currency, unmapped VAT or OSS rate, voucher line, …) is refused here, before a debtor is created, and its Send Method applies to new debtors. Empty: only the checks that need no settings.",
 	},
@@ -143,13 +167,17 @@ export const clientFields: INodeProperties[] = [
 			{
 				name: 'Prices Incl. VAT',
 				value: 'intax',
-				description: 'As a consumer shop shows them: the invoice lands on the order total without rounding lines',
+				description:
+					'As a consumer shop shows them: the invoice lands on the order total without rounding lines',
 			},
 			{ name: 'Prices Excl. VAT', value: 'extax' },
 		],
 		default: 'intax',
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
-		description: 'Tax type (tax_type) of a debtor created for a customer without company or VAT number',
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] },
+		},
+		description:
+			'Tax type (tax_type) of a debtor created for a customer without company or VAT number',
 	},
 	{
 		displayName: 'New Business Debtors',
@@ -160,8 +188,11 @@ export const clientFields: INodeProperties[] = [
 			{ name: 'Prices Incl. VAT', value: 'intax' },
 		],
 		default: 'extax',
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
-		description: 'Tax type (tax_type) of a debtor created for a customer with a company or VAT number',
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] },
+		},
+		description:
+			'Tax type (tax_type) of a debtor created for a customer with a company or VAT number',
 	},
 	...fixedDebtorProperties('client', 'getOrCreateByEmail'),
 	{
@@ -169,7 +200,9 @@ export const clientFields: INodeProperties[] = [
 		name: 'mappingJson',
 		type: 'json',
 		default: '{}',
-		displayOptions: { show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] } },
+		displayOptions: {
+			show: { resource: ['client'], operation: ['getOrCreateByEmail'], debtorSource: ['order'] },
+		},
 		description:
 			'The same mapping as Invoice → Create From Order takes, so one expression can feed both nodes; here only paymentMethodDebtors is used, e.g. {"paymentMethodDebtors": {"cash": "1001"}} (the keys are the mappingKey values of Mijnwebwinkel › Payment Method › Get Many). Overrides Fixed Debtors by Payment Method.',
 	},
@@ -181,10 +214,19 @@ export const clientFields: INodeProperties[] = [
 			{
 				name: 'Auto',
 				value: 'auto',
-				description: 'Fetch all clients once when more than 3 e-mails are looked up, else search per e-mail',
+				description:
+					'Fetch all clients once when more than 3 e-mails are looked up, else search per e-mail',
 			},
-			{ name: 'Fetch All Clients', value: 'all', description: 'One request for all clients, matched locally' },
-			{ name: 'Search per Email', value: 'search', description: 'One search request per distinct e-mail' },
+			{
+				name: 'Fetch All Clients',
+				value: 'all',
+				description: 'One request for all clients, matched locally',
+			},
+			{
+				name: 'Search per Email',
+				value: 'search',
+				description: 'One search request per distinct e-mail',
+			},
 		],
 		default: 'auto',
 		displayOptions: show(['getOrCreateByEmail']),

@@ -51,7 +51,8 @@ export const requestOptions: INodeProperties = {
 				{
 					name: 'Burst, Then Wait for Renewal',
 					value: 'burst',
-					description: 'Suggest no wait while more than the reserve is left, then wait until the budget renews',
+					description:
+						'Suggest no wait while more than the reserve is left, then wait until the budget renews',
 				},
 				{
 					name: 'Spread Over the Hour',
@@ -59,7 +60,8 @@ export const requestOptions: INodeProperties = {
 					description: 'Suggest waits that spread the remaining budget evenly until it renews',
 				},
 			],
-			description: 'How rateLimit.suggestedWaitSeconds in the output spends the hourly budget (use it in a Wait node)',
+			description:
+				'How rateLimit.suggestedWaitSeconds in the output spends the hourly budget (use it in a Wait node)',
 		},
 		{
 			displayName: 'Rate Limit Reserve',
@@ -85,7 +87,8 @@ export const requestOptions: INodeProperties = {
 			type: 'number',
 			default: 60000,
 			typeOptions: { minValue: 1000 },
-			description: 'How long to wait for an answer from Factuursturen before treating the request as failed',
+			description:
+				'How long to wait for an answer from Factuursturen before treating the request as failed',
 		},
 	],
 };

@@ -11,7 +11,12 @@ export const invoiceOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['invoice'] } },
 	options: [
-		{ name: 'Create', value: 'create', action: 'Create an invoice', description: 'Create an invoice from lines you give' },
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create an invoice',
+			description: 'Create an invoice from lines you give',
+		},
 		{
 			name: 'Create From Order',
 			value: 'createFromOrder',
@@ -25,7 +30,8 @@ export const invoiceOperations: INodeProperties = {
 			name: 'Find By Orders',
 			value: 'findByOrders',
 			action: 'Find invoices for orders',
-			description: 'Add the existing invoice (or null) to every input order, with one request for all of them',
+			description:
+				'Add the existing invoice (or null) to every input order, with one request for all of them',
 		},
 		{ name: 'Get', value: 'get', action: 'Get an invoice' },
 		{ name: 'Get Many', value: 'getAll', action: 'Get many invoices' },
@@ -33,9 +39,14 @@ export const invoiceOperations: INodeProperties = {
 			name: 'Reconcile With Order',
 			value: 'reconcile',
 			action: 'Reconcile invoices with their orders',
-			description: 'Read the invoices back and compare total, VAT per rate, paid state and customer with each order',
+			description:
+				'Read the invoices back and compare total, VAT per rate, paid state and customer with each order',
 		},
-		{ name: 'Register Payment', value: 'registerPayment', action: 'Register a payment for an invoice' },
+		{
+			name: 'Register Payment',
+			value: 'registerPayment',
+			action: 'Register a payment for an invoice',
+		},
 	],
 	default: 'createFromOrder',
 };
@@ -43,14 +54,21 @@ export const invoiceOperations: INodeProperties = {
 const lineValues: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{ displayName: 'Quantity', name: 'amount', type: 'number', default: 1 },
-	{ displayName: 'Unit', name: 'amount_desc', type: 'string', default: '', placeholder: 'e.g. pcs' },
+	{
+		displayName: 'Unit',
+		name: 'amount_desc',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. pcs',
+	},
 	{
 		displayName: 'Price',
 		name: 'price',
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 16.53',
-		description: 'Unit price as a decimal with a dot; excluding VAT for a client with prices excl. VAT (extax), including VAT for intax.',
+		description:
+			'Unit price as a decimal with a dot; excluding VAT for a client with prices excl. VAT (extax), including VAT for intax.',
 	},
 	{
 		displayName: 'VAT Rate Name or ID',
@@ -61,7 +79,13 @@ const lineValues: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{ displayName: 'Discount (%)', name: 'discount_pct', type: 'number', default: 0, typeOptions: { minValue: 0, maxValue: 100 } },
+	{
+		displayName: 'Discount (%)',
+		name: 'discount_pct',
+		type: 'number',
+		default: 0,
+		typeOptions: { minValue: 0, maxValue: 100 },
+	},
 	{
 		displayName: 'Use Destination-Country Rate (OSS)',
 		name: 'tax_country',
@@ -112,7 +136,9 @@ export const invoiceFields: INodeProperties[] = [
 			{ name: 'Print Center', value: 'printcenter' },
 		],
 		default: 'mail',
-		displayOptions: { show: { resource: ['invoice'], operation: ['create'], invoiceAction: ['send'] } },
+		displayOptions: {
+			show: { resource: ['invoice'], operation: ['create'], invoiceAction: ['send'] },
+		},
 	},
 	{
 		displayName: 'Draft Name',
@@ -120,7 +146,9 @@ export const invoiceFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		displayOptions: { show: { resource: ['invoice'], operation: ['create'], invoiceAction: ['save'] } },
+		displayOptions: {
+			show: { resource: ['invoice'], operation: ['create'], invoiceAction: ['save'] },
+		},
 		description: 'Name of the saved invoice (max 20 characters)',
 	},
 	{
@@ -141,7 +169,9 @@ export const invoiceFields: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		placeholder: 'Add Line',
 		default: {},
-		displayOptions: { show: { resource: ['invoice'], operation: ['create'], linesInput: ['fields'] } },
+		displayOptions: {
+			show: { resource: ['invoice'], operation: ['create'], linesInput: ['fields'] },
+		},
 		options: [{ displayName: 'Line', name: 'line', values: lineValues }],
 	},
 	{
@@ -149,7 +179,9 @@ export const invoiceFields: INodeProperties[] = [
 		name: 'linesJson',
 		type: 'json',
 		default: '[\n  {"amount": 1, "description": "Item", "tax_rate": 21, "price": "10.00"}\n]',
-		displayOptions: { show: { resource: ['invoice'], operation: ['create'], linesInput: ['json'] } },
+		displayOptions: {
+			show: { resource: ['invoice'], operation: ['create'], linesInput: ['json'] },
+		},
 		description:
 			'Array of lines with amount, description, tax_rate, price (decimal text, e.g. "16.53"), optional amount_desc, discount_pct, tax_country',
 	},
@@ -169,7 +201,13 @@ export const invoiceFields: INodeProperties[] = [
 				placeholder: 'full',
 				description: '"full" to mark the whole invoice paid, or an amount such as "25.00"',
 			},
-			{ displayName: 'Already Paid Method', name: 'alreadypaidmethod', type: 'string', default: '', placeholder: 'e.g. iDEAL' },
+			{
+				displayName: 'Already Paid Method',
+				name: 'alreadypaidmethod',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. iDEAL',
+			},
 			{
 				displayName: 'Category Name or ID',
 				name: 'category',
@@ -197,7 +235,13 @@ export const invoiceFields: INodeProperties[] = [
 				default: 'percentage',
 			},
 			{ displayName: 'Payment Condition', name: 'paymentcondition', type: 'string', default: '' },
-			{ displayName: 'Payment Period (Days)', name: 'paymentperiod', type: 'number', default: 14, typeOptions: { minValue: 0 } },
+			{
+				displayName: 'Payment Period (Days)',
+				name: 'paymentperiod',
+				type: 'number',
+				default: 14,
+				typeOptions: { minValue: 0 },
+			},
 			{
 				displayName: 'Profile Name or ID',
 				name: 'profile',
@@ -224,7 +268,13 @@ export const invoiceFields: INodeProperties[] = [
 		displayOptions: show(['getAll']),
 		options: [
 			{ displayName: 'Client Number', name: 'client', type: 'string', default: '' },
-			{ displayName: 'Since', name: 'since', type: 'dateTime', default: '', description: 'Invoices sent on or after this date' },
+			{
+				displayName: 'Since',
+				name: 'since',
+				type: 'dateTime',
+				default: '',
+				description: 'Invoices sent on or after this date',
+			},
 			{
 				displayName: 'Status',
 				name: 'filter',
@@ -240,7 +290,13 @@ export const invoiceFields: INodeProperties[] = [
 				],
 				default: 'open',
 			},
-			{ displayName: 'Until', name: 'until', type: 'dateTime', default: '', description: 'Invoices sent on or before this date' },
+			{
+				displayName: 'Until',
+				name: 'until',
+				type: 'dateTime',
+				default: '',
+				description: 'Invoices sent on or before this date',
+			},
 		],
 	},
 

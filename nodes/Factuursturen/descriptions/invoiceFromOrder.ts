@@ -73,7 +73,9 @@ export const invoiceFromOrderFields: INodeProperties[] = [
 		name: 'invoiceableStatuses',
 		type: 'string',
 		default: DEFAULT_INVOICEABLE_STATUSES.join(', '),
-		displayOptions: { show: { resource: ['invoice'], operation: ['createFromOrder'], statusCheck: [true] } },
+		displayOptions: {
+			show: { resource: ['invoice'], operation: ['createFromOrder'], statusCheck: [true] },
+		},
 		description: 'Mijnwebwinkel status names, comma-separated (case and spacing ignored)',
 	},
 	{
@@ -93,7 +95,8 @@ export const invoiceFromOrderFields: INodeProperties[] = [
 		type: 'string',
 		default: 'invoicenr',
 		displayOptions: show(['reconcile']),
-		description: 'Where the invoice number is in the input item (Create From Order outputs it as "invoicenr")',
+		description:
+			'Where the invoice number is in the input item (Create From Order outputs it as "invoicenr")',
 	},
 	{
 		displayName: 'Tolerance (Cents)',
@@ -112,9 +115,14 @@ export const invoiceFromOrderFields: INodeProperties[] = [
 			{
 				name: 'Treat as Errors',
 				value: 'error',
-				description: 'Fail the item: with "On Error: Continue (using error output)" it goes to the error output with hints',
+				description:
+					'Fail the item: with "On Error: Continue (using error output)" it goes to the error output with hints',
 			},
-			{ name: 'Keep on Main Output', value: 'main', description: 'Output every item with reconciliation.ok true or false' },
+			{
+				name: 'Keep on Main Output',
+				value: 'main',
+				description: 'Output every item with reconciliation.ok true or false',
+			},
 		],
 		default: 'error',
 		displayOptions: show(['reconcile']),

@@ -123,7 +123,13 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 					displayName: 'Category',
 					name: 'values',
 					values: [
-						{ displayName: 'VAT Regime', name: 'regime', type: 'options', options: REGIMES, default: 'domestic' },
+						{
+							displayName: 'VAT Regime',
+							name: 'regime',
+							type: 'options',
+							options: REGIMES,
+							default: 'domestic',
+						},
 						{
 							displayName: 'Category Name or ID',
 							name: 'category',
@@ -146,7 +152,8 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 			placeholder: 'Add Label',
 			default: {},
 			displayOptions,
-			description: 'Text printed as the payment method of an invoice booked as paid (e.g. ideal → iDEAL); common methods have a built-in label',
+			description:
+				'Text printed as the payment method of an invoice booked as paid (e.g. ideal → iDEAL); common methods have a built-in label',
 			options: [
 				{
 					displayName: 'Label',
@@ -175,7 +182,8 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 			],
 			default: 'mail',
 			displayOptions,
-			description: 'How Factuursturen sends the invoice. "Mail" only books it; nothing is sent to the customer.',
+			description:
+				'How Factuursturen sends the invoice. "Mail" only books it; nothing is sent to the customer.',
 		},
 		{
 			displayName: 'Profile Name or ID',
@@ -203,7 +211,8 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 						{
 							name: 'When Known Paid',
 							value: 'paid_status_or_payment',
-							description: 'Paid when the payment is captured (refunded for a credit) or the status name says paid; otherwise open until the money arrives',
+							description:
+								'Paid when the payment is captured (refunded for a credit) or the status name says paid; otherwise open until the money arrives',
 						},
 						{ name: 'Always', value: 'always', description: 'Every invoice is booked as paid' },
 					],
@@ -217,12 +226,18 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 						{
 							name: 'Refuse the Order',
 							value: 'refuse',
-							description: 'A voucher sale is not turnover: the order is reported for booking by hand',
+							description:
+								'A voucher sale is not turnover: the order is reported for booking by hand',
 						},
-						{ name: 'Book as They Are', value: 'book', description: 'Invoice the voucher line, with a mention on the invoice' },
+						{
+							name: 'Book as They Are',
+							value: 'book',
+							description: 'Invoice the voucher line, with a mention on the invoice',
+						},
 					],
 					default: 'refuse',
-					description: 'A 0 % line named like a gift voucher (cadeaubon, giftcard, …) in an order that charges VAT',
+					description:
+						'A 0 % line named like a gift voucher (cadeaubon, giftcard, …) in an order that charges VAT',
 				},
 				{
 					displayName: 'Max Rounding Line (Cents)',
@@ -230,7 +245,8 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 					type: 'number',
 					typeOptions: { minValue: 0, maxValue: 100 },
 					default: 5,
-					description: 'Largest rounding line the invoice may get to match the order total; above it the order is refused',
+					description:
+						'Largest rounding line the invoice may get to match the order total; above it the order is refused',
 				},
 				{
 					displayName: 'Price Decimals',
@@ -253,14 +269,15 @@ export function invoiceMappingProperties(resource: string, operation: string): I
 					type: 'boolean',
 					default: false,
 					description:
-						'Whether shipping and payment costs charged at one rate in a basket with several rates are split over the goods\' rates in proportion to their value (otherwise they are booked as the shop charged them)',
+						"Whether shipping and payment costs charged at one rate in a basket with several rates are split over the goods' rates in proportion to their value (otherwise they are booked as the shop charged them)",
 				},
 				{
 					displayName: 'Zero-Rated Note',
 					name: 'zeroRatedNote',
 					type: 'string',
 					default: 'Nultarief (0% btw)',
-					description: 'Reason printed on an invoice of a zero-rated (0 % in the Netherlands) order',
+					description:
+						'Reason printed on an invoice of a zero-rated (0 % in the Netherlands) order',
 				},
 			],
 		},

@@ -20,7 +20,13 @@ export const productOperations: INodeProperties = {
 };
 
 const productFieldOptions: INodeProperties[] = [
-	{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Product code (max 20 characters)' },
+	{
+		displayName: 'Code',
+		name: 'code',
+		type: 'string',
+		default: '',
+		description: 'Product code (max 20 characters)',
+	},
 	{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 	{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
 	{

@@ -4,7 +4,12 @@
  * core/booking; this file only says what each HTTP outcome means.
  */
 import { NodeApiError, NodeOperationError, sleep, type IDataObject } from 'n8n-workflow';
-import { readCompleteList, IncompleteListError, DEFAULT_LIST_POLICY, type ListRecord } from '../../../core/booking/complete-list';
+import {
+	readCompleteList,
+	IncompleteListError,
+	DEFAULT_LIST_POLICY,
+	type ListRecord,
+} from '../../../core/booking/complete-list';
 import {
 	createOnce,
 	OUTCOME_UNKNOWN_CODE,
@@ -26,11 +31,22 @@ export const TIMEOUT_SETTLE_MAX_MS = 10_000;
 export const LIST_UNREADABLE_CODE = 'duplicate_check_unavailable' satisfies ErrorCode;
 
 export function bookingPolicy(rc: RunContext): BookingPolicy {
-	return { settleAfterTimeoutMs: Math.min(rc.api.timeoutMs, TIMEOUT_SETTLE_MAX_MS), lookupAttempts: 3, lookupBackoffMs: rc.api.retryDelayMs * 2 };
+	return {
+		settleAfterTimeoutMs: Math.min(rc.api.timeoutMs, TIMEOUT_SETTLE_MAX_MS),
+		lookupAttempts: 3,
+		lookupBackoffMs: rc.api.retryDelayMs * 2,
+	};
 }
 
 /** POST `path` once; the answer as the protocol reads it. */
-async function createAnswer(rc: RunContext, path: string, body: IDataObject, what: string, idOf: (body: unknown) => string | null, i: number): Promise<CreateAnswer> {
+async function createAnswer(
+	rc: RunContext,
+	path: string,
+	body: IDataObject,
+	what: string,
+	idOf: (body: unknown) => string | null,
+	i: number,
+): Promise<CreateAnswer> {
 	try {
 		const response = await rc.api.request({ method: 'POST', path, body, what }, i);
 		const id = idOf(response.body);
@@ -60,7 +76,11 @@ export interface CreateRequest {
 }
 
 /** One create through the protocol. */
-export async function createOnceVia(rc: RunContext, req: CreateRequest, i: number): Promise<BookingOutcome> {
+export async function createOnceVia(
+	rc: RunContext,
+	req: CreateRequest,
+	i: number,
+): Promise<BookingOutcome> {
 	return await createOnce(
 		{
 			create: async () => await createAnswer(rc, req.path, req.body, req.what, req.idOf, i),
@@ -91,7 +111,14 @@ export function unknownOutcomeError(
  * GET `path` page by page (start/count) into one validated list. Throws when an answer cannot be read (turn
  * that into the item's error with `listError`).
  */
-export async function readList(rc: RunContext, path: string, qs: IDataObject, keyOf: (r: ListRecord) => string, what: string, i: number): Promise<IDataObject[]> {
+export async function readList(
+	rc: RunContext,
+	path: string,
+	qs: IDataObject,
+	keyOf: (r: ListRecord) => string,
+	what: string,
+	i: number,
+): Promise<IDataObject[]> {
 	return (await readCompleteList(
 		{
 			page: async (start, count) => await rc.api.get(path, { ...qs, start, count }, i),
@@ -104,21 +131,37 @@ export async function readList(rc: RunContext, path: string, qs: IDataObject, ke
 }
 
 /** A list the duplicate check needs failed: nothing may be created on the strength of it. */
-export function listError(rc: RunContext, error: unknown, what: string, i: number): NodeApiError | NodeOperationError {
+export function listError(
+	rc: RunContext,
+	error: unknown,
+	what: string,
+	i: number,
+): NodeApiError | NodeOperationError {
 	// the hour's budget ran out before the list was read: nothing was sent for the item, it waits for the next run
 	if (error instanceof NodeApiError && error.context.code === WAITING_FOR_BUDGET_CODE) {
-		const e = new NodeOperationError(rc.ctx.getNode(), `The ${what} could not be read within this hour's Factuursturen budget, so nothing was sent for this item: ${error.message}`, {
-			itemIndex: i,
-			description: error.description ?? undefined,
-		});
+		const e = new NodeOperationError(
+			rc.ctx.getNode(),
+			`The ${what} could not be read within this hour's Factuursturen budget, so nothing was sent for this item: ${error.message}`,
+			{
+				itemIndex: i,
+				description: error.description ?? undefined,
+			},
+		);
 		e.context.code = WAITING_FOR_BUDGET_CODE;
 		return e;
 	}
-	const reason = error instanceof IncompleteListError || !(error instanceof NodeApiError) ? (error as Error).message : `${error.message}${error.description ? ` (${error.description})` : ''}`;
-	const e = new NodeOperationError(rc.ctx.getNode(), `The ${what} could not be read, so nothing was created for this item: ${reason}`, {
-		itemIndex: i,
-		description: `Without the complete ${what} an existing record would look absent and be created twice. Run again later; this run created nothing for this order.`,
-	});
+	const reason =
+		error instanceof IncompleteListError || !(error instanceof NodeApiError)
+			? (error as Error).message
+			: `${error.message}${error.description ? ` (${error.description})` : ''}`;
+	const e = new NodeOperationError(
+		rc.ctx.getNode(),
+		`The ${what} could not be read, so nothing was created for this item: ${reason}`,
+		{
+			itemIndex: i,
+			description: `Without the complete ${what} an existing record would look absent and be created twice. Run again later; this run created nothing for this order.`,
+		},
+	);
 	e.context.code = LIST_UNREADABLE_CODE;
 	return e;
 }

@@ -15,7 +15,8 @@ export function clientBodyFromFields(fields: IDataObject): IDataObject {
 		if (value === '' || value === undefined || value === null) continue;
 		body[key] = typeof value === 'string' ? value.trim() : value;
 	}
-	for (const key of ['phone', 'mobile']) if (typeof body[key] === 'string') body[key] = (body[key] as string).replace(/\s+/g, '');
+	for (const key of ['phone', 'mobile'])
+		if (typeof body[key] === 'string') body[key] = (body[key] as string).replace(/\s+/g, '');
 	return body;
 }
 
@@ -30,12 +31,20 @@ export function clientBodyFromRecord(record: IDataObject): IDataObject {
  * A client body fitted to Factuursturen's documented lengths by the core's rule (field-limits.ts), the full
  * value of every changed field added to `notes`. `shortened` lists them for the node's output.
  */
-export function fitClientLengths(input: IDataObject): { body: IDataObject; shortened: IDataObject[] } {
+export function fitClientLengths(input: IDataObject): {
+	body: IDataObject;
+	shortened: IDataObject[];
+} {
 	const given = { ...input };
 	if (typeof given.taxnumber === 'string') given.taxnumber = normalizeEuVatNumber(given.taxnumber);
 	if (typeof given.email === 'string') given.email = given.email.trim();
 	const { fields, fitted } = fitClientFields(given);
 	const body: IDataObject = { ...fields };
-	if (fitted.length || typeof body.notes === 'string') body.notes = notesWithFullValues(typeof body.notes === 'string' ? body.notes : '', 'Volledige gegevens (ingekort voor Factuursturen):', fitted);
+	if (fitted.length || typeof body.notes === 'string')
+		body.notes = notesWithFullValues(
+			typeof body.notes === 'string' ? body.notes : '',
+			'Volledige gegevens (ingekort voor Factuursturen):',
+			fitted,
+		);
 	return { body, shortened: fitted.map((f) => ({ field: f.field, given: f.given, sent: f.sent })) };
 }

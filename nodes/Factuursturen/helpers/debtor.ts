@@ -8,13 +8,22 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { buildDebtor, type TaxType } from '../../../core/factuursturen/debtor-builder';
 import { isCreditOrder } from '../../../core/factuursturen/order-checks';
-import { checkBeforeWrites, checkInvoiceOnNewDebtor, originalInvoiceMissing } from '../../../core/factuursturen/preflight';
+import {
+	checkBeforeWrites,
+	checkInvoiceOnNewDebtor,
+	originalInvoiceMissing,
+} from '../../../core/factuursturen/preflight';
 import { findInvoiceByReference } from '../actions/invoice/existingInvoices';
 import type { RunContext } from './items';
 import { invoiceSettingsFor } from './mapping';
 import { looseOrderNumber, orderOf } from './order';
 
-export async function newDebtorPayload(rc: RunContext, i: number, order: CanonicalOrder, countries: IDataObject[]): Promise<IDataObject> {
+export async function newDebtorPayload(
+	rc: RunContext,
+	i: number,
+	order: CanonicalOrder,
+	countries: IDataObject[],
+): Promise<IDataObject> {
 	const { ctx } = rc;
 	const list = countries
 		.filter((c) => c.id !== undefined && typeof c.name === 'string')
@@ -42,8 +51,14 @@ export async function newDebtorPayload(rc: RunContext, i: number, order: Canonic
 				return false;
 			}
 		};
-		const inThisRun = credited !== null && rc.items.some((item, k) => looseOrderNumber(item.json, path) === credited && bookableHere(k));
-		if (isCreditOrder(order) && !inThisRun && (credited === null || (await findInvoiceByReference(rc, credited, i)) === null)) {
+		const inThisRun =
+			credited !== null &&
+			rc.items.some((item, k) => looseOrderNumber(item.json, path) === credited && bookableHere(k));
+		if (
+			isCreditOrder(order) &&
+			!inThisRun &&
+			(credited === null || (await findInvoiceByReference(rc, credited, i)) === null)
+		) {
 			throw originalInvoiceMissing(order);
 		}
 	}

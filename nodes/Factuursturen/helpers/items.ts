@@ -25,7 +25,11 @@ export interface RunContext {
 }
 
 /** Turns anything thrown while handling item `i` into an n8n error carrying the item index and a hint. */
-export function toNodeError(rc: RunContext, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+export function toNodeError(
+	rc: RunContext,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	const node = rc.ctx.getNode();
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
@@ -47,7 +51,8 @@ export function toNodeError(rc: RunContext, error: unknown, itemIndex: number): 
 export function errorCodeOf(error: NodeApiError | NodeOperationError): ErrorCode {
 	const own = error.context?.code;
 	if (isErrorCode(own)) return own;
-	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode)) return httpErrorCode(Number(error.httpCode));
+	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode))
+		return httpErrorCode(Number(error.httpCode));
 	return error instanceof NodeApiError ? 'api_error' : 'unexpected_error';
 }
 
@@ -58,7 +63,11 @@ export function errorCodeOf(error: NodeApiError | NodeOperationError): ErrorCode
  * `message` and `details` — so all facts (code, hint, order number, rate limit) live under `details`.
  * n8n then merges the input item's JSON in, so the order travels along.
  */
-export function errorItemJson(rc: RunContext, error: NodeApiError | NodeOperationError, extra: IDataObject = {}): IDataObject {
+export function errorItemJson(
+	rc: RunContext,
+	error: NodeApiError | NodeOperationError,
+	extra: IDataObject = {},
+): IDataObject {
 	const ctx = error.context ?? {};
 	const details: IDataObject = {
 		code: errorCodeOf(error),
@@ -76,7 +85,12 @@ export function errorItemJson(rc: RunContext, error: NodeApiError | NodeOperatio
 }
 
 /** Adds `rateLimit` and `pairedItem`. */
-export function outputItem(rc: RunContext, json: IDataObject, itemIndex: number, binary?: INodeExecutionData['binary']): INodeExecutionData {
+export function outputItem(
+	rc: RunContext,
+	json: IDataObject,
+	itemIndex: number,
+	binary?: INodeExecutionData['binary'],
+): INodeExecutionData {
 	const item: INodeExecutionData = {
 		json: { ...json, rateLimit: rc.api.rateLimit() as unknown as IDataObject },
 		pairedItem: { item: itemIndex },
@@ -85,7 +99,10 @@ export function outputItem(rc: RunContext, json: IDataObject, itemIndex: number,
 	return item;
 }
 
-export type ItemResult = IDataObject | IDataObject[] | { json: IDataObject; binary?: INodeExecutionData['binary'] };
+export type ItemResult =
+	| IDataObject
+	| IDataObject[]
+	| { json: IDataObject; binary?: INodeExecutionData['binary'] };
 
 /**
  * Runs `handle` for every input item (in order). A failure of one item does not stop the others when
@@ -101,8 +118,20 @@ export async function forEachItem(
 		try {
 			const result = await handle(i);
 			if (Array.isArray(result)) for (const json of result) out.push(outputItem(rc, json, i));
-			else if ('json' in result && typeof result.json === 'object' && result.json !== null && !Array.isArray(result.json)) {
-				out.push(outputItem(rc, result.json as IDataObject, i, result.binary as INodeExecutionData['binary']));
+			else if (
+				'json' in result &&
+				typeof result.json === 'object' &&
+				result.json !== null &&
+				!Array.isArray(result.json)
+			) {
+				out.push(
+					outputItem(
+						rc,
+						result.json as IDataObject,
+						i,
+						result.binary as INodeExecutionData['binary'],
+					),
+				);
 			} else out.push(outputItem(rc, result as IDataObject, i));
 		} catch (error) {
 			const nodeError = toNodeError(rc, error, i);
@@ -117,7 +146,12 @@ export async function forEachItem(
 export function atPath(json: IDataObject, path: string): unknown {
 	const p = path.trim();
 	if (p === '') return json;
-	return p.split('.').reduce<unknown>((acc, key) => (acc && typeof acc === 'object' ? (acc as IDataObject)[key] : undefined), json);
+	return p
+		.split('.')
+		.reduce<unknown>(
+			(acc, key) => (acc && typeof acc === 'object' ? (acc as IDataObject)[key] : undefined),
+			json,
+		);
 }
 
 /** Today's date in Europe/Amsterdam as YYYY-MM-DD. */

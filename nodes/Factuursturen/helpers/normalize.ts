@@ -26,7 +26,8 @@ const PERCENTAGE_FIELDS = new Set(['percentage', 'taxes']);
 
 export function toBoolean(value: unknown): boolean | unknown {
 	if (value === true || value === 'true' || value === '1' || value === 1) return true;
-	if (value === false || value === 'false' || value === '0' || value === 0 || value === '') return false;
+	if (value === false || value === 'false' || value === '0' || value === 0 || value === '')
+		return false;
 	return value;
 }
 
@@ -36,7 +37,8 @@ function toInteger(value: unknown): number | unknown {
 }
 
 function toPercentage(value: unknown): number | unknown {
-	if (typeof value === 'string' && /^\d{1,3}(\.\d{1,4})?$/.test(value.trim())) return Number(value.trim());
+	if (typeof value === 'string' && /^\d{1,3}(\.\d{1,4})?$/.test(value.trim()))
+		return Number(value.trim());
 	return value;
 }
 
@@ -46,9 +48,12 @@ export function normalizeRecord<T>(record: T): T {
 	if (!record || typeof record !== 'object') return record;
 	const out: IDataObject = {};
 	for (const [key, value] of Object.entries(record as IDataObject)) {
-		if (BOOLEAN_FIELDS.has(key) && (typeof value === 'string' || typeof value === 'number')) out[key] = toBoolean(value) as boolean;
-		else if (INTEGER_FIELDS.has(key) && typeof value === 'string') out[key] = toInteger(value) as number;
-		else if (PERCENTAGE_FIELDS.has(key) && typeof value === 'string') out[key] = toPercentage(value) as number;
+		if (BOOLEAN_FIELDS.has(key) && (typeof value === 'string' || typeof value === 'number'))
+			out[key] = toBoolean(value) as boolean;
+		else if (INTEGER_FIELDS.has(key) && typeof value === 'string')
+			out[key] = toInteger(value) as number;
+		else if (PERCENTAGE_FIELDS.has(key) && typeof value === 'string')
+			out[key] = toPercentage(value) as number;
 		else if (value && typeof value === 'object') out[key] = normalizeRecord(value) as IDataObject;
 		else out[key] = value;
 	}
@@ -62,7 +67,10 @@ export function normalizeRecord<T>(record: T): T {
 export function createdId(body: unknown): string | null {
 	if (typeof body === 'number' && Number.isFinite(body)) return String(body);
 	if (typeof body === 'string') {
-		const t = body.trim().replace(/^"(.*)"$/, '$1').trim();
+		const t = body
+			.trim()
+			.replace(/^"(.*)"$/, '$1')
+			.trim();
 		return t === '' ? null : t;
 	}
 	if (body && typeof body === 'object') {

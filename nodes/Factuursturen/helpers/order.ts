@@ -4,7 +4,12 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { canonicalOrderSchema, type CanonicalOrder } from '../../../core/canonical-order';
 import { atPath } from './items';
 
-export function orderOf(ctx: IExecuteFunctions, json: IDataObject, path: string, itemIndex: number): CanonicalOrder {
+export function orderOf(
+	ctx: IExecuteFunctions,
+	json: IDataObject,
+	path: string,
+	itemIndex: number,
+): CanonicalOrder {
 	const value = atPath(json, path);
 	const parsed = canonicalOrderSchema.safeParse(value);
 	if (!parsed.success) {

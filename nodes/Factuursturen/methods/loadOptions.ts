@@ -7,19 +7,29 @@ async function list(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObje
 	return asArray(await new FactuursturenClient(ctx, { getRetries: 1 }).get(path));
 }
 
-const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name, 'nl');
+const byName = (a: INodePropertyOptions, b: INodePropertyOptions) =>
+	a.name.localeCompare(b.name, 'nl');
 
 export async function getTaxRates(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const all = await list(this, '/taxes');
 	// The dropdown offers the account's own (Dutch) rates; foreign OSS rates are mapped by number.
-	const domestic = all.filter((t) => ['', 'NL'].includes(String(t.country ?? '').trim().toUpperCase()));
+	const domestic = all.filter((t) =>
+		['', 'NL'].includes(
+			String(t.country ?? '')
+				.trim()
+				.toUpperCase(),
+		),
+	);
 	const seen = new Set<string>();
 	const out: INodePropertyOptions[] = [];
 	for (const t of domestic.length ? domestic : all) {
 		const value = String(t.percentage ?? '').trim();
 		if (value === '' || seen.has(value)) continue;
 		seen.add(value);
-		const kind = ({ H: 'high', L: 'low', Z: 'zero', N: 'no VAT' } as Record<string, string>)[String(t.type ?? '')] ?? '';
+		const kind =
+			({ H: 'high', L: 'low', Z: 'zero', N: 'no VAT' } as Record<string, string>)[
+				String(t.type ?? '')
+			] ?? '';
 		const isDefault = toBoolean(t.default) === true;
 		const notes = [kind, isDefault ? 'default' : ''].filter(Boolean).join(', ');
 		out.push({ name: `${value}%${notes ? ` (${notes})` : ''}`, value });
@@ -32,12 +42,27 @@ export async function getOssRates(this: ILoadOptionsFunctions): Promise<INodePro
 	const seen = new Set<string>();
 	const out: Array<INodePropertyOptions & { country: string; pct: number }> = [];
 	for (const t of await list(this, '/taxes')) {
-		const country = String(t.country ?? '').trim().toUpperCase();
+		const country = String(t.country ?? '')
+			.trim()
+			.toUpperCase();
 		const pct = String(t.percentage ?? '').trim();
-		if (!/^[A-Z]{2}$/.test(country) || country === 'NL' || pct === '' || seen.has(`${country}:${pct}`)) continue;
+		if (
+			!/^[A-Z]{2}$/.test(country) ||
+			country === 'NL' ||
+			pct === '' ||
+			seen.has(`${country}:${pct}`)
+		)
+			continue;
 		seen.add(`${country}:${pct}`);
-		const kind = ({ H: 'high', L: 'low', Z: 'zero' } as Record<string, string>)[String(t.type ?? '')];
-		out.push({ name: `${country} ${pct}%${kind ? ` (${kind})` : ''}`, value: `${country}:${pct}`, country, pct: Number(pct) });
+		const kind = ({ H: 'high', L: 'low', Z: 'zero' } as Record<string, string>)[
+			String(t.type ?? '')
+		];
+		out.push({
+			name: `${country} ${pct}%${kind ? ` (${kind})` : ''}`,
+			value: `${country}:${pct}`,
+			country,
+			pct: Number(pct),
+		});
 	}
 	return out
 		.sort((a, b) => a.country.localeCompare(b.country) || b.pct - a.pct)
@@ -46,7 +71,10 @@ export async function getOssRates(this: ILoadOptionsFunctions): Promise<INodePro
 
 export async function getCategories(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	return (await list(this, '/categories'))
-		.map((c) => ({ name: `${String(c.name ?? c.id)}${c.ledger ? ` (ledger ${String(c.ledger)})` : ''}`, value: String(c.id) }))
+		.map((c) => ({
+			name: `${String(c.name ?? c.id)}${c.ledger ? ` (ledger ${String(c.ledger)})` : ''}`,
+			value: String(c.id),
+		}))
 		.sort(byName);
 }
 
@@ -59,11 +87,16 @@ export const ACCOUNT_DEFAULT_PROFILE: INodePropertyOptions = {
 
 export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const profiles = (await list(this, '/profiles'))
-		.map((p) => ({ name: `${String(p.name ?? p.id)}${toBoolean(p.default) === true ? ' (default)' : ''}`, value: String(p.id) }))
+		.map((p) => ({
+			name: `${String(p.name ?? p.id)}${toBoolean(p.default) === true ? ' (default)' : ''}`,
+			value: String(p.id),
+		}))
 		.sort(byName);
 	return [ACCOUNT_DEFAULT_PROFILE, ...profiles];
 }
 
 export async function getCountries(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await list(this, '/countrylist/nl')).map((c) => ({ name: String(c.name), value: String(c.id) })).sort(byName);
+	return (await list(this, '/countrylist/nl'))
+		.map((c) => ({ name: String(c.name), value: String(c.id) }))
+		.sort(byName);
 }

@@ -105,7 +105,13 @@ export class FactuursturenClient {
 	}
 
 	rateLimit(now: Date = new Date()): RateLimitInfo {
-		return rateLimitInfo(this.remaining, now, this.options.reserve ?? 5, this.options.pacing ?? 'burst', this.options.windowMs ?? HOUR_MS);
+		return rateLimitInfo(
+			this.remaining,
+			now,
+			this.options.reserve ?? 5,
+			this.options.pacing ?? 'burst',
+			this.options.windowMs ?? HOUR_MS,
+		);
 	}
 
 	private async base(): Promise<string> {
@@ -139,7 +145,11 @@ export class FactuursturenClient {
 	 * else sleeps until the renewal when that is within maxWaitMs, or throws `waiting_for_budget` (no call made).
 	 * `status` is the refusal that led here, if any.
 	 */
-	private async pace(itemIndex: number | undefined, status: number | null = null, retryAfterSeconds: number | null = null): Promise<void> {
+	private async pace(
+		itemIndex: number | undefined,
+		status: number | null = null,
+		retryAfterSeconds: number | null = null,
+	): Promise<void> {
 		for (;;) {
 			const now = Date.now();
 			const known = knownRemaining(this.account, now, this.windowMs);
@@ -163,7 +173,9 @@ export class FactuursturenClient {
 			url: `${await this.base()}${req.path}`,
 			qs: req.qs,
 			body: req.body,
-			headers: { Accept: req.binary ? 'application/pdf, application/octet-stream, */*' : 'application/json' },
+			headers: {
+				Accept: req.binary ? 'application/pdf, application/octet-stream, */*' : 'application/json',
+			},
 			json: !req.binary,
 			encoding: req.binary ? 'arraybuffer' : undefined,
 			returnFullResponse: true,
@@ -207,7 +219,14 @@ export class FactuursturenClient {
 				continue;
 			}
 			if ((status >= 200 && status < 300) || req.accept?.includes(status)) return response;
-			throw statusError(node, status, response.body, what, itemIndex, status === 400 || status === 404 ? req.hint : undefined);
+			throw statusError(
+				node,
+				status,
+				response.body,
+				what,
+				itemIndex,
+				status === 400 || status === 404 ? req.hint : undefined,
+			);
 		}
 	}
 
@@ -220,7 +239,8 @@ export class FactuursturenClient {
 		CREATED_INVOICES.delete(key);
 		CREATED_INVOICES.set(key, { at: Date.now(), invoicenr });
 		// bounded: the oldest go first
-		if (CREATED_INVOICES.size > CREATED_INVOICES_MAX) CREATED_INVOICES.delete(CREATED_INVOICES.keys().next().value as string);
+		if (CREATED_INVOICES.size > CREATED_INVOICES_MAX)
+			CREATED_INVOICES.delete(CREATED_INVOICES.keys().next().value as string);
 	}
 
 	async recentInvoice(orderNumber: string): Promise<string | null> {
@@ -234,7 +254,12 @@ export class FactuursturenClient {
 	}
 
 	/** GET and return the body. */
-	async get(path: string, qs?: IDataObject, itemIndex?: number, extra: Partial<FsRequest> = {}): Promise<unknown> {
+	async get(
+		path: string,
+		qs?: IDataObject,
+		itemIndex?: number,
+		extra: Partial<FsRequest> = {},
+	): Promise<unknown> {
 		return (await this.request({ method: 'GET', path, qs, ...extra }, itemIndex)).body;
 	}
 

@@ -36,7 +36,11 @@ export function bodyText(body: unknown): string {
 /** Local time of the renewal, as the user reads it in the Netherlands. */
 export function renewalText(info: RateLimitInfo): string {
 	const d = new Date(info.renewsAt);
-	const local = d.toLocaleTimeString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
+	const local = d.toLocaleTimeString('nl-NL', {
+		timeZone: 'Europe/Amsterdam',
+		hour: '2-digit',
+		minute: '2-digit',
+	});
 	return `${local} (Europe/Amsterdam, ${info.renewsAt})`;
 }
 
@@ -45,14 +49,26 @@ export function renewalText(info: RateLimitInfo): string {
  * for later (code `waiting_for_budget`, not a failure). `status` is the API's refusal, or null when the node knew
  * the budget was spent and sent nothing.
  */
-export function rateLimitError(node: INode, status: number | null, info: RateLimitInfo, itemIndex?: number): NodeApiError {
+export function rateLimitError(
+	node: INode,
+	status: number | null,
+	info: RateLimitInfo,
+	itemIndex?: number,
+): NodeApiError {
 	const http = status === null ? '' : ` (HTTP ${status})`;
-	const error = new NodeApiError(node, { message: 'rate limit', ...(status === null ? {} : { httpCode: String(status) }) } as JsonObject, {
-		...(status === null ? {} : { httpCode: String(status) }),
-		itemIndex,
-		message: `Factuursturen API budget for this hour is spent${http}; it renews at ${renewalText(info)}. Not sent: waiting for budget`,
-		description: `Nothing failed: this item was not sent. Run again after ${renewalText(info)} (the daily run picks it up by itself): items already done are found and adopted, not created twice. To fit more in one run, put a Wait node of {{ $json.rateLimit.suggestedWaitSeconds }} seconds between steps, or raise Max Wait in Node.`,
-	});
+	const error = new NodeApiError(
+		node,
+		{
+			message: 'rate limit',
+			...(status === null ? {} : { httpCode: String(status) }),
+		} as JsonObject,
+		{
+			...(status === null ? {} : { httpCode: String(status) }),
+			itemIndex,
+			message: `Factuursturen API budget for this hour is spent${http}; it renews at ${renewalText(info)}. Not sent: waiting for budget`,
+			description: `Nothing failed: this item was not sent. Run again after ${renewalText(info)} (the daily run picks it up by itself): items already done are found and adopted, not created twice. To fit more in one run, put a Wait node of {{ $json.rateLimit.suggestedWaitSeconds }} seconds between steps, or raise Max Wait in Node.`,
+		},
+	);
 	error.context.code = WAITING_FOR_BUDGET_CODE satisfies ErrorCode;
 	return error;
 }
@@ -76,21 +92,34 @@ export function statusError(
 ): NodeApiError {
 	const text = bodyText(body);
 	const Cls = status >= 500 ? TransientApiError : NodeApiError;
-	return new Cls(node, { message: text || `HTTP ${status}`, httpCode: String(status) } as JsonObject, {
-		httpCode: String(status),
-		itemIndex,
-		message: `Factuursturen answered HTTP ${status} to ${what}${text ? `: ${text}` : ''}`,
-		description:
-			hint ??
-			STATUS_HINTS[status] ??
-			(status >= 500
-				? 'Factuursturen had a server problem. Run again later; invoices already created are adopted, not duplicated.'
-				: 'See the message above; correct the input and run again.'),
-	});
+	return new Cls(
+		node,
+		{ message: text || `HTTP ${status}`, httpCode: String(status) } as JsonObject,
+		{
+			httpCode: String(status),
+			itemIndex,
+			message: `Factuursturen answered HTTP ${status} to ${what}${text ? `: ${text}` : ''}`,
+			description:
+				hint ??
+				STATUS_HINTS[status] ??
+				(status >= 500
+					? 'Factuursturen had a server problem. Run again later; invoices already created are adopted, not duplicated.'
+					: 'See the message above; correct the input and run again.'),
+		},
+	);
 }
 
-export function networkError(node: INode, error: unknown, what: string, itemIndex?: number): TransientApiError {
-	const e = error as { message?: string; code?: string; cause?: { code?: string; message?: string } };
+export function networkError(
+	node: INode,
+	error: unknown,
+	what: string,
+	itemIndex?: number,
+): TransientApiError {
+	const e = error as {
+		message?: string;
+		code?: string;
+		cause?: { code?: string; message?: string };
+	};
 	const code = e?.cause?.code ?? e?.code ?? '';
 	const reason = [code, e?.cause?.message ?? e?.message].filter(Boolean).join(': ');
 	// The reason goes in the description: n8n replaces a message that contains a code like ECONNRESET.
@@ -101,6 +130,12 @@ export function networkError(node: INode, error: unknown, what: string, itemInde
 	});
 	result.timedOut = /ECONNABORTED|ETIMEDOUT|timeout/i.test(reason);
 	result.notSent = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/.test(code);
-	result.context.code = (result.timedOut ? 'timeout' : /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(code) ? 'unreachable' : 'connection_lost') satisfies ErrorCode;
+	result.context.code = (
+		result.timedOut
+			? 'timeout'
+			: /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(code)
+				? 'unreachable'
+				: 'connection_lost'
+	) satisfies ErrorCode;
 	return result;
 }

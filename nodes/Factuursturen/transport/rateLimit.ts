@@ -55,7 +55,12 @@ export function rateLimitInfo(
 	const kept = Math.max(0, reserve);
 	let wait = 0;
 	if (remaining !== null) {
-		wait = pacing === 'burst' ? (remaining > kept ? 0 : secondsLeft) : Math.ceil(secondsLeft / Math.max(remaining - kept, 1));
+		wait =
+			pacing === 'burst'
+				? remaining > kept
+					? 0
+					: secondsLeft
+				: Math.ceil(secondsLeft / Math.max(remaining - kept, 1));
 	}
 	return { remaining, renewsAt: renews.toISOString(), suggestedWaitSeconds: wait };
 }
@@ -70,7 +75,12 @@ export const WAITING_FOR_BUDGET_CODE = 'waiting_for_budget';
  */
 const LEDGER = new Map<string, { window: number; remaining: number }>();
 
-export function noteRemaining(account: string, remaining: number, now: number, windowMs = HOUR_MS): void {
+export function noteRemaining(
+	account: string,
+	remaining: number,
+	now: number,
+	windowMs = HOUR_MS,
+): void {
 	LEDGER.set(account, { window: Math.floor(now / windowMs), remaining });
 }
 

@@ -5,4 +5,6 @@ export const toItems = (records: IDataObject[], itemIndex: number): INodeExecuti
 	records.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 
 export const asObject = (value: unknown): IDataObject =>
-	value && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : { value: value as string };
+	value && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: { value: value as string };

@@ -11,4 +11,7 @@ export interface OperationContext {
 }
 
 /** Returns the output items for one input item, each already paired with it. */
-export type Operation = (this: IExecuteFunctions, c: OperationContext) => Promise<INodeExecutionData[]>;
+export type Operation = (
+	this: IExecuteFunctions,
+	c: OperationContext,
+) => Promise<INodeExecutionData[]>;

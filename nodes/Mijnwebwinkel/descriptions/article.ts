@@ -8,8 +8,18 @@ export const articleOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['article'] } },
 	options: [
-		{ name: 'Get', value: 'get', action: 'Get an article', description: 'Get one article (product) by ID' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many articles', description: 'Get articles (products)' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an article',
+			description: 'Get one article (product) by ID',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many articles',
+			description: 'Get articles (products)',
+		},
 	],
 	default: 'getAll',
 };
@@ -46,7 +56,8 @@ export const articleFields: INodeProperties[] = [
 				name: 'changedUntil',
 				type: 'dateTime',
 				default: '',
-				description: 'Articles changed at or before this moment; a date alone means the end of that day',
+				description:
+					'Articles changed at or before this moment; a date alone means the end of that day',
 			},
 		],
 	},

@@ -14,7 +14,8 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 3,
-			description: 'How often a request answered with HTTP 429 (too many requests) is retried after the wait Mijnwebwinkel asks for',
+			description:
+				'How often a request answered with HTTP 429 (too many requests) is retried after the wait Mijnwebwinkel asks for',
 		},
 		{
 			displayName: 'Max Total Wait (Seconds)',
@@ -22,7 +23,8 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 120,
-			description: 'The longest one request may spend waiting for retries; beyond it the node fails with a clear message instead of hanging',
+			description:
+				'The longest one request may spend waiting for retries; beyond it the node fails with a clear message instead of hanging',
 		},
 		{
 			displayName: 'Server Error Retries',
@@ -30,7 +32,8 @@ export const requestOptionsField: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 2,
-			description: 'How often a read is retried after a server error, a lost connection or a timeout. Updates are never retried this way: they may already have been applied.',
+			description:
+				'How often a read is retried after a server error, a lost connection or a timeout. Updates are never retried this way: they may already have been applied.',
 		},
 		{
 			displayName: 'Timeout (Ms)',

@@ -7,7 +7,12 @@ export const customerOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['customer'] } },
 	options: [
-		{ name: 'Get', value: 'get', action: 'Get a customer', description: 'Get a registered customer by ID' },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a customer',
+			description: 'Get a registered customer by ID',
+		},
 		{
 			name: 'Search by Email',
 			value: 'searchByEmail',

@@ -15,9 +15,24 @@ export const orderOperations: INodeProperties = {
 	noDataExpression: true,
 	displayOptions: { show: { resource: ['order'] } },
 	options: [
-		{ name: 'Count', value: 'count', action: 'Count orders', description: 'Count the orders that match filters' },
-		{ name: 'Get', value: 'get', action: 'Get an order', description: 'Get one order by its number' },
-		{ name: 'Get Many', value: 'getAll', action: 'Get many orders', description: 'Get orders that match filters' },
+		{
+			name: 'Count',
+			value: 'count',
+			action: 'Count orders',
+			description: 'Count the orders that match filters',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an order',
+			description: 'Get one order by its number',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many orders',
+			description: 'Get orders that match filters',
+		},
 		{
 			name: 'Update',
 			value: 'update',
@@ -41,14 +56,16 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 				{ name: 'Only Not Archived', value: 'notArchived' },
 			],
 			default: 'both',
-			description: 'Shop owners archive handled orders, so leaving this at both keeps paid orders that were archived',
+			description:
+				'Shop owners archive handled orders, so leaving this at both keeps paid orders that were archived',
 		},
 		{
 			displayName: 'Include Test Orders',
 			name: 'includeTestOrders',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to include test orders (numbers starting with T-). They are never invoiced.',
+			description:
+				'Whether to include test orders (numbers starting with T-). They are never invoiced.',
 		},
 		{
 			displayName: 'Order Date From',
@@ -78,14 +95,16 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			name: 'statusChangedSince',
 			type: 'dateTime',
 			default: '',
-			description: 'Orders whose status changed at or after this moment (shop time, Europe/Amsterdam)',
+			description:
+				'Orders whose status changed at or after this moment (shop time, Europe/Amsterdam)',
 		},
 		{
 			displayName: 'Status Changed Until',
 			name: 'statusChangedUntil',
 			type: 'dateTime',
 			default: '',
-			description: 'Orders whose status changed at or before this moment; a date alone means the end of that day',
+			description:
+				'Orders whose status changed at or before this moment; a date alone means the end of that day',
 		},
 		{
 			displayName: 'Status Names or IDs',
@@ -128,7 +147,8 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			name: 'includeCreditOrders',
 			type: 'boolean',
 			default: false,
-			description: "Whether to count every status the shop marks as a credit-order status (returns) too, as Get Many's filter of that name",
+			description:
+				"Whether to count every status the shop marks as a credit-order status (returns) too, as Get Many's filter of that name",
 		});
 	}
 	return {
@@ -189,7 +209,8 @@ export const orderFields: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 3 },
 				default: '',
-				description: "The shop owner's note on the order (customers do not see it); replaces the current one",
+				description:
+					"The shop owner's note on the order (customers do not see it); replaces the current one",
 			},
 			{
 				displayName: 'Status Name or ID',
@@ -227,7 +248,8 @@ export const orderFields: INodeProperties[] = [
 		type: 'string',
 		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
 		default: 'NL',
-		description: "The shop's VAT country as a two-letter code; decides domestic, OSS, reverse-charge and export sales",
+		description:
+			"The shop's VAT country as a two-letter code; decides domestic, OSS, reverse-charge and export sales",
 	},
 	{
 		displayName: 'EU Distance Sales',
@@ -245,11 +267,12 @@ export const orderFields: INodeProperties[] = [
 				name: 'OSS',
 				value: 'oss',
 				description:
-					"The shop is above the threshold or registered for OSS: an order that charges home VAT to a consumer in another EU state is refused (destination VAT is owed)",
+					'The shop is above the threshold or registered for OSS: an order that charges home VAT to a consumer in another EU state is refused (destination VAT is owed)',
 			},
 		],
 		default: 'below_threshold',
-		description: 'Where consumer sales to other EU states are taxed (EU distance sales, Dir. art. 59c)',
+		description:
+			'Where consumer sales to other EU states are taxed (EU distance sales, Dir. art. 59c)',
 	},
 	{
 		displayName: 'Missing Currency',
@@ -260,9 +283,14 @@ export const orderFields: INodeProperties[] = [
 			{
 				name: 'Assume EUR and Say So',
 				value: 'assume_eur',
-				description: 'Book it as EUR (Mijnwebwinkel shops sell in euros); the item gets currencyAssumed: true and a warning',
+				description:
+					'Book it as EUR (Mijnwebwinkel shops sell in euros); the item gets currencyAssumed: true and a warning',
 			},
-			{ name: 'Refuse', value: 'refuse', description: 'Send the order to the error output (missing_currency)' },
+			{
+				name: 'Refuse',
+				value: 'refuse',
+				description: 'Send the order to the error output (missing_currency)',
+			},
 		],
 		default: 'assume_eur',
 		description: 'What to do with an order that comes without a currency',
@@ -286,7 +314,8 @@ export const orderFields: INodeProperties[] = [
 			},
 		],
 		default: 'error',
-		description: 'What happens with an order that must not be invoiced as it is (a test order, totals that do not add up, …)',
+		description:
+			'What happens with an order that must not be invoiced as it is (a test order, totals that do not add up, …)',
 	},
 	{
 		displayName: 'Cut-Over Date',

@@ -11,7 +11,8 @@ export const orderStatusOperations: INodeProperties = {
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many order statuses',
-			description: "Get the shop's order statuses: ID, name and whether it is a credit-order status",
+			description:
+				"Get the shop's order statuses: ID, name and whether it is a credit-order status",
 		},
 	],
 	default: 'getAll',

@@ -11,7 +11,8 @@ export const taxRegionOperations: INodeProperties = {
 			name: 'Get Many',
 			value: 'getAll',
 			action: 'Get many tax regions',
-			description: "Get the shop's VAT settings per region (rates, shipping and transaction-cost VAT method)",
+			description:
+				"Get the shop's VAT settings per region (rates, shipping and transaction-cost VAT method)",
 		},
 	],
 	default: 'getAll',

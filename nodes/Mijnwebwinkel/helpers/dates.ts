@@ -21,12 +21,15 @@ function toDateTime(value: unknown, what: string): DateTime {
 		dt = dt.setZone(SHOP_ZONE);
 	}
 	if (!dt || !dt.isValid) {
-		throw new DateInputError(`${what}: "${String(value)}" is not a date (expected e.g. 2025-03-01 or 2025-03-01T08:00:00)`);
+		throw new DateInputError(
+			`${what}: "${String(value)}" is not a date (expected e.g. 2025-03-01 or 2025-03-01T08:00:00)`,
+		);
 	}
 	return dt;
 }
 
-const isDateOnly = (value: unknown) => typeof value === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value);
+const isDateOnly = (value: unknown) =>
+	typeof value === 'string' && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(value);
 
 /** → `yyyy-MM-dd` in shop time */
 export function shopDate(value: unknown, what: string): string {
@@ -48,4 +51,5 @@ export function lastDaysStart(days: number, now: DateTime = DateTime.now()): str
 	return now.setZone(SHOP_ZONE).startOf('day').minus({ days }).toFormat('yyyy-MM-dd HH:mm:ss');
 }
 
-export const isEmptyDate = (value: unknown) => value === undefined || value === null || value === '';
+export const isEmptyDate = (value: unknown) =>
+	value === undefined || value === null || value === '';

@@ -21,8 +21,12 @@ export interface PagingOptions {
 	itemIndex: number;
 }
 
-export async function fetchPaged(this: IExecuteFunctions, o: PagingOptions): Promise<IDataObject[]> {
-	const pageSize = o.max === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(o.max, MAX_PAGE_SIZE));
+export async function fetchPaged(
+	this: IExecuteFunctions,
+	o: PagingOptions,
+): Promise<IDataObject[]> {
+	const pageSize =
+		o.max === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(o.max, MAX_PAGE_SIZE));
 	const seen = new Set<string>();
 	const out: IDataObject[] = [];
 	for (let offset = 0; ; offset += pageSize) {
@@ -35,7 +39,8 @@ export async function fetchPaged(this: IExecuteFunctions, o: PagingOptions): Pro
 		if (!Array.isArray(page)) {
 			throw new NodeOperationError(this.getNode(), `Mijnwebwinkel sent no list for GET ${o.path}`, {
 				itemIndex: o.itemIndex,
-				description: 'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
+				description:
+					'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
 			});
 		}
 		let added = 0;
@@ -52,10 +57,15 @@ export async function fetchPaged(this: IExecuteFunctions, o: PagingOptions): Pro
 		// a full page with nothing new means the server ignores `offset`: reading on would loop forever, and stopping
 		// would pass a short list off as complete (the orders after the first page would never be booked)
 		if (added === 0) {
-			throw new NodeOperationError(this.getNode(), `Mijnwebwinkel answered the same orders again for offset ${offset} of GET ${o.path}`, {
-				itemIndex: o.itemIndex,
-				description: 'The list cannot be read completely, so nothing was passed on. Check the Base URL in the Mijnwebwinkel API credential; if it is right, run again later.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Mijnwebwinkel answered the same orders again for offset ${offset} of GET ${o.path}`,
+				{
+					itemIndex: o.itemIndex,
+					description:
+						'The list cannot be read completely, so nothing was passed on. Check the Base URL in the Mijnwebwinkel API credential; if it is right, run again later.',
+				},
+			);
 		}
 	}
 }

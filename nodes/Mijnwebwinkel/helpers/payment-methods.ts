@@ -7,11 +7,16 @@ import type { IDataObject } from 'n8n-workflow';
 import { paymentMethodKey } from '../../../core/factuursturen/payment-method-key';
 
 const objects = (value: unknown): IDataObject[] =>
-	Array.isArray(value) ? value.filter((x): x is IDataObject => !!x && typeof x === 'object' && !Array.isArray(x)) : [];
+	Array.isArray(value)
+		? value.filter((x): x is IDataObject => !!x && typeof x === 'object' && !Array.isArray(x))
+		: [];
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
 
 export function paymentMethodItems(body: unknown): IDataObject[] {
-	const byKey = new Map<string, { mappingKey: string; name: string; displayName: string; gateways: IDataObject[] }>();
+	const byKey = new Map<
+		string,
+		{ mappingKey: string; name: string; displayName: string; gateways: IDataObject[] }
+	>();
 	const gateways = body && typeof body === 'object' ? (body as IDataObject).gateways : undefined;
 	for (const gateway of objects(gateways)) {
 		const gatewayName = text(gateway.name);
@@ -21,10 +26,18 @@ export function paymentMethodItems(body: unknown): IDataObject[] {
 			const key = paymentMethodKey(name);
 			let item = byKey.get(key);
 			if (!item) {
-				item = { mappingKey: key, name, displayName: text(method.displayName) || name, gateways: [] };
+				item = {
+					mappingKey: key,
+					name,
+					displayName: text(method.displayName) || name,
+					gateways: [],
+				};
 				byKey.set(key, item);
 			}
-			const via: IDataObject = { name: gatewayName, displayName: text(gateway.displayName) || gatewayName };
+			const via: IDataObject = {
+				name: gatewayName,
+				displayName: text(gateway.displayName) || gatewayName,
+			};
 			const cost = (method.settings as IDataObject | undefined)?.cost;
 			if (cost && typeof cost === 'object') via.cost = cost as IDataObject;
 			item.gateways.push(via);

@@ -2,7 +2,11 @@
  * Order statuses are chosen BY NAME in the workflow and turned into ids at run time from a fresh
  * `GET /v1/orderstatuses`: the id table is not published, differs between sources, and may differ per shop.
  */
-import { NodeOperationError, type IExecuteFunctions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
 import { mijnwebwinkelRequest, type RequestPolicy } from '../transport/request';
 
 export interface OrderStatus {
@@ -18,11 +22,17 @@ export async function fetchStatuses(
 	policy?: RequestPolicy,
 	itemIndex?: number,
 ): Promise<OrderStatus[]> {
-	const body = await mijnwebwinkelRequest.call(this, { method: 'GET', path: '/v1/orderstatuses' }, policy, itemIndex);
+	const body = await mijnwebwinkelRequest.call(
+		this,
+		{ method: 'GET', path: '/v1/orderstatuses' },
+		policy,
+		itemIndex,
+	);
 	if (!Array.isArray(body)) {
 		throw new NodeOperationError(this.getNode(), 'Mijnwebwinkel sent no list of order statuses', {
 			itemIndex,
-			description: 'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
+			description:
+				'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
 		});
 	}
 	return body
@@ -47,12 +57,17 @@ export function resolveStatusIds(
 	const ids: Array<number | string> = [];
 	for (const name of names) {
 		const match =
-			table.find((s) => norm(s.description) === norm(name)) ?? table.find((s) => String(s.status) === name.trim());
+			table.find((s) => norm(s.description) === norm(name)) ??
+			table.find((s) => String(s.status) === name.trim());
 		if (!match) {
-			throw new NodeOperationError(this.getNode(), `Order status "${name}" does not exist in this shop`, {
-				itemIndex,
-				description: `The shop's statuses are: ${table.map((s) => s.description).join(', ')}. Pick the statuses again from the list. Status names follow the Language of the Mijnwebwinkel API credential.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Order status "${name}" does not exist in this shop`,
+				{
+					itemIndex,
+					description: `The shop's statuses are: ${table.map((s) => s.description).join(', ')}. Pick the statuses again from the list. Status names follow the Language of the Mijnwebwinkel API credential.`,
+				},
+			);
 		}
 		if (!ids.includes(match.status)) ids.push(match.status);
 	}
@@ -63,7 +78,11 @@ export function resolveStatusIds(
 export class RunState {
 	private statuses?: Promise<OrderStatus[]>;
 
-	getStatuses(ctx: IExecuteFunctions, policy: RequestPolicy, itemIndex: number): Promise<OrderStatus[]> {
+	getStatuses(
+		ctx: IExecuteFunctions,
+		policy: RequestPolicy,
+		itemIndex: number,
+	): Promise<OrderStatus[]> {
 		if (!this.statuses) {
 			this.statuses = fetchStatuses.call(ctx, policy, itemIndex);
 			// a failed fetch is not cached: the next item may try again

@@ -72,7 +72,11 @@ function header(headers: Record<string, unknown>, name: string): unknown {
 }
 
 /** The hint for an HTTP failure: what the user can do about it. */
-export function hintFor(status: number, apiMessage: string | undefined, endpoint: string): { code: ErrorCode; hint: string } {
+export function hintFor(
+	status: number,
+	apiMessage: string | undefined,
+	endpoint: string,
+): { code: ErrorCode; hint: string } {
 	const said = (apiMessage ?? '').toLowerCase();
 	if (status === 401 && /partner/.test(said)) {
 		return {
@@ -101,7 +105,7 @@ export function hintFor(status: number, apiMessage: string | undefined, endpoint
 	if (status === 403) {
 		return {
 			code: 'forbidden',
-			hint: 'Mijnwebwinkel refused access. Check that the store token was made for this integration\'s partner (Instellingen > API > Token toevoegen) and that the shop has the PREMIUM plan, which the API needs.',
+			hint: "Mijnwebwinkel refused access. Check that the store token was made for this integration's partner (Instellingen > API > Token toevoegen) and that the shop has the PREMIUM plan, which the API needs.",
 		};
 	}
 	if (status === 404) {
@@ -111,7 +115,10 @@ export function hintFor(status: number, apiMessage: string | undefined, endpoint
 		};
 	}
 	if (status === 400 || status === 422) {
-		return { code: httpErrorCode(status), hint: 'Mijnwebwinkel rejected the request: check the values in this node against the message.' };
+		return {
+			code: httpErrorCode(status),
+			hint: 'Mijnwebwinkel rejected the request: check the values in this node against the message.',
+		};
 	}
 	if (status >= 500) {
 		return {
@@ -119,7 +126,10 @@ export function hintFor(status: number, apiMessage: string | undefined, endpoint
 			hint: 'Mijnwebwinkel had a server error. Try again later; if it keeps happening, contact Mijnwebwinkel support.',
 		};
 	}
-	return { code: httpErrorCode(status), hint: 'Unexpected answer from Mijnwebwinkel: check the credential and the node settings.' };
+	return {
+		code: httpErrorCode(status),
+		hint: 'Unexpected answer from Mijnwebwinkel: check the credential and the node settings.',
+	};
 }
 
 function backoffSeconds(attempt: number): number {
@@ -142,7 +152,11 @@ export async function mijnwebwinkelRequest(
 		method: request.method,
 		baseURL,
 		url: request.path,
-		qs: { format: 'json', language: String(credentials.language || 'nl_NL'), ...(request.qs ?? {}) },
+		qs: {
+			format: 'json',
+			language: String(credentials.language || 'nl_NL'),
+			...(request.qs ?? {}),
+		},
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
@@ -153,7 +167,8 @@ export async function mijnwebwinkelRequest(
 		options.headers = { 'Content-Type': 'application/json' };
 	}
 
-	const fail = (failure: Omit<ApiFailure, 'endpoint'>) => apiError(this.getNode(), { ...failure, endpoint }, itemIndex);
+	const fail = (failure: Omit<ApiFailure, 'endpoint'>) =>
+		apiError(this.getNode(), { ...failure, endpoint }, itemIndex);
 	const retryable = request.method === 'GET';
 	let rateLimitRetries = 0;
 	let serverRetries = 0;
@@ -167,7 +182,11 @@ export async function mijnwebwinkelRequest(
 	for (;;) {
 		let response: FullResponse;
 		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as FullResponse;
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				CREDENTIAL_TYPE,
+				options,
+			)) as FullResponse;
 		} catch (error) {
 			// n8n's wrapper around this failure holds the request config (tokens included): never rethrow it.
 			const code = networkCodeOf(error);
@@ -188,7 +207,11 @@ export async function mijnwebwinkelRequest(
 						: 'The change may or may not have been applied: check the order in Mijnwebwinkel before running this again.',
 				});
 			}
-			const unreachable = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH';
+			const unreachable =
+				code === 'ECONNREFUSED' ||
+				code === 'ENOTFOUND' ||
+				code === 'EAI_AGAIN' ||
+				code === 'EHOSTUNREACH';
 			throw fail({
 				code: unreachable ? 'unreachable' : 'connection_lost',
 				message: unreachable

@@ -1,4 +1,10 @@
-import { advanceMigration, DEFAULT_COSTS, planSlice, sliceSize, storedMigration } from '../../../core/booking-record/migration';
+import {
+	advanceMigration,
+	DEFAULT_COSTS,
+	planSlice,
+	sliceSize,
+	storedMigration,
+} from '../../../core/booking-record/migration';
 
 const costs = { ...DEFAULT_COSTS, reserve: 5, fixedCalls: 6, callsPerOrder: 2, maxSlice: 100 };
 const NOW = '2026-11-01T10:00:00.000Z';
@@ -13,33 +19,114 @@ describe('migration at the budget', () => {
 
 	it('runs slice after slice: the cursor moves past the highest number, counts add up, a short slice ends it', () => {
 		const plan1 = planSlice(null, '2025-01-01', '2025-12-31', 60, costs);
-		expect(plan1).toEqual({ range: '2025-01-01..2025-12-31', dateFrom: '2025-01-01', dateTo: '2025-12-31', afterOrderNumber: '', sliceSize: 24, done: false });
-		const outcomes1 = Array.from({ length: 24 }, (_, i) => ({ orderNumber: String(98 + i), outcome: i === 3 ? 'failed' : 'sent' }));
-		const s1 = advanceMigration(null, { plan: plan1, outcomes: outcomes1, total: 50, now: NOW, budgetPerWindow: 60, windowSeconds: 3600, costs });
+		expect(plan1).toEqual({
+			range: '2025-01-01..2025-12-31',
+			dateFrom: '2025-01-01',
+			dateTo: '2025-12-31',
+			afterOrderNumber: '',
+			sliceSize: 24,
+			done: false,
+		});
+		const outcomes1 = Array.from({ length: 24 }, (_, i) => ({
+			orderNumber: String(98 + i),
+			outcome: i === 3 ? 'failed' : 'sent',
+		}));
+		const s1 = advanceMigration(null, {
+			plan: plan1,
+			outcomes: outcomes1,
+			total: 50,
+			now: NOW,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
 		// numbers compare as numbers: 121 is after 99
-		expect(s1).toMatchObject({ lastOrderNumber: '121', booked: 23, reported: 1, total: 50, left: 26, runs: 1, done: false, startedAt: NOW });
+		expect(s1).toMatchObject({
+			lastOrderNumber: '121',
+			booked: 23,
+			reported: 1,
+			total: 50,
+			left: 26,
+			runs: 1,
+			done: false,
+			startedAt: NOW,
+		});
 		// 26 left at 24 per window: two more windows
 		expect(s1.expectedEnd).toBe('2026-11-01T12:00:00.000Z');
 		const plan2 = planSlice(s1, '2025-01-01', '2025-12-31', 60, costs);
 		expect(plan2.afterOrderNumber).toBe('121');
 		const later = '2026-11-01T11:00:00.000Z';
-		const s2 = advanceMigration(s1, { plan: plan2, outcomes: Array.from({ length: 24 }, (_, i) => ({ orderNumber: String(122 + i), outcome: 'adopted' })), total: 50, now: later, budgetPerWindow: 60, windowSeconds: 3600, costs });
-		expect(s2).toMatchObject({ booked: 47, left: 2, runs: 2, done: false, startedAt: NOW, lastRunAt: later });
-		const s3 = advanceMigration(s2, { plan: planSlice(s2, '2025-01-01', '2025-12-31', 60, costs), outcomes: [{ orderNumber: '146', outcome: 'sent' }, { orderNumber: '147', outcome: 'skipped' }], total: 50, now: later, budgetPerWindow: 60, windowSeconds: 3600, costs });
+		const s2 = advanceMigration(s1, {
+			plan: plan2,
+			outcomes: Array.from({ length: 24 }, (_, i) => ({
+				orderNumber: String(122 + i),
+				outcome: 'adopted',
+			})),
+			total: 50,
+			now: later,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
+		expect(s2).toMatchObject({
+			booked: 47,
+			left: 2,
+			runs: 2,
+			done: false,
+			startedAt: NOW,
+			lastRunAt: later,
+		});
+		const s3 = advanceMigration(s2, {
+			plan: planSlice(s2, '2025-01-01', '2025-12-31', 60, costs),
+			outcomes: [
+				{ orderNumber: '146', outcome: 'sent' },
+				{ orderNumber: '147', outcome: 'skipped' },
+			],
+			total: 50,
+			now: later,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
 		expect(s3).toMatchObject({ booked: 48, reported: 2, left: 0, done: true, expectedEnd: later });
 		// running a finished range again starts a new pass from its first order (what is booked is adopted)
 		const again = planSlice(s3, '2025-01-01', '2025-12-31', 60, costs);
 		expect(again).toMatchObject({ afterOrderNumber: '', sliceSize: 24, done: false });
-		const s4 = advanceMigration(s3, { plan: again, outcomes: [{ orderNumber: '98', outcome: 'adopted' }], total: 50, now: later, budgetPerWindow: 60, windowSeconds: 3600, costs });
+		const s4 = advanceMigration(s3, {
+			plan: again,
+			outcomes: [{ orderNumber: '98', outcome: 'adopted' }],
+			total: 50,
+			now: later,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
 		expect(s4).toMatchObject({ booked: 1, reported: 0, runs: 1, startedAt: later, done: true });
 	});
 
 	it('no budget now: an empty slice moves nothing; an order with two outcomes counts once, booked if it was', () => {
-		const s = advanceMigration(null, { plan: planSlice(null, 'a', 'b', 5, costs), outcomes: [], total: 10, now: NOW, budgetPerWindow: 60, windowSeconds: 3600, costs });
-		expect(s).toMatchObject({ lastOrderNumber: null, booked: 0, reported: 0, left: 10, done: false });
+		const s = advanceMigration(null, {
+			plan: planSlice(null, 'a', 'b', 5, costs),
+			outcomes: [],
+			total: 10,
+			now: NOW,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
+		expect(s).toMatchObject({
+			lastOrderNumber: null,
+			booked: 0,
+			reported: 0,
+			left: 10,
+			done: false,
+		});
 		const t = advanceMigration(null, {
 			plan: planSlice(null, 'a', 'b', 60, costs),
-			outcomes: [{ orderNumber: '7', outcome: 'failed' }, { orderNumber: '7', outcome: 'sent' }],
+			outcomes: [
+				{ orderNumber: '7', outcome: 'failed' },
+				{ orderNumber: '7', outcome: 'sent' },
+			],
 			total: null,
 			now: NOW,
 			budgetPerWindow: 60,
@@ -66,18 +153,38 @@ describe('migration at the budget', () => {
 			costs,
 		});
 		expect(s).toMatchObject({ lastOrderNumber: '11', booked: 1, reported: 1, done: false });
-		const f = advanceMigration(null, { plan, outcomes: [{ orderNumber: null, outcome: 'failed', stage: 'fetch' }], total: 30, now: NOW, budgetPerWindow: 60, windowSeconds: 3600, costs });
+		const f = advanceMigration(null, {
+			plan,
+			outcomes: [{ orderNumber: null, outcome: 'failed', stage: 'fetch' }],
+			total: 30,
+			now: NOW,
+			budgetPerWindow: 60,
+			windowSeconds: 3600,
+			costs,
+		});
 		expect(f).toMatchObject({ lastOrderNumber: null, booked: 0, reported: 0, done: false });
 	});
 
 	it('two workflows migrating the same range keep their own row', () => {
 		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopA').range).toBe('wfShopA:a..b');
-		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopB').range).not.toBe(planSlice(null, 'a', 'b', 60, costs, 'wfShopA').range);
+		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopB').range).not.toBe(
+			planSlice(null, 'a', 'b', 60, costs, 'wfShopA').range,
+		);
 	});
 
 	it('reads its row back from the Data Table', () => {
 		expect(storedMigration({})).toBeNull();
-		expect(storedMigration({ range: 'a..b', dateFrom: 'a', dateTo: 'b', lastOrderNumber: '12', booked: 3, done: false, createdAt: NOW })).toMatchObject({
+		expect(
+			storedMigration({
+				range: 'a..b',
+				dateFrom: 'a',
+				dateTo: 'b',
+				lastOrderNumber: '12',
+				booked: 3,
+				done: false,
+				createdAt: NOW,
+			}),
+		).toMatchObject({
 			lastOrderNumber: '12',
 			booked: 3,
 			reported: 0,

@@ -3,7 +3,13 @@
  * and its answer lost, be stored only later (slow commit), fail before storing, or answer something that is
  * not an id. Whatever happens, at most ONE record exists and no second create is ever sent.
  */
-import { createOnce, unknownOutcomeText, type BookingPolicy, type CreateAnswer, type LookupAnswer } from '../../../core/booking/never-twice';
+import {
+	createOnce,
+	unknownOutcomeText,
+	type BookingPolicy,
+	type CreateAnswer,
+	type LookupAnswer,
+} from '../../../core/booking/never-twice';
 import { createdClientNumber, createdInvoiceNumber } from '../../../core/booking/created-id';
 import { duplicateFix } from '../../../core/booking/duplicates';
 
@@ -58,7 +64,9 @@ class FakeServer {
 						return { kind: 'unknown', reason: 'server_error' };
 					case 'unreadable':
 						this.stored.push({ id, at: this.now });
-						return createdInvoiceNumber('<html>OK</html>') === null ? { kind: 'unknown', reason: 'unreadable_answer' } : { kind: 'id', id };
+						return createdInvoiceNumber('<html>OK</html>') === null
+							? { kind: 'unknown', reason: 'unreadable_answer' }
+							: { kind: 'id', id };
 					case 'rejected':
 						return { kind: 'rejected', error: new Error('400 clientnr unknown') };
 				}
@@ -77,25 +85,43 @@ class FakeServer {
 	}
 }
 
-const policy: BookingPolicy = { settleAfterTimeoutMs: 2_000, lookupAttempts: 3, lookupBackoffMs: 100 };
+const policy: BookingPolicy = {
+	settleAfterTimeoutMs: 2_000,
+	lookupAttempts: 3,
+	lookupBackoffMs: 100,
+};
 
 describe('createOnce: never a second create', () => {
 	it('an id answer is created, with no look-up', async () => {
 		const f = new FakeServer('ok');
-		expect(await createOnce(f.port(), policy)).toEqual({ kind: 'created', id: '100', recovered: false });
+		expect(await createOnce(f.port(), policy)).toEqual({
+			kind: 'created',
+			id: '100',
+			recovered: false,
+		});
 		expect([f.creates, f.lookups]).toEqual([1, 0]);
 	});
 
 	it('a lost answer (stored, connection dropped) is found by the look-up: created, recovered', async () => {
 		const f = new FakeServer('commit-then-drop');
-		expect(await createOnce(f.port(), policy)).toEqual({ kind: 'created', id: '100', recovered: true, firstAnswer: 'no_answer' });
+		expect(await createOnce(f.port(), policy)).toEqual({
+			kind: 'created',
+			id: '100',
+			recovered: true,
+			firstAnswer: 'no_answer',
+		});
 		expect([f.creates, f.lookups, f.stored.length]).toEqual([1, 1, 1]);
 		expect(f.sleeps).toEqual([]);
 	});
 
 	it('a timeout waits for the server to settle before looking: a commit within that time is found', async () => {
 		const f = new FakeServer('slow', [], 1_500);
-		expect(await createOnce(f.port(), policy)).toMatchObject({ kind: 'created', id: '100', recovered: true, firstAnswer: 'timeout' });
+		expect(await createOnce(f.port(), policy)).toMatchObject({
+			kind: 'created',
+			id: '100',
+			recovered: true,
+			firstAnswer: 'timeout',
+		});
 		expect(f.sleeps).toEqual([2_000]);
 		expect(f.creates).toBe(1);
 	});
@@ -109,18 +135,31 @@ describe('createOnce: never a second create', () => {
 		expect(f.stored.filter((s) => s.at <= f.now)).toHaveLength(1);
 	});
 
-	it.each(['server-error', 'server-error-stored'] as const)('a 5xx (%s) is never followed by a second create', async (behaviour) => {
-		const f = new FakeServer(behaviour);
-		const out = await createOnce(f.port(), policy);
-		expect(f.creates).toBe(1);
-		if (behaviour === 'server-error-stored') expect(out).toMatchObject({ kind: 'created', recovered: true, firstAnswer: 'server_error' });
-		else expect(out).toMatchObject({ kind: 'unknown', reason: 'server_error', lookup: 'absent' });
-		expect(f.stored.length).toBeLessThanOrEqual(1);
-	});
+	it.each(['server-error', 'server-error-stored'] as const)(
+		'a 5xx (%s) is never followed by a second create',
+		async (behaviour) => {
+			const f = new FakeServer(behaviour);
+			const out = await createOnce(f.port(), policy);
+			expect(f.creates).toBe(1);
+			if (behaviour === 'server-error-stored')
+				expect(out).toMatchObject({
+					kind: 'created',
+					recovered: true,
+					firstAnswer: 'server_error',
+				});
+			else expect(out).toMatchObject({ kind: 'unknown', reason: 'server_error', lookup: 'absent' });
+			expect(f.stored.length).toBeLessThanOrEqual(1);
+		},
+	);
 
 	it('a 2xx answer that is not an id is an unknown outcome settled by the look-up, not an invoice number', async () => {
 		const f = new FakeServer('unreadable');
-		expect(await createOnce(f.port(), policy)).toEqual({ kind: 'created', id: '100', recovered: true, firstAnswer: 'unreadable_answer' });
+		expect(await createOnce(f.port(), policy)).toEqual({
+			kind: 'created',
+			id: '100',
+			recovered: true,
+			firstAnswer: 'unreadable_answer',
+		});
 		expect(f.creates).toBe(1);
 	});
 
@@ -129,9 +168,18 @@ describe('createOnce: never a second create', () => {
 		expect(await createOnce(f.port(), policy)).toMatchObject({ kind: 'created', recovered: true });
 		expect(f.sleeps).toEqual([100, 200]);
 
-		const g = new FakeServer('commit-then-drop', ['unreadable', 'unreadable', 'unreadable', 'normal']);
+		const g = new FakeServer('commit-then-drop', [
+			'unreadable',
+			'unreadable',
+			'unreadable',
+			'normal',
+		]);
 		const out = await createOnce(g.port(), policy);
-		expect(out).toMatchObject({ kind: 'unknown', lookup: 'unreadable', detail: 'the answer is not JSON' });
+		expect(out).toMatchObject({
+			kind: 'unknown',
+			lookup: 'unreadable',
+			detail: 'the answer is not JSON',
+		});
 		expect([g.creates, g.lookups]).toEqual([1, 3]);
 	});
 
@@ -144,8 +192,14 @@ describe('createOnce: never a second create', () => {
 	});
 
 	it('the report text of an unknown outcome says it was not sent again and is verified next run', () => {
-		const text = unknownOutcomeText({ kind: 'unknown', reason: 'timeout', lookup: 'absent', detail: '' }, 'the invoice of order 1042', 'reference "Bestelling 1042"');
-		expect(text.message).toMatch(/^Outcome unknown for the invoice of order 1042: the answer did not come within the time-out.*not sent again/);
+		const text = unknownOutcomeText(
+			{ kind: 'unknown', reason: 'timeout', lookup: 'absent', detail: '' },
+			'the invoice of order 1042',
+			'reference "Bestelling 1042"',
+		);
+		expect(text.message).toMatch(
+			/^Outcome unknown for the invoice of order 1042: the answer did not come within the time-out.*not sent again/,
+		);
 		expect(text.hint).toMatch(/verified next run/);
 	});
 });
@@ -159,10 +213,17 @@ describe('created ids', () => {
 		['2024/0012', '2024/0012'],
 	])('invoice number from %j', (body, id) => expect(createdInvoiceNumber(body)).toBe(id));
 
-	it.each([['OK'], [''], ['<html><body>Created</body></html>'], [{ error: 'x' }], [{ id: 5 }], [null], [undefined], [1.5], ['58 created']])(
-		'%j is no invoice number',
-		(body) => expect(createdInvoiceNumber(body)).toBeNull(),
-	);
+	it.each([
+		['OK'],
+		[''],
+		['<html><body>Created</body></html>'],
+		[{ error: 'x' }],
+		[{ id: 5 }],
+		[null],
+		[undefined],
+		[1.5],
+		['58 created'],
+	])('%j is no invoice number', (body) => expect(createdInvoiceNumber(body)).toBeNull());
 
 	it('client numbers are whole numbers only', () => {
 		expect(createdClientNumber('  61\n')).toBe('61');
@@ -179,7 +240,9 @@ describe('duplicateFix', () => {
 			invoiceNumbers: ['2025009', '2025010', '2025100'],
 			keep: '2025009',
 			credit: ['2025010', '2025100'],
-			hint: expect.stringMatching(/^Order 1042 is invoiced 3 times .* Keep invoice 2025009; credit 2025010, 2025100 .*never deleted/),
+			hint: expect.stringMatching(
+				/^Order 1042 is invoiced 3 times .* Keep invoice 2025009; credit 2025010, 2025100 .*never deleted/,
+			),
 		});
 	});
 

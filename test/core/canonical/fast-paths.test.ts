@@ -6,7 +6,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { canonicalOrderFastPathActive, canonicalOrderSchema, safeParseCanonicalOrder } from '../../../core/canonical-order';
+import {
+	canonicalOrderFastPathActive,
+	canonicalOrderSchema,
+	safeParseCanonicalOrder,
+} from '../../../core/canonical-order';
 import { cleanText, isBlank } from '../../../core/mijnwebwinkel/raw';
 import { formatScaled, MoneyFormatError, parseScaled, roundDiv } from '../../../core/money';
 import { compileFastCheck } from '../../../core/zod-fast-check';
@@ -24,7 +28,8 @@ function referenceParse(input: unknown, scale: number): number | 'error' {
 	const m = /^([+-])?(\d+)(?:\.(\d+))?$/.exec(text);
 	if (!m) return 'error';
 	const frac = m[3] ?? '';
-	let value = BigInt(m[2]) * 10n ** BigInt(scale) + BigInt(frac.slice(0, scale).padEnd(scale, '0') || '0');
+	let value =
+		BigInt(m[2]) * 10n ** BigInt(scale) + BigInt(frac.slice(0, scale).padEnd(scale, '0') || '0');
 	if (frac.length > scale && frac[scale] >= '5') value += 1n;
 	const result = Number((m[1] === '-' ? -1n : 1n) * value);
 	if (!Number.isSafeInteger(result)) return 'error';
@@ -69,9 +74,18 @@ const decimalText = fc
 describe('fast paths give exactly what the plain code gives', () => {
 	it('parseScaled: decimal strings and JSON numbers, valid or not', () => {
 		fc.assert(
-			fc.property(fc.oneof(decimalText, fc.double({ noNaN: false }), fc.integer(), fc.constantFrom(null, undefined, '', ' 1 ', '1e5', '٣')), fc.constantFrom(0, 2, 6, 9, 13, 15), (input, scale) => {
-				expect(parsed(input, scale)).toBe(referenceParse(input, scale));
-			}),
+			fc.property(
+				fc.oneof(
+					decimalText,
+					fc.double({ noNaN: false }),
+					fc.integer(),
+					fc.constantFrom(null, undefined, '', ' 1 ', '1e5', '٣'),
+				),
+				fc.constantFrom(0, 2, 6, 9, 13, 15),
+				(input, scale) => {
+					expect(parsed(input, scale)).toBe(referenceParse(input, scale));
+				},
+			),
 			{ numRuns: 5_000 },
 		);
 		for (const [input, scale, expected] of [
@@ -88,11 +102,22 @@ describe('fast paths give exactly what the plain code gives', () => {
 	});
 
 	it('roundDiv: safe integers without BigInt, the same result as with it', () => {
-		const int = fc.oneof(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.maxSafeInteger(), fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0, 1, -1));
+		const int = fc.oneof(
+			fc.integer({ min: -1_000_000, max: 1_000_000 }),
+			fc.maxSafeInteger(),
+			fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 0, 1, -1),
+		);
 		fc.assert(
-			fc.property(fc.oneof(int, fc.maxSafeInteger().map((n) => -n)), int.filter((d) => d !== 0), (n, d) => {
-				expect(roundDiv(n, d)).toBe(referenceRoundDiv(BigInt(n), BigInt(d)));
-			}),
+			fc.property(
+				fc.oneof(
+					int,
+					fc.maxSafeInteger().map((n) => -n),
+				),
+				int.filter((d) => d !== 0),
+				(n, d) => {
+					expect(roundDiv(n, d)).toBe(referenceRoundDiv(BigInt(n), BigInt(d)));
+				},
+			),
 			{ numRuns: 5_000 },
 		);
 		expect(roundDiv(5, 10)).toBe(1);
@@ -105,15 +130,40 @@ describe('fast paths give exactly what the plain code gives', () => {
 
 	it('formatScaled: the same text for every integer and scale', () => {
 		fc.assert(
-			fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -0, 1, -1, 10, -413, 2 ** 53)), fc.integer({ min: 0, max: 14 }), (value, scale) => {
-				expect(formatScaled(value, scale)).toBe(referenceFormat(value, scale));
-			}),
+			fc.property(
+				fc.oneof(
+					fc.integer(),
+					fc.maxSafeInteger(),
+					fc.constantFrom(0, -0, 1, -1, 10, -413, 2 ** 53),
+				),
+				fc.integer({ min: 0, max: 14 }),
+				(value, scale) => {
+					expect(formatScaled(value, scale)).toBe(referenceFormat(value, scale));
+				},
+			),
 			{ numRuns: 5_000 },
 		);
 	});
 
 	it('cleanText and isBlank: the same as the regex and trim, for every kind of white space', () => {
-		const piece = fc.constantFrom('a', 'Straße', 'é', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u180e', '\u0085', '\u0000', '1-2', '');
+		const piece = fc.constantFrom(
+			'a',
+			'Straße',
+			'é',
+			' ',
+			'  ',
+			'\t',
+			'\n',
+			'\u00a0',
+			'\u2003',
+			'\u3000',
+			'\ufeff',
+			'\u180e',
+			'\u0085',
+			'\u0000',
+			'1-2',
+			'',
+		);
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
 				const text = pieces.join('');
@@ -168,8 +218,7 @@ describe('the compiled check of the canonical schema', () => {
 			// a key zod strips (on an array: one more element; a named property on an array is not JSON data)
 			if (Array.isArray(node)) node.push(value);
 			else node.extra = value;
-		}
-		else if (action === 3) {
+		} else if (action === 3) {
 			// the same keys in another order: zod accepts, its copy has the schema's order
 			const entries = Object.entries(node).reverse();
 			for (const [k] of entries) delete node[k];
@@ -181,21 +230,47 @@ describe('the compiled check of the canonical schema', () => {
 		return copy;
 	}
 
-	it('never says valid where zod would not return the same value, and gives zod\'s result otherwise', () => {
+	it("never says valid where zod would not return the same value, and gives zod's result otherwise", () => {
 		const anyValue = fc.oneof(
-			fc.constantFrom(null, undefined, '', 'NL', 'EUR', '21', '5.5', '2026-03-01', '12:00:00', 'x', 0, -1, 1.5, NaN, Infinity, true, false, [], {}),
+			fc.constantFrom(
+				null,
+				undefined,
+				'',
+				'NL',
+				'EUR',
+				'21',
+				'5.5',
+				'2026-03-01',
+				'12:00:00',
+				'x',
+				0,
+				-1,
+				1.5,
+				NaN,
+				Infinity,
+				true,
+				false,
+				[],
+				{},
+			),
 			fc.string({ maxLength: 4 }),
 			fc.integer(),
 		);
 		fc.assert(
-			fc.property(fc.nat(goldens.length - 1), fc.array(fc.nat(40), { maxLength: 5 }), fc.nat(4), anyValue, (g, pathIndexes, action, value) => {
-				const candidate = mutate(goldens[g], pathIndexes, action, value);
-				const zod = canonicalOrderSchema.safeParse(candidate);
-				const fast = safeParseCanonicalOrder(candidate);
-				expect(fast.success).toBe(zod.success);
-				if (zod.success) expect(fast.data).toStrictEqual(zod.data);
-				else expect(fast.error?.issues).toEqual(zod.error.issues);
-			}),
+			fc.property(
+				fc.nat(goldens.length - 1),
+				fc.array(fc.nat(40), { maxLength: 5 }),
+				fc.nat(4),
+				anyValue,
+				(g, pathIndexes, action, value) => {
+					const candidate = mutate(goldens[g], pathIndexes, action, value);
+					const zod = canonicalOrderSchema.safeParse(candidate);
+					const fast = safeParseCanonicalOrder(candidate);
+					expect(fast.success).toBe(zod.success);
+					if (zod.success) expect(fast.data).toStrictEqual(zod.data);
+					else expect(fast.error?.issues).toEqual(zod.error.issues);
+				},
+			),
 			{ numRuns: 3_000 },
 		);
 	});
@@ -207,11 +282,15 @@ describe('the compiled check of the canonical schema', () => {
 		expect(compileFastCheck(z.object({ a: z.number().min(1) }))).toBeNull();
 		expect(compileFastCheck(z.string().transform((s) => s.length))).toBeNull();
 		expect(compileFastCheck(z.coerce.number())).toBeNull();
-		const check = compileFastCheck(z.object({ a: z.string().regex(/^a+$/g), b: z.array(z.number().int()).min(1) }));
+		const check = compileFastCheck(
+			z.object({ a: z.string().regex(/^a+$/g), b: z.array(z.number().int()).min(1) }),
+		);
 		expect(check?.({ a: 'aa', b: [1] })).toBe(true);
 		expect(check?.({ a: 'aa', b: [1] })).toBe(true); // a /g expression is reset before every test, as zod does
 		expect(check?.({ a: 'aa', b: [] })).toBe(false);
 		expect(check?.({ b: [1], a: 'aa' })).toBe(false); // another key order: zod's copy would differ, so zod decides
-		expect(check?.(Object.assign(Object.create({ inherited: 1 }), { a: 'aa', b: [1] }))).toBe(false);
+		expect(check?.(Object.assign(Object.create({ inherited: 1 }), { a: 'aa', b: [1] }))).toBe(
+			false,
+		);
 	});
 });

@@ -11,13 +11,21 @@ interface Order {
 }
 
 /** one pass as the node reads it: each status list by offset pages of `size`, with `during` run after each page */
-function passReader(store: Order[], statuses: Array<Order['status']>, size: number, during: (page: number) => void) {
+function passReader(
+	store: Order[],
+	statuses: Array<Order['status']>,
+	size: number,
+	during: (page: number) => void,
+) {
 	let pageNo = 0;
 	return async () => {
 		const out = new Map<string, Order>();
 		for (const status of statuses) {
 			for (let offset = 0; ; offset += size) {
-				const page = store.filter((o) => o.status === status).slice(offset, offset + size).map((o) => ({ ...o }));
+				const page = store
+					.filter((o) => o.status === status)
+					.slice(offset, offset + size)
+					.map((o) => ({ ...o }));
 				during(++pageNo);
 				for (const o of page) out.set(o.number, o);
 				if (page.length < size) break;
@@ -27,7 +35,8 @@ function passReader(store: Order[], statuses: Array<Order['status']>, size: numb
 	};
 }
 
-const shop = (): Order[] => Array.from({ length: 7 }, (_x, n) => ({ number: String(1001 + n), status: 'paid' }));
+const shop = (): Order[] =>
+	Array.from({ length: 7 }, (_x, n) => ({ number: String(1001 + n), status: 'paid' }));
 
 describe('readUntilStable', () => {
 	it('nothing changes: two passes, every order once', async () => {

@@ -22,7 +22,7 @@ function code(fn: () => unknown): string {
 }
 
 describe('buildDebtor', () => {
-	it('builds a new (consumer: intax) debtor from the order\'s invoice address', () => {
+	it("builds a new (consumer: intax) debtor from the order's invoice address", () => {
 		const order = makeOrder({ ...base, email: 'jan@example.nl' });
 		expect(buildDebtor(order, COUNTRIES)).toEqual({
 			contact: 'Jan Jansen',
@@ -52,25 +52,56 @@ describe('buildDebtor', () => {
 			vatNumber: 'de 123.456.789',
 			company: 'Muster GmbH',
 			lines: [{ rate: '0', inclCents: 1000 }],
-			invoiceAddress: { countryCode: 'DE', countryName: 'Deutschland', zipcode: '10115', city: 'Berlin' },
+			invoiceAddress: {
+				countryCode: 'DE',
+				countryName: 'Deutschland',
+				zipcode: '10115',
+				city: 'Berlin',
+			},
 		});
 		const d = buildDebtor(order, COUNTRIES, { sendMethod: 'email' });
-		expect(d).toMatchObject({ country: '50', taxnumber: 'DE123456789', tax_shifted: true, company: 'Muster GmbH', default_doclang: 'de', sendmethod: 'email' });
-		const withoutVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, lines: [{ rate: '0', inclCents: 1000 }] });
-		expect(code(() => buildDebtor(withoutVat, COUNTRIES))).toBe('reverse_charge_without_vat_number');
+		expect(d).toMatchObject({
+			country: '50',
+			taxnumber: 'DE123456789',
+			tax_shifted: true,
+			company: 'Muster GmbH',
+			default_doclang: 'de',
+			sendmethod: 'email',
+		});
+		const withoutVat = makeOrder({
+			...base,
+			regime: 'intra_eu_reverse_charge',
+			taxCountry: null,
+			lines: [{ rate: '0', inclCents: 1000 }],
+		});
+		expect(code(() => buildDebtor(withoutVat, COUNTRIES))).toBe(
+			'reverse_charge_without_vat_number',
+		);
 		// a number that cannot be an EU VAT id never reaches a tax_shifted debtor
-		const badVat = makeOrder({ ...base, regime: 'intra_eu_reverse_charge', taxCountry: null, vatNumber: 'GR123456789', lines: [{ rate: '0', inclCents: 1000 }] });
+		const badVat = makeOrder({
+			...base,
+			regime: 'intra_eu_reverse_charge',
+			taxCountry: null,
+			vatNumber: 'GR123456789',
+			lines: [{ rate: '0', inclCents: 1000 }],
+		});
 		expect(code(() => buildDebtor(badVat, COUNTRIES))).toBe('invalid_vat_number');
 	});
 
-	it('finds the country by code in the Dutch list, by an explicit code → id record, or by the shop\'s name', () => {
-		const be = makeOrder({ ...base, invoiceAddress: { countryCode: 'BE', countryName: 'Belgique' } });
+	it("finds the country by code in the Dutch list, by an explicit code → id record, or by the shop's name", () => {
+		const be = makeOrder({
+			...base,
+			invoiceAddress: { countryCode: 'BE', countryName: 'Belgique' },
+		});
 		expect(buildDebtor(be, COUNTRIES).country).toBe('18');
 		expect(buildDebtor(be, { BE: '999' }).country).toBe('999');
 		expect(buildDebtor(be, { '18': 'België' }).country).toBe('18');
 		const english = [{ id: 7, name: 'Belgium' }];
 		expect(buildDebtor(be, english).country).toBe('7');
-		const byName = makeOrder({ ...base, invoiceAddress: { countryCode: null, countryName: 'Curaçao' } });
+		const byName = makeOrder({
+			...base,
+			invoiceAddress: { countryCode: null, countryName: 'Curaçao' },
+		});
 		expect(buildDebtor(byName, COUNTRIES).country).toBe('239');
 	});
 
@@ -88,8 +119,12 @@ describe('buildDebtor', () => {
 	});
 
 	it('refuses an unusable e-mail', () => {
-		expect(code(() => buildDebtor(makeOrder({ ...base, email: '' }), COUNTRIES))).toBe('missing_email');
-		expect(code(() => buildDebtor(makeOrder({ ...base, email: 'jan at example' }), COUNTRIES))).toBe('missing_email');
+		expect(code(() => buildDebtor(makeOrder({ ...base, email: '' }), COUNTRIES))).toBe(
+			'missing_email',
+		);
+		expect(
+			code(() => buildDebtor(makeOrder({ ...base, email: 'jan at example' }), COUNTRIES)),
+		).toBe('missing_email');
 	});
 
 	describe('field lengths (documented rule: never rejected, never silently lost)', () => {
@@ -109,7 +144,16 @@ describe('buildDebtor', () => {
 		const d = buildDebtor(long, COUNTRIES);
 
 		it('every value fits its documented length (counted in UTF-8 bytes)', () => {
-			const limits: Record<string, number> = { contact: 50, company: 50, address: 50, address_addon: 50, city: 50, zipcode: 7, phone: 13, taxnumber: 18 };
+			const limits: Record<string, number> = {
+				contact: 50,
+				company: 50,
+				address: 50,
+				address_addon: 50,
+				city: 50,
+				zipcode: 7,
+				phone: 13,
+				taxnumber: 18,
+			};
 			for (const [field, max] of Object.entries(limits)) {
 				const value = (d as unknown as Record<string, string | undefined>)[field] ?? '';
 				expect(utf8Length(value)).toBeLessThanOrEqual(max);
@@ -130,11 +174,15 @@ describe('buildDebtor', () => {
 		it('keeps every full value that was shortened or dropped in notes', () => {
 			expect(d.notes).toContain('Naam: Maria Magdalena Theodora van den Heuvel-Oppenheimer Ślązak');
 			expect(d.notes).toContain('Bedrijf: Stichting Vrienden van het Rijksmuseum Twenthe Enschede');
-			expect(d.notes).toContain('Plaats: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch');
+			expect(d.notes).toContain(
+				'Plaats: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
+			);
 			expect(d.notes).toContain('Telefoon: +44 (0)20 7946 0958 ext. 1234');
 			expect(d.phone).toBe('');
 			// a split address is always kept whole in notes: the two halves alone do not read as one address
-			expect(d.notes).toContain('Adres: Burgemeester Jhr. mr. dr. Cornelis van der Zwaluwstraat Oost 1234 bis');
+			expect(d.notes).toContain(
+				'Adres: Burgemeester Jhr. mr. dr. Cornelis van der Zwaluwstraat Oost 1234 bis',
+			);
 		});
 
 		it('an address without a house number is split at a word boundary, and kept whole in notes', () => {
@@ -145,7 +193,12 @@ describe('buildDebtor', () => {
 		});
 
 		it('a 10 kB name does not push notes over their limit; each full value keeps as much as fits', () => {
-			const huge = makeOrder({ ...base, name: 'Jan '.repeat(2500).trim(), company: 'Bedrijf '.repeat(1250).trim(), invoiceAddress: { city: 'Stad '.repeat(2000).trim() } });
+			const huge = makeOrder({
+				...base,
+				name: 'Jan '.repeat(2500).trim(),
+				company: 'Bedrijf '.repeat(1250).trim(),
+				invoiceAddress: { city: 'Stad '.repeat(2000).trim() },
+			});
 			const h = buildDebtor(huge, COUNTRIES);
 			expect(utf8Length(h.notes ?? '')).toBeLessThanOrEqual(10_000);
 			expect(h.notes).toContain('Naam: Jan Jan');
@@ -154,7 +207,15 @@ describe('buildDebtor', () => {
 		});
 
 		it('a postcode that does not fit even without spaces moves in front of the city', () => {
-			const us = makeOrder({ ...base, invoiceAddress: { zipcode: '10001-1234', city: 'New York', countryCode: 'US', countryName: 'United States' } });
+			const us = makeOrder({
+				...base,
+				invoiceAddress: {
+					zipcode: '10001-1234',
+					city: 'New York',
+					countryCode: 'US',
+					countryName: 'United States',
+				},
+			});
 			const u = buildDebtor(us, COUNTRIES);
 			expect(u.zipcode).toBe('');
 			expect(u.city).toBe('10001-1234 New York');
@@ -176,14 +237,26 @@ describe('buildDebtor', () => {
 describe('buildDebtor — business customers and document language', () => {
 	it('new consumer debtors are intax, business debtors (company or VAT number) extax, both configurable', () => {
 		expect(buildDebtor(makeOrder(base), COUNTRIES).tax_type).toBe('intax');
-		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder(base), COUNTRIES, { consumerTaxType: 'extax' }).tax_type).toBe('extax');
-		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, { businessTaxType: 'intax' }).tax_type).toBe('intax');
+		expect(buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES).tax_type).toBe(
+			'extax',
+		);
+		expect(
+			buildDebtor(makeOrder({ ...base, vatNumber: 'NL851234567B01' }), COUNTRIES).tax_type,
+		).toBe('extax');
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { consumerTaxType: 'extax' }).tax_type).toBe(
+			'extax',
+		);
+		expect(
+			buildDebtor(makeOrder({ ...base, company: 'Bakkerij BV' }), COUNTRIES, {
+				businessTaxType: 'intax',
+			}).tax_type,
+		).toBe('intax');
 	});
 
 	it('the send method option applies to the new debtor', () => {
-		expect(buildDebtor(makeOrder(base), COUNTRIES, { sendMethod: 'email' }).sendmethod).toBe('email');
+		expect(buildDebtor(makeOrder(base), COUNTRIES, { sendMethod: 'email' }).sendmethod).toBe(
+			'email',
+		);
 		expect(buildDebtor(makeOrder(base), COUNTRIES).sendmethod).toBe('mail');
 	});
 
@@ -195,7 +268,13 @@ describe('buildDebtor — business customers and document language', () => {
 		['ES', 'Spanje', 'es'],
 		['BE', 'België', 'nl'],
 		['IT', 'Italië', 'en'],
-	])('a debtor in %s gets documents in the language Factuursturen supports', (countryCode, countryName, lang) => {
-		expect(buildDebtor(makeOrder({ ...base, invoiceAddress: { countryCode, countryName } }), COUNTRIES).default_doclang).toBe(lang);
-	});
+	])(
+		'a debtor in %s gets documents in the language Factuursturen supports',
+		(countryCode, countryName, lang) => {
+			expect(
+				buildDebtor(makeOrder({ ...base, invoiceAddress: { countryCode, countryName } }), COUNTRIES)
+					.default_doclang,
+			).toBe(lang);
+		},
+	);
 });

@@ -14,7 +14,10 @@ function mappingError(input: unknown): string {
 
 describe('parseMapping', () => {
 	it('defaults: 21/9/0 and send method mail', () => {
-		expect(parseMapping(undefined)).toEqual({ vatRates: { '21': '21', '9': '9', '0': '0' }, sendMethod: 'mail' });
+		expect(parseMapping(undefined)).toEqual({
+			vatRates: { '21': '21', '9': '9', '0': '0' },
+			sendMethod: 'mail',
+		});
 		expect(parseMapping('')).toEqual(parseMapping({}));
 	});
 
@@ -50,12 +53,18 @@ describe('parseMapping', () => {
 		expect(mappingError({ vatRates: { '21': 'hoog' } })).toContain('vatRates.21');
 		expect(mappingError({ vatRates: { hoog: '21' } })).toContain('vatRates."hoog"');
 		expect(mappingError({ vatRates: { '21': '9' } })).toMatch(/vatRates."21".*same percentage/);
-		expect(mappingError({ ossVatRates: { Germany: '19' } })).toMatch(/ossVatRates."Germany".*"DE:19"/);
-		expect(mappingError({ categories: { binnenland: '1' } })).toMatch(/categories."binnenland".*domestic/);
+		expect(mappingError({ ossVatRates: { Germany: '19' } })).toMatch(
+			/ossVatRates."Germany".*"DE:19"/,
+		);
+		expect(mappingError({ categories: { binnenland: '1' } })).toMatch(
+			/categories."binnenland".*domestic/,
+		);
 		expect(mappingError({ sendMethod: 'fax' })).toContain('sendMethod');
 		expect(mappingError({ vatrates: {} })).toMatch(/unknown key.*"vatrates".*allowed: vatRates/);
 		expect(mappingError({ priceDecimals: 8 })).toContain('priceDecimals');
-		expect(mappingError({ paymentMethodLabels: { ideal: 'x'.repeat(33) } })).toContain('paymentMethodLabels.ideal');
+		expect(mappingError({ paymentMethodLabels: { ideal: 'x'.repeat(33) } })).toContain(
+			'paymentMethodLabels.ideal',
+		);
 		expect(mappingError('{not json')).toContain('not valid JSON');
 	});
 });

@@ -3,7 +3,12 @@
  * paid) and rate; the excl. amount with 6 decimals; the VAT per rate = gross − rounded Σ excl.
  * (overridable to model shops that round differently).
  */
-import { canonicalOrderSchema, type CanonicalOrder, type OrderLine, type VatRegime } from '../../../core/canonical-order';
+import {
+	canonicalOrderSchema,
+	type CanonicalOrder,
+	type OrderLine,
+	type VatRegime,
+} from '../../../core/canonical-order';
 import { microsToCents, parseRateHundredths, roundDiv } from '../../../core/money';
 
 export interface LineSpec {
@@ -104,7 +109,12 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 		time: '12:00:00',
 		timeZone: 'Europe/Amsterdam',
 		placedAt: '2025-03-01T12:00:00+01:00',
-		status: { id: '3', name: spec.credit ? 'Gecrediteerd' : 'Betaald', isCredit: spec.credit ?? false, changedAt: null },
+		status: {
+			id: '3',
+			name: spec.credit ? 'Gecrediteerd' : 'Betaald',
+			isCredit: spec.credit ?? false,
+			changedAt: null,
+		},
 		isTest: spec.isTest ?? false,
 		archived: false,
 		currency: spec.currency ?? 'EUR',
@@ -127,7 +137,8 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 		vat: {
 			regime,
 			reason: 'test',
-			taxCountry: spec.taxCountry !== undefined ? spec.taxCountry : regime === 'domestic' ? 'NL' : null,
+			taxCountry:
+				spec.taxCountry !== undefined ? spec.taxCountry : regime === 'domestic' ? 'NL' : null,
 			destinationCountry: spec.taxCountry ?? 'NL',
 		},
 		discountCode: spec.discountCode ?? '',

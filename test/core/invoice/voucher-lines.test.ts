@@ -18,7 +18,16 @@ const withVoucher = (description: string, regime: 'domestic' | 'export' = 'domes
 	});
 
 describe('voucher lines', () => {
-	it.each(['Cadeaubon € 25', 'CADEAUKAART', 'Kadobon 10', 'Giftcard', 'Gift card 50', 'Tegoedbon', 'Waardebon', 'Voucher'])('"%s" at 0 %% on a domestic order is refused with voucher_line', (d) => {
+	it.each([
+		'Cadeaubon € 25',
+		'CADEAUKAART',
+		'Kadobon 10',
+		'Giftcard',
+		'Gift card 50',
+		'Tegoedbon',
+		'Waardebon',
+		'Voucher',
+	])('"%s" at 0 %% on a domestic order is refused with voucher_line', (d) => {
 		let caught: unknown;
 		try {
 			buildInvoice(withVoucher(d), DEBTOR, parseMapping({}));
@@ -31,23 +40,46 @@ describe('voucher lines', () => {
 	});
 
 	it('another 0 % line (not a voucher) is not touched', () => {
-		expect(buildInvoice(withVoucher('Statiegeld'), DEBTOR, parseMapping({})).reference.line3).toBe('');
+		expect(buildInvoice(withVoucher('Statiegeld'), DEBTOR, parseMapping({})).reference.line3).toBe(
+			'',
+		);
 	});
 
 	it('in a 0 % regime (export) a voucher line is just a 0 % line', () => {
 		const o = withVoucher('Cadeaubon');
-		const exportOrder = { ...o, lines: o.lines.map((l) => ({ ...l, vatRate: '0' })), totals: { ...o.totals, vatCents: 0, exclCents: o.totals.inclCents, perRate: [{ rate: '0', vatCents: 0, inclCents: o.totals.inclCents }] }, vat: { ...o.vat, regime: 'export' as const, taxCountry: null, destinationCountry: 'US' } };
+		const exportOrder = {
+			...o,
+			lines: o.lines.map((l) => ({ ...l, vatRate: '0' })),
+			totals: {
+				...o.totals,
+				vatCents: 0,
+				exclCents: o.totals.inclCents,
+				perRate: [{ rate: '0', vatCents: 0, inclCents: o.totals.inclCents }],
+			},
+			vat: { ...o.vat, regime: 'export' as const, taxCountry: null, destinationCountry: 'US' },
+		};
 		expect(() => buildInvoice(exportOrder, DEBTOR, parseMapping({}))).not.toThrow();
 	});
 
 	it('voucherLines "book" invoices it with the multi-purpose-voucher mention in line3', () => {
-		const payload = buildInvoice(withVoucher('Cadeaubon € 25'), DEBTOR, parseMapping({ voucherLines: 'book', referenceLine3: 'Dank u' }));
+		const payload = buildInvoice(
+			withVoucher('Cadeaubon € 25'),
+			DEBTOR,
+			parseMapping({ voucherLines: 'book', referenceLine3: 'Dank u' }),
+		);
 		expect(payload.reference.line3).toBe(`${VOUCHER_NOTE} - Dank u`);
-		expect(payload.lines.slice(0, 2).map((l) => [l.description, l.tax_rate])).toEqual([['Geurkaars', '21'], ['Cadeaubon € 25', '0']]);
+		expect(payload.lines.slice(0, 2).map((l) => [l.description, l.tax_rate])).toEqual([
+			['Geurkaars', '21'],
+			['Cadeaubon € 25', '0'],
+		]);
 	});
 
 	it('a redemption paid by webshop_giftcard is labelled "Cadeaubon", not as a bank receipt', () => {
-		const o = makeOrder({ number: '6002', paymentMethod: 'webshop_giftcard', lines: [{ rate: '21', inclCents: 1495 }] });
+		const o = makeOrder({
+			number: '6002',
+			paymentMethod: 'webshop_giftcard',
+			lines: [{ rate: '21', inclCents: 1495 }],
+		});
 		expect(paymentLabel(o, parseMapping({}))).toBe('Cadeaubon');
 	});
 });

@@ -31,7 +31,10 @@ function readBack(patch: Record<string, unknown> = {}): Record<string, unknown> 
 			zipcode: '1234AB',
 			city: 'Utrecht',
 			email: 'Jan@Example.nl',
-			taxes: { tax1: { rate: 21, sum: '5.47', sum_of: '26.03' }, tax2: { rate: '9.00', sum: '1.65', sum_of: '18.30' } },
+			taxes: {
+				tax1: { rate: 21, sum: '5.47', sum_of: '26.03' },
+				tax2: { rate: '9.00', sum: '1.65', sum_of: '18.30' },
+			},
 			...patch,
 		},
 	};
@@ -39,7 +42,12 @@ function readBack(patch: Record<string, unknown> = {}): Record<string, unknown> 
 
 describe('reconcile', () => {
 	it('equal invoice and order: ok, no differences', () => {
-		expect(reconcile(readBack(), order)).toEqual({ ok: true, invoiceNumber: 'F2024057', orderNumber: '1042', differences: [] });
+		expect(reconcile(readBack(), order)).toEqual({
+			ok: true,
+			invoiceNumber: 'F2024057',
+			orderNumber: '1042',
+			differences: [],
+		});
 	});
 
 	it('accepts the bare invoice object and JSON numbers as well as strings', () => {
@@ -48,7 +56,17 @@ describe('reconcile', () => {
 	});
 
 	it('1 cent off in the total and a rate is within the default tolerance', () => {
-		const r = reconcile(readBack({ totalintax: '51.46', tax: '7.13', taxes: { tax1: { rate: 21, sum: '5.48', sum_of: '26.03' }, tax2: { rate: 9, sum: '1.65', sum_of: '18.30' } } }), order);
+		const r = reconcile(
+			readBack({
+				totalintax: '51.46',
+				tax: '7.13',
+				taxes: {
+					tax1: { rate: 21, sum: '5.48', sum_of: '26.03' },
+					tax2: { rate: 9, sum: '1.65', sum_of: '18.30' },
+				},
+			}),
+			order,
+		);
 		expect(r).toMatchObject({ ok: true, differences: [] });
 	});
 
@@ -56,15 +74,35 @@ describe('reconcile', () => {
 		const r = reconcile(readBack({ totalintax: '51.48' }), order);
 		expect(r.ok).toBe(false);
 		expect(r.differences).toEqual([
-			{ field: 'totalintax', expected: '51.45', actual: '51.48', differenceCents: 3, severity: 'error', hint: expect.stringContaining('credit it') },
+			{
+				field: 'totalintax',
+				expected: '51.45',
+				actual: '51.48',
+				differenceCents: 3,
+				severity: 'error',
+				hint: expect.stringContaining('credit it'),
+			},
 		]);
 		// a tighter or looser tolerance changes the verdict
-		expect(reconcile(readBack({ totalintax: '51.46' }), order, { toleranceCents: 0 }).ok).toBe(false);
-		expect(reconcile(readBack({ totalintax: '51.48' }), order, { toleranceCents: 3 }).ok).toBe(true);
+		expect(reconcile(readBack({ totalintax: '51.46' }), order, { toleranceCents: 0 }).ok).toBe(
+			false,
+		);
+		expect(reconcile(readBack({ totalintax: '51.48' }), order, { toleranceCents: 3 }).ok).toBe(
+			true,
+		);
 	});
 
-	it('a wrong VAT rate shows as the order\'s rate missing and an unexpected rate', () => {
-		const r = reconcile(readBack({ taxes: { tax1: { rate: 21, sum: '5.47', sum_of: '26.03' }, tax2: { rate: 6, sum: '1.13', sum_of: '18.82' } }, tax: '6.60' }), order);
+	it("a wrong VAT rate shows as the order's rate missing and an unexpected rate", () => {
+		const r = reconcile(
+			readBack({
+				taxes: {
+					tax1: { rate: 21, sum: '5.47', sum_of: '26.03' },
+					tax2: { rate: 6, sum: '1.13', sum_of: '18.82' },
+				},
+				tax: '6.60',
+			}),
+			order,
+		);
 		expect(r.ok).toBe(false);
 		expect(r.differences.map((d) => [d.field, d.expected, d.actual, d.differenceCents])).toEqual([
 			['tax', '7.12', '6.60', -52],
@@ -75,18 +113,42 @@ describe('reconcile', () => {
 	});
 
 	it('VAT at the right rate but off by more than the tolerance is reported for that rate', () => {
-		const r = reconcile(readBack({ taxes: { tax1: { rate: 21, sum: '5.57', sum_of: '26.03' }, tax2: { rate: 9, sum: '1.65', sum_of: '18.30' } } }), order);
-		expect(r.differences).toEqual([expect.objectContaining({ field: 'taxes[21%]', expected: '5.47', actual: '5.57', differenceCents: 10 })]);
+		const r = reconcile(
+			readBack({
+				taxes: {
+					tax1: { rate: 21, sum: '5.57', sum_of: '26.03' },
+					tax2: { rate: 9, sum: '1.65', sum_of: '18.30' },
+				},
+			}),
+			order,
+		);
+		expect(r.differences).toEqual([
+			expect.objectContaining({
+				field: 'taxes[21%]',
+				expected: '5.47',
+				actual: '5.57',
+				differenceCents: 10,
+			}),
+		]);
 	});
 
-	it('a missing rate (invoice has only one of the order\'s two rates) is an error', () => {
-		const r = reconcile(readBack({ taxes: { tax1: { rate: 21, sum: '5.47', sum_of: '26.03' } } }), order);
+	it("a missing rate (invoice has only one of the order's two rates) is an error", () => {
+		const r = reconcile(
+			readBack({ taxes: { tax1: { rate: 21, sum: '5.47', sum_of: '26.03' } } }),
+			order,
+		);
 		expect(r.ok).toBe(false);
-		expect(r.differences).toEqual([expect.objectContaining({ field: 'taxes[9%]', actual: '(rate missing)' })]);
+		expect(r.differences).toEqual([
+			expect.objectContaining({ field: 'taxes[9%]', actual: '(rate missing)' }),
+		]);
 	});
 
 	it('a 0 % rate on the invoice (rounding line) with no VAT is fine', () => {
-		const taxes = { tax1: { rate: 21, sum: '5.47', sum_of: '26.03' }, tax2: { rate: 9, sum: '1.65', sum_of: '18.30' }, tax3: { rate: 0, sum: '0.00', sum_of: '-0.01' } };
+		const taxes = {
+			tax1: { rate: 21, sum: '5.47', sum_of: '26.03' },
+			tax2: { rate: 9, sum: '1.65', sum_of: '18.30' },
+			tax3: { rate: 0, sum: '0.00', sum_of: '-0.01' },
+		};
 		expect(reconcile(readBack({ taxes }), order).ok).toBe(true);
 	});
 
@@ -94,12 +156,22 @@ describe('reconcile', () => {
 		const r = reconcile(readBack({ open: '51.45' }), order);
 		expect(r.ok).toBe(false);
 		expect(r.differences).toEqual([
-			expect.objectContaining({ field: 'open', expected: '0.00', actual: '51.45', differenceCents: 5145, hint: expect.stringContaining('invoices_payment/F2024057') }),
+			expect.objectContaining({
+				field: 'open',
+				expected: '0.00',
+				actual: '51.45',
+				differenceCents: 5145,
+				hint: expect.stringContaining('invoices_payment/F2024057'),
+			}),
 		]);
 	});
 
 	describe('an invoice sent open (order not known to be paid)', () => {
-		const unpaid = { ...order, status: { ...order.status, id: '2', name: 'Verzonden' }, payment: { ...order.payment, method: 'invoice', status: 'pending' } };
+		const unpaid = {
+			...order,
+			status: { ...order.status, id: '2', name: 'Verzonden' },
+			payment: { ...order.payment, method: 'invoice', status: 'pending' },
+		};
 
 		it('expects open = the total, derived from the order by default', () => {
 			expect(reconcile(readBack({ open: '51.45' }), unpaid).ok).toBe(true);
@@ -109,13 +181,29 @@ describe('reconcile', () => {
 		it('open 0 on an invoice sent open: a payment was registered since, a warning', () => {
 			const r = reconcile(readBack({ open: '0.00' }), unpaid);
 			expect(r.ok).toBe(true);
-			expect(r.differences).toEqual([expect.objectContaining({ field: 'open', expected: '51.45', actual: '0.00', severity: 'warning', hint: expect.stringContaining('payment has been registered since') })]);
+			expect(r.differences).toEqual([
+				expect.objectContaining({
+					field: 'open',
+					expected: '51.45',
+					actual: '0.00',
+					severity: 'warning',
+					hint: expect.stringContaining('payment has been registered since'),
+				}),
+			]);
 		});
 
 		it('open above the total (or unreadable) is an error', () => {
 			const r = reconcile(readBack({ open: '60.00' }), unpaid);
 			expect(r.ok).toBe(false);
-			expect(r.differences).toEqual([expect.objectContaining({ field: 'open', expected: '51.45', actual: '60.00', differenceCents: 855, severity: 'error' })]);
+			expect(r.differences).toEqual([
+				expect.objectContaining({
+					field: 'open',
+					expected: '51.45',
+					actual: '60.00',
+					differenceCents: 855,
+					severity: 'error',
+				}),
+			]);
 			expect(reconcile(readBack({ open: 'x' }), unpaid).ok).toBe(false);
 		});
 
@@ -129,9 +217,20 @@ describe('reconcile', () => {
 		expect(reconcile(readBack({ email: ' JAN@example.NL ' }), order).ok).toBe(true);
 		const r = reconcile(readBack({ email: 'piet@example.nl' }), order);
 		expect(r.ok).toBe(false);
-		expect(r.differences).toEqual([expect.objectContaining({ field: 'email', expected: 'jan@example.nl', actual: 'piet@example.nl', severity: 'error' })]);
+		expect(r.differences).toEqual([
+			expect.objectContaining({
+				field: 'email',
+				expected: 'jan@example.nl',
+				actual: 'piet@example.nl',
+				severity: 'error',
+			}),
+		]);
 		// a fixed debtor ("Kassa") has its own e-mail: the customer comparison is skipped
-		expect(reconcile(readBack({ email: 'kassa@winkel.nl', contact: 'Kassa' }), order, { fixedDebtor: true }).ok).toBe(true);
+		expect(
+			reconcile(readBack({ email: 'kassa@winkel.nl', contact: 'Kassa' }), order, {
+				fixedDebtor: true,
+			}).ok,
+		).toBe(true);
 	});
 
 	it('an existing debtor with another address is a warning (debtors are never modified), not an error', () => {
@@ -145,20 +244,36 @@ describe('reconcile', () => {
 	});
 
 	it('a value shortened by the debtor builder counts as equal', () => {
-		const longOrder = makeOrder({ number: '7', lines: [{ rate: '21', inclCents: 1210 }], name: 'Maria Magdalena Theodora van den Heuvel-Oppenheimer' });
-		const inv = readBack({ reference: { line1: 'Bestelling 7' }, totalintax: '12.10', tax: '2.10', taxes: { tax1: { rate: 21, sum: '2.10', sum_of: '10.00' } }, contact: 'Maria Magdalena Theodora van den...' });
+		const longOrder = makeOrder({
+			number: '7',
+			lines: [{ rate: '21', inclCents: 1210 }],
+			name: 'Maria Magdalena Theodora van den Heuvel-Oppenheimer',
+		});
+		const inv = readBack({
+			reference: { line1: 'Bestelling 7' },
+			totalintax: '12.10',
+			tax: '2.10',
+			taxes: { tax1: { rate: 21, sum: '2.10', sum_of: '10.00' } },
+			contact: 'Maria Magdalena Theodora van den...',
+		});
 		expect(reconcile(inv, longOrder).differences).toEqual([]);
 	});
 
-	it('a reference that is not this order\'s is an error', () => {
+	it("a reference that is not this order's is an error", () => {
 		const r = reconcile(readBack({ reference: { line1: 'Bestelling 10420' } }), order);
 		expect(r.ok).toBe(false);
-		expect(r.differences[0]).toMatchObject({ field: 'reference.line1', expected: 'Bestelling 1042', actual: 'Bestelling 10420' });
+		expect(r.differences[0]).toMatchObject({
+			field: 'reference.line1',
+			expected: 'Bestelling 1042',
+			actual: 'Bestelling 10420',
+		});
 	});
 
 	it('unreadable money is reported, never treated as zero', () => {
 		const r = reconcile(readBack({ totalintax: 'n/a' }), order);
-		expect(r.differences).toEqual([expect.objectContaining({ field: 'totalintax', actual: 'n/a', severity: 'error' })]);
+		expect(r.differences).toEqual([
+			expect.objectContaining({ field: 'totalintax', actual: 'n/a', severity: 'error' }),
+		]);
 	});
 
 	it('rejects input that is not an invoice object', () => {
@@ -168,13 +283,20 @@ describe('reconcile', () => {
 	it('with splitUnsplitCosts it compares against the split VAT', () => {
 		const mixed = makeOrder({
 			number: '9',
-			lines: [{ rate: '21', inclCents: 12100 }, { rate: '9', inclCents: 10900 }, { kind: 'shipping', rate: '21', inclCents: 605 }],
+			lines: [
+				{ rate: '21', inclCents: 12100 },
+				{ rate: '9', inclCents: 10900 },
+				{ kind: 'shipping', rate: '21', inclCents: 605 },
+			],
 		});
 		const inv = readBack({
 			reference: { line1: 'Bestelling 9' },
 			totalintax: '236.05',
 			tax: '30.78',
-			taxes: { tax1: { rate: 21, sum: '21.53', sum_of: '102.50' }, tax2: { rate: 9, sum: '9.25', sum_of: '102.77' } },
+			taxes: {
+				tax1: { rate: 21, sum: '21.53', sum_of: '102.50' },
+				tax2: { rate: 9, sum: '9.25', sum_of: '102.77' },
+			},
 		});
 		expect(reconcile(inv, mixed, { splitUnsplitCosts: true }).ok).toBe(true);
 		expect(reconcile(inv, mixed).ok).toBe(false);

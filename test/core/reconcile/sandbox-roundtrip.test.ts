@@ -13,7 +13,10 @@ import { buildDebtor } from '../../../core/factuursturen/debtor-builder';
 import { buildInvoice } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping, type InvoiceMapping } from '../../../core/factuursturen/mapping';
 import { reconcile } from '../../../core/reconcile/reconcile';
-import { startFactuursturenSandbox, type RunningFactuursturenSandbox } from '../../../sandbox/factuursturen';
+import {
+	startFactuursturenSandbox,
+	type RunningFactuursturenSandbox,
+} from '../../../sandbox/factuursturen';
 import { fsClient } from '../../../sandbox/factuursturen/http-client';
 
 const ORDERS = path.join(__dirname, '../../golden/orders');
@@ -28,9 +31,17 @@ function fixtures(): Array<[string, CanonicalOrder, InvoiceMapping]> {
 		if ('refusal' in JSON.parse(fs.readFileSync(file, 'utf8'))) continue;
 		// the fixture's own mapping options (e.g. voucherLines) on top of the sandbox account's mapping
 		const own = path.join(ORDERS, dir, 'mapping.json');
-		const options = fs.existsSync(own) ? (JSON.parse(fs.readFileSync(own, 'utf8')) as Record<string, unknown>) : {};
+		const options = fs.existsSync(own)
+			? (JSON.parse(fs.readFileSync(own, 'utf8')) as Record<string, unknown>)
+			: {};
 		const fixtureMapping = parseMapping({ ...BASE_MAPPING, ...options });
-		out.push([dir, canonicalOrderSchema.parse(JSON.parse(fs.readFileSync(path.join(ORDERS, dir, 'canonical.json'), 'utf8'))), fixtureMapping]);
+		out.push([
+			dir,
+			canonicalOrderSchema.parse(
+				JSON.parse(fs.readFileSync(path.join(ORDERS, dir, 'canonical.json'), 'utf8')),
+			),
+			fixtureMapping,
+		]);
 	}
 	return out;
 }
@@ -39,12 +50,25 @@ let sb: RunningFactuursturenSandbox;
 let api: ReturnType<typeof fsClient>;
 let countries: Array<{ id: string; name: string }>;
 const BASE_MAPPING = {
-	ossVatRates: { 'DE:19': '19', 'DE:7': '7', 'BE:21': '21', 'BE:6': '6', 'FR:20': '20', 'FR:5.5': '5.5', 'AT:20': '20' },
+	ossVatRates: {
+		'DE:19': '19',
+		'DE:7': '7',
+		'BE:21': '21',
+		'BE:6': '6',
+		'FR:20': '20',
+		'FR:5.5': '5.5',
+		'AT:20': '20',
+	},
 	categories: { domestic: '1' },
 };
 
 beforeAll(async () => {
-	sb = await startFactuursturenSandbox({ host: '127.0.0.1', port: 0, seed: 3, rateLimit: { budget: 100_000, windowMs: 3_600_000 } });
+	sb = await startFactuursturenSandbox({
+		host: '127.0.0.1',
+		port: 0,
+		seed: 3,
+		rateLimit: { budget: 100_000, windowMs: 3_600_000 },
+	});
 	api = fsClient(sb);
 	countries = (await api.get('/countrylist/nl')).json();
 });
@@ -57,22 +81,42 @@ it('has golden fixtures to run', () => {
 });
 
 describe.each(['extax', 'intax'] as const)('sandbox round trip, %s debtors', (taxType) => {
-	it.each(cases)('%s: created, read back and reconciled without differences', async (_dir, order, mapping) => {
-		const debtorPayload = buildDebtor(order, countries, { consumerTaxType: taxType, businessTaxType: taxType });
-		const created = await api.post('/clients', debtorPayload);
-		expect(created.status).toBe(201);
-		const clientnr = created.text.trim();
+	it.each(cases)(
+		'%s: created, read back and reconciled without differences',
+		async (_dir, order, mapping) => {
+			const debtorPayload = buildDebtor(order, countries, {
+				consumerTaxType: taxType,
+				businessTaxType: taxType,
+			});
+			const created = await api.post('/clients', debtorPayload);
+			expect(created.status).toBe(201);
+			const clientnr = created.text.trim();
 
-		const payload = buildInvoice(order, { clientnr, tax_type: debtorPayload.tax_type, tax_shifted: debtorPayload.tax_shifted, taxnumber: debtorPayload.taxnumber }, mapping);
-		const posted = await api.post('/invoices', payload);
-		expect({ status: posted.status, body: posted.status === 201 ? '' : posted.text }).toEqual({ status: 201, body: '' });
-		const readBack = await api.get(`/invoices/${encodeURIComponent(posted.text.trim())}`);
-		expect(readBack.status).toBe(200);
+			const payload = buildInvoice(
+				order,
+				{
+					clientnr,
+					tax_type: debtorPayload.tax_type,
+					tax_shifted: debtorPayload.tax_shifted,
+					taxnumber: debtorPayload.taxnumber,
+				},
+				mapping,
+			);
+			const posted = await api.post('/invoices', payload);
+			expect({ status: posted.status, body: posted.status === 201 ? '' : posted.text }).toEqual({
+				status: 201,
+				body: '',
+			});
+			const readBack = await api.get(`/invoices/${encodeURIComponent(posted.text.trim())}`);
+			expect(readBack.status).toBe(200);
 
-		const result = reconcile(readBack.json(), order, { toleranceCents: 1 });
-		expect(result.differences).toEqual([]);
-		expect(result.ok).toBe(true);
-		// read back as strings, the total is exactly what the customer paid
-		expect((readBack.json() as { invoice: { totalintax: string } }).invoice.totalintax).toBe((order.totals.inclCents / 100).toFixed(2));
-	});
+			const result = reconcile(readBack.json(), order, { toleranceCents: 1 });
+			expect(result.differences).toEqual([]);
+			expect(result.ok).toBe(true);
+			// read back as strings, the total is exactly what the customer paid
+			expect((readBack.json() as { invoice: { totalintax: string } }).invoice.totalintax).toBe(
+				(order.totals.inclCents / 100).toFixed(2),
+			);
+		},
+	);
 });

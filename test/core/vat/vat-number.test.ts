@@ -1,10 +1,33 @@
-import { euVatNumberProblem, normalizeEuVatNumber, vatPrefixOf } from '../../../core/vat/vat-number';
+import {
+	euVatNumberProblem,
+	normalizeEuVatNumber,
+	vatPrefixOf,
+} from '../../../core/vat/vat-number';
 
 describe('EU VAT number plausibility', () => {
 	it.each([
-		'BE0123456749', 'BE 0123.456.749', 'be0403170701', 'DE123456789', 'ATU12345678', 'EL123456789', 'FR12345678901', 'FRXX123456789',
-		'ESB12345678', 'ESX1234567L', 'IT12345678901', 'LU12345678', 'PL1234567890', 'IE6388047V', 'IE1234567WA', 'SE123456789001',
-		'DK12345678', 'XI123456789', 'XIGD123', 'CY12345678X', 'LT123456789012', 'NL851234567B01',
+		'BE0123456749',
+		'BE 0123.456.749',
+		'be0403170701',
+		'DE123456789',
+		'ATU12345678',
+		'EL123456789',
+		'FR12345678901',
+		'FRXX123456789',
+		'ESB12345678',
+		'ESX1234567L',
+		'IT12345678901',
+		'LU12345678',
+		'PL1234567890',
+		'IE6388047V',
+		'IE1234567WA',
+		'SE123456789001',
+		'DK12345678',
+		'XI123456789',
+		'XIGD123',
+		'CY12345678X',
+		'LT123456789012',
+		'NL851234567B01',
 	])('accepts %s (no home country given)', (v) => {
 		expect(euVatNumberProblem(v)).toBeNull();
 	});

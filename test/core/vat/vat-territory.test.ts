@@ -26,8 +26,22 @@ describe('special VAT territories', () => {
 	});
 
 	it.each([
-		['GB', 'NW1 6XE'], ['GB', 'SW1A 1AA'], ['ES', '28001'], ['ES', '08001'], ['FR', '75001'], ['FR', '98000'], ['FI', '00100'],
-		['DE', '78267'], ['DE', '10115'], ['IT', '20121'], ['GR', '10431'], ['NL', '9711 AB'], ['US', '97205'], [null, '35001'], ['ES', ''], ['GB', null],
+		['GB', 'NW1 6XE'],
+		['GB', 'SW1A 1AA'],
+		['ES', '28001'],
+		['ES', '08001'],
+		['FR', '75001'],
+		['FR', '98000'],
+		['FI', '00100'],
+		['DE', '78267'],
+		['DE', '10115'],
+		['IT', '20121'],
+		['GR', '10431'],
+		['NL', '9711 AB'],
+		['US', '97205'],
+		[null, '35001'],
+		['ES', ''],
+		['GB', null],
 	])('%s %s is an ordinary address', (country, zip) => {
 		expect(specialVatTerritoryOf(country, zip)).toBeNull();
 	});

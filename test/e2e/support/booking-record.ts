@@ -19,7 +19,9 @@ export async function bookingRecord(runner: ServerRunner): Promise<RecordRow[]> 
 	const rows: RecordRow[] = [];
 	let cursor: string | null | undefined;
 	do {
-		const page = await api.get<Page<RecordRow>>(`/data-tables/${table.id}/rows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+		const page = await api.get<Page<RecordRow>>(
+			`/data-tables/${table.id}/rows?limit=250${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+		);
 		rows.push(...page.data);
 		cursor = page.nextCursor;
 	} while (cursor);

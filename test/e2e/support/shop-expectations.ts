@@ -36,7 +36,11 @@ export function shopOrders(demo: DemoShop): ShopOrder[] {
 		let canonical: CanonicalOrder | null = null;
 		let refusal: OrderRefusal | null = null;
 		try {
-			canonical = toCanonicalOrder(raw, { statuses, homeCountry: 'NL', timeZone: 'Europe/Amsterdam' });
+			canonical = toCanonicalOrder(raw, {
+				statuses,
+				homeCountry: 'NL',
+				timeZone: 'Europe/Amsterdam',
+			});
 		} catch (error) {
 			if (!(error instanceof OrderRefusal)) throw error;
 			refusal = error;
@@ -47,23 +51,33 @@ export function shopOrders(demo: DemoShop): ShopOrder[] {
 			statusName: status?.description ?? '?',
 			statusChangedDate: String(raw.status_changed_date ?? ''),
 			date: String(raw.date),
-			email: String((raw.debtor as { email?: string }).email ?? '').trim().toLowerCase(),
+			email: String((raw.debtor as { email?: string }).email ?? '')
+				.trim()
+				.toLowerCase(),
 			isTest: number.startsWith('T-'),
 			isCredit: status?.credit_order === true,
-			creditsOrderNumber: raw.credited_order_number != null && raw.credited_order_number !== '' ? String(raw.credited_order_number) : null,
+			creditsOrderNumber:
+				raw.credited_order_number != null && raw.credited_order_number !== ''
+					? String(raw.credited_order_number)
+					: null,
 			canonical,
 			refusal,
 		};
 	});
 }
 
-export const isInvoiceable = (o: ShopOrder): boolean => !o.isTest && INVOICEABLE_STATUSES.includes(o.statusName);
+export const isInvoiceable = (o: ShopOrder): boolean =>
+	!o.isTest && INVOICEABLE_STATUSES.includes(o.statusName);
 
 /** What the template books: invoiceable orders, and credit orders (Include Credit Orders is on) as credit invoices. */
 export const isBooked = (o: ShopOrder): boolean => isInvoiceable(o) || (!o.isTest && o.isCredit);
 
 /** "Status changed in the last N days" as the node reads it: since midnight (Amsterdam) N days ago. */
-export function inLookback(o: ShopOrder, days: number, now = DateTime.now().setZone('Europe/Amsterdam')): boolean {
+export function inLookback(
+	o: ShopOrder,
+	days: number,
+	now = DateTime.now().setZone('Europe/Amsterdam'),
+): boolean {
 	return o.statusChangedDate >= now.minus({ days }).toISODate()!;
 }
 
@@ -84,7 +98,9 @@ export interface FsClient {
 	[k: string]: unknown;
 }
 
-export async function fsState(demo: DemoShop): Promise<{ clients: FsClient[]; invoices: FsInvoice[] }> {
+export async function fsState(
+	demo: DemoShop,
+): Promise<{ clients: FsClient[]; invoices: FsInvoice[] }> {
 	const res = await fetch(`${demo.factuursturen.url}/__sandbox/state`);
 	return (await res.json()) as { clients: FsClient[]; invoices: FsInvoice[] };
 }
@@ -100,15 +116,21 @@ export async function fsControl(demo: DemoShop, body: unknown): Promise<unknown>
 }
 
 /** Creates clients through the sandbox's own API, as if the owner had booked these customers by hand before. */
-export async function preloadClients(demo: DemoShop, clients: Array<Record<string, unknown>>): Promise<void> {
-	const auth = Buffer.from(`${demo.factuursturen.username}:${demo.factuursturen.apiKey}`).toString('base64');
+export async function preloadClients(
+	demo: DemoShop,
+	clients: Array<Record<string, unknown>>,
+): Promise<void> {
+	const auth = Buffer.from(`${demo.factuursturen.username}:${demo.factuursturen.apiKey}`).toString(
+		'base64',
+	);
 	for (const body of clients) {
 		const res = await fetch(`${demo.factuursturen.baseUrl}/clients`, {
 			method: 'POST',
 			headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
 			body: JSON.stringify(body),
 		});
-		if (res.status !== 201) throw new Error(`preloading a client answered ${res.status}: ${await res.text()}`);
+		if (res.status !== 201)
+			throw new Error(`preloading a client answered ${res.status}: ${await res.text()}`);
 	}
 }
 
@@ -124,7 +146,8 @@ export const cents = (v: unknown): number => parseScaled(String(v), 2);
  * Should the invoice be booked paid? Only when the order is known to be paid (payment captured, or a status name
  * saying paid; the template keeps the default paidWhen). A pending bank transfer on a shipped order: open.
  */
-export const shouldBePaid = (order: CanonicalOrder): boolean => sendsAsPaid(order, 'paid_status_or_payment');
+export const shouldBePaid = (order: CanonicalOrder): boolean =>
+	sendsAsPaid(order, 'paid_status_or_payment');
 
 /** Differences between an invoice and its order: total incl. VAT, paid or open, VAT per rate (within `tolerance` cents). */
 export function invoiceVsOrder(inv: FsInvoice, order: CanonicalOrder, tolerance = 2): string[] {
@@ -135,15 +158,19 @@ export function invoiceVsOrder(inv: FsInvoice, order: CanonicalOrder, tolerance 
 	if (shouldBePaid(order)) {
 		if (cents(inv.open) !== 0) problems.push(`open ${inv.open}, but the order is paid`);
 	} else if (Math.abs(cents(inv.open) - order.totals.inclCents) > tolerance) {
-		problems.push(`open ${inv.open}, but the order is not known paid: the whole ${order.totals.inclCents / 100} should be open`);
+		problems.push(
+			`open ${inv.open}, but the order is not known paid: the whole ${order.totals.inclCents / 100} should be open`,
+		);
 	}
 	const vatByRate = new Map<number, number>();
-	for (const t of Object.values(inv.taxes ?? {})) vatByRate.set(Math.round(Number(t.rate) * 100), cents(t.sum));
+	for (const t of Object.values(inv.taxes ?? {}))
+		vatByRate.set(Math.round(Number(t.rate) * 100), cents(t.sum));
 	for (const r of order.totals.perRate) {
 		const rate = Math.round(Number(r.rate) * 100);
 		if (r.vatCents === 0 && !vatByRate.has(rate)) continue;
 		const got = vatByRate.get(rate);
-		if (got === undefined || Math.abs(got - r.vatCents) > tolerance) problems.push(`VAT at ${r.rate}%: ${got ?? 'none'} ≠ order ${r.vatCents}`);
+		if (got === undefined || Math.abs(got - r.vatCents) > tolerance)
+			problems.push(`VAT at ${r.rate}%: ${got ?? 'none'} ≠ order ${r.vatCents}`);
 	}
 	return problems;
 }

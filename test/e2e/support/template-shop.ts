@@ -9,7 +9,12 @@
  */
 import type { DemoShop } from '../../../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../../../sandbox/factuursturen';
-import { COUNTRIES, generateShop, type FactuursturenClientSeed, type MwwOrder } from '../../../sandbox/generator';
+import {
+	COUNTRIES,
+	generateShop,
+	type FactuursturenClientSeed,
+	type MwwOrder,
+} from '../../../sandbox/generator';
 import { startMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
 import { inLookback, isBooked, shopOrders, type ShopOrder } from './shop-expectations';
 
@@ -38,11 +43,17 @@ const ON_ACCOUNT_STATUSES = ['Verzonden', 'Afgehaald'];
 function pendingBankTransfer(order: MwwOrder): void {
 	const o = order as Record<string, unknown>;
 	o.payment_status = 'pending';
-	o.payment = { gateway_name: 'basic', method_name: 'bank_transfer', status: { id: 5, text: 'Betaling in afwachting' } };
+	o.payment = {
+		gateway_name: 'basic',
+		method_name: 'bank_transfer',
+		status: { id: 5, text: 'Betaling in afwachting' },
+	};
 }
 
 function debtorSeed(o: ShopOrder): FactuursturenClientSeed {
-	const invoice = ((o.raw.debtor as Record<string, unknown>).address as Record<string, Record<string, string>>).invoice;
+	const invoice = (
+		(o.raw.debtor as Record<string, unknown>).address as Record<string, Record<string, string>>
+	).invoice;
 	const iso = String(invoice.country_code ?? '').toUpperCase();
 	const country = COUNTRIES[iso];
 	if (!country) throw new Error(`test shop: no country data for ${iso} (order ${o.number})`);
@@ -63,14 +74,24 @@ function debtorSeed(o: ShopOrder): FactuursturenClientSeed {
 }
 
 export async function startTemplateShop(opt: TemplateShopOptions): Promise<TemplateShop> {
-	const shop = generateShop({ seed: opt.seed, orderCount: opt.orderCount, today: opt.today, days: opt.days });
+	const shop = generateShop({
+		seed: opt.seed,
+		orderCount: opt.orderCount,
+		today: opt.today,
+		days: opt.days,
+	});
 	// the orders as the sandbox will serve them, read the same way the tests read them
-	const asServed = { mijnwebwinkel: { orders: () => structuredClone(shop.orders), statuses: () => shop.statuses } } as unknown as DemoShop;
+	const asServed = {
+		mijnwebwinkel: { orders: () => structuredClone(shop.orders), statuses: () => shop.statuses },
+	} as unknown as DemoShop;
 	const batch = shopOrders(asServed).filter((o) => isBooked(o) && inLookback(o, opt.lookbackDays));
 
-	const onAccount = batch.filter((o) => ON_ACCOUNT_STATUSES.includes(o.statusName) && o.canonical !== null);
+	const onAccount = batch.filter(
+		(o) => ON_ACCOUNT_STATUSES.includes(o.statusName) && o.canonical !== null,
+	);
 	const pendingOrders = onAccount.filter((_, i) => i % opt.pendingEvery === 0).map((o) => o.number);
-	for (const order of shop.orders) if (pendingOrders.includes(String(order.number))) pendingBankTransfer(order);
+	for (const order of shop.orders)
+		if (pendingOrders.includes(String(order.number))) pendingBankTransfer(order);
 
 	// which customers are new: the first ones (in order-number order) the generator did not already book and whose
 	// debtor can be created (a reverse-charge customer without a VAT number is refused before that)
@@ -78,18 +99,35 @@ export async function startTemplateShop(opt: TemplateShopOptions): Promise<Templ
 	const reaching = batch.filter((o) => o.canonical !== null);
 	const emails = [...new Set(reaching.map((o) => o.email))];
 	const debtorRefused = new Set(
-		reaching.filter((o) => o.canonical!.vat.regime === 'intra_eu_reverse_charge' && !o.canonical!.customer.vatNumber).map((o) => o.email),
+		reaching
+			.filter(
+				(o) =>
+					o.canonical!.vat.regime === 'intra_eu_reverse_charge' && !o.canonical!.customer.vatNumber,
+			)
+			.map((o) => o.email),
 	);
 	const wantNew = Math.round(emails.length * opt.newShare);
 	const newEmails = emails.filter((e) => !known.has(e) && !debtorRefused.has(e)).slice(0, wantNew);
-	const extra = reaching.filter((o, i, all) => !known.has(o.email) && !newEmails.includes(o.email) && all.findIndex((x) => x.email === o.email) === i);
+	const extra = reaching.filter(
+		(o, i, all) =>
+			!known.has(o.email) &&
+			!newEmails.includes(o.email) &&
+			all.findIndex((x) => x.email === o.email) === i,
+	);
 
 	const demo: DemoShop = {
 		shop,
-		mijnwebwinkel: await startMijnwebwinkelSandbox({ seed: opt.seed, orders: shop.orders, statuses: shop.statuses, port: 0 }),
+		mijnwebwinkel: await startMijnwebwinkelSandbox({
+			seed: opt.seed,
+			orders: shop.orders,
+			statuses: shop.statuses,
+			port: 0,
+		}),
 		factuursturen: await startFactuursturenSandbox({
 			seed: opt.seed,
-			clients: [...shop.existingDebtors, ...extra.map(debtorSeed)].map((d) => ({ ...d }) as Record<string, unknown>),
+			clients: [...shop.existingDebtors, ...extra.map(debtorSeed)].map(
+				(d) => ({ ...d }) as Record<string, unknown>,
+			),
 			rateLimit: { budget: 1000, windowMs: 3_600_000 },
 			port: 0,
 		}),

@@ -30,23 +30,59 @@ describe('Factuursturen › Booking Record › Build Rows', () => {
 		const out = await buildRows(
 			[stored, {}],
 			[
-				{ orderNumber: '1042', outcome: 'sent', invoicenr: '2026-0007', paid: true, amountCents: 12100, orderDate: '2026-10-30' },
-				{ orderNumber: '1043', outcome: 'failed', refused: true, stage: 'fetch', code: 'order_total_mismatch', reason: 'r', hint: 'h' },
+				{
+					orderNumber: '1042',
+					outcome: 'sent',
+					invoicenr: '2026-0007',
+					paid: true,
+					amountCents: 12100,
+					orderDate: '2026-10-30',
+				},
+				{
+					orderNumber: '1043',
+					outcome: 'failed',
+					refused: true,
+					stage: 'fetch',
+					code: 'order_total_mismatch',
+					reason: 'r',
+					hint: 'h',
+				},
 				{ mode: 'daily' },
 			],
 		);
 		expect(out.map((i) => i.json.orderNumber)).toEqual(['1042', '1043']);
-		for (const i of out) expect(Object.keys(i.json)).toEqual(BOOKING_RECORD_COLUMNS.map((c) => c.name));
-		expect(out[0].json).toMatchObject({ outcome: 'sent', openProblem: false, firstTried: stored.firstTried, attempts: 2, amount: '121.00', invoiceNumber: '2026-0007' });
+		for (const i of out)
+			expect(Object.keys(i.json)).toEqual(BOOKING_RECORD_COLUMNS.map((c) => c.name));
+		expect(out[0].json).toMatchObject({
+			outcome: 'sent',
+			openProblem: false,
+			firstTried: stored.firstTried,
+			attempts: 2,
+			amount: '121.00',
+			invoiceNumber: '2026-0007',
+		});
 		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(out[1].json).toMatchObject({ outcome: 'refused', openProblem: true, code: 'order_total_mismatch', fix: 'h', attempts: 1 });
+		expect(out[1].json).toMatchObject({
+			outcome: 'refused',
+			openProblem: true,
+			code: 'order_total_mismatch',
+			fix: 'h',
+			attempts: 1,
+		});
 		expect(out[1].json).not.toHaveProperty('rateLimit');
 	});
 
 	it('accepts the outcomes as JSON text; anything but a list of objects is a clear error', async () => {
-		const out = await buildRows([], JSON.stringify([{ orderNumber: '7', outcome: 'skipped', code: 'status_not_invoiceable' }]));
+		const out = await buildRows(
+			[],
+			JSON.stringify([{ orderNumber: '7', outcome: 'skipped', code: 'status_not_invoiceable' }]),
+		);
 		expect(out[0].json).toMatchObject({ orderNumber: '7', outcome: 'skipped', openProblem: false });
-		await expect(buildRows([], '{"orderNumber":"7"}')).rejects.toThrow('Outcomes must be a list of outcome items');
-		await expect(buildRows([], [{ orderNumber: '7', outcome: 'booked' }])).rejects.toThrow(/not one of/);
+		await expect(buildRows([], '{"orderNumber":"7"}')).rejects.toThrow(
+			'Outcomes must be a list of outcome items',
+		);
+		await expect(buildRows([], [{ orderNumber: '7', outcome: 'booked' }])).rejects.toThrow(
+			/not one of/,
+		);
 	});
 });

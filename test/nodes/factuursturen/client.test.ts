@@ -15,7 +15,14 @@ const seedClients = [
 	// a text search for jan@example.nl also finds this one: it must not be taken for Jan
 	{ clientnr: '60', contact: 'Marjan Jansen', email: 'marjan@example.nl' },
 	{ clientnr: '61', company: 'Intax BV', email: 'Inkoop@Intax.NL', tax_type: 'intax' },
-	{ clientnr: '62', company: 'Verlegd GmbH', email: 'buchhaltung@verlegd.de', tax_shifted: true, taxnumber: 'DE123456789', country: '50' },
+	{
+		clientnr: '62',
+		company: 'Verlegd GmbH',
+		email: 'buchhaltung@verlegd.de',
+		tax_shifted: true,
+		taxnumber: 'DE123456789',
+		country: '50',
+	},
 	{ clientnr: '70', company: 'Kassa', contact: 'Kassaverkoop', email: '' },
 	{ clientnr: '71', contact: 'Plus Adres', email: 'jan+shop@example.nl' },
 ];
@@ -37,9 +44,17 @@ const getOrCreate = (extra: Record<string, unknown> = {}) => ({
 describe('Client → Get or Create by Email', () => {
 	it('matches an existing debtor exactly (not the substring hit), without modifying it', async () => {
 		const before = (await s.state()).clients;
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(makeOrder({ number: '1001', email: 'jan@example.nl' })) });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(makeOrder({ number: '1001', email: 'jan@example.nl' })),
+		});
 		expect(out).toHaveLength(1);
-		expect(out[0].json).toMatchObject({ debtorAction: 'matched', clientnr: '57', tax_type: 'extax', tax_shifted: false, number: '1001' });
+		expect(out[0].json).toMatchObject({
+			debtorAction: 'matched',
+			clientnr: '57',
+			tax_type: 'extax',
+			tax_shifted: false,
+			number: '1001',
+		});
 		expect(out[0].pairedItem).toEqual({ item: 0 });
 		const log = await s.requests();
 		expect(log.map((r) => r.method)).toEqual(['GET']);
@@ -52,8 +67,12 @@ describe('Client → Get or Create by Email', () => {
 			makeOrder({ number: '1002', email: '  INKOOP@intax.nl ' }),
 			makeOrder({ number: '1003', email: 'Buchhaltung@Verlegd.DE' }),
 		];
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(...orders) });
-		expect(out.map((o) => [o.json.debtorAction, o.json.clientnr, o.json.tax_type, o.json.tax_shifted])).toEqual([
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(...orders),
+		});
+		expect(
+			out.map((o) => [o.json.debtorAction, o.json.clientnr, o.json.tax_type, o.json.tax_shifted]),
+		).toEqual([
 			['matched', '61', 'intax', false],
 			['matched', '62', 'extax', true],
 		]);
@@ -65,11 +84,30 @@ describe('Client → Get or Create by Email', () => {
 	});
 
 	it('creates a missing debtor from the order (core buildDebtor) and says so', async () => {
-		const order = makeOrder({ number: '1004', email: 'Nieuw.Klant@Example.com', name: 'Nieuwe Klant', city: 'Utrecht' });
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order) });
-		expect(out[0].json).toMatchObject({ debtorAction: 'created', tax_type: 'intax', tax_shifted: false, debtorEmail: 'nieuw.klant@example.com', country: '146' });
+		const order = makeOrder({
+			number: '1004',
+			email: 'Nieuw.Klant@Example.com',
+			name: 'Nieuwe Klant',
+			city: 'Utrecht',
+		});
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(order),
+		});
+		expect(out[0].json).toMatchObject({
+			debtorAction: 'created',
+			tax_type: 'intax',
+			tax_shifted: false,
+			debtorEmail: 'nieuw.klant@example.com',
+			country: '146',
+		});
 		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
-		expect(created).toMatchObject({ email: 'nieuw.klant@example.com', contact: 'Nieuwe Klant', city: 'Utrecht', country: '146', tax_type: 'intax' });
+		expect(created).toMatchObject({
+			email: 'nieuw.klant@example.com',
+			contact: 'Nieuwe Klant',
+			city: 'Utrecht',
+			country: '146',
+			tax_type: 'intax',
+		});
 		const log = await s.requests();
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
 			'GET /api/v1/search/clients/email/nieuw.klant%40example.com',
@@ -80,78 +118,219 @@ describe('Client → Get or Create by Email', () => {
 
 	describe('an order Create From Order would refuse leaves nothing behind: checked before any lookup or create', () => {
 		// the parameters of the Create From Order node, as {{ $('Create invoice').params }} gives them
-		const invoiceSettings = { resource: 'invoice', operation: 'createFromOrder', vatRates: { values: [{ shopRate: '21', fsRate: '21' }] }, sendMethod: 'email' };
-		const refused: Array<[string, (o: CanonicalOrder) => CanonicalOrder, Record<string, unknown>]> = [
-			['unsupported_currency', (o) => ({ ...o, currency: 'USD' }), {}],
-			['unmapped_vat_rate', (o) => o, { vatRates: { values: [{ shopRate: '9', fsRate: '9' }] }, mappingJson: '{"vatRates": {"9": "9", "0": "0"}}' }],
-			['unmapped_oss_rate', (o) => ({ ...o, vat: { ...o.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' } }), {}],
-			['voucher_line', (o) => ({ ...o, lines: [...o.lines, { ...o.lines[0], description: 'Cadeaubon', vatRate: '0', lineInclCents: 0, lineExclMicros: 0, unitExclMicros: 0 }], totals: { ...o.totals, perRate: [...o.totals.perRate, { rate: '0', vatCents: 0, inclCents: 0 }] } }), {}],
-			['special_vat_territory', (o) => ({ ...o, vat: { ...o.vat, destinationCountry: 'ES' }, customer: { ...o.customer, deliveryAddress: { ...o.customer.invoiceAddress, countryCode: 'ES', zipcode: '35001' } } }), {}],
-			['status_not_invoiceable', (o) => ({ ...o, status: { ...o.status, name: 'Geannuleerd' } }), {}],
-		];
-		it.each(refused)('%s: refused with its code, no debtor created, no request at all', async (code, change, settings) => {
-			const order = change(makeOrder({ number: '1090', email: 'geweigerd@example.nl' }) as CanonicalOrder);
-			const before = (await s.requests()).length;
-			const out = await runNode(s, getOrCreate({ invoiceSettings: { ...invoiceSettings, ...settings } }), { items: items(order as unknown as IDataObject), continueOnFail: true });
-			expect(out[0].json.details).toMatchObject({ code, orderNumber: '1090' });
-			expect((await s.requests()).slice(before)).toEqual([]);
-			expect((await s.state()).clients.some((c) => c.email === 'geweigerd@example.nl')).toBe(false);
-		});
+		const invoiceSettings = {
+			resource: 'invoice',
+			operation: 'createFromOrder',
+			vatRates: { values: [{ shopRate: '21', fsRate: '21' }] },
+			sendMethod: 'email',
+		};
+		const refused: Array<[string, (o: CanonicalOrder) => CanonicalOrder, Record<string, unknown>]> =
+			[
+				['unsupported_currency', (o) => ({ ...o, currency: 'USD' }), {}],
+				[
+					'unmapped_vat_rate',
+					(o) => o,
+					{
+						vatRates: { values: [{ shopRate: '9', fsRate: '9' }] },
+						mappingJson: '{"vatRates": {"9": "9", "0": "0"}}',
+					},
+				],
+				[
+					'unmapped_oss_rate',
+					(o) => ({
+						...o,
+						vat: { ...o.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' },
+					}),
+					{},
+				],
+				[
+					'voucher_line',
+					(o) => ({
+						...o,
+						lines: [
+							...o.lines,
+							{
+								...o.lines[0],
+								description: 'Cadeaubon',
+								vatRate: '0',
+								lineInclCents: 0,
+								lineExclMicros: 0,
+								unitExclMicros: 0,
+							},
+						],
+						totals: {
+							...o.totals,
+							perRate: [...o.totals.perRate, { rate: '0', vatCents: 0, inclCents: 0 }],
+						},
+					}),
+					{},
+				],
+				[
+					'special_vat_territory',
+					(o) => ({
+						...o,
+						vat: { ...o.vat, destinationCountry: 'ES' },
+						customer: {
+							...o.customer,
+							deliveryAddress: {
+								...o.customer.invoiceAddress,
+								countryCode: 'ES',
+								zipcode: '35001',
+							},
+						},
+					}),
+					{},
+				],
+				[
+					'status_not_invoiceable',
+					(o) => ({ ...o, status: { ...o.status, name: 'Geannuleerd' } }),
+					{},
+				],
+			];
+		it.each(refused)(
+			'%s: refused with its code, no debtor created, no request at all',
+			async (code, change, settings) => {
+				const order = change(
+					makeOrder({ number: '1090', email: 'geweigerd@example.nl' }) as CanonicalOrder,
+				);
+				const before = (await s.requests()).length;
+				const out = await runNode(
+					s,
+					getOrCreate({ invoiceSettings: { ...invoiceSettings, ...settings } }),
+					{ items: items(order as unknown as IDataObject), continueOnFail: true },
+				);
+				expect(out[0].json.details).toMatchObject({ code, orderNumber: '1090' });
+				expect((await s.requests()).slice(before)).toEqual([]);
+				expect((await s.state()).clients.some((c) => c.email === 'geweigerd@example.nl')).toBe(
+					false,
+				);
+			},
+		);
 
 		it('a new debtor is created only when the invoice can be built on it: an OSS sale to DE with an NL invoice address is refused first', async () => {
-			const base = makeOrder({ number: '1093', email: 'oss-nl@example.nl', lines: [{ rate: '19', inclCents: 1190 }] }) as CanonicalOrder;
-			const order: CanonicalOrder = { ...base, vat: { ...base.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' } };
-			const settings = { ...invoiceSettings, ossVatRates: { values: [{ country: 'DE', shopRate: '19', fsRate: '19' }] } };
-			const out = await runNode(s, getOrCreate({ invoiceSettings: settings }), { items: items(order as unknown as IDataObject), continueOnFail: true });
-			expect(out[0].json.details).toMatchObject({ code: 'oss_debtor_country_mismatch', orderNumber: '1093' });
+			const base = makeOrder({
+				number: '1093',
+				email: 'oss-nl@example.nl',
+				lines: [{ rate: '19', inclCents: 1190 }],
+			}) as CanonicalOrder;
+			const order: CanonicalOrder = {
+				...base,
+				vat: { ...base.vat, regime: 'oss', taxCountry: 'DE', destinationCountry: 'DE' },
+			};
+			const settings = {
+				...invoiceSettings,
+				ossVatRates: { values: [{ country: 'DE', shopRate: '19', fsRate: '19' }] },
+			};
+			const out = await runNode(s, getOrCreate({ invoiceSettings: settings }), {
+				items: items(order as unknown as IDataObject),
+				continueOnFail: true,
+			});
+			expect(out[0].json.details).toMatchObject({
+				code: 'oss_debtor_country_mismatch',
+				orderNumber: '1093',
+			});
 			expect((await s.state()).clients.some((c) => c.email === 'oss-nl@example.nl')).toBe(false);
 		});
 
-		it("a credit order of a customer without a debtor: refused when its original invoice is not in Factuursturen (one search), created when it is or when its order is in the same run", async () => {
+		it('a credit order of a customer without a debtor: refused when its original invoice is not in Factuursturen (one search), created when it is or when its order is in the same run', async () => {
 			const credit = (number: string, email: string, credits: string) =>
-				makeCoreOrder({ number, email, credit: true, creditsOrderNumber: credits, lines: [{ rate: '21', inclCents: -1210 }] }) as unknown as IDataObject;
+				makeCoreOrder({
+					number,
+					email,
+					credit: true,
+					creditsOrderNumber: credits,
+					lines: [{ rate: '21', inclCents: -1210 }],
+				}) as unknown as IDataObject;
 			const before = (await s.requests()).length;
-			const refused = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1094', 'retour@example.nl', '1080')), continueOnFail: true });
-			expect(refused[0].json.details).toMatchObject({ code: 'original_invoice_not_found', orderNumber: '1094' });
-			expect((await s.requests()).slice(before).filter((r) => r.path.startsWith('/api/v1/search/invoices/'))).toHaveLength(1);
+			const refused = await runNode(s, getOrCreate({ invoiceSettings }), {
+				items: items(credit('1094', 'retour@example.nl', '1080')),
+				continueOnFail: true,
+			});
+			expect(refused[0].json.details).toMatchObject({
+				code: 'original_invoice_not_found',
+				orderNumber: '1094',
+			});
+			expect(
+				(await s.requests())
+					.slice(before)
+					.filter((r) => r.path.startsWith('/api/v1/search/invoices/')),
+			).toHaveLength(1);
 			expect((await s.state()).clients.some((c) => c.email === 'retour@example.nl')).toBe(false);
 
 			const original = makeOrder({ number: '1095', email: 'retour2@example.nl' });
-			const both = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1096', 'retour2@example.nl', '1095'), original) });
+			const both = await runNode(s, getOrCreate({ invoiceSettings }), {
+				items: items(credit('1096', 'retour2@example.nl', '1095'), original),
+			});
 			expect(both.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
 
 			// the original is in the run but will be refused itself (a cancelled order): the credit cannot be booked either
-			const cancelled = { ...makeOrder({ number: '1097', email: 'retour3@example.nl' }), status: { id: '9', name: 'Geannuleerd', isCredit: false, changedAt: null } };
-			const neither = await runNode(s, getOrCreate({ invoiceSettings }), { items: items(credit('1098', 'retour3@example.nl', '1097'), cancelled), continueOnFail: true });
-			expect(neither.map((o) => (o.json.details as IDataObject).code)).toEqual(['original_invoice_not_found', 'status_not_invoiceable']);
+			const cancelled = {
+				...makeOrder({ number: '1097', email: 'retour3@example.nl' }),
+				status: { id: '9', name: 'Geannuleerd', isCredit: false, changedAt: null },
+			};
+			const neither = await runNode(s, getOrCreate({ invoiceSettings }), {
+				items: items(credit('1098', 'retour3@example.nl', '1097'), cancelled),
+				continueOnFail: true,
+			});
+			expect(neither.map((o) => (o.json.details as IDataObject).code)).toEqual([
+				'original_invoice_not_found',
+				'status_not_invoiceable',
+			]);
 			expect((await s.state()).clients.some((c) => c.email === 'retour3@example.nl')).toBe(false);
 		});
 
 		it("settings taken with $('…').params while that node uses expressions are reported, not misread", async () => {
-			const out = await runNode(s, getOrCreate({ invoiceSettings: { mappingJson: "={{ $('Run settings').first().json.vatRates }}" } }), { items: items(makeOrder({ number: '1099' })), continueOnFail: true });
+			const out = await runNode(
+				s,
+				getOrCreate({
+					invoiceSettings: { mappingJson: "={{ $('Run settings').first().json.vatRates }}" },
+				}),
+				{ items: items(makeOrder({ number: '1099' })), continueOnFail: true },
+			);
 			expect(String(out[0].json.error)).toMatch(/unevaluated expressions \(mappingJson\)/);
 		});
 
 		it("the invoice node's Send Method applies to a new debtor; the tax types are this node's", async () => {
 			const consumer = makeOrder({ number: '1091', email: 'consument@example.nl' });
-			const business = makeOrder({ number: '1092', email: 'zakelijk@example.nl', company: 'Zaak BV' });
-			const out = await runNode(s, getOrCreate({ invoiceSettings, newConsumerTaxType: 'intax', newBusinessTaxType: 'extax' }), { items: items(consumer, business) });
+			const business = makeOrder({
+				number: '1092',
+				email: 'zakelijk@example.nl',
+				company: 'Zaak BV',
+			});
+			const out = await runNode(
+				s,
+				getOrCreate({ invoiceSettings, newConsumerTaxType: 'intax', newBusinessTaxType: 'extax' }),
+				{ items: items(consumer, business) },
+			);
 			const clients = (await s.state()).clients;
 			const stored = (nr: unknown) => clients.find((c) => c.clientnr === nr)!;
-			expect(stored(out[0].json.clientnr)).toMatchObject({ sendmethod: 'email', tax_type: 'intax' });
-			expect(stored(out[1].json.clientnr)).toMatchObject({ sendmethod: 'email', tax_type: 'extax' });
+			expect(stored(out[0].json.clientnr)).toMatchObject({
+				sendmethod: 'email',
+				tax_type: 'intax',
+			});
+			expect(stored(out[1].json.clientnr)).toMatchObject({
+				sendmethod: 'email',
+				tax_type: 'extax',
+			});
 		});
 	});
 
 	it('treats a 404 from the search as "none" and creates', async () => {
 		await s.api.control({ searchNoMatch: '404' });
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(makeOrder({ number: '1005', email: 'nobody@example.org' })) });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(makeOrder({ number: '1005', email: 'nobody@example.org' })),
+		});
 		expect(out[0].json.debtorAction).toBe('created');
 	});
 
 	it('creates ONE debtor for an e-mail that appears twice in one execution', async () => {
-		const orders = [makeOrder({ number: '1006', email: 'twice@example.nl' }), makeOrder({ number: '1007', email: 'TWICE@example.nl' })];
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(...orders) });
+		const orders = [
+			makeOrder({ number: '1006', email: 'twice@example.nl' }),
+			makeOrder({ number: '1007', email: 'TWICE@example.nl' }),
+		];
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(...orders),
+		});
 		expect(out.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
 		expect(out[0].json.clientnr).toBe(out[1].json.clientnr);
 		expect(out[1].json.createdInThisRun).toBe(true);
@@ -161,10 +340,24 @@ describe('Client → Get or Create by Email', () => {
 	});
 
 	it('Auto fetches all clients ONCE for many items and matches locally; never a PUT', async () => {
-		const emails = ['jan@example.nl', 'inkoop@intax.nl', 'new1@example.nl', 'new2@example.nl', 'JAN@example.nl', 'new1@example.nl'];
+		const emails = [
+			'jan@example.nl',
+			'inkoop@intax.nl',
+			'new1@example.nl',
+			'new2@example.nl',
+			'JAN@example.nl',
+			'new1@example.nl',
+		];
 		const orders = emails.map((email, n) => makeOrder({ number: String(2000 + n), email }));
 		const out = await runNode(s, getOrCreate(), { items: items(...orders) });
-		expect(out.map((o) => o.json.debtorAction)).toEqual(['matched', 'matched', 'created', 'created', 'matched', 'matched']);
+		expect(out.map((o) => o.json.debtorAction)).toEqual([
+			'matched',
+			'matched',
+			'created',
+			'created',
+			'matched',
+			'matched',
+		]);
 		expect(out[0].json.clientnr).toBe('57');
 		expect(out[4].json.clientnr).toBe('57');
 		expect(out[5].json.clientnr).toBe(out[2].json.clientnr);
@@ -180,7 +373,9 @@ describe('Client → Get or Create by Email', () => {
 		const order = makeOrder({ number: '1010', email: 'walkin@example.nl', paymentMethod: 'Cash' });
 		const out = await runNode(
 			s,
-			getOrCreate({ paymentMethodDebtors: { values: [{ paymentMethod: 'cash', clientnr: '70' }] } }),
+			getOrCreate({
+				paymentMethodDebtors: { values: [{ paymentMethod: 'cash', clientnr: '70' }] },
+			}),
 			{ items: items(order) },
 		);
 		expect(out[0].json).toMatchObject({ debtorAction: 'fixed', clientnr: '70', tax_type: 'extax' });
@@ -190,13 +385,27 @@ describe('Client → Get or Create by Email', () => {
 
 	it('takes the fixed debtors from Mapping (JSON), the same mapping Create From Order takes', async () => {
 		const order = makeOrder({ number: '1011', email: 'walkin@example.nl', paymentMethod: 'Cash' });
-		const mappingJson = { vatRates: { '21': '21' }, paidWhen: 'always', paymentMethodDebtors: { CASH: '70' } };
+		const mappingJson = {
+			vatRates: { '21': '21' },
+			paidWhen: 'always',
+			paymentMethodDebtors: { CASH: '70' },
+		};
 		const out = await runNode(s, getOrCreate({ mappingJson }), { items: items(order) });
 		expect(out[0].json).toMatchObject({ debtorAction: 'fixed', clientnr: '70' });
-		expect((await s.requests()).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/clients/70']);
+		expect((await s.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([
+			'GET /api/v1/clients/70',
+		]);
 		// and the parameter is one the editor shows for this operation (n8n drops parameters a node does not declare)
-		const declared = new Factuursturen().description.properties.filter((p) => p.name === 'mappingJson');
-		expect(declared.some((p) => p.displayOptions?.show?.resource?.includes('client') && p.displayOptions.show.operation?.includes('getOrCreateByEmail'))).toBe(true);
+		const declared = new Factuursturen().description.properties.filter(
+			(p) => p.name === 'mappingJson',
+		);
+		expect(
+			declared.some(
+				(p) =>
+					p.displayOptions?.show?.resource?.includes('client') &&
+					p.displayOptions.show.operation?.includes('getOrCreateByEmail'),
+			),
+		).toBe(true);
 	});
 
 	it('creates from fields, fitting over-long values by the documented rule instead of sending them to fail', async () => {
@@ -217,8 +426,12 @@ describe('Client → Get or Create by Email', () => {
 		expect(String(created.contact).length).toBeLessThanOrEqual(50);
 		expect(String(created.contact)).toMatch(/\.\.\.$/);
 		expect(String(created.zipcode).length).toBeLessThanOrEqual(7);
-		expect(String(created.notes)).toContain('Johannes Theodorus Maria van der Berg-Hoogendoorn de Jongh');
-		expect((out[0].json.shortenedFields as IDataObject[]).map((f) => f.field)).toEqual(expect.arrayContaining(['contact', 'phone', 'zipcode']));
+		expect(String(created.notes)).toContain(
+			'Johannes Theodorus Maria van der Berg-Hoogendoorn de Jongh',
+		);
+		expect((out[0].json.shortenedFields as IDataObject[]).map((f) => f.field)).toEqual(
+			expect.arrayContaining(['contact', 'phone', 'zipcode']),
+		);
 	});
 
 	it('a 10 kB name, long notes and other over-long fields are capped, never sent to fail (http 400)', async () => {
@@ -227,7 +440,12 @@ describe('Client → Get or Create by Email', () => {
 			operation: 'getOrCreateByEmail',
 			debtorSource: 'fields',
 			email: 'tienkilo@example.nl',
-			additionalFields: { contact: 'Naam '.repeat(2000).trim(), notes: 'Aantekening '.repeat(1000).trim(), mailintro: 'Geachte '.repeat(40).trim(), bankcode: 'NL91ABNA0417164300'.repeat(3) },
+			additionalFields: {
+				contact: 'Naam '.repeat(2000).trim(),
+				notes: 'Aantekening '.repeat(1000).trim(),
+				mailintro: 'Geachte '.repeat(40).trim(),
+				bankcode: 'NL91ABNA0417164300'.repeat(3),
+			},
 		});
 		expect(out[0].json).toMatchObject({ debtorAction: 'created' });
 		const created = (await s.state()).clients.find((c) => c.clientnr === out[0].json.clientnr)!;
@@ -241,7 +459,10 @@ describe('Client → Get or Create by Email', () => {
 	it('an order without e-mail becomes an error item (continueOnFail) with a hint; the others go on', async () => {
 		const bad = makeOrder({ number: '1011', email: '' });
 		const good = makeOrder({ number: '1012', email: 'jan@example.nl' });
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(bad, good), continueOnFail: true });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(bad, good),
+			continueOnFail: true,
+		});
 		expect(out[0].json.details).toMatchObject({ code: 'missing_email', orderNumber: '1011' });
 		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/e-mail/);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
@@ -249,22 +470,38 @@ describe('Client → Get or Create by Email', () => {
 	});
 
 	it('URL-encodes e-mails with + in the search and still matches exactly', async () => {
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(makeOrder({ number: '1013', email: 'Jan+Shop@example.nl' })) });
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(makeOrder({ number: '1013', email: 'Jan+Shop@example.nl' })),
+		});
 		expect(out[0].json).toMatchObject({ debtorAction: 'matched', clientnr: '71' });
-		expect((await s.requests())[0].path).toBe('/api/v1/search/clients/email/jan%2Bshop%40example.nl');
+		expect((await s.requests())[0].path).toBe(
+			'/api/v1/search/clients/email/jan%2Bshop%40example.nl',
+		);
 	});
 
 	it('a debtor the core refuses to build (unknown country) is an error item with its code; nothing is created', async () => {
-		const order = makeOrder({ number: '1014', email: 'far@example.org', countryCode: 'XK', countryName: 'Nergensland' });
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(order), continueOnFail: true });
+		const order = makeOrder({
+			number: '1014',
+			email: 'far@example.org',
+			countryCode: 'XK',
+			countryName: 'Nergensland',
+		});
+		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
+			items: items(order),
+			continueOnFail: true,
+		});
 		expect(out[0].json.details).toMatchObject({ code: 'unknown_country', orderNumber: '1014' });
 		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/country/);
-		expect((out[0].json.details as IDataObject).rateLimit).toMatchObject({ remaining: expect.any(Number) });
+		expect((out[0].json.details as IDataObject).rateLimit).toMatchObject({
+			remaining: expect.any(Number),
+		});
 		expect((await s.requests()).filter((r) => r.method === 'POST')).toHaveLength(0);
 	});
 
 	it('without continueOnFail an invalid input item throws a NodeOperationError with its index', async () => {
-		const error = await runNode(s, getOrCreate(), { items: items(makeOrder({ number: '1' }), { not: 'an order' }) }).catch((e) => e);
+		const error = await runNode(s, getOrCreate(), {
+			items: items(makeOrder({ number: '1' }), { not: 'an order' }),
+		}).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.context.itemIndex).toBe(1);
 		expect(error.description).toMatch(/Mijnwebwinkel/);
@@ -284,12 +521,28 @@ describe('Client CRUD and search', () => {
 
 		const [got] = await runNode(s, { resource: 'client', operation: 'get', clientnr: nr });
 		// normalised types: booleans true/false, counts numbers, ids strings
-		expect(got.json).toMatchObject({ clientnr: nr, contact: 'Crud Klant', city: 'Delft', showcontact: true, tax_shifted: false, top: 30 });
+		expect(got.json).toMatchObject({
+			clientnr: nr,
+			contact: 'Crud Klant',
+			city: 'Delft',
+			showcontact: true,
+			tax_shifted: false,
+			top: 30,
+		});
 
-		const [updated] = await runNode(s, { resource: 'client', operation: 'update', clientnr: nr, updateFields: { city: 'Leiden' } });
+		const [updated] = await runNode(s, {
+			resource: 'client',
+			operation: 'update',
+			clientnr: nr,
+			updateFields: { city: 'Leiden' },
+		});
 		expect(updated.json).toMatchObject({ clientnr: nr, city: 'Leiden' });
 		const stored = (await s.state()).clients.find((c) => c.clientnr === nr)!;
-		expect(stored).toMatchObject({ city: 'Leiden', contact: 'Crud Klant', email: 'crud@example.nl' });
+		expect(stored).toMatchObject({
+			city: 'Leiden',
+			contact: 'Crud Klant',
+			email: 'crud@example.nl',
+		});
 
 		const [deleted] = await runNode(s, { resource: 'client', operation: 'delete', clientnr: nr });
 		expect(deleted.json).toMatchObject({ deleted: true, clientnr: nr });
@@ -297,19 +550,36 @@ describe('Client CRUD and search', () => {
 	});
 
 	it('Get of an unknown number (answered 200 with an array) is a clear not-found error', async () => {
-		const error = await runNode(s, { resource: 'client', operation: 'get', clientnr: '999' }).catch((e) => e);
+		const error = await runNode(s, { resource: 'client', operation: 'get', clientnr: '999' }).catch(
+			(e) => e,
+		);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toMatch(/Client 999 was not found/);
 	});
 
 	it('Get Many honours the limit; Search by Email filters the text search to exact matches', async () => {
-		const many = await runNode(s, { resource: 'client', operation: 'getAll', returnAll: false, limit: 2 });
+		const many = await runNode(s, {
+			resource: 'client',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+		});
 		expect(many).toHaveLength(2);
 		const all = await runNode(s, { resource: 'client', operation: 'getAll', returnAll: true });
 		expect(all).toHaveLength(seedClients.length);
-		const exact = await runNode(s, { resource: 'client', operation: 'searchByEmail', email: 'JAN@example.nl', exactMatch: true });
+		const exact = await runNode(s, {
+			resource: 'client',
+			operation: 'searchByEmail',
+			email: 'JAN@example.nl',
+			exactMatch: true,
+		});
 		expect(exact.map((o) => o.json.clientnr)).toEqual(['57']);
-		const loose = await runNode(s, { resource: 'client', operation: 'searchByEmail', email: 'jan@example.nl', exactMatch: false });
+		const loose = await runNode(s, {
+			resource: 'client',
+			operation: 'searchByEmail',
+			email: 'jan@example.nl',
+			exactMatch: false,
+		});
 		expect(loose.map((o) => o.json.clientnr).sort()).toEqual(['57', '60']);
 	});
 

@@ -10,7 +10,11 @@ import { FactuursturenApi } from '../../../credentials/FactuursturenApi.credenti
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 import { clearCreatedInvoices } from '../../../nodes/Factuursturen/transport/client';
 import { clearBudgetLedger } from '../../../nodes/Factuursturen/transport/rateLimit';
-import { startFactuursturenSandbox, type FactuursturenSandboxOptions, type RunningFactuursturenSandbox } from '../../../sandbox/factuursturen';
+import {
+	startFactuursturenSandbox,
+	type FactuursturenSandboxOptions,
+	type RunningFactuursturenSandbox,
+} from '../../../sandbox/factuursturen';
 import { fsClient } from '../../../sandbox/factuursturen/http-client';
 import { createContext } from '../../support/n8n-context';
 
@@ -28,7 +32,12 @@ export interface Sandbox {
 	sb: RunningFactuursturenSandbox;
 	api: ReturnType<typeof fsClient>;
 	requests(): Promise<LoggedRequest[]>;
-	state(): Promise<{ clients: IDataObject[]; invoices: IDataObject[]; products: IDataObject[]; rateLimit: IDataObject }>;
+	state(): Promise<{
+		clients: IDataObject[];
+		invoices: IDataObject[];
+		products: IDataObject[];
+		rateLimit: IDataObject;
+	}>;
 	reset(): Promise<void>;
 	faults(faults: unknown[]): Promise<void>;
 	close(): Promise<void>;
@@ -94,12 +103,16 @@ export function loadOptionsContext(s: Sandbox) {
 		nodeType: new Factuursturen(),
 		parameters: {},
 		credentials: {
-			factuursturenApi: { type: new FactuursturenApi(), data: { username: s.sb.username, apiKey: s.sb.apiKey, baseUrl: s.sb.baseUrl } },
+			factuursturenApi: {
+				type: new FactuursturenApi(),
+				data: { username: s.sb.username, apiKey: s.sb.apiKey, baseUrl: s.sb.baseUrl },
+			},
 		},
 	}).loadOptions;
 }
 
-export const items = (...jsons: IDataObject[]): INodeExecutionData[] => jsons.map((json) => ({ json }));
+export const items = (...jsons: IDataObject[]): INodeExecutionData[] =>
+	jsons.map((json) => ({ json }));
 
 export interface LineSpec {
 	description?: string;
@@ -129,7 +142,12 @@ export interface OrderSpec {
 
 /** A canonical order whose figures add up (excl. and VAT derived from the paid amounts, per rate). */
 export function makeOrder(spec: OrderSpec): CanonicalOrder {
-	const lines: OrderLine[] = (spec.lines ?? [{ rate: '21', inclCents: 2995 }, { rate: '21', inclCents: 495, kind: 'shipping', description: 'Verzendkosten' }]).map((l) => {
+	const lines: OrderLine[] = (
+		spec.lines ?? [
+			{ rate: '21', inclCents: 2995 },
+			{ rate: '21', inclCents: 495, kind: 'shipping', description: 'Verzendkosten' },
+		]
+	).map((l) => {
 		const qty = l.quantity ?? 1;
 		const rateH = Math.round(Number(l.rate) * 100);
 		const exclMicros = roundDiv(BigInt(l.inclCents) * 10_000n * 10_000n, BigInt(10_000 + rateH));
@@ -218,7 +236,9 @@ export function makeOrder(spec: OrderSpec): CanonicalOrder {
 }
 
 /** Requests to the API (not inspection), as "METHOD route". */
-export const routes = (log: LoggedRequest[]): string[] => log.map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
+export const routes = (log: LoggedRequest[]): string[] =>
+	log.map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
 
 export const count = (log: LoggedRequest[], method: string, pathPattern: RegExp): number =>
-	log.filter((r) => r.method === method && pathPattern.test(r.path.replace(/^\/api\/v1/, ''))).length;
+	log.filter((r) => r.method === method && pathPattern.test(r.path.replace(/^\/api\/v1/, '')))
+		.length;

@@ -9,7 +9,11 @@ import { count, loadOptionsContext, runNode, sandbox, type Sandbox } from './har
 
 let s: Sandbox;
 beforeAll(async () => {
-	s = await sandbox({ clients: [{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' }] });
+	s = await sandbox({
+		clients: [
+			{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
+		],
+	});
 });
 afterAll(() => s.close());
 beforeEach(() => s.reset());
@@ -33,7 +37,16 @@ const createParams = (extra: Record<string, unknown> = {}) => ({
 
 describe('Invoice operations', () => {
 	it('creates from line fields (money as decimal text), then gets it with normalised types', async () => {
-		const [created] = await runNode(s, createParams({ additionalFields: { referenceLine1: 'Handmatig 1', alreadypaid: 'full', alreadypaidmethod: 'Pin' } }));
+		const [created] = await runNode(
+			s,
+			createParams({
+				additionalFields: {
+					referenceLine1: 'Handmatig 1',
+					alreadypaid: 'full',
+					alreadypaidmethod: 'Pin',
+				},
+			}),
+		);
 		expect(created.json).toMatchObject({ clientnr: '57', lineCount: 3, action: 'send' });
 		const post = (await s.requests()).find((r) => r.method === 'POST')!;
 		expect((post.body as IDataObject).lines).toEqual([
@@ -41,17 +54,39 @@ describe('Invoice operations', () => {
 			{ description: 'Boek', amount: 1, price: '9.99', tax_rate: '9' },
 			{ description: 'Alleen tekst' },
 		]);
-		const [got] = await runNode(s, { resource: 'invoice', operation: 'get', invoiceId: created.json.invoicenr });
+		const [got] = await runNode(s, {
+			resource: 'invoice',
+			operation: 'get',
+			invoiceId: created.json.invoicenr,
+		});
 		// 4 × 13.00 = 52.00 + 10.92 VAT; 9.99 + 0.90 VAT → 73.81, paid in full
-		expect(got.json).toMatchObject({ invoicenr: created.json.invoicenr, totalintax: '73.81', tax: '11.82', open: '0.00', tax_shifted: false });
+		expect(got.json).toMatchObject({
+			invoicenr: created.json.invoicenr,
+			totalintax: '73.81',
+			tax: '11.82',
+			open: '0.00',
+			tax_shifted: false,
+		});
 		expect(typeof got.json.paymentperiod).toBe('number');
 		expect((got.json.reference as IDataObject).line1).toBe('Handmatig 1');
 	});
 
 	it('creates from JSON lines and refuses float-unsafe or malformed amounts with a hint', async () => {
-		const [ok] = await runNode(s, createParams({ linesInput: 'json', linesJson: '[{"amount": 2, "description": "x", "tax_rate": 21, "price": "16.529"}]' }));
+		const [ok] = await runNode(
+			s,
+			createParams({
+				linesInput: 'json',
+				linesJson: '[{"amount": 2, "description": "x", "tax_rate": 21, "price": "16.529"}]',
+			}),
+		);
 		expect(ok.json.invoicenr).toBeTruthy();
-		const error = await runNode(s, createParams({ linesInput: 'json', linesJson: '[{"amount": 1, "description": "x", "tax_rate": 21, "price": "16,5,3"}]' })).catch((e) => e);
+		const error = await runNode(
+			s,
+			createParams({
+				linesInput: 'json',
+				linesJson: '[{"amount": 1, "description": "x", "tax_rate": 21, "price": "16,5,3"}]',
+			}),
+		).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.description).toMatch(/decimals with a dot/);
 		expect(count(await s.requests(), 'POST', /^\/invoices$/)).toBe(1);
@@ -59,11 +94,24 @@ describe('Invoice operations', () => {
 
 	it('Get Many pages with count/start and filters; Return All asks for count=-1', async () => {
 		for (let n = 0; n < 3; n++) await runNode(s, createParams());
-		const limited = await runNode(s, { resource: 'invoice', operation: 'getAll', returnAll: false, limit: 2, filters: { client: '57', filter: 'open' } });
+		const limited = await runNode(s, {
+			resource: 'invoice',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+			filters: { client: '57', filter: 'open' },
+		});
 		expect(limited).toHaveLength(2);
-		const all = await runNode(s, { resource: 'invoice', operation: 'getAll', returnAll: true, filters: { since: '2000-01-01T00:00:00' } });
+		const all = await runNode(s, {
+			resource: 'invoice',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { since: '2000-01-01T00:00:00' },
+		});
 		expect(all).toHaveLength(3);
-		const lists = (await s.requests()).filter((r) => r.method === 'GET' && r.path === '/api/v1/invoices');
+		const lists = (await s.requests()).filter(
+			(r) => r.method === 'GET' && r.path === '/api/v1/invoices',
+		);
 		expect(lists[0].query).toEqual({ count: '2', start: '0', client: '57', filter: 'open' });
 		expect(lists[1].query).toEqual({ count: '-1', start: '0', since: '2000-01-01' });
 	});
@@ -71,11 +119,28 @@ describe('Invoice operations', () => {
 	it('registers a payment, downloads the PDF as binary, deletes', async () => {
 		const [created] = await runNode(s, createParams());
 		const nr = created.json.invoicenr as string;
-		const [paid] = await runNode(s, { resource: 'invoice', operation: 'registerPayment', invoiceId: nr, amount: 'full', date: '2025-05-13', method: 'Bank' });
-		expect(paid.json).toMatchObject({ invoicenr: nr, paymentRegistered: true, date: '2025-05-13', amount: 'full' });
+		const [paid] = await runNode(s, {
+			resource: 'invoice',
+			operation: 'registerPayment',
+			invoiceId: nr,
+			amount: 'full',
+			date: '2025-05-13',
+			method: 'Bank',
+		});
+		expect(paid.json).toMatchObject({
+			invoicenr: nr,
+			paymentRegistered: true,
+			date: '2025-05-13',
+			amount: 'full',
+		});
 		expect((await s.state()).invoices[0]).toMatchObject({ open: '0.00', paiddate: '2025-05-13' });
 
-		const [pdf] = await runNode(s, { resource: 'invoice', operation: 'downloadPdf', invoiceId: nr, binaryPropertyName: 'factuur' });
+		const [pdf] = await runNode(s, {
+			resource: 'invoice',
+			operation: 'downloadPdf',
+			invoiceId: nr,
+			binaryPropertyName: 'factuur',
+		});
 		const binary = pdf.binary!.factuur;
 		expect(binary.mimeType).toBe('application/pdf');
 		expect(Buffer.from(binary.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
@@ -87,7 +152,11 @@ describe('Invoice operations', () => {
 	});
 
 	it('an unknown invoice is a 404 NodeApiError with a hint', async () => {
-		const error = await runNode(s, { resource: 'invoice', operation: 'get', invoiceId: '424242' }).catch((e) => e);
+		const error = await runNode(s, {
+			resource: 'invoice',
+			operation: 'get',
+			invoiceId: '424242',
+		}).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('404');
 		expect(error.description).toMatch(/Invoice 424242 does not exist/);
@@ -96,20 +165,37 @@ describe('Invoice operations', () => {
 
 describe('Products and account lists', () => {
 	it('creates, gets, updates, lists and deletes a product', async () => {
-		const [created] = await runNode(s, { resource: 'product', operation: 'create', name: 'Poster', price: '24.752', taxes: '21', additionalFields: { code: 'POS-1' } });
+		const [created] = await runNode(s, {
+			resource: 'product',
+			operation: 'create',
+			name: 'Poster',
+			price: '24.752',
+			taxes: '21',
+			additionalFields: { code: 'POS-1' },
+		});
 		const id = created.json.id as string;
 		expect(id).toBeTruthy();
 		const [got] = await runNode(s, { resource: 'product', operation: 'get', productId: id });
 		expect(got.json).toMatchObject({ id, name: 'Poster', code: 'POS-1', taxes: 21 });
-		await runNode(s, { resource: 'product', operation: 'update', productId: id, updateFields: { price: '25' } });
+		await runNode(s, {
+			resource: 'product',
+			operation: 'update',
+			productId: id,
+			updateFields: { price: '25' },
+		});
 		const list = await runNode(s, { resource: 'product', operation: 'getAll', returnAll: true });
-		expect(list.map((p) => [p.json.id, p.json.price])).toEqual([[id, expect.stringMatching(/^25(\.0+)?$/)]]);
+		expect(list.map((p) => [p.json.id, p.json.price])).toEqual([
+			[id, expect.stringMatching(/^25(\.0+)?$/)],
+		]);
 		await runNode(s, { resource: 'product', operation: 'delete', productId: id });
 		expect((await s.state()).products).toHaveLength(0);
 	});
 
 	it.each([
-		['taxRate', (j: IDataObject) => typeof j.percentage === 'number' && typeof j.default === 'boolean'],
+		[
+			'taxRate',
+			(j: IDataObject) => typeof j.percentage === 'number' && typeof j.default === 'boolean',
+		],
 		['category', (j: IDataObject) => typeof j.ledger === 'string'],
 		['country', (j: IDataObject) => typeof j.name === 'string'],
 		['profile', (j: IDataObject) => j.default === true || j.default === false],
@@ -137,9 +223,15 @@ describe('Products and account lists', () => {
 		const walk = (props: INodeProperties[]): INodeProperties[] =>
 			props.flatMap((p) => [
 				p,
-				...walk(((p.options ?? []) as Array<{ type?: string; values?: INodeProperties[] }>).flatMap((o) => (o.type ? [o as INodeProperties] : (o.values ?? [])))),
+				...walk(
+					((p.options ?? []) as Array<{ type?: string; values?: INodeProperties[] }>).flatMap(
+						(o) => (o.type ? [o as INodeProperties] : (o.values ?? [])),
+					),
+				),
 			]);
-		const profileParams = walk(new Factuursturen().description.properties).filter((p) => p.typeOptions?.loadOptionsMethod === 'getProfiles');
+		const profileParams = walk(new Factuursturen().description.properties).filter(
+			(p) => p.typeOptions?.loadOptionsMethod === 'getProfiles',
+		);
 		expect(profileParams.length).toBeGreaterThanOrEqual(2);
 		for (const p of profileParams) expect(profiles.map((o) => o.value)).toContain(p.default);
 		// OSS: the account's foreign rates, as the "DE:19" keys the mapping takes; no home (NL) rates
@@ -148,7 +240,9 @@ describe('Products and account lists', () => {
 			{ name: 'AT 20% (high)', value: 'AT:20' },
 			{ name: 'AT 10% (low)', value: 'AT:10' },
 		]);
-		expect(oss.map((o) => o.value)).toEqual(expect.arrayContaining(['BE:6', 'DE:19', 'DE:7', 'FR:5.5']));
+		expect(oss.map((o) => o.value)).toEqual(
+			expect.arrayContaining(['BE:6', 'DE:19', 'DE:7', 'FR:5.5']),
+		);
 		expect(oss.some((o) => String(o.value).startsWith('NL:'))).toBe(false);
 		const countries = await lo.getCountries.call(ctx);
 		expect(countries.find((c) => c.name === 'Nederland')?.value).toBe('146');
@@ -165,22 +259,36 @@ describe('transport', () => {
 
 	it('gives up after the bounded retries with a clear server-error message', async () => {
 		await s.faults([{ route: 'GET /api/v1/taxes', kind: 'error', status: 500 }]);
-		const error = await runNode(s, { resource: 'taxRate', operation: 'getAll', returnAll: true }).catch((e) => e);
+		const error = await runNode(s, {
+			resource: 'taxRate',
+			operation: 'getAll',
+			returnAll: true,
+		}).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/HTTP 500 to GET \/taxes/);
 		expect((await s.requests()).length).toBe(3);
 	});
 
 	it('wrong credentials: a 401 error saying where to make an API key; the key never appears in it', async () => {
-		const error = await runNode(s, { resource: 'taxRate', operation: 'getAll', returnAll: true }, { credentials: { apiKey: 'wrong-secret-key' } }).catch((e) => e);
+		const error = await runNode(
+			s,
+			{ resource: 'taxRate', operation: 'getAll', returnAll: true },
+			{ credentials: { apiKey: 'wrong-secret-key' } },
+		).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.httpCode).toBe('401');
 		expect(error.description).toMatch(/Instellingen > Verbindingen/);
-		expect(JSON.stringify({ m: error.message, d: error.description, c: error.context })).not.toContain('wrong-secret-key');
+		expect(
+			JSON.stringify({ m: error.message, d: error.description, c: error.context }),
+		).not.toContain('wrong-secret-key');
 	});
 
 	it('a server that is not there: a network error with the reason, no secret', async () => {
-		const error = await runNode(s, { resource: 'taxRate', operation: 'getAll', returnAll: true }, { credentials: { baseUrl: 'http://127.0.0.1:9/api/v1' } }).catch((e) => e);
+		const error = await runNode(
+			s,
+			{ resource: 'taxRate', operation: 'getAll', returnAll: true },
+			{ credentials: { baseUrl: 'http://127.0.0.1:9/api/v1' } },
+		).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toMatch(/No answer from Factuursturen to GET \/taxes/);
 		expect(error.description).toMatch(/ECONNREFUSED/);

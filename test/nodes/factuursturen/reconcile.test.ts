@@ -9,25 +9,55 @@ import { items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 
 let s: Sandbox;
 beforeAll(async () => {
-	s = await sandbox({ clients: [{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' }] });
+	s = await sandbox({
+		clients: [
+			{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
+		],
+	});
 });
 afterAll(() => s.close());
 beforeEach(() => s.reset());
 
 const order = (n: number): CanonicalOrder =>
-	makeOrder({ number: String(n), email: 'jan@example.nl', lines: [{ rate: '21', inclCents: 1000 + n }, { rate: '9', inclCents: 550 }] });
+	makeOrder({
+		number: String(n),
+		email: 'jan@example.nl',
+		lines: [
+			{ rate: '21', inclCents: 1000 + n },
+			{ rate: '9', inclCents: 550 },
+		],
+	});
 
 async function booked(orders: CanonicalOrder[]): Promise<IDataObject[]> {
-	const input = orders.map((o) => ({ ...o, clientnr: '57', tax_type: 'extax', tax_shifted: false }) as unknown as IDataObject);
-	return (await runNode(s, { resource: 'invoice', operation: 'createFromOrder' }, { items: items(...input) })).map((o) => o.json);
+	const input = orders.map(
+		(o) =>
+			({ ...o, clientnr: '57', tax_type: 'extax', tax_shifted: false }) as unknown as IDataObject,
+	);
+	return (
+		await runNode(
+			s,
+			{ resource: 'invoice', operation: 'createFromOrder' },
+			{ items: items(...input) },
+		)
+	).map((o) => o.json);
 }
 
 describe('Reconcile With Order', () => {
 	it('reads many invoices back with ONE list request and reports them ok', async () => {
 		const created = await booked([order(1), order(2), order(3), order(4), order(5)]);
 		const before = (await s.requests()).length;
-		const out = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...created) });
-		expect(out.map((o) => (o.json.reconciliation as IDataObject).ok)).toEqual([true, true, true, true, true]);
+		const out = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile' },
+			{ items: items(...created) },
+		);
+		expect(out.map((o) => (o.json.reconciliation as IDataObject).ok)).toEqual([
+			true,
+			true,
+			true,
+			true,
+			true,
+		]);
 		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		const log = (await s.requests()).slice(before);
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
@@ -37,10 +67,16 @@ describe('Reconcile With Order', () => {
 	it('reads a single invoice directly', async () => {
 		const created = await booked([order(6)]);
 		const before = (await s.requests()).length;
-		const [out] = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(created[0]) });
+		const [out] = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile' },
+			{ items: items(created[0]) },
+		);
 		expect((out.json.reconciliation as IDataObject).ok).toBe(true);
 		const log = (await s.requests()).slice(before);
-		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/invoices/${String(created[0].invoicenr)}`]);
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
+			`GET /api/v1/invoices/${String(created[0].invoicenr)}`,
+		]);
 	});
 
 	it('falls back to a direct read for invoices the list does not hold', async () => {
@@ -48,7 +84,11 @@ describe('Reconcile With Order', () => {
 		const future = (n: number) => ({ ...order(n), date: '2099-01-02' });
 		const created = await booked([future(7), future(8)]);
 		const before = (await s.requests()).length;
-		const out = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...created) });
+		const out = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile' },
+			{ items: items(...created) },
+		);
 		expect(out.map((o) => (o.json.reconciliation as IDataObject).ok)).toEqual([true, true]);
 		const log = (await s.requests()).slice(before);
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -61,10 +101,22 @@ describe('Reconcile With Order', () => {
 
 	it('a changed invoice becomes an error item with the differences and hints', async () => {
 		const created = await booked([order(9), order(10)]);
-		await s.api.control({ mutateInvoice: { invoicenr: created[1].invoicenr, patch: { totalintax: '99.99', open: '12.00' } } });
-		const out = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...created), continueOnFail: true });
+		await s.api.control({
+			mutateInvoice: {
+				invoicenr: created[1].invoicenr,
+				patch: { totalintax: '99.99', open: '12.00' },
+			},
+		});
+		const out = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile' },
+			{ items: items(...created), continueOnFail: true },
+		);
 		expect((out[0].json.reconciliation as IDataObject).ok).toBe(true);
-		expect(out[1].json.details).toMatchObject({ code: 'reconciliation_mismatch', orderNumber: '10' });
+		expect(out[1].json.details).toMatchObject({
+			code: 'reconciliation_mismatch',
+			orderNumber: '10',
+		});
 		expect(String(out[1].json.error)).toMatch(/does not match order 10/);
 		const details = out[1].json.details as IDataObject;
 		const diffs = (details.reconciliation as IDataObject).differences as IDataObject[];
@@ -75,10 +127,20 @@ describe('Reconcile With Order', () => {
 
 	it('keeps mismatches on the main output when asked, and throws without continueOnFail otherwise', async () => {
 		const created = await booked([order(11)]);
-		await s.api.control({ mutateInvoice: { invoicenr: created[0].invoicenr, patch: { totalintax: '1.00' } } });
-		const [kept] = await runNode(s, { resource: 'invoice', operation: 'reconcile', mismatchOutput: 'main' }, { items: items(created[0]) });
+		await s.api.control({
+			mutateInvoice: { invoicenr: created[0].invoicenr, patch: { totalintax: '1.00' } },
+		});
+		const [kept] = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile', mismatchOutput: 'main' },
+			{ items: items(created[0]) },
+		);
 		expect((kept.json.reconciliation as IDataObject).ok).toBe(false);
-		const error = await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(created[0]) }).catch((e) => e);
+		const error = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile' },
+			{ items: items(created[0]) },
+		).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.context.itemIndex).toBe(0);
 	});
@@ -86,11 +148,26 @@ describe('Reconcile With Order', () => {
 	it('within the tolerance a cent difference is accepted', async () => {
 		const created = await booked([order(12)]);
 		const stored = (await s.state()).invoices[0];
-		const plusOne = (Number(String(stored.totalintax).replace('.', '')) + 1).toString().padStart(3, '0');
-		await s.api.control({ mutateInvoice: { invoicenr: created[0].invoicenr, patch: { totalintax: `${plusOne.slice(0, -2)}.${plusOne.slice(-2)}` } } });
-		const [ok] = await runNode(s, { resource: 'invoice', operation: 'reconcile', toleranceCents: 2 }, { items: items(created[0]) });
+		const plusOne = (Number(String(stored.totalintax).replace('.', '')) + 1)
+			.toString()
+			.padStart(3, '0');
+		await s.api.control({
+			mutateInvoice: {
+				invoicenr: created[0].invoicenr,
+				patch: { totalintax: `${plusOne.slice(0, -2)}.${plusOne.slice(-2)}` },
+			},
+		});
+		const [ok] = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile', toleranceCents: 2 },
+			{ items: items(created[0]) },
+		);
 		expect((ok.json.reconciliation as IDataObject).ok).toBe(true);
-		const [strict] = await runNode(s, { resource: 'invoice', operation: 'reconcile', toleranceCents: 0, mismatchOutput: 'main' }, { items: items(created[0]) });
+		const [strict] = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile', toleranceCents: 0, mismatchOutput: 'main' },
+			{ items: items(created[0]) },
+		);
 		expect((strict.json.reconciliation as IDataObject).ok).toBe(false);
 	});
 });

@@ -6,10 +6,21 @@
  * the item's json (an array becomes one item per element), `responseSuccessBody` rules checked in order
  * with lodash `get(json, key) === value`. Only n8n is stood in for; the HTTP goes to the real sandbox.
  */
-import type { IAuthenticateRuleResponseSuccessBody, ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IAuthenticateRuleResponseSuccessBody,
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { MijnwebwinkelApi } from '../../../credentials/MijnwebwinkelApi.credentials';
-import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
-import { applyAuthentication, performRequest, resolveCredentialExpression } from '../../support/n8n-context';
+import {
+	startMijnwebwinkelSandbox,
+	type RunningMijnwebwinkelSandbox,
+} from '../../../sandbox/mijnwebwinkel';
+import {
+	applyAuthentication,
+	performRequest,
+	resolveCredentialExpression,
+} from '../../support/n8n-context';
 import { credentialsFor, requestLog, resetSandbox } from './harness';
 
 jest.setTimeout(30_000);
@@ -22,22 +33,44 @@ const resolveDeep = (v: unknown, data: ICredentialDataDecryptedObject): unknown 
 		: resolveCredentialExpression(v, data);
 
 const getPath = (obj: unknown, key: string): unknown =>
-	key.split('.').reduce<unknown>((acc, k) => (acc !== null && typeof acc === 'object' ? (acc as Record<string, unknown>)[k] : undefined), obj);
+	key
+		.split('.')
+		.reduce<unknown>(
+			(acc, k) =>
+				acc !== null && typeof acc === 'object' ? (acc as Record<string, unknown>)[k] : undefined,
+			obj,
+		);
 
 async function credentialTest(data: ICredentialDataDecryptedObject): Promise<Result> {
 	const type = new MijnwebwinkelApi();
-	const request = { ...(resolveDeep(type.test.request, data) as IHttpRequestOptions), returnFullResponse: true };
+	const request = {
+		...(resolveDeep(type.test.request, data) as IHttpRequestOptions),
+		returnFullResponse: true,
+	};
 	let json: unknown;
 	try {
-		const response = (await performRequest(await applyAuthentication(type, data, request))) as { body: unknown };
+		const response = (await performRequest(await applyAuthentication(type, data, request))) as {
+			body: unknown;
+		};
 		json = Array.isArray(response.body) ? response.body[0] : response.body;
 	} catch (error) {
-		const e = error as { response?: { status: number; statusText: string }; code?: string; message: string };
-		if (e.response) return { status: 'Error', message: e.response.statusText || `Received HTTP status code: ${e.response.status}` };
+		const e = error as {
+			response?: { status: number; statusText: string };
+			code?: string;
+			message: string;
+		};
+		if (e.response)
+			return {
+				status: 'Error',
+				message: e.response.statusText || `Received HTTP status code: ${e.response.status}`,
+			};
 		return { status: 'Error', message: e.code ?? e.message };
 	}
 	for (const rule of (type.test.rules ?? []) as IAuthenticateRuleResponseSuccessBody[]) {
-		if (rule.type === 'responseSuccessBody' && getPath(json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			getPath(json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -55,10 +88,18 @@ beforeEach(async () => {
 });
 
 test('good tokens: connection successful, tested on /v1/store with both tokens and the language', async () => {
-	expect(await credentialTest(credentialsFor(sb))).toEqual({ status: 'OK', message: 'Connection successful!' });
+	expect(await credentialTest(credentialsFor(sb))).toEqual({
+		status: 'OK',
+		message: 'Connection successful!',
+	});
 	const [req] = await requestLog(sb);
 	expect(req.path).toBe('/v1/store');
-	expect(req.query).toMatchObject({ token: '***', partner_token: '***', language: 'nl_NL', format: 'json' });
+	expect(req.query).toMatchObject({
+		token: '***',
+		partner_token: '***',
+		language: 'nl_NL',
+		format: 'json',
+	});
 });
 
 test('wrong store token: says to make a new token under Instellingen > API > Token toevoegen', async () => {
@@ -118,12 +159,19 @@ test('the credential sends both tokens as query parameters on node requests too'
 	const type = new MijnwebwinkelApi();
 	expect(type.authenticate).toEqual({
 		type: 'generic',
-		properties: { qs: { token: '={{$credentials.storeToken}}', partner_token: '={{$credentials.partnerToken}}' } },
+		properties: {
+			qs: {
+				token: '={{$credentials.storeToken}}',
+				partner_token: '={{$credentials.partnerToken}}',
+			},
+		},
 	});
 	for (const name of ['storeToken', 'partnerToken']) {
 		expect(type.properties.find((p) => p.name === name)!.typeOptions).toEqual({ password: true });
 	}
-	expect(type.properties.find((p) => p.name === 'baseUrl')!.default).toBe('https://api.myonlinestore.com');
+	expect(type.properties.find((p) => p.name === 'baseUrl')!.default).toBe(
+		'https://api.myonlinestore.com',
+	);
 	expect(type.properties.find((p) => p.name === 'language')!.default).toBe('nl_NL');
 });
 
@@ -132,5 +180,7 @@ test('the credential dialog opens with the partner route: who registers, where, 
 	expect(first.type).toBe('notice');
 	expect(first.displayName).toMatch(/register.*partner application with Mijnwebwinkel/);
 	expect(first.displayName).toContain('mijnwebwinkel.nl/partners');
-	expect(first.displayName).toMatch(/Instellingen > API > Token toevoegen.*choosing <b>that partner name<\/b>/);
+	expect(first.displayName).toMatch(
+		/Instellingen > API > Token toevoegen.*choosing <b>that partner name<\/b>/,
+	);
 });

@@ -4,9 +4,21 @@
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { Fault } from '../../../sandbox/common/server';
-import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
+import {
+	startMijnwebwinkelSandbox,
+	type RunningMijnwebwinkelSandbox,
+} from '../../../sandbox/mijnwebwinkel';
 import { Mijnwebwinkel } from '../../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
-import { context, isTestNumber, requestLog, resetSandbox, routesToErrorOutput, run, runError, sandboxOrders } from './harness';
+import {
+	context,
+	isTestNumber,
+	requestLog,
+	resetSandbox,
+	routesToErrorOutput,
+	run,
+	runError,
+	sandboxOrders,
+} from './harness';
 
 jest.setTimeout(60_000);
 
@@ -16,7 +28,12 @@ const WRONG = 'WRONG-store-d00d1e';
 
 let sb: RunningMijnwebwinkelSandbox;
 beforeAll(async () => {
-	sb = await startMijnwebwinkelSandbox({ seed: 3, storeToken: STORE, partnerToken: PARTNER, shop: { orderCount: 150 } });
+	sb = await startMijnwebwinkelSandbox({
+		seed: 3,
+		storeToken: STORE,
+		partnerToken: PARTNER,
+		shop: { orderCount: 150 },
+	});
 });
 afterAll(async () => {
 	// let the sandbox's delayed answers of the 'slow' faults run out before closing
@@ -29,7 +46,11 @@ beforeEach(async () => {
 });
 
 const setFaults = async (faults: Fault[]) => {
-	await fetch(`${sb.url}/__sandbox/faults`, { method: 'POST', body: JSON.stringify(faults), headers: { 'Content-Type': 'application/json' } });
+	await fetch(`${sb.url}/__sandbox/faults`, {
+		method: 'POST',
+		body: JSON.stringify(faults),
+		headers: { 'Content-Type': 'application/json' },
+	});
 };
 
 /**
@@ -86,26 +107,38 @@ describe('authentication failures', () => {
 
 	test('Payment Method > Get Many: a wrong token fails the same way, with no token in the error', async () => {
 		for (const source of ['store', 'all']) {
-			const error = await runError(sb, { resource: 'paymentMethod', operation: 'getAll', source }, { credentials: { storeToken: WRONG, partnerToken: 'WRONG-partner-0000' } });
+			const error = await runError(
+				sb,
+				{ resource: 'paymentMethod', operation: 'getAll', source },
+				{ credentials: { storeToken: WRONG, partnerToken: 'WRONG-partner-0000' } },
+			);
 			expect(error).toBeInstanceOf(NodeApiError);
 			expect(error.httpCode).toBe('401');
 			expect(String(error.description)).toContain('partner token is wrong');
 			expectNoSecrets(error, [WRONG, 'WRONG-partner-0000']);
 		}
-		const error = await runError(sb, { resource: 'paymentMethod', operation: 'getAll' }, { credentials: { storeToken: WRONG } });
+		const error = await runError(
+			sb,
+			{ resource: 'paymentMethod', operation: 'getAll' },
+			{ credentials: { storeToken: WRONG } },
+		);
 		expect(String(error.description)).toContain('Instellingen > API > Token toevoegen');
 		expectNoSecrets(error, [WRONG]);
 	});
 
 	test('wrong partner token → 401 that names the partner token', async () => {
-		const error = await runError(sb, getOrder(), { credentials: { partnerToken: 'WRONG-partner-0000' } });
+		const error = await runError(sb, getOrder(), {
+			credentials: { partnerToken: 'WRONG-partner-0000' },
+		});
 		expect(error.httpCode).toBe('401');
 		expect(String(error.description)).toContain('partner token is wrong');
 		expectNoSecrets(error, ['WRONG-partner-0000']);
 	});
 
 	test('token made for another partner → 403 that says to choose the right partner', async () => {
-		const error = await runError(sb, getOrder(), { credentials: { storeToken: sb.foreignPartnerStoreToken } });
+		const error = await runError(sb, getOrder(), {
+			credentials: { storeToken: sb.foreignPartnerStoreToken },
+		});
 		expect(error.httpCode).toBe('403');
 		expect(String(error.description)).toContain('made for another partner');
 		expect(String(error.description)).toContain('Token toevoegen');
@@ -113,7 +146,9 @@ describe('authentication failures', () => {
 	});
 
 	test('shop without API access → 403 that names the PREMIUM plan', async () => {
-		const error = await runError(sb, getOrder(), { credentials: { storeToken: sb.noApiAccessStoreToken } });
+		const error = await runError(sb, getOrder(), {
+			credentials: { storeToken: sb.noApiAccessStoreToken },
+		});
 		expect(error.httpCode).toBe('403');
 		expect(String(error.description)).toContain('PREMIUM');
 		expectNoSecrets(error, [sb.noApiAccessStoreToken]);
@@ -144,7 +179,12 @@ describe('rate limit (429)', () => {
 	test('waits as Retry-After says and then succeeds', async () => {
 		// a wide window, so that even a slow machine sends the second page inside it and meets the 429
 		sb.setRateLimit({ requestsPerWindow: 1, windowMs: 3000 });
-		const out = await run(sb, { resource: 'order', operation: 'getAll', returnAll: false, limit: 120 });
+		const out = await run(sb, {
+			resource: 'order',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 120,
+		});
 		expect(out).toHaveLength(120);
 		const log = await requestLog(sb);
 		const statuses = log.filter((r) => r.path === '/v1/orders').map((r) => r.status);
@@ -155,8 +195,13 @@ describe('rate limit (429)', () => {
 
 	test('gives up after N retries with a clear message', async () => {
 		sb.setRateLimit({ requestsPerWindow: 0, windowMs: 1000 }); // every request: 429, Retry-After: 1
-		const error = await runError(sb, getOrder({ requestOptions: { rateLimitRetries: 2, maxWaitSeconds: 30 } }));
-		expect(error.message).toBe('Mijnwebwinkel rate limit: retried 2 times; try again later or lower the frequency');
+		const error = await runError(
+			sb,
+			getOrder({ requestOptions: { rateLimitRetries: 2, maxWaitSeconds: 30 } }),
+		);
+		expect(error.message).toBe(
+			'Mijnwebwinkel rate limit: retried 2 times; try again later or lower the frequency',
+		);
 		expect(error.httpCode).toBe('429');
 		expect((await requestLog(sb)).filter((r) => r.status === 429)).toHaveLength(3);
 		expectNoSecrets(error);
@@ -164,7 +209,10 @@ describe('rate limit (429)', () => {
 
 	test('does not wait beyond the total wait budget', async () => {
 		sb.setRateLimit({ requestsPerWindow: 0, windowMs: 3_600_000 }); // asks to wait an hour
-		const error = await runError(sb, getOrder({ requestOptions: { rateLimitRetries: 5, maxWaitSeconds: 10 } }));
+		const error = await runError(
+			sb,
+			getOrder({ requestOptions: { rateLimitRetries: 5, maxWaitSeconds: 10 } }),
+		);
 		expect(error.message).toContain('Mijnwebwinkel rate limit: retried 0 times');
 		expect(error.message).toContain('asked to wait 3600 s');
 		expect(error.message).toContain('try again later or lower the frequency');
@@ -184,7 +232,9 @@ describe('server errors and lost connections', () => {
 	test('a 5xx that persists fails with what to do, after the configured retries', async () => {
 		await setFaults([{ route: 'GET /v1/orders/:number', kind: 'error', status: 502 }]);
 		const error = await runError(sb, getOrder({ requestOptions: { serverErrorRetries: 1 } }));
-		expect(error.message).toBe(`Mijnwebwinkel answered HTTP 502 to GET /v1/orders/${firstOrder().number} (retried 1 times)`);
+		expect(error.message).toBe(
+			`Mijnwebwinkel answered HTTP 502 to GET /v1/orders/${firstOrder().number} (retried 1 times)`,
+		);
 		expect(String(error.description)).toContain('Try again later');
 		expect((await requestLog(sb)).map((r) => r.status)).toEqual([502, 502]);
 		expectNoSecrets(error);
@@ -216,21 +266,29 @@ describe('server errors and lost connections', () => {
 		expect(String(error.description)).toContain('may or may not have been applied');
 		expect((await requestLog(sb)).filter((r) => r.method === 'PATCH')).toHaveLength(1);
 		// the sandbox did store it: which is exactly why it must not be sent again blindly
-		expect((sandboxOrders(sb).find((o) => o.number === order.number)!.comments as { internal: string }).internal).toBe('booked');
+		expect(
+			(sandboxOrders(sb).find((o) => o.number === order.number)!.comments as { internal: string })
+				.internal,
+		).toBe('booked');
 		expectNoSecrets(error);
 	});
 
 	test('a reset connection on a read is retried, then reported cleanly', async () => {
 		await setFaults([{ route: 'GET /v1/orders/:number', kind: 'reset' }]);
 		const error = await runError(sb, getOrder({ requestOptions: { serverErrorRetries: 1 } }));
-		expect(error.message).toBe('The connection to Mijnwebwinkel was lost before an answer came (retried 1 times)');
+		expect(error.message).toBe(
+			'The connection to Mijnwebwinkel was lost before an answer came (retried 1 times)',
+		);
 		expect((await requestLog(sb)).filter((r) => r.fault === 'reset')).toHaveLength(2);
 		expectNoSecrets(error);
 	});
 
 	test('a timeout is reported with the timeout used', async () => {
 		await setFaults([{ route: 'GET /v1/orders/:number', kind: 'slow', delayMs: 1000 }]);
-		const error = await runError(sb, getOrder({ requestOptions: { serverErrorRetries: 0, timeoutMs: 200 } }));
+		const error = await runError(
+			sb,
+			getOrder({ requestOptions: { serverErrorRetries: 0, timeoutMs: 200 } }),
+		);
 		expect(error.message).toBe('Mijnwebwinkel did not answer within 0.2 s');
 		expect(String(error.description)).toContain('Timeout');
 		expectNoSecrets(error);
@@ -250,13 +308,21 @@ describe('continueOnFail', () => {
 	test('a failing item becomes an error item; the others go on; all paired; no secrets anywhere', async () => {
 		const good = firstOrder();
 		const numbers = ['999999', String(good.number)];
-		const out = await run(sb, (i) => ({ resource: 'order', operation: 'get', orderNumber: numbers[i] }), {
-			continueOnFail: true,
-			items: [{ json: {} }, { json: {} }],
-		});
+		const out = await run(
+			sb,
+			(i) => ({ resource: 'order', operation: 'get', orderNumber: numbers[i] }),
+			{
+				continueOnFail: true,
+				items: [{ json: {} }, { json: {} }],
+			},
+		);
 		expect(out).toHaveLength(2);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
-		expect(out[0].json.details).toMatchObject({ code: 'not_found', httpCode: '404', orderNumber: '999999' });
+		expect(out[0].json.details).toMatchObject({
+			code: 'not_found',
+			httpCode: '404',
+			orderNumber: '999999',
+		});
 		expect(String(out[0].json.error)).toContain('HTTP 404');
 		expect(String((out[0].json.details as { hint: string }).hint)).toContain('check the number');
 		expect(routesToErrorOutput(out[0])).toBe(true);
@@ -276,11 +342,16 @@ describe('continueOnFail', () => {
 		async (_name, o, faults) => {
 			const real = faults.filter((f): f is Fault => !('rate' in f));
 			if (real.length) await setFaults(real);
-			if (faults.some((f) => 'rate' in f)) sb.setRateLimit({ requestsPerWindow: 0, windowMs: 3_600_000 });
-			const out = await run(sb, getOrder({ requestOptions: { serverErrorRetries: 0, timeoutMs: 200 } }), {
-				...o,
-				continueOnFail: true,
-			});
+			if (faults.some((f) => 'rate' in f))
+				sb.setRateLimit({ requestsPerWindow: 0, windowMs: 3_600_000 });
+			const out = await run(
+				sb,
+				getOrder({ requestOptions: { serverErrorRetries: 0, timeoutMs: 200 } }),
+				{
+					...o,
+					continueOnFail: true,
+				},
+			);
 			expect(out).toHaveLength(1);
 			expect(out[0].json.error).toEqual(expect.any(String));
 			expect((out[0].json.details as { hint: string }).hint).toEqual(expect.any(String));

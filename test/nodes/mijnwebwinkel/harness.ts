@@ -15,7 +15,10 @@ export interface RunOptions {
 	items?: INodeExecutionData[];
 }
 
-export function credentialsFor(sb: RunningMijnwebwinkelSandbox, over: Partial<ICredentialDataDecryptedObject> = {}) {
+export function credentialsFor(
+	sb: RunningMijnwebwinkelSandbox,
+	over: Partial<ICredentialDataDecryptedObject> = {},
+) {
 	return {
 		storeToken: sb.storeToken,
 		partnerToken: sb.partnerToken,
@@ -33,7 +36,9 @@ export function context(
 	return createContext({
 		nodeType: new Mijnwebwinkel(),
 		parameters,
-		credentials: { mijnwebwinkelApi: { type: new MijnwebwinkelApi(), data: credentialsFor(sb, o.credentials) } },
+		credentials: {
+			mijnwebwinkelApi: { type: new MijnwebwinkelApi(), data: credentialsFor(sb, o.credentials) },
+		},
 		items: o.items,
 		continueOnFail: o.continueOnFail,
 	});
@@ -73,10 +78,12 @@ export async function resetSandbox(sb: RunningMijnwebwinkelSandbox): Promise<voi
 	await fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
 }
 
-export const jsonOf = (items: INodeExecutionData[]) => items.map((i) => i.json as Record<string, unknown>);
+export const jsonOf = (items: INodeExecutionData[]) =>
+	items.map((i) => i.json as Record<string, unknown>);
 
 /** The orders the API would list with the given predicate, in the sandbox's current state. */
-export const sandboxOrders = (sb: RunningMijnwebwinkelSandbox) => sb.orders() as Array<Record<string, unknown>>;
+export const sandboxOrders = (sb: RunningMijnwebwinkelSandbox) =>
+	sb.orders() as Array<Record<string, unknown>>;
 
 export const statusIdOf = (sb: RunningMijnwebwinkelSandbox, name: string): number => {
 	const s = sb.statuses().find((x) => x.description === name);
@@ -94,5 +101,8 @@ export const isTestNumber = (n: unknown) => /^T-/.test(String(n));
  */
 export function routesToErrorOutput(item: INodeExecutionData): boolean {
 	if (item.error !== undefined) return false;
-	return !!item.json.error && Object.keys(item.json).every((k) => ['error', 'message', 'details'].includes(k));
+	return (
+		!!item.json.error &&
+		Object.keys(item.json).every((k) => ['error', 'message', 'details'].includes(k))
+	);
 }

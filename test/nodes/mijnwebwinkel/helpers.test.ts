@@ -9,7 +9,9 @@ describe('redactSecrets', () => {
 		const text =
 			'GET https://api.myonlinestore.com/v1/orders?format=json&token=abc%2B1&partner_token=p+q&limit=100 failed; token abc+1 / p q';
 		const out = redactSecrets(text, ['abc+1', 'p q']);
-		expect(out).toBe('GET https://api.myonlinestore.com/v1/orders?format=json&token=***&partner_token=***&limit=100 failed; token *** / ***');
+		expect(out).toBe(
+			'GET https://api.myonlinestore.com/v1/orders?format=json&token=***&partner_token=***&limit=100 failed; token *** / ***',
+		);
 	});
 	test('empty secrets are ignored', () => {
 		expect(redactSecrets('nothing here', ['', ''])).toBe('nothing here');
@@ -46,18 +48,27 @@ describe('shop-time dates (Europe/Amsterdam)', () => {
 		expect(lastDaysStart(2, DateTime.fromISO('2026-03-28T23:30:00Z'))).toBe('2026-03-27 00:00:00');
 	});
 	test('text that is no date is refused', () => {
-		expect(() => shopDate('31-02-2026', 'Order Date From')).toThrow('Order Date From: "31-02-2026" is not a date');
+		expect(() => shopDate('31-02-2026', 'Order Date From')).toThrow(
+			'Order Date From: "31-02-2026" is not a date',
+		);
 	});
 });
 
 test('order numbers sort as numbers', () => {
-	expect(['1000', '999', 'T-5', '12'].sort(compareOrderNumbers)).toEqual(['T-5', '12', '999', '1000']);
+	expect(['1000', '999', 'T-5', '12'].sort(compareOrderNumbers)).toEqual([
+		'T-5',
+		'12',
+		'999',
+		'1000',
+	]);
 });
 
 test('hints name the way out', () => {
 	expect(hintFor(401, 'Invalid token', 'GET /v1/store').hint).toContain('Token toevoegen');
 	expect(hintFor(401, 'Invalid partner token', 'GET /v1/store').code).toBe('invalid_partner_token');
-	expect(hintFor(403, 'Token issued for another partner', 'GET /v1/store').code).toBe('token_other_partner');
+	expect(hintFor(403, 'Token issued for another partner', 'GET /v1/store').code).toBe(
+		'token_other_partner',
+	);
 	expect(hintFor(403, 'API not available on this plan', 'GET /v1/store').hint).toContain('PREMIUM');
 	expect(hintFor(403, undefined, 'GET /v1/store').hint).toMatch(/partner.*PREMIUM/);
 	expect(hintFor(503, undefined, 'GET /v1/store').code).toBe('server_error');

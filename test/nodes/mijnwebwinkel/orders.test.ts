@@ -1,6 +1,19 @@
 import { DateTime } from 'luxon';
-import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
-import { context, isTestNumber, jsonOf, requestLog, resetSandbox, run, runError, sandboxOrders, statusIdOf } from './harness';
+import {
+	startMijnwebwinkelSandbox,
+	type RunningMijnwebwinkelSandbox,
+} from '../../../sandbox/mijnwebwinkel';
+import {
+	context,
+	isTestNumber,
+	jsonOf,
+	requestLog,
+	resetSandbox,
+	run,
+	runError,
+	sandboxOrders,
+	statusIdOf,
+} from './harness';
 import { Mijnwebwinkel } from '../../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
 
 jest.setTimeout(60_000);
@@ -12,15 +25,23 @@ beforeAll(async () => {
 afterAll(async () => sb?.close());
 beforeEach(async () => resetSandbox(sb));
 
-const numbers = (items: Array<{ json: Record<string, unknown> }>) => items.map((i) => String(i.json.number));
+const numbers = (items: Array<{ json: Record<string, unknown> }>) =>
+	items.map((i) => String(i.json.number));
 const num = (n: unknown) => Number(String(n).replace(/^T-/, ''));
 const listed = () => sandboxOrders(sb).filter((o) => !isTestNumber(o.number));
-const getMany = (extra: Record<string, unknown> = {}) => ({ resource: 'order', operation: 'getAll', returnAll: true, ...extra });
+const getMany = (extra: Record<string, unknown> = {}) => ({
+	resource: 'order',
+	operation: 'getAll',
+	returnAll: true,
+	...extra,
+});
 
 describe('Order > Get Many', () => {
 	test('Return All pages through 1,000+ orders 100 at a time, without test orders, ascending, no duplicates', async () => {
 		const out = await run(sb, getMany());
-		const expected = listed().map((o) => String(o.number)).sort((a, b) => num(a) - num(b));
+		const expected = listed()
+			.map((o) => String(o.number))
+			.sort((a, b) => num(a) - num(b));
 		expect(expected.length).toBeGreaterThan(1000);
 		expect(numbers(out)).toEqual(expected);
 		expect(new Set(numbers(out)).size).toBe(out.length);
@@ -44,7 +65,10 @@ describe('Order > Get Many', () => {
 
 	test('Limit returns the first N orders with one small page', async () => {
 		const out = await run(sb, getMany({ returnAll: false, limit: 7 }));
-		const expected = listed().map((o) => String(o.number)).sort((a, b) => num(a) - num(b)).slice(0, 7);
+		const expected = listed()
+			.map((o) => String(o.number))
+			.sort((a, b) => num(a) - num(b))
+			.slice(0, 7);
 		expect(numbers(out)).toEqual(expected);
 		const pages = (await requestLog(sb)).filter((r) => r.path === '/v1/orders');
 		expect(pages).toHaveLength(1);
@@ -60,7 +84,10 @@ describe('Order > Get Many', () => {
 
 	test('descending order', async () => {
 		const out = await run(sb, getMany({ ordering: 'desc', returnAll: false, limit: 120 }));
-		const expected = listed().map((o) => String(o.number)).sort((a, b) => num(b) - num(a)).slice(0, 120);
+		const expected = listed()
+			.map((o) => String(o.number))
+			.sort((a, b) => num(b) - num(a))
+			.slice(0, 120);
 		expect(numbers(out)).toEqual(expected);
 	});
 
@@ -77,13 +104,18 @@ describe('Order > Get Many', () => {
 
 		const log = await requestLog(sb);
 		expect(log.filter((r) => r.path === '/v1/orderstatuses')).toHaveLength(1);
-		const queried = [...new Set(log.filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id))];
+		const queried = [
+			...new Set(log.filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id)),
+		];
 		expect(queried).toEqual(ids.map(String));
 	});
 
 	test('Include Credit Orders adds every credit-order status of the status table to the chosen ones', async () => {
 		const names = ['Betaald', 'Verzonden'];
-		const creditIds = sb.statuses().filter((s) => s.credit_order).map((s) => s.status);
+		const creditIds = sb
+			.statuses()
+			.filter((s) => s.credit_order)
+			.map((s) => s.status);
 		expect(creditIds.length).toBeGreaterThan(0);
 		const out = await run(sb, getMany({ filters: { statuses: names, includeCreditOrders: true } }));
 		const ids = [...names.map((n) => statusIdOf(sb, n)), ...creditIds];
@@ -98,12 +130,17 @@ describe('Order > Get Many', () => {
 
 		const log = await requestLog(sb);
 		expect(log.filter((r) => r.path === '/v1/orderstatuses')).toHaveLength(1); // the same call that resolves the names
-		const queried = [...new Set(log.filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id))];
+		const queried = [
+			...new Set(log.filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id)),
+		];
 		expect(queried).toEqual(ids.map(String));
 	});
 
 	test('without Include Credit Orders (the default) credit orders are not listed', async () => {
-		const creditIds = sb.statuses().filter((s) => s.credit_order).map((s) => s.status);
+		const creditIds = sb
+			.statuses()
+			.filter((s) => s.credit_order)
+			.map((s) => s.status);
 		const out = await run(sb, getMany({ filters: { statuses: ['Betaald', 'Verzonden'] } }));
 		expect(out.length).toBeGreaterThan(0);
 		for (const item of out) expect(creditIds).not.toContain(item.json.status);
@@ -111,8 +148,15 @@ describe('Order > Get Many', () => {
 
 	test('a credit-order status also chosen by name is queried once per pass', async () => {
 		const credit = sb.statuses().find((s) => s.credit_order)!;
-		await run(sb, getMany({ filters: { statuses: ['Betaald', credit.description], includeCreditOrders: true } }));
-		const queried = (await requestLog(sb)).filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id);
+		await run(
+			sb,
+			getMany({
+				filters: { statuses: ['Betaald', credit.description], includeCreditOrders: true },
+			}),
+		);
+		const queried = (await requestLog(sb))
+			.filter((r) => r.path === '/v1/orders')
+			.map((r) => r.query.status_id);
 		// Return All reads twice (until two passes agree): the credit status once in each
 		expect(queried.filter((id) => id === String(credit.status)).length).toBe(2);
 	});
@@ -127,7 +171,9 @@ describe('Order > Get Many', () => {
 	test('a status ID given by expression (the dropdown offers "or specify IDs") is taken as that status', async () => {
 		const afgehaald = sb.statuses().find((s) => s.description === 'Afgehaald')!;
 		await run(sb, getMany({ filters: { statuses: ['Betaald', String(afgehaald.status)] } }));
-		const queried = (await requestLog(sb)).filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id);
+		const queried = (await requestLog(sb))
+			.filter((r) => r.path === '/v1/orders')
+			.map((r) => r.query.status_id);
 		const betaald = sb.statuses().find((s) => s.description === 'Betaald')!;
 		expect(new Set(queried)).toEqual(new Set([String(betaald.status), String(afgehaald.status)]));
 	});
@@ -139,8 +185,13 @@ describe('Order > Get Many', () => {
 	});
 
 	test('order date range is sent as shop-local days and is inclusive', async () => {
-		const out = await run(sb, getMany({ filters: { orderDateFrom: '2026-03-01T00:00:00', orderDateTo: '2026-03-10' } }));
-		const expected = listed().filter((o) => String(o.date) >= '2026-03-01' && String(o.date) <= '2026-03-10');
+		const out = await run(
+			sb,
+			getMany({ filters: { orderDateFrom: '2026-03-01T00:00:00', orderDateTo: '2026-03-10' } }),
+		);
+		const expected = listed().filter(
+			(o) => String(o.date) >= '2026-03-01' && String(o.date) <= '2026-03-10',
+		);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(numbers(out).sort()).toEqual(expected.map((o) => String(o.number)).sort());
 		const q = (await requestLog(sb)).find((r) => r.path === '/v1/orders')!.query;
@@ -149,7 +200,10 @@ describe('Order > Get Many', () => {
 	});
 
 	test('a UTC moment is converted to the Amsterdam day (23:30Z in winter is the next day there)', async () => {
-		await run(sb, getMany({ returnAll: false, limit: 1, filters: { orderDateFrom: '2026-02-28T23:30:00Z' } }));
+		await run(
+			sb,
+			getMany({ returnAll: false, limit: 1, filters: { orderDateFrom: '2026-02-28T23:30:00Z' } }),
+		);
 		const q = (await requestLog(sb)).find((r) => r.path === '/v1/orders')!.query;
 		expect(q.start_date).toBe('2026-03-01');
 	});
@@ -157,14 +211,22 @@ describe('Order > Get Many', () => {
 	test('status changed since/until: shop-local moments, a bare end date means the end of that day', async () => {
 		const out = await run(
 			sb,
-			getMany({ filters: { statusChangedSince: '2026-03-15T12:00:00+02:00', statusChangedUntil: '2026-03-20' } }),
+			getMany({
+				filters: {
+					statusChangedSince: '2026-03-15T12:00:00+02:00',
+					statusChangedUntil: '2026-03-20',
+				},
+			}),
 		);
 		const q = (await requestLog(sb)).find((r) => r.path === '/v1/orders')!.query;
 		// 12:00 at +02:00 is 11:00 in Amsterdam on 15 March (still winter time, +01:00)
 		expect(q.status_changed_start_date).toBe('2026-03-15 11:00:00');
 		expect(q.status_changed_end_date).toBe('2026-03-20 23:59:59');
-		const changed = (o: Record<string, unknown>) => `${o.status_changed_date} ${o.status_changed_time}`;
-		const expected = listed().filter((o) => changed(o) >= '2026-03-15 11:00:00' && changed(o) <= '2026-03-20 23:59:59');
+		const changed = (o: Record<string, unknown>) =>
+			`${o.status_changed_date} ${o.status_changed_time}`;
+		const expected = listed().filter(
+			(o) => changed(o) >= '2026-03-15 11:00:00' && changed(o) <= '2026-03-20 23:59:59',
+		);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(numbers(out).sort()).toEqual(expected.map((o) => String(o.number)).sort());
 	});
@@ -174,13 +236,20 @@ describe('Order > Get Many', () => {
 		await run(sb, getMany({ filters: { statusChangedLastDays: 3 } }));
 		const after = DateTime.now().setZone('Europe/Amsterdam').startOf('day').minus({ days: 3 });
 		const q = (await requestLog(sb)).find((r) => r.path === '/v1/orders')!.query;
-		expect([before, after].map((d) => d.toFormat('yyyy-MM-dd HH:mm:ss'))).toContain(q.status_changed_start_date);
+		expect([before, after].map((d) => d.toFormat('yyyy-MM-dd HH:mm:ss'))).toContain(
+			q.status_changed_start_date,
+		);
 		expect(q.status_changed_start_date).toMatch(/ 00:00:00$/);
 	});
 
 	test('"since" and "last N days" together are refused with a hint', async () => {
-		const error = await runError(sb, getMany({ filters: { statusChangedLastDays: 2, statusChangedSince: '2026-03-01' } }));
-		expect(error.message).toContain('Both "Status Changed Since" and "Status Changed in the Last N Days"');
+		const error = await runError(
+			sb,
+			getMany({ filters: { statusChangedLastDays: 2, statusChangedSince: '2026-03-01' } }),
+		);
+		expect(error.message).toContain(
+			'Both "Status Changed Since" and "Status Changed in the Last N Days"',
+		);
 		expect(String(error.description)).toContain('Remove one');
 	});
 
@@ -214,14 +283,22 @@ describe('Order > Get Many', () => {
 	});
 
 	test('customer e-mail filter', async () => {
-		const target = listed().find((o) => /[A-Z]/.test(String((o.debtor as { email: string }).email)))!;
-		const email = String((target.debtor as { email: string }).email).trim().toLowerCase();
+		const target = listed().find((o) =>
+			/[A-Z]/.test(String((o.debtor as { email: string }).email)),
+		)!;
+		const email = String((target.debtor as { email: string }).email)
+			.trim()
+			.toLowerCase();
 		const out = await run(sb, getMany({ filters: { customerEmail: `  ${email}  ` } }));
 		expect(out.length).toBeGreaterThan(0);
 		const q = (await requestLog(sb)).find((r) => r.path === '/v1/orders')!.query;
 		expect(q.debtor_email).toBe(email);
 		for (const item of out) {
-			expect(String((item.json.debtor as { email: string }).email).trim().toLowerCase()).toBe(email);
+			expect(
+				String((item.json.debtor as { email: string }).email)
+					.trim()
+					.toLowerCase(),
+			).toBe(email);
 		}
 	});
 });
@@ -235,13 +312,22 @@ describe('Order > Count', () => {
 
 	test('per status by name, summed', async () => {
 		const names = ['Betaald', 'Verzonden'];
-		const out = await run(sb, { resource: 'order', operation: 'count', filters: { statuses: names, archived: 'notArchived' } });
+		const out = await run(sb, {
+			resource: 'order',
+			operation: 'count',
+			filters: { statuses: names, archived: 'notArchived' },
+		});
 		const per = Object.fromEntries(
-			names.map((n) => [n, listed().filter((o) => o.status === statusIdOf(sb, n) && o.archived === false).length]),
+			names.map((n) => [
+				n,
+				listed().filter((o) => o.status === statusIdOf(sb, n) && o.archived === false).length,
+			]),
 		);
 		expect(out[0].json).toEqual({ count: per.Betaald + per.Verzonden, byStatus: per });
 		const counts = (await requestLog(sb)).filter((r) => r.path === '/v1/orders/count');
-		expect(counts.map((r) => r.query.status_id)).toEqual(names.map((n) => String(statusIdOf(sb, n))));
+		expect(counts.map((r) => r.query.status_id)).toEqual(
+			names.map((n) => String(statusIdOf(sb, n))),
+		);
 		counts.forEach((r) => expect(r.query.archived).toBe('false'));
 	});
 });
@@ -249,7 +335,11 @@ describe('Order > Count', () => {
 describe('Order > Get', () => {
 	test('by number, as the API returns it', async () => {
 		const order = listed()[42];
-		const out = await run(sb, { resource: 'order', operation: 'get', orderNumber: ` ${order.number} ` });
+		const out = await run(sb, {
+			resource: 'order',
+			operation: 'get',
+			orderNumber: ` ${order.number} `,
+		});
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toEqual(order);
 		expect((await requestLog(sb)).map((r) => r.path)).toEqual([`/v1/orders/${order.number}`]);
@@ -257,12 +347,20 @@ describe('Order > Get', () => {
 
 	test('a test order by its T- number', async () => {
 		const order = sandboxOrders(sb).find((o) => isTestNumber(o.number))!;
-		const out = await run(sb, { resource: 'order', operation: 'get', orderNumber: String(order.number) });
+		const out = await run(sb, {
+			resource: 'order',
+			operation: 'get',
+			orderNumber: String(order.number),
+		});
 		expect(out[0].json.number).toBe(order.number);
 	});
 
 	test('an unknown number fails with HTTP 404 and a hint', async () => {
-		const error = await runError(sb, { resource: 'order', operation: 'get', orderNumber: '99999999' });
+		const error = await runError(sb, {
+			resource: 'order',
+			operation: 'get',
+			orderNumber: '99999999',
+		});
 		expect(error.message).toBe('Mijnwebwinkel answered HTTP 404 to GET /v1/orders/99999999');
 		expect(error.httpCode).toBe('404');
 		expect(String(error.description)).toContain('check the number');
@@ -276,9 +374,13 @@ describe('Order > Get', () => {
 
 	test('several input items: one output per item, each paired with its item', async () => {
 		const picks = listed().slice(10, 13);
-		const out = await run(sb, (i) => ({ resource: 'order', operation: 'get', orderNumber: String(picks[i].number) }), {
-			items: picks.map(() => ({ json: {} })),
-		});
+		const out = await run(
+			sb,
+			(i) => ({ resource: 'order', operation: 'get', orderNumber: String(picks[i].number) }),
+			{
+				items: picks.map(() => ({ json: {} })),
+			},
+		);
 		expect(numbers(out)).toEqual(picks.map((o) => String(o.number)));
 		expect(out.map((o) => o.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
@@ -286,7 +388,9 @@ describe('Order > Get', () => {
 
 describe('Order > Update', () => {
 	test('status by name, archived and internal comment in one PATCH; the sandbox stores them', async () => {
-		const order = listed().find((o) => o.status === statusIdOf(sb, 'Betaald') && o.archived === false)!;
+		const order = listed().find(
+			(o) => o.status === statusIdOf(sb, 'Betaald') && o.archived === false,
+		)!;
 		const out = await run(sb, {
 			resource: 'order',
 			operation: 'update',
@@ -300,19 +404,33 @@ describe('Order > Update', () => {
 		expect(out[0].json.status).toBe(statusIdOf(sb, 'Verzonden'));
 
 		const patch = (await requestLog(sb)).find((r) => r.method === 'PATCH')!;
-		expect(patch.body).toEqual({ status: statusIdOf(sb, 'Verzonden'), archived: true, comments: { internal: 'PostNL 3SABCD' } });
+		expect(patch.body).toEqual({
+			status: statusIdOf(sb, 'Verzonden'),
+			archived: true,
+			comments: { internal: 'PostNL 3SABCD' },
+		});
 	});
 
 	test('only the fields that were set are sent', async () => {
 		const order = listed()[5];
-		await run(sb, { resource: 'order', operation: 'update', orderNumber: String(order.number), updateFields: { archived: false } });
+		await run(sb, {
+			resource: 'order',
+			operation: 'update',
+			orderNumber: String(order.number),
+			updateFields: { archived: false },
+		});
 		const log = await requestLog(sb);
 		expect(log.find((r) => r.method === 'PATCH')!.body).toEqual({ archived: false });
 		expect(log.some((r) => r.path === '/v1/orderstatuses')).toBe(false);
 	});
 
 	test('nothing to update is refused without a request', async () => {
-		const error = await runError(sb, { resource: 'order', operation: 'update', orderNumber: '1', updateFields: {} });
+		const error = await runError(sb, {
+			resource: 'order',
+			operation: 'update',
+			orderNumber: '1',
+			updateFields: {},
+		});
 		expect(error.message).toContain('Nothing to update');
 		expect(await requestLog(sb)).toHaveLength(0);
 	});
@@ -321,12 +439,17 @@ describe('Order > Update', () => {
 describe('status ids are never assumed', () => {
 	let shuffled: RunningMijnwebwinkelSandbox;
 	beforeAll(async () => {
-		shuffled = await startMijnwebwinkelSandbox({ seed: 7, shop: { orderCount: 300 }, shuffleStatusIds: true });
+		shuffled = await startMijnwebwinkelSandbox({
+			seed: 7,
+			shop: { orderCount: 300 },
+			shuffleStatusIds: true,
+		});
 	});
 	afterAll(async () => shuffled?.close());
 
 	test('the shuffled table really moved the ids', () => {
-		for (const name of ['Betaald', 'Verzonden', 'Afgehaald']) expect(statusIdOf(shuffled, name)).not.toBe(statusIdOf(sb, name));
+		for (const name of ['Betaald', 'Verzonden', 'Afgehaald'])
+			expect(statusIdOf(shuffled, name)).not.toBe(statusIdOf(sb, name));
 	});
 
 	test('Get Many by name returns the orders in those statuses, whatever their ids', async () => {
@@ -341,34 +464,69 @@ describe('status ids are never assumed', () => {
 
 	test('Include Credit Orders finds the credit statuses by flag, whatever their ids and the language', async () => {
 		await resetSandbox(shuffled);
-		const creditIds = shuffled.statuses().filter((s) => s.credit_order).map((s) => s.status);
-		expect(creditIds).not.toEqual(sb.statuses().filter((s) => s.credit_order).map((s) => s.status));
+		const creditIds = shuffled
+			.statuses()
+			.filter((s) => s.credit_order)
+			.map((s) => s.status);
+		expect(creditIds).not.toEqual(
+			sb
+				.statuses()
+				.filter((s) => s.credit_order)
+				.map((s) => s.status),
+		);
 		// English status names: "Paid" is Betaald; the credit status is found without knowing its name
-		const out = await run(shuffled, getMany({ filters: { statuses: ['Paid'], includeCreditOrders: true } }), {
-			credentials: { language: 'en_US' },
-		});
+		const out = await run(
+			shuffled,
+			getMany({ filters: { statuses: ['Paid'], includeCreditOrders: true } }),
+			{
+				credentials: { language: 'en_US' },
+			},
+		);
 		const ids = [statusIdOf(shuffled, 'Betaald'), ...creditIds];
-		const all = (shuffled.orders() as Array<Record<string, unknown>>).filter((o) => !isTestNumber(o.number));
+		const all = (shuffled.orders() as Array<Record<string, unknown>>).filter(
+			(o) => !isTestNumber(o.number),
+		);
 		const expected = all.filter((o) => ids.includes(o.status as number));
 		expect(all.some((o) => creditIds.includes(o.status as number))).toBe(true);
-		expect(out.map((i) => String(i.json.number)).sort()).toEqual(expected.map((o) => String(o.number)).sort());
-		const queried = [...new Set((await requestLog(shuffled)).filter((r) => r.path === '/v1/orders').map((r) => r.query.status_id))];
+		expect(out.map((i) => String(i.json.number)).sort()).toEqual(
+			expected.map((o) => String(o.number)).sort(),
+		);
+		const queried = [
+			...new Set(
+				(await requestLog(shuffled))
+					.filter((r) => r.path === '/v1/orders')
+					.map((r) => r.query.status_id),
+			),
+		];
 		expect(queried).toEqual(ids.map(String));
 	});
 
 	test('Update by name writes the shuffled id', async () => {
-		const order = (shuffled.orders() as Array<Record<string, unknown>>).find((o) => !isTestNumber(o.number))!;
-		await run(shuffled, { resource: 'order', operation: 'update', orderNumber: String(order.number), updateFields: { status: 'Afgehandeld' } });
-		const stored = (shuffled.orders() as Array<Record<string, unknown>>).find((o) => o.number === order.number)!;
+		const order = (shuffled.orders() as Array<Record<string, unknown>>).find(
+			(o) => !isTestNumber(o.number),
+		)!;
+		await run(shuffled, {
+			resource: 'order',
+			operation: 'update',
+			orderNumber: String(order.number),
+			updateFields: { status: 'Afgehandeld' },
+		});
+		const stored = (shuffled.orders() as Array<Record<string, unknown>>).find(
+			(o) => o.number === order.number,
+		)!;
 		expect(stored.status).toBe(statusIdOf(shuffled, 'Afgehandeld'));
 	});
 
 	test('the dropdown offers names, and the values are names', async () => {
 		const ctx = context(shuffled, {});
-		const options = await new Mijnwebwinkel().methods.loadOptions.getOrderStatuses.call(ctx.loadOptions);
+		const options = await new Mijnwebwinkel().methods.loadOptions.getOrderStatuses.call(
+			ctx.loadOptions,
+		);
 		expect(options.map((o) => o.value)).toEqual(shuffled.statuses().map((s) => s.description));
 		expect(options.map((o) => o.name)).toEqual(options.map((o) => o.value));
-		expect(options.find((o) => o.name === 'Gecrediteerd')!.description).toBe('A credit-order status');
+		expect(options.find((o) => o.name === 'Gecrediteerd')!.description).toBe(
+			'A credit-order status',
+		);
 	});
 });
 
@@ -381,7 +539,9 @@ describe('offset paging is not snapshot-stable', () => {
 		// it slides into page 1's range, so page 2 (offset 100) starts with page 1's last order once more
 		const mover = listed().find((o) => o.archived === false && num(o.number) < hundredth)!;
 		const ctx = context(sb, getMany({ filters: { archived: 'archived' } }));
-		const helpers = ctx.execute.helpers as unknown as { httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown> };
+		const helpers = ctx.execute.helpers as unknown as {
+			httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
+		};
 		const original = helpers.httpRequestWithAuthentication;
 		let moved = false;
 		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
@@ -389,11 +549,14 @@ describe('offset paging is not snapshot-stable', () => {
 			const options = args[1] as { url: string; qs: Record<string, unknown> };
 			if (!moved && options.url === '/v1/orders' && options.qs.offset === 0) {
 				moved = true;
-				await fetch(`${sb.url}/v1/orders/${mover.number}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`, {
-					method: 'PATCH',
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ archived: true }),
-				});
+				await fetch(
+					`${sb.url}/v1/orders/${mover.number}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`,
+					{
+						method: 'PATCH',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify({ archived: true }),
+					},
+				);
 			}
 			return result;
 		};
@@ -402,12 +565,16 @@ describe('offset paging is not snapshot-stable', () => {
 		const got = numbers(out);
 		expect(new Set(got).size).toBe(got.length);
 		// every order archived before, and the one archived during the read (the next pass sees it)
-		expect(got.sort()).toEqual([...archivedBefore.map((o) => String(o.number)), String(mover.number)].sort());
+		expect(got.sort()).toEqual(
+			[...archivedBefore.map((o) => String(o.number)), String(mover.number)].sort(),
+		);
 	});
 
 	test('a server that ignores offset (the same full page again) is an error, not a list of the first 100 orders', async () => {
 		const ctx = context(sb, getMany());
-		const helpers = ctx.execute.helpers as unknown as { httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown> };
+		const helpers = ctx.execute.helpers as unknown as {
+			httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
+		};
 		const original = helpers.httpRequestWithAuthentication;
 		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
 			const options = args[1] as { url: string; qs: Record<string, unknown> };
@@ -430,7 +597,9 @@ describe('offset paging is not snapshot-stable', () => {
 		const leaver = paid[0];
 		const boundary = paid[100];
 		const ctx = context(sb, getMany({ filters: { statuses: ['Betaald'] } }));
-		const helpers = ctx.execute.helpers as unknown as { httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown> };
+		const helpers = ctx.execute.helpers as unknown as {
+			httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
+		};
 		const original = helpers.httpRequestWithAuthentication;
 		let moved = false;
 		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
@@ -438,11 +607,14 @@ describe('offset paging is not snapshot-stable', () => {
 			const options = args[1] as { url: string; qs: Record<string, unknown> };
 			if (!moved && options.url === '/v1/orders' && options.qs.offset === 0) {
 				moved = true;
-				await fetch(`${sb.url}/v1/orders/${leaver.number}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`, {
-					method: 'PATCH',
-					headers: { 'Content-Type': 'application/json' },
-					body: JSON.stringify({ status: verzonden.status }),
-				});
+				await fetch(
+					`${sb.url}/v1/orders/${leaver.number}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`,
+					{
+						method: 'PATCH',
+						headers: { 'Content-Type': 'application/json' },
+						body: JSON.stringify({ status: verzonden.status }),
+					},
+				);
 			}
 			return result;
 		};

@@ -7,8 +7,19 @@ import type { CanonicalOrder } from '../../../core/canonical-order';
 import { fixedDebtorFor } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/mapping';
 import { paymentMethodItems } from '../../../nodes/Mijnwebwinkel/helpers/payment-methods';
-import { startMijnwebwinkelSandbox, type RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
-import { isTestNumber, jsonOf, requestLog, resetSandbox, run, runError, sandboxOrders } from './harness';
+import {
+	startMijnwebwinkelSandbox,
+	type RunningMijnwebwinkelSandbox,
+} from '../../../sandbox/mijnwebwinkel';
+import {
+	isTestNumber,
+	jsonOf,
+	requestLog,
+	resetSandbox,
+	run,
+	runError,
+	sandboxOrders,
+} from './harness';
 
 jest.setTimeout(60_000);
 
@@ -24,7 +35,11 @@ afterAll(async () => sb?.close());
 beforeEach(async () => resetSandbox(sb));
 
 const payments = () => sandboxOrders(sb).flatMap((o) => (o.payment ? [o.payment as Payment] : []));
-const getMany = (extra: Record<string, unknown> = {}) => ({ resource: 'paymentMethod', operation: 'getAll', ...extra });
+const getMany = (extra: Record<string, unknown> = {}) => ({
+	resource: 'paymentMethod',
+	operation: 'getAll',
+	...extra,
+});
 
 describe('Payment Method > Get Many', () => {
 	test("the store's methods (stores/me): one item per method the orders use, with the gateways that carry it", async () => {
@@ -33,14 +48,26 @@ describe('Payment Method > Get Many', () => {
 		const used = new Set(payments().map((p) => p.method_name));
 		expect(items.map((m) => m.mappingKey).sort()).toEqual([...used].sort());
 		for (const m of items) {
-			const via = new Set(payments().filter((p) => p.method_name === m.name).map((p) => p.gateway_name));
+			const via = new Set(
+				payments()
+					.filter((p) => p.method_name === m.name)
+					.map((p) => p.gateway_name),
+			);
 			expect(m.gateways.map((g) => g.name).sort()).toEqual([...via].sort());
-			for (const g of m.gateways) expect(g.cost).toEqual({ amount: expect.stringMatching(/^\d+\.\d{2}$/), percentage: expect.any(String) });
+			for (const g of m.gateways)
+				expect(g.cost).toEqual({
+					amount: expect.stringMatching(/^\d+\.\d{2}$/),
+					percentage: expect.any(String),
+				});
 		}
 		// paypal comes through two gateways here, and is still one item: the mapping is per method
 		const paypal = items.find((m) => m.mappingKey === 'paypal')!;
 		expect(paypal.gateways.map((g) => g.name).sort()).toEqual(['mollie', 'paypal']);
-		expect(items.find((m) => m.mappingKey === 'cash')).toMatchObject({ name: 'cash', displayName: 'Contant', gateways: [{ name: 'basic' }] });
+		expect(items.find((m) => m.mappingKey === 'cash')).toMatchObject({
+			name: 'cash',
+			displayName: 'Contant',
+			gateways: [{ name: 'basic' }],
+		});
 		expect(out.every((i) => (i.pairedItem as { item: number }).item === 0)).toBe(true);
 		const log = await requestLog(sb);
 		expect(log.map((r) => r.path)).toEqual(['/v1/payment/stores/me/gateways']);
@@ -49,17 +76,32 @@ describe('Payment Method > Get Many', () => {
 
 	test('a listed key, copied into paymentMethodDebtors, books that method on the fixed debtor', async () => {
 		const items = jsonOf(await run(sb, getMany())) as unknown as MethodItem[];
-		const mapping = parseMapping({ paymentMethodDebtors: { [items.find((m) => m.name === 'cash')!.mappingKey]: '1001' } });
-		const cash = sandboxOrders(sb).find((o) => !isTestNumber(o.number) && (o.payment as Payment | undefined)?.method_name === 'cash' && !(o.debtor as { company?: string }).company && !o.vat_number)!;
+		const mapping = parseMapping({
+			paymentMethodDebtors: { [items.find((m) => m.name === 'cash')!.mappingKey]: '1001' },
+		});
+		const cash = sandboxOrders(sb).find(
+			(o) =>
+				!isTestNumber(o.number) &&
+				(o.payment as Payment | undefined)?.method_name === 'cash' &&
+				!(o.debtor as { company?: string }).company &&
+				!o.vat_number,
+		)!;
 		expect(cash).toBeDefined();
-		const [order] = await run(sb, { resource: 'order', operation: 'get', orderNumber: String(cash.number), output: 'normalized' });
+		const [order] = await run(sb, {
+			resource: 'order',
+			operation: 'get',
+			orderNumber: String(cash.number),
+			output: 'normalized',
+		});
 		expect(fixedDebtorFor(order.json as unknown as CanonicalOrder, mapping)).toBe('1001');
 		const ideal = parseMapping({ paymentMethodDebtors: { ideal: '1002' } });
 		expect(fixedDebtorFor(order.json as unknown as CanonicalOrder, ideal)).toBeNull();
 	});
 
 	test('All Mijnwebwinkel Offers: the catalogue, with the partner token alone', async () => {
-		const out = await run(sb, getMany({ source: 'all' }), { credentials: { storeToken: 'not-a-store-token' } });
+		const out = await run(sb, getMany({ source: 'all' }), {
+			credentials: { storeToken: 'not-a-store-token' },
+		});
 		const items = jsonOf(out) as unknown as MethodItem[];
 		const keys = items.map((m) => m.mappingKey);
 		for (const p of payments()) expect(keys).toContain(p.method_name);
@@ -68,14 +110,18 @@ describe('Payment Method > Get Many', () => {
 		expect(items.every((m) => m.gateways.every((g) => g.cost === undefined))).toBe(true);
 		expect((await requestLog(sb)).map((r) => r.path)).toEqual(['/v1/payment/gateways']);
 		// the store's own list needs the store token
-		const error = await runError(sb, getMany(), { credentials: { storeToken: 'not-a-store-token' } });
+		const error = await runError(sb, getMany(), {
+			credentials: { storeToken: 'not-a-store-token' },
+		});
 		expect(error.httpCode).toBe('401');
 		expect(`${error.message} ${String(error.description)}`).not.toContain('not-a-store-token');
 	});
 
 	test('display names in the credential language; keys stay the same', async () => {
 		const dutch = jsonOf(await run(sb, getMany())) as unknown as MethodItem[];
-		const english = jsonOf(await run(sb, getMany(), { credentials: { language: 'en_GB' } })) as unknown as MethodItem[];
+		const english = jsonOf(
+			await run(sb, getMany(), { credentials: { language: 'en_GB' } }),
+		) as unknown as MethodItem[];
 		expect(english.map((m) => m.mappingKey)).toEqual(dutch.map((m) => m.mappingKey));
 		expect(english.find((m) => m.mappingKey === 'cash')!.displayName).toBe('Cash');
 	});
@@ -85,7 +131,11 @@ describe('paymentMethodItems', () => {
 	test('keys follow the mapping rule; methods named alike under two gateways merge; junk is skipped', () => {
 		const items = paymentMethodItems({
 			gateways: [
-				{ name: 'basic', displayName: 'Manual', methods: [{ name: ' Bank  Transfer ', displayName: 'Bank transfer' }, { name: '' }, 'x'] },
+				{
+					name: 'basic',
+					displayName: 'Manual',
+					methods: [{ name: ' Bank  Transfer ', displayName: 'Bank transfer' }, { name: '' }, 'x'],
+				},
 				{ name: 'other', methods: [{ name: 'bank transfer' }, { displayName: 'no name' }] },
 				null,
 			],

@@ -17,9 +17,13 @@ function outcomesParameter(rc: RunContext): OutcomeItem[] {
 			value = undefined;
 		}
 	}
-	if (!Array.isArray(value) || value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v))) {
+	if (
+		!Array.isArray(value) ||
+		value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v))
+	) {
 		throw new NodeOperationError(rc.ctx.getNode(), 'Outcomes must be a list of outcome items', {
-			description: "Set Outcomes to an expression that lists the run's outcome items, e.g. {{ $('Outcomes').all().map(i => i.json) }}",
+			description:
+				"Set Outcomes to an expression that lists the run's outcome items, e.g. {{ $('Outcomes').all().map(i => i.json) }}",
 		});
 	}
 	return value as OutcomeItem[];
@@ -29,10 +33,15 @@ export async function buildRows(rc: RunContext): Promise<INodeExecutionData[]> {
 	const outcomes = outcomesParameter(rc);
 	let rows;
 	try {
-		rows = bookingRows(rc.items.map((i) => i.json as IDataObject), outcomes, new Date().toISOString());
+		rows = bookingRows(
+			rc.items.map((i) => i.json as IDataObject),
+			outcomes,
+			new Date().toISOString(),
+		);
 	} catch (error) {
 		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, {
-			description: 'Every outcome item needs an orderNumber and an outcome of sent, adopted, skipped, failed or mismatched.',
+			description:
+				'Every outcome item needs an orderNumber and an outcome of sent, adopted, skipped, failed or mismatched.',
 		});
 	}
 	const storedIndex = new Map<string, number>();
@@ -40,5 +49,8 @@ export async function buildRows(rc: RunContext): Promise<INodeExecutionData[]> {
 		const n = item.json.orderNumber;
 		if (typeof n === 'string' && !storedIndex.has(n)) storedIndex.set(n, i);
 	});
-	return rows.map((row) => ({ json: rowForTable(row) as IDataObject, pairedItem: { item: storedIndex.get(row.orderNumber) ?? 0 } }));
+	return rows.map((row) => ({
+		json: rowForTable(row) as IDataObject,
+		pairedItem: { item: storedIndex.get(row.orderNumber) ?? 0 },
+	}));
 }

@@ -3,21 +3,37 @@
  * runs at the real budget. The rules are core's (core/booking-record/migration.ts).
  */
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
-import { advanceMigration, DEFAULT_COSTS, migrationKey, planSlice, storedMigration, type BudgetCosts, type SlicePlan } from '../../../../core/booking-record/migration';
+import {
+	advanceMigration,
+	DEFAULT_COSTS,
+	migrationKey,
+	planSlice,
+	storedMigration,
+	type BudgetCosts,
+	type SlicePlan,
+} from '../../../../core/booking-record/migration';
 import type { OutcomeItem } from '../../../../core/booking-record/row';
 import type { RunContext } from '../../helpers/items';
 import { dateParam } from '../../helpers/items';
 
 function costsOf(rc: RunContext): BudgetCosts {
 	const options = rc.ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
-	const callsPerOrder = Number(rc.ctx.getNodeParameter('callsPerOrder', 0, DEFAULT_COSTS.callsPerOrder));
+	const callsPerOrder = Number(
+		rc.ctx.getNodeParameter('callsPerOrder', 0, DEFAULT_COSTS.callsPerOrder),
+	);
 	const maxSlice = Number(rc.ctx.getNodeParameter('maxSlice', 0, DEFAULT_COSTS.maxSlice));
 	if (!(callsPerOrder >= 1) || !(maxSlice >= 1)) {
-		throw new NodeOperationError(rc.ctx.getNode(), 'Calls per Order and Max Orders per Run must be at least 1');
+		throw new NodeOperationError(
+			rc.ctx.getNode(),
+			'Calls per Order and Max Orders per Run must be at least 1',
+		);
 	}
 	return {
 		...DEFAULT_COSTS,
-		reserve: typeof options.rateLimitReserve === 'number' ? options.rateLimitReserve : DEFAULT_COSTS.reserve,
+		reserve:
+			typeof options.rateLimitReserve === 'number'
+				? options.rateLimitReserve
+				: DEFAULT_COSTS.reserve,
 		callsPerOrder,
 		maxSlice,
 	};
@@ -34,7 +50,8 @@ function jsonList(rc: RunContext, name: string): IDataObject[] {
 		}
 	}
 	if (value !== null && typeof value === 'object' && !Array.isArray(value)) value = [value];
-	if (!Array.isArray(value)) throw new NodeOperationError(rc.ctx.getNode(), `${name} must be a list of items`);
+	if (!Array.isArray(value))
+		throw new NodeOperationError(rc.ctx.getNode(), `${name} must be a list of items`);
 	return value.filter((v) => v !== null && typeof v === 'object') as IDataObject[];
 }
 
@@ -42,10 +59,13 @@ function range(rc: RunContext): { from: string; to: string } {
 	try {
 		const from = dateParam(rc.ctx.getNodeParameter('dateFrom', 0, ''));
 		const to = dateParam(rc.ctx.getNodeParameter('dateTo', 0, ''));
-		if (from === '' || to === '' || from > to) throw new Error(`"${from}" to "${to}" is not a date range`);
+		if (from === '' || to === '' || from > to)
+			throw new Error(`"${from}" to "${to}" is not a date range`);
 		return { from, to };
 	} catch (error) {
-		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, { description: 'Set From Date and To Date (YYYY-MM-DD) of the range to migrate.' });
+		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, {
+			description: 'Set From Date and To Date (YYYY-MM-DD) of the range to migrate.',
+		});
 	}
 }
 
@@ -65,7 +85,13 @@ export async function planMigrationSlice(rc: RunContext): Promise<INodeExecution
 	const info = rc.api.rateLimit();
 	return [
 		{
-			json: { ...plan, budgetLeft: info.remaining, renewsAt: info.renewsAt, windowSeconds: Math.round(rc.api.windowMs / 1000), state: (state as IDataObject | null) ?? null },
+			json: {
+				...plan,
+				budgetLeft: info.remaining,
+				renewsAt: info.renewsAt,
+				windowSeconds: Math.round(rc.api.windowMs / 1000),
+				state: (state as IDataObject | null) ?? null,
+			},
 			pairedItem: { item: 0 },
 		},
 	];
@@ -73,12 +99,18 @@ export async function planMigrationSlice(rc: RunContext): Promise<INodeExecution
 
 /** After the run: the new state row of the migration (for a Data Table Upsert on range), with its progress. */
 export async function migrationProgress(rc: RunContext): Promise<INodeExecutionData[]> {
-	const plans = jsonList(rc, 'plan') as unknown as Array<SlicePlan & { state?: IDataObject | null; windowSeconds?: number }>;
+	const plans = jsonList(rc, 'plan') as unknown as Array<
+		SlicePlan & { state?: IDataObject | null; windowSeconds?: number }
+	>;
 	const [plan] = plans;
 	if (!plan || typeof plan.range !== 'string') {
-		throw new NodeOperationError(rc.ctx.getNode(), `Plan must be the output of Plan Migration Slice, got ${JSON.stringify(plans).slice(0, 200)}`, {
-			description: "Set Plan to an expression that reads the Plan Migration Slice node's item.",
-		});
+		throw new NodeOperationError(
+			rc.ctx.getNode(),
+			`Plan must be the output of Plan Migration Slice, got ${JSON.stringify(plans).slice(0, 200)}`,
+			{
+				description: "Set Plan to an expression that reads the Plan Migration Slice node's item.",
+			},
+		);
 	}
 	const total = rc.ctx.getNodeParameter('total', 0, '') as unknown;
 	const budgetPerWindow = Number(rc.ctx.getNodeParameter('budgetPerWindow', 0, 60));

@@ -14,13 +14,24 @@
 import type { ErrorCode } from '../../../../core/error-codes';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { createdClientNumber } from '../../../../core/booking/created-id';
-import { emailKey, exactEmailMatches, pickDebtor, taxTypeOf } from '../../../../core/booking/debtor-choice';
+import {
+	emailKey,
+	exactEmailMatches,
+	pickDebtor,
+	taxTypeOf,
+} from '../../../../core/booking/debtor-choice';
 import type { BookingOutcome } from '../../../../core/booking/never-twice';
 import { fixedDebtorFor } from '../../../../core/factuursturen/invoice-builder';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { newDebtorPayload } from '../../helpers/debtor';
 import { clientBodyFromFields, fitClientLengths } from '../../helpers/clientPayload';
-import { createOnceVia, listError, oncePerRun, readList, unknownOutcomeError } from '../../helpers/booking';
+import {
+	createOnceVia,
+	listError,
+	oncePerRun,
+	readList,
+	unknownOutcomeError,
+} from '../../helpers/booking';
 import { forEachItem, toNodeError, type RunContext } from '../../helpers/items';
 import { fixedDebtorMapping, invoiceSettingsFor } from '../../helpers/mapping';
 import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
@@ -70,8 +81,14 @@ export async function getOrCreateByEmail(rc: RunContext) {
 	const source = ctx.getNodeParameter('debtorSource', 0, 'order') as string;
 
 	const requestOf = (i: number): Request => {
-		if (source === 'fields') return { order: null, fixed: null, email: emailKey(ctx.getNodeParameter('email', i)) };
-		const order = orderOf(ctx, rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, '')), i);
+		if (source === 'fields')
+			return { order: null, fixed: null, email: emailKey(ctx.getNodeParameter('email', i)) };
+		const order = orderOf(
+			ctx,
+			rc.items[i].json,
+			String(ctx.getNodeParameter('orderProperty', i, '')),
+			i,
+		);
 		// a refused order must leave nothing behind: checked before any lookup or create
 		checkBeforeWrites(order, invoiceSettingsFor(ctx, i));
 		const fixed = fixedDebtorFor(order, fixedDebtorMapping(ctx, i));
@@ -93,7 +110,10 @@ export async function getOrCreateByEmail(rc: RunContext) {
 	const bulk = strategy === 'all' || (strategy === 'auto' && distinct.size > BULK_THRESHOLD);
 
 	let allClients: IDataObject[] | null = null;
-	const loadClients = oncePerRun(async () => await readList(rc, '/clients', {}, (c) => String(c.clientnr ?? '').trim(), 'client list', 0));
+	const loadClients = oncePerRun(
+		async () =>
+			await readList(rc, '/clients', {}, (c) => String(c.clientnr ?? '').trim(), 'client list', 0),
+	);
 	const byEmail = new Map<string, Resolved>();
 	// e-mails whose debtor create had an unknown outcome: no second create for any order of that e-mail
 	const unknownByEmail = new Map<string, Extract<BookingOutcome, { kind: 'unknown' }>>();
@@ -114,7 +134,13 @@ export async function getOrCreateByEmail(rc: RunContext) {
 	const created = async (email: string, body: IDataObject, i: number): Promise<string> => {
 		const outcome = await createOnceVia(
 			rc,
-			{ path: '/clients', body, what: 'POST /clients', idOf: createdClientNumber, find: async () => await clientLookup(rc, email, i) },
+			{
+				path: '/clients',
+				body,
+				what: 'POST /clients',
+				idOf: createdClientNumber,
+				find: async () => await clientLookup(rc, email, i),
+			},
 			i,
 		);
 		if (outcome.kind === 'rejected') throw toNodeError(rc, outcome.error, i);
@@ -142,17 +168,22 @@ export async function getOrCreateByEmail(rc: RunContext) {
 			} else {
 				const email = request.email;
 				if (!email) {
-					const e = new NodeOperationError(ctx.getNode(), 'The order has no customer e-mail address to match a debtor on', {
-						itemIndex: i,
-						description:
-							'Add the e-mail to the order in Mijnwebwinkel, or book this payment method on a fixed debtor (Fixed Debtors by Payment Method).',
-					});
+					const e = new NodeOperationError(
+						ctx.getNode(),
+						'The order has no customer e-mail address to match a debtor on',
+						{
+							itemIndex: i,
+							description:
+								'Add the e-mail to the order in Mijnwebwinkel, or book this payment method on a fixed debtor (Fixed Debtors by Payment Method).',
+						},
+					);
 					e.context.code = 'missing_email' satisfies ErrorCode;
 					throw e;
 				}
 				const seen = byEmail.get(email);
 				const unknown = unknownByEmail.get(email);
-				if (unknown) throw unknownOutcomeError(rc, unknown, `the debtor ${email}`, `e-mail ${email}`, i);
+				if (unknown)
+					throw unknownOutcomeError(rc, unknown, `the debtor ${email}`, `e-mail ${email}`, i);
 				if (seen) {
 					resolved = { ...seen, debtorAction: 'matched' };
 				} else {
@@ -160,7 +191,8 @@ export async function getOrCreateByEmail(rc: RunContext) {
 					if (matches.length > 0) {
 						const chosen = pickDebtor(matches);
 						resolved = fromRecord(chosen, 'matched', email);
-						if (matches.length > 1) resolved.duplicateClientnrs = matches.map((c) => String(c.clientnr));
+						if (matches.length > 1)
+							resolved.duplicateClientnrs = matches.map((c) => String(c.clientnr));
 					} else {
 						let body: IDataObject;
 						let shortened: IDataObject[] = [];
@@ -169,7 +201,10 @@ export async function getOrCreateByEmail(rc: RunContext) {
 							body = await newDebtorPayload(rc, i, request.order, countries);
 						} else {
 							const fitted = fitClientLengths(
-								clientBodyFromFields({ ...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject), email }),
+								clientBodyFromFields({
+									...(ctx.getNodeParameter('additionalFields', i, {}) as IDataObject),
+									email,
+								}),
 							);
 							body = fitted.body;
 							shortened = fitted.shortened;
@@ -189,6 +224,11 @@ export async function getOrCreateByEmail(rc: RunContext) {
 			const base = includeInput ? { ...rc.items[i].json } : {};
 			return { ...base, ...resolved } as IDataObject;
 		},
-		(i) => ({ orderNumber: source === 'order' ? looseOrderNumber(rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, ''))) : null }),
+		(i) => ({
+			orderNumber:
+				source === 'order'
+					? looseOrderNumber(rc.items[i].json, String(ctx.getNodeParameter('orderProperty', i, '')))
+					: null,
+		}),
 	);
 }

@@ -5,7 +5,12 @@
  * every page (read.ts listInvoicesSince).
  */
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
-import { ForeignRuleError, foreignOrderNumbers, foreignRule, type ForeignRule } from '../../../../core/factuursturen/foreign-invoices';
+import {
+	ForeignRuleError,
+	foreignOrderNumbers,
+	foreignRule,
+	type ForeignRule,
+} from '../../../../core/factuursturen/foreign-invoices';
 import { orderNumberFromReference, orderReference } from '../../../../core/factuursturen/reference';
 import { listAnswerProblem } from '../../../../core/booking/complete-list';
 import type { LookupAnswer } from '../../../../core/booking/never-twice';
@@ -24,7 +29,11 @@ export function invoiceSummary(invoice: IDataObject): IDataObject {
 		sent: String(invoice.sent ?? ''),
 		totalintax: String(invoice.totalintax ?? ''),
 		open: String(invoice.open ?? ''),
-		reference: { line1: String(reference.line1 ?? ''), line2: String(reference.line2 ?? ''), line3: String(reference.line3 ?? '') },
+		reference: {
+			line1: String(reference.line1 ?? ''),
+			line2: String(reference.line2 ?? ''),
+			line3: String(reference.line3 ?? ''),
+		},
 	};
 }
 
@@ -43,7 +52,10 @@ export function foreignRuleOf(rc: RunContext, itemIndex: number): ForeignRule | 
 		return foreignRule(options.where ?? 'lines', options.pattern ?? '');
 	} catch (error) {
 		const hint = error instanceof ForeignRuleError ? error.hint : undefined;
-		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, { itemIndex, description: hint });
+		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, {
+			itemIndex,
+			description: hint,
+		});
 	}
 }
 
@@ -63,11 +75,16 @@ export class InvoiceIndex {
 
 	add(invoice: IDataObject): void {
 		const own = orderNumberOfInvoice(invoice);
-		const numbers = own !== null ? [own] : this.foreign ? foreignOrderNumbers(invoice, this.foreign) : [];
+		const numbers =
+			own !== null ? [own] : this.foreign ? foreignOrderNumbers(invoice, this.foreign) : [];
 		for (const number of numbers) {
 			const list = this.byOrder.get(number) ?? [];
 			list.push(invoice);
-			list.sort((a, b) => String(a.invoicenr ?? a.id).localeCompare(String(b.invoicenr ?? b.id), 'en', { numeric: true }));
+			list.sort((a, b) =>
+				String(a.invoicenr ?? a.id).localeCompare(String(b.invoicenr ?? b.id), 'en', {
+					numeric: true,
+				}),
+			);
 			this.byOrder.set(number, list);
 		}
 	}
@@ -78,7 +95,11 @@ export class InvoiceIndex {
 }
 
 /** One list call covering every given order date. */
-export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], itemIndex: number): Promise<InvoiceIndex> {
+export async function loadInvoiceIndex(
+	rc: RunContext,
+	orderDates: string[],
+	itemIndex: number,
+): Promise<InvoiceIndex> {
 	const earliest = [...orderDates].sort()[0];
 	const foreign = foreignRuleOf(rc, itemIndex);
 	return new InvoiceIndex(await listInvoicesSince(rc, dayBefore(earliest), itemIndex), foreign);
@@ -88,7 +109,11 @@ export async function loadInvoiceIndex(rc: RunContext, orderDates: string[], ite
  * `GET /search/invoices/all/<reference>` (a text search), keeping only invoices whose line1 is exactly this
  * order's reference. No match answers `[]` or 404; any other answer cannot be read: it never means "no invoice".
  */
-export async function invoiceLookup(rc: RunContext, orderNumber: string, itemIndex: number): Promise<LookupAnswer & { invoice?: IDataObject }> {
+export async function invoiceLookup(
+	rc: RunContext,
+	orderNumber: string,
+	itemIndex: number,
+): Promise<LookupAnswer & { invoice?: IDataObject }> {
 	const response = await rc.api.request(
 		{
 			method: 'GET',
@@ -102,17 +127,28 @@ export async function invoiceLookup(rc: RunContext, orderNumber: string, itemInd
 	const problem = listAnswerProblem(response.body);
 	if (problem !== null) return { kind: 'unreadable', detail: problem };
 	const found = new InvoiceIndex(response.body as IDataObject[]).get(orderNumber)[0];
-	return found ? { kind: 'found', id: String(found.invoicenr ?? found.id), invoice: found } : { kind: 'absent' };
+	return found
+		? { kind: 'found', id: String(found.invoicenr ?? found.id), invoice: found }
+		: { kind: 'absent' };
 }
 
 /** The lowest-numbered invoice of the order, found by a reference search, or null; an unreadable answer is an error. */
-export async function findInvoiceByReference(rc: RunContext, orderNumber: string, itemIndex: number): Promise<IDataObject | null> {
+export async function findInvoiceByReference(
+	rc: RunContext,
+	orderNumber: string,
+	itemIndex: number,
+): Promise<IDataObject | null> {
 	const answer = await invoiceLookup(rc, orderNumber, itemIndex);
 	if (answer.kind === 'unreadable') {
-		throw new NodeOperationError(rc.ctx.getNode(), `The invoice search for order ${orderNumber} could not be read: ${answer.detail}`, {
-			itemIndex,
-			description: 'Factuursturen answered something that is not a list of invoices. Run again later.',
-		});
+		throw new NodeOperationError(
+			rc.ctx.getNode(),
+			`The invoice search for order ${orderNumber} could not be read: ${answer.detail}`,
+			{
+				itemIndex,
+				description:
+					'Factuursturen answered something that is not a list of invoices. Run again later.',
+			},
+		);
 	}
 	return answer.kind === 'found' ? (answer.invoice ?? null) : null;
 }

@@ -12,7 +12,12 @@ import { listError, oncePerRun } from '../../helpers/booking';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
 import { forEachItem, type RunContext } from '../../helpers/items';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
-import { foreignRuleOf, invoiceSummary, loadInvoiceIndex, type InvoiceIndex } from './existingInvoices';
+import {
+	foreignRuleOf,
+	invoiceSummary,
+	loadInvoiceIndex,
+	type InvoiceIndex,
+} from './existingInvoices';
 
 export async function findByOrders(rc: RunContext) {
 	// a broken rule for invoices made elsewhere is a setting to fix, said as such (not as an unreadable list)
@@ -43,20 +48,31 @@ export async function findByOrders(rc: RunContext) {
 			}
 			const first = firstItemOf.get(order.number);
 			if (first !== undefined && first !== i) {
-				const e = new NodeOperationError(rc.ctx.getNode(), `Order ${order.number} is listed twice in this run (items ${first + 1} and ${i + 1}); it is booked once, from the first`, {
-					itemIndex: i,
-					description: 'Nothing to do: the order is handled once. If it keeps appearing twice, check the filters of the order fetch.',
-				});
+				const e = new NodeOperationError(
+					rc.ctx.getNode(),
+					`Order ${order.number} is listed twice in this run (items ${first + 1} and ${i + 1}); it is booked once, from the first`,
+					{
+						itemIndex: i,
+						description:
+							'Nothing to do: the order is handled once. If it keeps appearing twice, check the filters of the order fetch.',
+					},
+				);
 				e.context.code = 'order_listed_twice' satisfies ErrorCode;
 				e.context.orderNumber = order.number;
 				throw e;
 			}
 			firstItemOf.set(order.number, i);
 			const found = index.get(order.number);
-			const out: IDataObject = { ...rc.items[i].json, existingInvoice: found.length ? invoiceSummary(found[0]) : null };
+			const out: IDataObject = {
+				...rc.items[i].json,
+				existingInvoice: found.length ? invoiceSummary(found[0]) : null,
+			};
 			if (found.length > 1) {
 				out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));
-				out.duplicateFix = duplicateFix(order.number, out.duplicateInvoiceNumbers as string[]) as unknown as IDataObject;
+				out.duplicateFix = duplicateFix(
+					order.number,
+					out.duplicateInvoiceNumbers as string[],
+				) as unknown as IDataObject;
 			}
 			if (isCreditOrder(order) && order.creditsOrderNumber) {
 				const original = index.get(order.creditsOrderNumber);

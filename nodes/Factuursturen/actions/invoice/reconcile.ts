@@ -19,12 +19,14 @@ function invoiceNumberOf(json: IDataObject, path: string): string {
 export async function reconcileWithOrder(rc: RunContext) {
 	const { ctx } = rc;
 	const orderPath = (i: number) => String(ctx.getNodeParameter('orderProperty', i, ''));
-	const nrPath = (i: number) => String(ctx.getNodeParameter('invoiceNumberProperty', i, 'invoicenr'));
+	const nrPath = (i: number) =>
+		String(ctx.getNodeParameter('invoiceNumberProperty', i, 'invoicenr'));
 
 	const dates: string[] = [];
 	for (let i = 0; i < rc.items.length; i++) {
 		try {
-			if (invoiceNumberOf(rc.items[i].json, nrPath(i))) dates.push(orderOf(ctx, rc.items[i].json, orderPath(i), i).date);
+			if (invoiceNumberOf(rc.items[i].json, nrPath(i)))
+				dates.push(orderOf(ctx, rc.items[i].json, orderPath(i), i).date);
 		} catch {
 			// reported for its own item below
 		}
@@ -40,10 +42,15 @@ export async function reconcileWithOrder(rc: RunContext) {
 			const order = orderOf(ctx, json, orderPath(i), i);
 			const nr = invoiceNumberOf(json, nrPath(i));
 			if (!nr) {
-				const e = new NodeOperationError(ctx.getNode(), `Order ${order.number} has no invoice number to reconcile`, {
-					itemIndex: i,
-					description: 'Put Invoice → Create From Order before this node, or set "Invoice Number Field" to where the number is.',
-				});
+				const e = new NodeOperationError(
+					ctx.getNode(),
+					`Order ${order.number} has no invoice number to reconcile`,
+					{
+						itemIndex: i,
+						description:
+							'Put Invoice → Create From Order before this node, or set "Invoice Number Field" to where the number is.',
+					},
+				);
 				e.context.code = 'missing_invoice_number' satisfies ErrorCode;
 				throw e;
 			}
@@ -52,7 +59,8 @@ export async function reconcileWithOrder(rc: RunContext) {
 				const earliest = [...dates].sort()[0];
 				try {
 					for (const inv of await listInvoicesSince(rc, dayBefore(earliest), i)) {
-						for (const key of [inv.invoicenr, inv.invoicenr_full, inv.id]) if (key !== undefined && key !== '') byNumber.set(String(key), inv);
+						for (const key of [inv.invoicenr, inv.invoicenr_full, inv.id])
+							if (key !== undefined && key !== '') byNumber.set(String(key), inv);
 					}
 				} catch {
 					// an unreadable list: each invoice is read on its own below
@@ -81,7 +89,11 @@ export async function reconcileWithOrder(rc: RunContext) {
 					`Invoice ${nr} does not match order ${order.number}: ${result.differences.map((d) => d.field).join(', ')}`,
 					{
 						itemIndex: i,
-						description: result.differences.map((d) => d.hint).filter(Boolean).join(' ') || (first ? String(first.hint) : undefined),
+						description:
+							result.differences
+								.map((d) => d.hint)
+								.filter(Boolean)
+								.join(' ') || (first ? String(first.hint) : undefined),
 					},
 				);
 				e.context.code = 'reconciliation_mismatch' satisfies ErrorCode;
@@ -91,6 +103,9 @@ export async function reconcileWithOrder(rc: RunContext) {
 			}
 			return { ...json, reconciliation };
 		},
-		(i) => ({ orderNumber: looseOrderNumber(rc.items[i].json, orderPath(i)), invoicenr: invoiceNumberOf(rc.items[i].json, nrPath(i)) || null }),
+		(i) => ({
+			orderNumber: looseOrderNumber(rc.items[i].json, orderPath(i)),
+			invoicenr: invoiceNumberOf(rc.items[i].json, nrPath(i)) || null,
+		}),
 	);
 }

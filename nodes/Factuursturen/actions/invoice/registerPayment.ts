@@ -12,17 +12,26 @@ export async function registerPayment(rc: RunContext) {
 		let amount: string;
 		try {
 			date = dateParam(rc.ctx.getNodeParameter('date', i, '')) || todayAmsterdam();
-			amount = amountParam === '' || amountParam.toLowerCase() === 'full' ? 'full' : decimalText(amountParam, 'Amount');
+			amount =
+				amountParam === '' || amountParam.toLowerCase() === 'full'
+					? 'full'
+					: decimalText(amountParam, 'Amount');
 		} catch (error) {
 			throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, {
 				itemIndex: i,
-				description: 'Amount is "full" or a decimal with a dot such as 25.00; the date is YYYY-MM-DD.',
+				description:
+					'Amount is "full" or a decimal with a dot such as 25.00; the date is YYYY-MM-DD.',
 			});
 		}
 		const method = String(rc.ctx.getNodeParameter('method', i, '') ?? '').trim();
 		const body = { date, amount, ...(method ? { method } : {}) };
 		await rc.api.request(
-			{ method: 'POST', path: `/invoices_payment/${segment(nr)}`, body, hint: `Invoice ${nr} does not exist in Factuursturen.` },
+			{
+				method: 'POST',
+				path: `/invoices_payment/${segment(nr)}`,
+				body,
+				hint: `Invoice ${nr} does not exist in Factuursturen.`,
+			},
 			i,
 		);
 		return { invoicenr: nr, paymentRegistered: true, ...body };

@@ -13,7 +13,8 @@ function productBody(fields: IDataObject): IDataObject {
 	}
 	if (body.price !== undefined) body.price = decimalText(body.price, 'Price');
 	if (body.taxes !== undefined) body.taxes = decimalText(body.taxes, 'VAT rate');
-	if (typeof body.code === 'string' && [...body.code].length > 20) throw new Error('Code: at most 20 characters');
+	if (typeof body.code === 'string' && [...body.code].length > 20)
+		throw new Error('Code: at most 20 characters');
 	return body;
 }
 
@@ -23,16 +24,29 @@ function withInputError<T>(rc: RunContext, i: number, build: () => T): T {
 	} catch (error) {
 		throw new NodeOperationError(rc.ctx.getNode(), (error as Error).message, {
 			itemIndex: i,
-			description: 'Prices are decimals with a dot (e.g. 120.00, at most 3 decimals); the VAT rate must exist in the account.',
+			description:
+				'Prices are decimals with a dot (e.g. 120.00, at most 3 decimals); the VAT rate must exist in the account.',
 		});
 	}
 }
 
 async function fetchProduct(rc: RunContext, id: string, i: number): Promise<IDataObject> {
-	const body = await rc.api.get(`/products/${segment(id)}`, undefined, i, { hint: `Product ${id} does not exist in Factuursturen.` });
-	const product = body && typeof body === 'object' && !Array.isArray(body) ? ((body as IDataObject).product ?? body) : undefined;
-	if (!product || typeof product !== 'object' || Array.isArray(product) || !('id' in (product as IDataObject))) {
-		throw new NodeOperationError(rc.ctx.getNode(), `Product ${id} was not found in Factuursturen`, { itemIndex: i });
+	const body = await rc.api.get(`/products/${segment(id)}`, undefined, i, {
+		hint: `Product ${id} does not exist in Factuursturen.`,
+	});
+	const product =
+		body && typeof body === 'object' && !Array.isArray(body)
+			? ((body as IDataObject).product ?? body)
+			: undefined;
+	if (
+		!product ||
+		typeof product !== 'object' ||
+		Array.isArray(product) ||
+		!('id' in (product as IDataObject))
+	) {
+		throw new NodeOperationError(rc.ctx.getNode(), `Product ${id} was not found in Factuursturen`, {
+			itemIndex: i,
+		});
 	}
 	return product as IDataObject;
 }
@@ -52,7 +66,11 @@ export async function createProduct(rc: RunContext) {
 }
 
 export async function getProduct(rc: RunContext) {
-	return await forEachItem(rc, async (i) => normalizeRecord(await fetchProduct(rc, String(rc.ctx.getNodeParameter('productId', i)).trim(), i)));
+	return await forEachItem(rc, async (i) =>
+		normalizeRecord(
+			await fetchProduct(rc, String(rc.ctx.getNodeParameter('productId', i)).trim(), i),
+		),
+	);
 }
 
 export async function getManyProducts(rc: RunContext) {
@@ -68,9 +86,14 @@ export async function getManyProducts(rc: RunContext) {
 export async function updateProduct(rc: RunContext) {
 	return await forEachItem(rc, async (i) => {
 		const id = String(rc.ctx.getNodeParameter('productId', i)).trim();
-		const updates = withInputError(rc, i, () => productBody(rc.ctx.getNodeParameter('updateFields', i, {}) as IDataObject));
+		const updates = withInputError(rc, i, () =>
+			productBody(rc.ctx.getNodeParameter('updateFields', i, {}) as IDataObject),
+		);
 		if (Object.keys(updates).length === 0) {
-			throw new NodeOperationError(rc.ctx.getNode(), 'No fields to update', { itemIndex: i, description: 'Add at least one field under Update Fields.' });
+			throw new NodeOperationError(rc.ctx.getNode(), 'No fields to update', {
+				itemIndex: i,
+				description: 'Add at least one field under Update Fields.',
+			});
 		}
 		const current = await fetchProduct(rc, id, i);
 		const body: IDataObject = { ...current, ...updates };
@@ -83,7 +106,14 @@ export async function updateProduct(rc: RunContext) {
 export async function deleteProduct(rc: RunContext) {
 	return await forEachItem(rc, async (i) => {
 		const id = String(rc.ctx.getNodeParameter('productId', i)).trim();
-		await rc.api.request({ method: 'DELETE', path: `/products/${segment(id)}`, hint: `Product ${id} does not exist in Factuursturen.` }, i);
+		await rc.api.request(
+			{
+				method: 'DELETE',
+				path: `/products/${segment(id)}`,
+				hint: `Product ${id} does not exist in Factuursturen.`,
+			},
+			i,
+		);
 		return { deleted: true, id };
 	});
 }

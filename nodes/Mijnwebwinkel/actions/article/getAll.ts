@@ -13,8 +13,10 @@ export const getManyArticles: Operation = async function (c) {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = {};
 	try {
-		if (!isEmptyDate(filters.changedSince)) qs.changed_start_date = shopDateTime(filters.changedSince, 'Changed Since', 'start');
-		if (!isEmptyDate(filters.changedUntil)) qs.changed_end_date = shopDateTime(filters.changedUntil, 'Changed Until', 'end');
+		if (!isEmptyDate(filters.changedSince))
+			qs.changed_start_date = shopDateTime(filters.changedSince, 'Changed Since', 'start');
+		if (!isEmptyDate(filters.changedUntil))
+			qs.changed_end_date = shopDateTime(filters.changedUntil, 'Changed Until', 'end');
 	} catch (error) {
 		// the date helpers throw only DateInputError
 		throw new NodeOperationError(this.getNode(), (error as Error).message, {
@@ -22,6 +24,13 @@ export const getManyArticles: Operation = async function (c) {
 			description: 'Pick the date in the date picker, or give ISO text like 2025-03-01T08:00:00.',
 		});
 	}
-	const articles = await fetchPaged.call(this, { path: '/v1/articles', qs, max, keyOf: articleKey, policy: c.policy, itemIndex: i });
+	const articles = await fetchPaged.call(this, {
+		path: '/v1/articles',
+		qs,
+		max,
+		keyOf: articleKey,
+		policy: c.policy,
+		itemIndex: i,
+	});
 	return toItems(articles, i);
 };

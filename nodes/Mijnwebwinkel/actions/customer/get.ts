@@ -13,7 +13,12 @@ export const getCustomer: Operation = async function (c) {
 		});
 	}
 	const body = asObject(
-		await mijnwebwinkelRequest.call(this, { method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` }, c.policy, c.itemIndex),
+		await mijnwebwinkelRequest.call(
+			this,
+			{ method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` },
+			c.policy,
+			c.itemIndex,
+		),
 	);
 	return toItems([asObject(body.customer ?? body)], c.itemIndex);
 };

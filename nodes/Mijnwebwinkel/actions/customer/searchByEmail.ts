@@ -3,7 +3,10 @@ import { mijnwebwinkelRequest } from '../../transport/request';
 import { asObject, toItems } from '../items';
 import type { Operation } from '../types';
 
-const norm = (email: unknown) => String(email ?? '').trim().toLowerCase();
+const norm = (email: unknown) =>
+	String(email ?? '')
+		.trim()
+		.toLowerCase();
 
 /** `GET /v1/customers?q=` is a text search answering `{"customers": […]}`; one item per customer found. */
 export const searchCustomersByEmail: Operation = async function (c) {
@@ -11,7 +14,8 @@ export const searchCustomersByEmail: Operation = async function (c) {
 	if (!email) {
 		throw new NodeOperationError(this.getNode(), 'No e-mail address given', {
 			itemIndex: c.itemIndex,
-			description: 'Enter the e-mail address to search for, or map it from the input with an expression.',
+			description:
+				'Enter the e-mail address to search for, or map it from the input with an expression.',
 		});
 	}
 	const exact = this.getNodeParameter('exactMatch', c.itemIndex, true) as boolean;

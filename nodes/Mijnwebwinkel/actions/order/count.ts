@@ -14,7 +14,11 @@ export const countOrders: Operation = async function (c) {
 	const countOf = async (statusId?: number | string): Promise<number> => {
 		const body = (await mijnwebwinkelRequest.call(
 			this,
-			{ method: 'GET', path: '/v1/orders/count', qs: statusId === undefined ? qs : { ...qs, status_id: statusId } },
+			{
+				method: 'GET',
+				path: '/v1/orders/count',
+				qs: statusId === undefined ? qs : { ...qs, status_id: statusId },
+			},
 			c.policy,
 			i,
 		)) as IDataObject | undefined;
@@ -22,7 +26,8 @@ export const countOrders: Operation = async function (c) {
 		if (!Number.isInteger(n) || n < 0) {
 			throw new NodeOperationError(this.getNode(), 'Mijnwebwinkel sent no order count', {
 				itemIndex: i,
-				description: 'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
+				description:
+					'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
 			});
 		}
 		return n;
@@ -33,7 +38,8 @@ export const countOrders: Operation = async function (c) {
 	const table = await c.run.getStatuses(this, c.policy, i);
 	const ids = resolveStatusIds.call(this, table, statusNames, i);
 	// returns: every credit-order status, found by the flag (as Get Many does)
-	if (includeCreditOrders) for (const s of table) if (s.credit_order && !ids.includes(s.status)) ids.push(s.status);
+	if (includeCreditOrders)
+		for (const s of table) if (s.credit_order && !ids.includes(s.status)) ids.push(s.status);
 	const byStatus: IDataObject = {};
 	let total = 0;
 	for (const id of ids) {

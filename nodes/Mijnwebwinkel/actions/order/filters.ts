@@ -9,7 +9,11 @@ export interface OrderQuery {
 	includeCreditOrders: boolean;
 }
 
-export function orderQuery(this: IExecuteFunctions, filters: IDataObject, itemIndex: number): OrderQuery {
+export function orderQuery(
+	this: IExecuteFunctions,
+	filters: IDataObject,
+	itemIndex: number,
+): OrderQuery {
 	const qs: IDataObject = {};
 	const fail = (message: string, description: string) =>
 		new NodeOperationError(this.getNode(), message, { itemIndex, description });
@@ -18,11 +22,16 @@ export function orderQuery(this: IExecuteFunctions, filters: IDataObject, itemIn
 		try {
 			return fn();
 		} catch (error) {
-			throw fail((error as Error).message, 'Pick the date in the date picker, or give ISO text like 2025-03-01 or 2025-03-01T08:00:00.');
+			throw fail(
+				(error as Error).message,
+				'Pick the date in the date picker, or give ISO text like 2025-03-01 or 2025-03-01T08:00:00.',
+			);
 		}
 	};
-	if (!isEmptyDate(filters.orderDateFrom)) qs.start_date = convert(() => shopDate(filters.orderDateFrom, 'Order Date From'));
-	if (!isEmptyDate(filters.orderDateTo)) qs.end_date = convert(() => shopDate(filters.orderDateTo, 'Order Date To'));
+	if (!isEmptyDate(filters.orderDateFrom))
+		qs.start_date = convert(() => shopDate(filters.orderDateFrom, 'Order Date From'));
+	if (!isEmptyDate(filters.orderDateTo))
+		qs.end_date = convert(() => shopDate(filters.orderDateTo, 'Order Date To'));
 	const lastDays = filters.statusChangedLastDays;
 	const hasLastDays = lastDays !== undefined && lastDays !== null && lastDays !== '';
 	if (hasLastDays && !isEmptyDate(filters.statusChangedSince)) {
@@ -34,15 +43,22 @@ export function orderQuery(this: IExecuteFunctions, filters: IDataObject, itemIn
 	if (hasLastDays) {
 		const days = Number(lastDays);
 		if (!Number.isInteger(days) || days < 0) {
-			throw fail(`"Status Changed in the Last N Days" must be a whole number of days, got "${String(lastDays)}"`, 'Enter 0 or more, e.g. 1 for yesterday and today.');
+			throw fail(
+				`"Status Changed in the Last N Days" must be a whole number of days, got "${String(lastDays)}"`,
+				'Enter 0 or more, e.g. 1 for yesterday and today.',
+			);
 		}
 		qs.status_changed_start_date = lastDaysStart(days);
 	}
 	if (!isEmptyDate(filters.statusChangedSince)) {
-		qs.status_changed_start_date = convert(() => shopDateTime(filters.statusChangedSince, 'Status Changed Since', 'start'));
+		qs.status_changed_start_date = convert(() =>
+			shopDateTime(filters.statusChangedSince, 'Status Changed Since', 'start'),
+		);
 	}
 	if (!isEmptyDate(filters.statusChangedUntil)) {
-		qs.status_changed_end_date = convert(() => shopDateTime(filters.statusChangedUntil, 'Status Changed Until', 'end'));
+		qs.status_changed_end_date = convert(() =>
+			shopDateTime(filters.statusChangedUntil, 'Status Changed Until', 'end'),
+		);
 	}
 	if (filters.archived === 'archived') qs.archived = 'true';
 	if (filters.archived === 'notArchived') qs.archived = 'false';

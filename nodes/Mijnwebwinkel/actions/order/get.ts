@@ -9,7 +9,8 @@ export function orderNumberParam(this: IExecuteFunctions, itemIndex: number): st
 	if (!value) {
 		throw new NodeOperationError(this.getNode(), 'No order number given', {
 			itemIndex,
-			description: 'Enter the order number as the shop shows it, e.g. 1042, or map it from the input with an expression.',
+			description:
+				'Enter the order number as the shop shows it, e.g. 1042, or map it from the input with an expression.',
 		});
 	}
 	return value;

@@ -18,11 +18,15 @@ export const getManyOrders: Operation = async function (c) {
 	const i = c.itemIndex;
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
 	const max = returnAll ? undefined : Math.max(1, Number(this.getNodeParameter('limit', i, 50)));
-	const ordering = (this.getNodeParameter('ordering', i, 'asc') as string) === 'desc' ? 'desc' : 'asc';
+	const ordering =
+		(this.getNodeParameter('ordering', i, 'asc') as string) === 'desc' ? 'desc' : 'asc';
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const { qs, statusNames, includeCreditOrders } = orderQuery.call(this, filters, i);
 	const after = typeof filters.afterOrderNumber === 'string' ? filters.afterOrderNumber.trim() : '';
-	const accept = after === '' ? undefined : (order: IDataObject) => compareOrderNumbers(orderKey(order), after) > 0;
+	const accept =
+		after === ''
+			? undefined
+			: (order: IDataObject) => compareOrderNumbers(orderKey(order), after) > 0;
 
 	let statusIds: Array<number | string | undefined> = [undefined];
 	if (statusNames.length) {
@@ -30,7 +34,8 @@ export const getManyOrders: Operation = async function (c) {
 		statusIds = resolveStatusIds.call(this, table, statusNames, i);
 		// credit orders (returns) have statuses of their own, recognised by the flag, whatever their ids or names
 		if (includeCreditOrders) {
-			for (const s of table) if (s.credit_order && !statusIds.includes(s.status)) statusIds.push(s.status);
+			for (const s of table)
+				if (s.credit_order && !statusIds.includes(s.status)) statusIds.push(s.status);
 		}
 	}
 
@@ -60,15 +65,22 @@ export const getManyOrders: Operation = async function (c) {
 		// repeated until two passes agree (core/mijnwebwinkel/stable-read)
 		const read = await readUntilStable(readPass, MAX_READ_PASSES);
 		if (!read.stable) {
-			throw new NodeOperationError(this.getNode(), `The orders kept changing while they were read (${read.passes} complete reads differed)`, {
-				itemIndex: i,
-				description: 'Nothing was passed on, so no order is skipped unnoticed. Run again in a few minutes: the lookback catches up on every order of the period.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The orders kept changing while they were read (${read.passes} complete reads differed)`,
+				{
+					itemIndex: i,
+					description:
+						'Nothing was passed on, so no order is skipped unnoticed. Run again in a few minutes: the lookback catches up on every order of the period.',
+				},
+			);
 		}
 		merged = read.records;
 	}
 	const sign = ordering === 'desc' ? -1 : 1;
-	let orders = [...merged.values()].sort((a, b) => sign * compareOrderNumbers(orderKey(a), orderKey(b)));
+	let orders = [...merged.values()].sort(
+		(a, b) => sign * compareOrderNumbers(orderKey(a), orderKey(b)),
+	);
 	if (max !== undefined) orders = orders.slice(0, max);
 	return await emitOrders.call(this, orders, c);
 };

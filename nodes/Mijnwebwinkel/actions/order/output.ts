@@ -11,10 +11,22 @@ import {
 } from 'n8n-workflow';
 import type { ErrorCode } from '../../../../core/error-codes';
 import { OrderRefusal } from '../../../../core/errors';
-import { MISSING_CURRENCY_VALUES, toCanonicalOrder, type MissingCurrency } from '../../../../core/mijnwebwinkel/to-canonical';
-import { EU_DISTANCE_SALES_VALUES, type EuDistanceSales } from '../../../../core/mijnwebwinkel/vat-regime';
+import {
+	MISSING_CURRENCY_VALUES,
+	toCanonicalOrder,
+	type MissingCurrency,
+} from '../../../../core/mijnwebwinkel/to-canonical';
+import {
+	EU_DISTANCE_SALES_VALUES,
+	type EuDistanceSales,
+} from '../../../../core/mijnwebwinkel/vat-regime';
 import { isEuMember } from '../../../../core/vat/eu-countries';
-import { CutOverSettingError, cutOverSkip, parseCutOver, type CutOver } from '../../../../core/switch-over/cut-over';
+import {
+	CutOverSettingError,
+	cutOverSkip,
+	parseCutOver,
+	type CutOver,
+} from '../../../../core/switch-over/cut-over';
 import { SHOP_ZONE } from '../../helpers/dates';
 import { errorItemJson } from '../../helpers/error-item';
 import { orderKey } from '../../helpers/order-number';
@@ -34,7 +46,14 @@ interface Refusal {
 function refusalOf(error: unknown, order: IDataObject): Refusal {
 	if (error instanceof OrderRefusal) {
 		const skip = error.details.skip === true;
-		return { orderNumber: error.orderNumber ?? orderKey(order), code: error.code, message: error.message, hint: error.hint, refused: !skip, skip };
+		return {
+			orderNumber: error.orderNumber ?? orderKey(order),
+			code: error.code,
+			message: error.message,
+			hint: error.hint,
+			refused: !skip,
+			skip,
+		};
 	}
 	// not a refusal but a defect in the mapping: still only this order is held back
 	const message = error instanceof Error ? error.message : String(error);
@@ -50,10 +69,16 @@ function refusalOf(error: unknown, order: IDataObject): Refusal {
 
 function cutOverOf(ctx: IExecuteFunctions, i: number): CutOver {
 	try {
-		return parseCutOver(ctx.getNodeParameter('cutOverDate', i, ''), ctx.getNodeParameter('cutOverOrderNumber', i, ''));
+		return parseCutOver(
+			ctx.getNodeParameter('cutOverDate', i, ''),
+			ctx.getNodeParameter('cutOverOrderNumber', i, ''),
+		);
 	} catch (error) {
 		const hint = error instanceof CutOverSettingError ? error.hint : undefined;
-		throw new NodeOperationError(ctx.getNode(), (error as Error).message, { itemIndex: i, description: hint });
+		throw new NodeOperationError(ctx.getNode(), (error as Error).message, {
+			itemIndex: i,
+			description: hint,
+		});
 	}
 }
 
@@ -67,26 +92,44 @@ export async function emitOrders(
 	const output = this.getNodeParameter('output', i, 'raw') as string;
 	if (output !== 'normalized') return orders.map((json) => ({ json, pairedItem }));
 
-	const homeCountry = String(this.getNodeParameter('homeCountry', i, 'NL')).trim().toUpperCase();
+	const homeCountry = String(this.getNodeParameter('homeCountry', i, 'NL'))
+		.trim()
+		.toUpperCase();
 	if (!isEuMember(homeCountry)) {
-		throw new NodeOperationError(this.getNode(), `Home Country "${homeCountry}" is not an EU member state`, {
-			itemIndex: i,
-			description: "Enter the shop's VAT country as a two-letter code, such as NL.",
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Home Country "${homeCountry}" is not an EU member state`,
+			{
+				itemIndex: i,
+				description: "Enter the shop's VAT country as a two-letter code, such as NL.",
+			},
+		);
 	}
 	const euDistanceSales = this.getNodeParameter('euDistanceSales', i, 'below_threshold') as string;
 	if (!(EU_DISTANCE_SALES_VALUES as readonly string[]).includes(euDistanceSales)) {
-		throw new NodeOperationError(this.getNode(), `EU Distance Sales "${euDistanceSales}" is not a known option`, {
-			itemIndex: i,
-			description: 'Choose "Below Threshold" or "OSS".',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`EU Distance Sales "${euDistanceSales}" is not a known option`,
+			{
+				itemIndex: i,
+				description: 'Choose "Below Threshold" or "OSS".',
+			},
+		);
 	}
-	const missingCurrency = this.getNodeParameter('missingCurrency', i, 'assume_eur') as MissingCurrency;
+	const missingCurrency = this.getNodeParameter(
+		'missingCurrency',
+		i,
+		'assume_eur',
+	) as MissingCurrency;
 	if (!MISSING_CURRENCY_VALUES.includes(missingCurrency)) {
-		throw new NodeOperationError(this.getNode(), `Missing Currency "${missingCurrency}" is not a known option`, {
-			itemIndex: i,
-			description: 'Choose "Assume EUR and Say So" or "Refuse".',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Missing Currency "${missingCurrency}" is not a known option`,
+			{
+				itemIndex: i,
+				description: 'Choose "Assume EUR and Say So" or "Refuse".',
+			},
+		);
 	}
 	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
 	const statuses = await c.run.getStatuses(this, c.policy, i);
@@ -96,7 +139,13 @@ export async function emitOrders(
 	for (const order of orders) {
 		let canonical: IDataObject;
 		try {
-			const mapped = toCanonicalOrder(order, { statuses, homeCountry, timeZone: SHOP_ZONE, euDistanceSales: euDistanceSales as EuDistanceSales, missingCurrency });
+			const mapped = toCanonicalOrder(order, {
+				statuses,
+				homeCountry,
+				timeZone: SHOP_ZONE,
+				euDistanceSales: euDistanceSales as EuDistanceSales,
+				missingCurrency,
+			});
 			const skip = cutOverSkip(mapped, cutOver);
 			if (skip) throw skip;
 			canonical = mapped as unknown as IDataObject;
@@ -105,20 +154,44 @@ export async function emitOrders(
 			// a cut-over skip is no error: without an error output it is a skip item, as with Skip With Reason
 			if (refusedOrders === 'skip' || (r.skip && !c.continueOnFail)) {
 				out.push({
-					json: { skipped: true, orderNumber: r.orderNumber, code: r.code, reason: r.message, hint: r.hint },
+					json: {
+						skipped: true,
+						orderNumber: r.orderNumber,
+						code: r.code,
+						reason: r.message,
+						hint: r.hint,
+					},
 					pairedItem,
 				});
 				continue;
 			}
 			if (!c.continueOnFail) {
-				throw new NodeOperationError(this.getNode(), r.message, { itemIndex: i, description: r.hint });
+				throw new NodeOperationError(this.getNode(), r.message, {
+					itemIndex: i,
+					description: r.hint,
+				});
 			}
-			const orderDate = typeof order.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.date) ? order.date.slice(0, 10) : null;
-			out.push({ json: errorItemJson(r.message, { orderNumber: r.orderNumber, code: r.code, hint: r.hint, refused: r.refused, ...(r.skip ? { skip: true } : {}), orderDate }), pairedItem });
+			const orderDate =
+				typeof order.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.date)
+					? order.date.slice(0, 10)
+					: null;
+			out.push({
+				json: errorItemJson(r.message, {
+					orderNumber: r.orderNumber,
+					code: r.code,
+					hint: r.hint,
+					refused: r.refused,
+					...(r.skip ? { skip: true } : {}),
+					orderDate,
+				}),
+				pairedItem,
+			});
 			continue;
 		}
 		if (canonical.currencyAssumed === true) {
-			canonical.warnings = [`Order ${String(canonical.number)} came without a currency and is booked as EUR. Check it in Mijnwebwinkel; set Missing Currency to "Refuse" to hold such orders back instead.`];
+			canonical.warnings = [
+				`Order ${String(canonical.number)} came without a currency and is booked as EUR. Check it in Mijnwebwinkel; set Missing Currency to "Refuse" to hold such orders back instead.`,
+			];
 		}
 		out.push({ json: canonical, pairedItem });
 	}

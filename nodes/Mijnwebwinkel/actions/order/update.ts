@@ -17,7 +17,8 @@ export const updateOrder: Operation = async function (c) {
 		[body.status] = resolveStatusIds.call(this, table, [fields.status], i);
 	}
 	if (typeof fields.archived === 'boolean') body.archived = fields.archived;
-	if (typeof fields.internalComment === 'string') body.comments = { internal: fields.internalComment };
+	if (typeof fields.internalComment === 'string')
+		body.comments = { internal: fields.internalComment };
 	if (!Object.keys(body).length) {
 		throw new NodeOperationError(this.getNode(), `Nothing to update on order ${number}`, {
 			itemIndex: i,

@@ -7,6 +7,11 @@ import type { Operation } from '../types';
 export const getManyPaymentMethods: Operation = async function (c) {
 	const source = this.getNodeParameter('source', c.itemIndex, 'store') as string;
 	const path = source === 'all' ? '/v1/payment/gateways' : '/v1/payment/stores/me/gateways';
-	const body = await mijnwebwinkelRequest.call(this, { method: 'GET', path }, c.policy, c.itemIndex);
+	const body = await mijnwebwinkelRequest.call(
+		this,
+		{ method: 'GET', path },
+		c.policy,
+		c.itemIndex,
+	);
 	return toItems(paymentMethodItems(body), c.itemIndex);
 };
