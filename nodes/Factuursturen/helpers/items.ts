@@ -10,9 +10,15 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { httpErrorCode, isErrorCode, type ErrorCode } from '../../../core/error-codes';
-import { OrderRefusal } from '../../../core/errors';
+import {
+	detailsOf,
+	errorItemJson as sharedErrorItemJson,
+	toNodeError as sharedToNodeError,
+} from '../../shared/error-item';
+import { forEachItem as sharedForEachItem, type ItemResult } from '../../shared/per-item';
 import type { FactuursturenClient } from '../transport/client';
+
+export type { ItemResult };
 
 export interface RunContext {
 	ctx: IExecuteFunctions;
@@ -24,64 +30,23 @@ export interface RunContext {
 	continueOnFail: boolean;
 }
 
-/** Turns anything thrown while handling item `i` into an n8n error carrying the item index and a hint. */
-export function toNodeError(
-	rc: RunContext,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
-	const node = rc.ctx.getNode();
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	if (error instanceof OrderRefusal) {
-		const e = new NodeOperationError(node, error.message, { itemIndex, description: error.hint });
-		e.context.code = error.code;
-		e.context.refused = true;
-		e.context.orderNumber = error.orderNumber;
-		e.context.details = error.details as IDataObject;
-		return e;
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex });
-}
-
-/** the catalogue code (core/error-codes.ts) of a node error: its own, else one read from its HTTP status */
-export function errorCodeOf(error: NodeApiError | NodeOperationError): ErrorCode {
-	const own = error.context?.code;
-	if (isErrorCode(own)) return own;
-	if (error instanceof NodeApiError && error.httpCode && /^\d+$/.test(error.httpCode))
-		return httpErrorCode(Number(error.httpCode));
-	return error instanceof NodeApiError ? 'api_error' : 'unexpected_error';
-}
-
-/**
- * The JSON of an error item: everything needed to act on it without opening the execution. Its shape is
- * dictated by n8n 2.41 (n8n-core `workflow-execute.js`, handleNodeErrorOutput): with "On Error: Continue
- * (using error output)" an item moves to the error output only when its JSON has no keys besides `error`,
- * `message` and `details` — so all facts (code, hint, order number, rate limit) live under `details`.
- * n8n then merges the input item's JSON in, so the order travels along.
- */
+/** The JSON of an error item, with the node's rate-limit state, as `forEachItem` writes it. */
 export function errorItemJson(
 	rc: RunContext,
 	error: NodeApiError | NodeOperationError,
 	extra: IDataObject = {},
 ): IDataObject {
-	const ctx = error.context ?? {};
-	const details: IDataObject = {
-		code: errorCodeOf(error),
-		hint: error.description ?? null,
-		orderNumber: (ctx.orderNumber as string) ?? extra.orderNumber ?? null,
-		// a refusal of the order itself (its data or the mapping), not a failure of the API or the network
-		refused: ctx.refused === true,
+	const own = detailsOf(error);
+	const details = {
+		orderNumber: null as IDataObject[string],
+		...own,
 		resource: rc.resource,
 		operation: rc.operation,
-		...((ctx.details as IDataObject) ?? {}),
 		...extra,
 		rateLimit: rc.api.rateLimit() as unknown as IDataObject,
 	};
-	return { error: error.message, message: error.message, details };
+	if (own.orderNumber) details.orderNumber = own.orderNumber;
+	return sharedErrorItemJson(error.message, details as typeof own);
 }
 
 /** Adds `rateLimit` and `pairedItem`. */
@@ -89,58 +54,30 @@ export function outputItem(
 	rc: RunContext,
 	json: IDataObject,
 	itemIndex: number,
-	binary?: INodeExecutionData['binary'],
 ): INodeExecutionData {
-	const item: INodeExecutionData = {
-		json: { ...json, rateLimit: rc.api.rateLimit() as unknown as IDataObject },
-		pairedItem: { item: itemIndex },
-	};
-	if (binary) item.binary = binary;
-	return item;
+	return { json: withRateLimit(rc, json), pairedItem: { item: itemIndex } };
 }
 
-export type ItemResult =
-	| IDataObject
-	| IDataObject[]
-	| { json: IDataObject; binary?: INodeExecutionData['binary'] };
+const withRateLimit = (rc: RunContext, json: IDataObject): IDataObject => ({
+	...json,
+	rateLimit: rc.api.rateLimit() as unknown as IDataObject,
+});
 
-/**
- * Runs `handle` for every input item (in order). A failure of one item does not stop the others when
- * Continue on Fail is on; otherwise it is thrown with its item index.
- */
+/** The shared per-item loop (nodes/shared/per-item.ts), with this node's rate-limit state on every item. */
 export async function forEachItem(
 	rc: RunContext,
 	handle: (itemIndex: number) => Promise<ItemResult>,
 	errorExtra: (itemIndex: number) => IDataObject = () => ({}),
 ): Promise<INodeExecutionData[]> {
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < rc.items.length; i++) {
-		try {
-			const result = await handle(i);
-			if (Array.isArray(result)) for (const json of result) out.push(outputItem(rc, json, i));
-			else if (
-				'json' in result &&
-				typeof result.json === 'object' &&
-				result.json !== null &&
-				!Array.isArray(result.json)
-			) {
-				out.push(
-					outputItem(
-						rc,
-						result.json as IDataObject,
-						i,
-						result.binary as INodeExecutionData['binary'],
-					),
-				);
-			} else out.push(outputItem(rc, result as IDataObject, i));
-		} catch (error) {
-			const nodeError = toNodeError(rc, error, i);
-			if (!rc.continueOnFail) throw nodeError;
-			out.push({ json: errorItemJson(rc, nodeError, errorExtra(i)), pairedItem: { item: i } });
-		}
-	}
-	return out;
+	return sharedForEachItem(rc, handle, {
+		decorate: (json) => withRateLimit(rc, json),
+		errorExtra,
+	});
 }
+
+/** n8n's error for item `itemIndex`. */
+export const toNodeError = (rc: RunContext, error: unknown, itemIndex: number) =>
+	sharedToNodeError(rc.ctx.getNode(), error, itemIndex);
 
 /** Reads a dot path ("order", "debtor.client") from an item's JSON; '' = the whole JSON. */
 export function atPath(json: IDataObject, path: string): unknown {
