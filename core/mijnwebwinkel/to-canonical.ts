@@ -3,6 +3,7 @@
  * OrderRefusal for every order that cannot be booked as it is (what is wrong, and what to do), and a plain
  * Error only for a bug (a result that fails the canonical schema) or a bad context.
  */
+import { SHOP_TIME_ZONE } from '../time-zone';
 import { safeParseCanonicalOrder, type CanonicalOrder } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { isEuMember } from '../vat/eu-countries';
@@ -40,7 +41,7 @@ export interface MijnwebwinkelContext {
 export type MissingCurrency = 'assume_eur' | 'refuse';
 export const MISSING_CURRENCY_VALUES: readonly MissingCurrency[] = ['assume_eur', 'refuse'];
 
-const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+const DEFAULT_TIME_ZONE = SHOP_TIME_ZONE;
 const ISO2 = /^[A-Z]{2}$/;
 const TEST_ORDER = /^T-/i;
 

@@ -1,7 +1,7 @@
 /**
  * The one operation contract of both nodes. An operation gets the whole batch of input items at once
  * (the bookkeeping operations need it for their bulk requests) and returns its output items, each paired
- * with the input item it came from. Per-item work goes through `forEachItem` (./per-item.ts).
+ * with the input item it came from. Per-item work goes through `forEachItem` (./perItem.ts).
  */
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 

@@ -14,8 +14,9 @@ import {
 	detailsOf,
 	errorItemJson as sharedErrorItemJson,
 	toNodeError as sharedToNodeError,
-} from '../../shared/error-item';
-import { forEachItem as sharedForEachItem, type ItemResult } from '../../shared/per-item';
+} from '../../shared/errorItem';
+import { forEachItem as sharedForEachItem, type ItemResult } from '../../shared/perItem';
+import { shopDate } from '../../../core/time-zone';
 import type { FactuursturenClient } from '../transport/client';
 
 export type { ItemResult };
@@ -63,7 +64,7 @@ const withRateLimit = (rc: RunContext, json: IDataObject): IDataObject => ({
 	rateLimit: rc.api.rateLimit() as unknown as IDataObject,
 });
 
-/** The shared per-item loop (nodes/shared/per-item.ts), with this node's rate-limit state on every item. */
+/** The shared per-item loop (nodes/shared/perItem.ts), with this node's rate-limit state on every item. */
 export async function forEachItem(
 	rc: RunContext,
 	handle: (itemIndex: number) => Promise<ItemResult>,
@@ -91,10 +92,8 @@ export function atPath(json: IDataObject, path: string): unknown {
 		);
 }
 
-/** Today's date in Europe/Amsterdam as YYYY-MM-DD. */
-export function todayAmsterdam(now: Date = new Date()): string {
-	return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-}
+/** Today's date in the shop's time zone as YYYY-MM-DD. */
+export const todayAmsterdam = shopDate;
 
 /** A date parameter (n8n dateTime "2024-05-01T00:00:00" or "2024-05-01") as YYYY-MM-DD, or '' when empty. */
 export function dateParam(value: unknown): string {

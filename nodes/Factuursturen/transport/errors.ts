@@ -2,6 +2,7 @@
  * Turns Factuursturen answers into errors that say what to do. Bodies of error answers are plain text
  * (sometimes JSON); they are quoted shortened, never with request options (those hold the credentials).
  */
+import { SHOP_TIME_ZONE } from '../../../core/time-zone';
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 import type { ErrorCode } from '../../../core/error-codes';
 import { WAITING_FOR_BUDGET_CODE, type RateLimitInfo } from './rateLimit';
@@ -37,11 +38,11 @@ export function bodyText(body: unknown): string {
 export function renewalText(info: RateLimitInfo): string {
 	const d = new Date(info.renewsAt);
 	const local = d.toLocaleTimeString('nl-NL', {
-		timeZone: 'Europe/Amsterdam',
+		timeZone: SHOP_TIME_ZONE,
 		hour: '2-digit',
 		minute: '2-digit',
 	});
-	return `${local} (Europe/Amsterdam, ${info.renewsAt})`;
+	return `${local} (${SHOP_TIME_ZONE}, ${info.renewsAt})`;
 }
 
 /**

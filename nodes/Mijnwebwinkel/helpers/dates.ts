@@ -4,8 +4,9 @@
  * Date, luxon DateTime) are converted to that zone here, so a summer/winter offset is never off by an hour.
  */
 import { DateTime } from 'luxon';
+import { SHOP_TIME_ZONE } from '../../../core/time-zone';
 
-export const SHOP_ZONE = 'Europe/Amsterdam';
+export const SHOP_ZONE = SHOP_TIME_ZONE;
 
 export class DateInputError extends Error {}
 

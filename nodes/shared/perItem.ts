@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { ErrorCode } from '../../core/error-codes';
-import { detailsOf, errorItemJson, toNodeError } from './error-item';
+import { detailsOf, errorItemJson, toNodeError } from './errorItem';
 import type { OperationRun } from './operation';
 
 /** one output JSON, several, or one with binary data */
