@@ -1,8 +1,8 @@
 // Lint = n8n's own rule sets, arranged as `@n8n/node-cli`'s config does: the verification rules of
 // `@n8n/eslint-plugin-community-nodes` (what n8n's scanner applies) plus the classic
 // `eslint-plugin-n8n-nodes-base` presets for package.json, credentials and nodes. The pure core is linted
-// with the same verification rules, since it ships inside dist/. Tests, sandboxes, scripts and the bench are
-// not shipped: they get the general JavaScript and TypeScript rules.
+// with the same verification rules, since it ships inside dist/. Tests, sandboxes, scripts, the bench and the template's
+// sources (workflows/*.ts; only its JSON ships) are not shipped: they get the general JavaScript and TypeScript rules.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
@@ -22,7 +22,13 @@ export default tseslint.config(
 		],
 	},
 	{
-		files: ['test/**/*.ts', 'sandbox/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+		files: [
+			'test/**/*.ts',
+			'sandbox/**/*.ts',
+			'bench/**/*.ts',
+			'scripts/**/*.ts',
+			'workflows/**/*.ts',
+		],
 		extends: [js.configs.recommended, tseslint.configs.recommended],
 		rules: {
 			'@typescript-eslint/no-unused-vars': [

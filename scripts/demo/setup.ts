@@ -15,15 +15,21 @@ import {
 	type WorkflowJson,
 } from '../n8n';
 import {
-	FORM_TEMPLATE_PATH,
 	FS_CREDENTIAL,
 	MWW_CREDENTIAL,
 	N,
 	PKG,
 	TEMPLATE_PATH,
-} from './template-source';
+} from '../../workflows/mijnwebwinkel-to-factuursturen';
+import { FORM_TEMPLATE_PATH } from '../../workflows/mijnwebwinkel-reprocess-form';
 
-export { N, TEMPLATE_PATH, TEMPLATE_ID, FORM_PATH, FORM_TEMPLATE_ID } from './template-source';
+export {
+	N,
+	TEMPLATE_PATH,
+	TEMPLATE_ID,
+	FORM_PATH,
+	FORM_TEMPLATE_ID,
+} from '../../workflows/mijnwebwinkel-to-factuursturen';
 
 /** A Mijnwebwinkel credential pointing at a sandbox (the template's own, or another shop's under its own name). */
 export function mijnwebwinkelCredential(

@@ -30,12 +30,8 @@ import {
 	type Report,
 	type RunSettings,
 } from '../../scripts/demo/setup';
-import {
-	F,
-	FORM_TEMPLATE_PATH,
-	FS_CREDENTIAL,
-	MWW_CREDENTIAL,
-} from '../../scripts/demo/template-source';
+import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../workflows/mijnwebwinkel-to-factuursturen';
+import { F, FORM_TEMPLATE_PATH } from '../../workflows/mijnwebwinkel-reprocess-form';
 import {
 	fsState,
 	invoiceForOrder,

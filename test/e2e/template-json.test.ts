@@ -12,8 +12,6 @@ import { Mijnwebwinkel } from '../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
 import { locateRuntime } from '../../scripts/n8n';
 import {
 	FORM_TEMPLATE_ID,
-	FORM_TEMPLATE_PATH,
-	formTemplateJsonText,
 	FS_CREDENTIAL,
 	MWW_CREDENTIAL,
 	N,
@@ -21,7 +19,11 @@ import {
 	TEMPLATE_ID,
 	TEMPLATE_PATH,
 	templateJsonText,
-} from '../../scripts/demo/template-source';
+} from '../../workflows/mijnwebwinkel-to-factuursturen';
+import {
+	FORM_TEMPLATE_PATH,
+	formTemplateJsonText,
+} from '../../workflows/mijnwebwinkel-reprocess-form';
 
 interface TemplateNode {
 	name: string;
@@ -128,7 +130,7 @@ describe.each([
 		settings: Record<string, unknown>;
 	};
 
-	it('is what scripts/demo/template-source.ts generates', () => {
+	it('is what workflows/*.ts generate', () => {
 		expect(text).toBe(generate());
 	});
 

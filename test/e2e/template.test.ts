@@ -51,7 +51,7 @@ import {
 import { startTemplateShop } from './support/template-shop';
 import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../core/factuursturen/mapping';
-import { INVOICEABLE_STATUSES } from '../../scripts/demo/template-source';
+import { INVOICEABLE_STATUSES } from '../../workflows/mijnwebwinkel-to-factuursturen';
 
 jest.setTimeout(15 * 60_000);
 

@@ -4,7 +4,8 @@
  * error 4), whatever their order or position, so the form lives in a workflow of its own and calls the sync
  * workflow.
  */
-import { buildFormWorkflow, buildTemplate, F, N } from '../../scripts/demo/template-source';
+import { buildTemplate, N } from '../../workflows/mijnwebwinkel-to-factuursturen';
+import { buildFormWorkflow, F } from '../../workflows/mijnwebwinkel-reprocess-form';
 
 interface NodeJson {
 	name: string;

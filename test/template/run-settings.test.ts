@@ -13,7 +13,7 @@ import {
 	N,
 	OWNED_SETTINGS,
 	type OwnedSetting,
-} from '../../scripts/demo/template-source';
+} from '../../workflows/mijnwebwinkel-to-factuursturen';
 import { templateVariant, type RunSettings } from '../../scripts/demo/setup';
 
 interface NodeJson {

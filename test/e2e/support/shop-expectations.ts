@@ -10,7 +10,7 @@ import { orderReference } from '../../../core/factuursturen/reference';
 import { toCanonicalOrder } from '../../../core/mijnwebwinkel/to-canonical';
 import { parseScaled } from '../../../core/money';
 import type { DemoShop } from '../../../sandbox/demo-shop';
-import { INVOICEABLE_STATUSES } from '../../../scripts/demo/template-source';
+import { INVOICEABLE_STATUSES } from '../../../workflows/mijnwebwinkel-to-factuursturen';
 
 export interface ShopOrder {
 	number: string;

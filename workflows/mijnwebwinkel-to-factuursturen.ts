@@ -1,40 +1,36 @@
 /**
  * Source of the bundled template `workflows/mijnwebwinkel-to-factuursturen.json` (n8n workflow JSON is too long to
- * keep readable by hand). `npx tsx scripts/demo/template-source.ts` rewrites the JSON; test/e2e/template-json.test.ts
- * fails when the committed file and this source disagree.
+ * keep readable by hand), one function per part of the canvas. `npm run template` rewrites the JSON;
+ * test/e2e/template-json.test.ts fails when the committed file and this source disagree.
  *
  * No business logic in Code nodes: the nodes of this package do the work; Set/If/Switch/Merge/Aggregate only route
  * and count, with one-line expressions.
  */
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../../core/booking-record/columns';
-import { MIGRATION_COLUMNS, MIGRATION_TABLE } from '../../core/booking-record/migration';
-import { DEFAULT_INVOICEABLE_STATUSES } from '../../core/factuursturen/preflight';
+import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../core/booking-record/columns';
+import { MIGRATION_COLUMNS, MIGRATION_TABLE } from '../core/booking-record/migration';
+import { DEFAULT_INVOICEABLE_STATUSES } from '../core/factuursturen/preflight';
+import {
+	createBuilder,
+	idFor,
+	ifParams,
+	jsonText,
+	setParams,
+	switchRule,
+	type Builder,
+	type Json,
+} from './builder';
+import { FORM_PATH, REPROCESS_OPEN, TEMPLATE_ID, TEMPLATE_NAME } from './template-ids';
 
-export const TEMPLATE_PATH = path.resolve(
-	__dirname,
-	'..',
-	'..',
-	'workflows',
-	'mijnwebwinkel-to-factuursturen.json',
-);
-export const TEMPLATE_ID = 'mwwToFactuursturen1';
-/**
- * The reprocess/migrate form lives in a workflow of its own that calls the main one: n8n 2.41's editor preselects a
- * workflow's Execute button by trigger type (form before webhook, app, schedule, manual), so a form in the main
- * workflow would make the big button wait for a form submission instead of running the sync.
- */
-export const FORM_TEMPLATE_PATH = path.resolve(
-	__dirname,
-	'..',
-	'..',
-	'workflows',
-	'mijnwebwinkel-reprocess-form.json',
-);
-export const FORM_TEMPLATE_ID = 'mwwReprocessForm01';
-export const TEMPLATE_NAME = 'Mijnwebwinkel orders → Factuursturen sales invoices';
+export {
+	FORM_PATH,
+	FORM_TEMPLATE_ID,
+	REPROCESS_OPEN,
+	TEMPLATE_ID,
+	TEMPLATE_NAME,
+} from './template-ids';
+export const TEMPLATE_PATH = path.resolve(__dirname, 'mijnwebwinkel-to-factuursturen.json');
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
 export const MWW_CREDENTIAL = {
 	type: 'mijnwebwinkelApi',
@@ -46,11 +42,7 @@ export const FS_CREDENTIAL = {
 	id: 'fsCredentialPh001',
 	name: 'Factuursturen account',
 };
-/** The form's mode that reprocesses every problem the booking record still lists. */
-export const REPROCESS_OPEN = 'reprocess open problems';
 export const INVOICEABLE_STATUSES = [...DEFAULT_INVOICEABLE_STATUSES];
-/** The form's URL is <n8n>/form/<FORM_PATH> once the workflow is published (<n8n>/form-test/<FORM_PATH> while testing). */
-export const FORM_PATH = 'mijnwebwinkel-reprocess';
 
 /** Names of the nodes tests and the demo look at. */
 export const N = {
@@ -150,96 +142,6 @@ export const setting = (name: OwnedSetting): string => `$('${N.settings}').first
 const INVOICE_MAPPING = `{ ${(['vatRates', 'ossVatRates', 'categories', 'paymentMethodDebtors', 'paidWhen'] as const).map((k) => `${k}: ${setting(k)}`).join(', ')} }`;
 const SEND_METHOD = 'mail';
 
-type Json = Record<string, unknown>;
-
-/** Stable uuid-shaped ids, so regenerating the template gives the same file. */
-function idFor(seed: string): string {
-	const h = createHash('sha256').update(seed).digest('hex');
-	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-const nodes: Json[] = [];
-const connections: Record<
-	string,
-	{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
-> = {};
-
-function node(
-	name: string,
-	type: string,
-	typeVersion: number,
-	position: [number, number],
-	parameters: Json,
-	extra: Json = {},
-): void {
-	nodes.push({ parameters, id: idFor(name), name, type, typeVersion, position, ...extra });
-}
-
-function connect(from: string, to: string, fromOutput = 0, toInput = 0): void {
-	const c = (connections[from] ??= { main: [] });
-	while (c.main.length <= fromOutput) c.main.push([]);
-	c.main[fromOutput].push({ node: to, type: 'main', index: toInput });
-}
-
-let assignmentCounter = 0;
-function field(
-	name: string,
-	value: unknown,
-	type: 'string' | 'number' | 'boolean' | 'array' | 'object' = 'string',
-): Json {
-	return { id: idFor(`assignment-${++assignmentCounter}-${name}`), name, value, type };
-}
-function setParams(fields: Json[], ignoreConversionErrors = true): Json {
-	return { assignments: { assignments: fields }, options: { ignoreConversionErrors } };
-}
-/** If v2.2 on a boolean expression */
-function ifParams(expression: string): Json {
-	return {
-		conditions: {
-			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-			conditions: [
-				{
-					id: idFor(expression),
-					leftValue: expression,
-					rightValue: '',
-					operator: { type: 'boolean', operation: 'true', singleValue: true },
-				},
-			],
-			combinator: 'and',
-		},
-		looseTypeValidation: true,
-		options: {},
-	};
-}
-function switchRule(key: string, expression: string): Json {
-	return {
-		conditions: {
-			options: { caseSensitive: true, leftValue: '', typeValidation: 'loose', version: 2 },
-			conditions: [
-				{
-					id: idFor(`rule-${key}`),
-					leftValue: expression,
-					rightValue: '',
-					operator: { type: 'boolean', operation: 'true', singleValue: true },
-				},
-			],
-			combinator: 'and',
-		},
-		renameOutput: true,
-		outputKey: key,
-	};
-}
-function sticky(
-	name: string,
-	position: [number, number],
-	width: number,
-	height: number,
-	content: string,
-	color = 7,
-): void {
-	node(name, 'n8n-nodes-base.stickyNote', 1, position, { content, height, width, color });
-}
-
 const mwwCredentials = {
 	[MWW_CREDENTIAL.type]: { id: MWW_CREDENTIAL.id, name: MWW_CREDENTIAL.name },
 };
@@ -263,34 +165,34 @@ const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ??
  * nodes: `{ error, message, details: { code, hint, orderNumber, rateLimit, … } }` (n8n merges the input item's
  * JSON in, so its top-level `rateLimit`/`orderNumber` may be the previous step's: `details` comes first).
  */
-function failureFields(stage: string): Json[] {
+function failureFields(b: Builder, stage: string): Json[] {
 	return [
-		field(
+		b.field(
 			'orderNumber',
 			'={{ $json.details?.orderNumber ?? $json.orderNumber ?? $json.number ?? null }}',
 		),
 		// the second copy of an order listed twice is booked from the first: a skip, not a failure; an item the
 		// budget had no room for was not sent: it waits for the next run, it did not fail
-		field(
+		b.field(
 			'outcome',
 			"={{ $json.details?.code === 'order_listed_twice' ? 'skipped' : $json.details?.code === 'waiting_for_budget' ? 'waiting' : 'failed' }}",
 		),
-		field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
-		field('stage', stage),
-		field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
-		field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
-		field('hint', '={{ $json.details?.hint ?? null }}'),
-		field('budgetLeft', '={{ $json.details?.rateLimit?.remaining ?? null }}', 'number'),
-		...orderFacts(),
+		b.field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
+		b.field('stage', stage),
+		b.field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
+		b.field('reason', "={{ $json.message ?? $json.error ?? 'failed' }}"),
+		b.field('hint', '={{ $json.details?.hint ?? null }}'),
+		b.field('budgetLeft', '={{ $json.details?.rateLimit?.remaining ?? null }}', 'number'),
+		...orderFacts(b),
 	];
 }
 
 /** What the booking record keeps of the order itself (the canonical order travels in the item). */
-function orderFacts(): Json[] {
+function orderFacts(b: Builder): Json[] {
 	return [
-		field('orderDate', '={{ $json.date ?? $json.details?.orderDate ?? null }}'),
-		field('orderStatus', '={{ $json.status?.name ?? null }}'),
-		field('amountCents', '={{ $json.totals?.inclCents ?? null }}', 'number'),
+		b.field('orderDate', '={{ $json.date ?? $json.details?.orderDate ?? null }}'),
+		b.field('orderStatus', '={{ $json.status?.name ?? null }}'),
+		b.field('amountCents', '={{ $json.totals?.inclCents ?? null }}', 'number'),
 	];
 }
 
@@ -307,11 +209,12 @@ const SUMMARY_TEXT =
 	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') }}";
 
 function mijnwebwinkelOrders(
+	b: Builder,
 	name: string,
 	position: [number, number],
 	operationParams: Json,
 ): void {
-	node(
+	b.node(
 		name,
 		`${PKG}.mijnwebwinkel`,
 		1,
@@ -332,13 +235,33 @@ function mijnwebwinkelOrders(
 	);
 }
 
-export function buildTemplate(): Json {
-	nodes.length = 0;
-	for (const k of Object.keys(connections)) delete connections[k];
-	assignmentCounter = 0;
+// [node, output]; Run settings comes along so that a day without orders still ends with a Report (all 0):
+// the Merge waits for its other inputs, and its item carries no outcome, so nothing counts it
+const OUTCOME_INPUTS: Array<[string, number]> = [
+	[N.asRefused, 0],
+	[N.asNotInvoiceable, 0],
+	[N.asDebtorFailed, 0],
+	[N.asFindFailed, 0],
+	[N.booked, 1],
+	[N.asReconcileFailed, 0],
+	[N.asMismatched, 0],
+	[N.asBooked, 0],
+	[N.settings, 0],
+	[N.asPlanFailed, 0],
+];
 
-	// ---- notes
-	sticky(
+const MIGRATION_TABLE_REF = { __rl: true, mode: 'name', value: MIGRATION_TABLE };
+
+const MIGRATION_COSTS = {
+	callsPerOrder: `={{ ${setting('migrationCallsPerOrder')} }}`,
+	maxSlice: `={{ ${setting('migrationMaxOrdersPerRun')} }}`,
+};
+
+const RECORD_TABLE_REF = { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE };
+
+/** The stickies that explain each part of the workflow on the canvas. */
+function notes(b: Builder): void {
+	b.sticky(
 		'Note: setup',
 		[-420, -420],
 		400,
@@ -350,7 +273,7 @@ export function buildTemplate(): Json {
 			'** (Mode reprocess or migrate).\n\n### Returns\nA credit order (a status the shop marks as credit, e.g. *Gecrediteerd*) becomes a **credit invoice** with negative amounts that names the invoice of the original order. Orders are booked in order-number order, so an original fetched in the same run is invoiced before its credit. A credit whose original has no invoice in Factuursturen is not booked: the report lists it (`original_invoice_not_found`) with the fix: invoice the original first (reprocess its number), then reprocess the credit.',
 		4,
 	);
-	sticky(
+	b.sticky(
 		'Note: fetch',
 		[440, -420],
 		1040,
@@ -358,7 +281,7 @@ export function buildTemplate(): Json {
 		'### Fetch\nDaily: orders (and credit orders: returns) whose status changed in the last **Lookback Days** (default 3: also catches orders fetched before but not yet invoiced). Test orders are left out. Orders that cannot be invoiced as they are (totals that do not add up, a rate that cannot be mapped, …) go to the error output with a hint and end up in the report; the others go on. A day without orders still ends with a Report (all 0).',
 		6,
 	);
-	sticky(
+	b.sticky(
 		'Note: debtors',
 		[1520, -420],
 		840,
@@ -366,7 +289,7 @@ export function buildTemplate(): Json {
 		"### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node's error output into the report.",
 		6,
 	);
-	sticky(
+	b.sticky(
 		'Note: per order',
 		[2400, -420],
 		880,
@@ -374,7 +297,7 @@ export function buildTemplate(): Json {
 		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (1) of the hourly budget is left, then until the budget renews. Every Factuursturen node also paces its own requests: none is sent into a spent budget; an order the hour has no room for is reported as *waiting for budget* (not failed) and booked by the next run. A refused order becomes its report line and goes back into the loop, so the other orders go on.',
 		6,
 	);
-	sticky(
+	b.sticky(
 		'Note: report',
 		[3320, -420],
 		1300,
@@ -383,7 +306,7 @@ export function buildTemplate(): Json {
 		6,
 	);
 
-	sticky(
+	b.sticky(
 		'Note: booking record',
 		[4660, -420],
 		900,
@@ -391,36 +314,41 @@ export function buildTemplate(): Json {
 		`### Booking record\nOne row per order in the n8n Data Table **${BOOKING_RECORD_TABLE}** (created on the first run, kept in n8n's own database, so it outlives the execution log): order number and date, status, invoice number, amount, paid or open, outcome (sent, adopted, refused, failed, mismatched, skipped), code and fix, first and last tried, booked at. **Report** lists every problem still open, oldest first, also from earlier days; a problem leaves the list once its order is booked. To retry them all: the form, Mode "${REPROCESS_OPEN}". Open the table under *Overview → Data tables*.`,
 		6,
 	);
+}
 
-	// ---- triggers and run settings
-	node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], {
+/** The three triggers and Run settings, the one node that holds every setting a user owns. */
+function triggersAndSettings(b: Builder): void {
+	b.node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], {
 		rule: { interval: [{ field: 'days', triggerAtHour: 6 }] },
 	});
-	node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
+	b.node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
 	// the form workflow hands its submission (Mode, Order numbers, From date, To date) through unchanged
-	node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], {
+	b.node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], {
 		inputSource: 'passthrough',
 	});
-	for (const t of [N.schedule, N.manual, N.form]) connect(t, N.settings);
+	for (const t of [N.schedule, N.manual, N.form]) b.connect(t, N.settings);
 	// conversion errors stop the run here: a typo in a setting must not travel on as text
-	node(
+	b.node(
 		N.settings,
 		'n8n-nodes-base.set',
 		3.4,
 		[240, 200],
 		setParams(
 			[
-				field('mode', "={{ $json['Mode'] || 'daily' }}"),
-				field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
-				field('dateFrom', "={{ $json['From date'] || '' }}"),
-				field('dateTo', "={{ $json['To date'] || '' }}"),
-				...Object.entries(OWNED_SETTINGS).map(([name, s]) => field(name, s.value, s.type)),
+				b.field('mode', "={{ $json['Mode'] || 'daily' }}"),
+				b.field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
+				b.field('dateFrom', "={{ $json['From date'] || '' }}"),
+				b.field('dateTo', "={{ $json['To date'] || '' }}"),
+				...Object.entries(OWNED_SETTINGS).map(([name, s]) => b.field(name, s.value, s.type)),
 			],
 			false,
 		),
 	);
+}
 
-	node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
+/** Which run? sends the run down the branch of its mode. */
+function whichRun(b: Builder): void {
+	b.node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
 		rules: {
 			values: [
 				switchRule('daily', "={{ $json.mode === 'daily' }}"),
@@ -431,13 +359,13 @@ export function buildTemplate(): Json {
 		},
 		options: { fallbackOutput: 'extra' },
 	});
-	connect(N.settings, N.mode);
-	node(N.unknownMode, 'n8n-nodes-base.stopAndError', 1, [700, 640], {
+	b.connect(N.settings, N.mode);
+	b.node(N.unknownMode, 'n8n-nodes-base.stopAndError', 1, [700, 640], {
 		errorMessage: `={{ 'Unknown mode "' + $json.mode + '": use daily, reprocess, ${REPROCESS_OPEN} or migrate (Run settings)' }}`,
 	});
-	connect(N.mode, N.unknownMode, 4);
+	b.connect(N.mode, N.unknownMode, 4);
 	// every order the booking record lists as a problem still open goes the reprocess way (its rows carry orderNumber)
-	node(N.openToReprocess, 'n8n-nodes-base.dataTable', 1.1, [900, 300], {
+	b.node(N.openToReprocess, 'n8n-nodes-base.dataTable', 1.1, [900, 300], {
 		resource: 'row',
 		operation: 'get',
 		dataTableId: { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE },
@@ -448,10 +376,12 @@ export function buildTemplate(): Json {
 		orderByColumn: 'firstTried',
 		orderByDirection: 'ASC',
 	});
-	connect(N.mode, N.openToReprocess, 3);
+	b.connect(N.mode, N.openToReprocess, 3);
+}
 
-	// ---- fetch
-	mijnwebwinkelOrders(N.getDaily, [700, 0], {
+/** Fetch: the daily lookback, or the order numbers to reprocess. */
+function fetch(b: Builder): void {
+	mijnwebwinkelOrders(b, N.getDaily, [700, 0], {
 		operation: 'getAll',
 		returnAll: true,
 		filters: {
@@ -460,33 +390,33 @@ export function buildTemplate(): Json {
 			statusChangedLastDays: `={{ ${setting('lookbackDays')} }}`,
 		},
 	});
-	connect(N.mode, N.getDaily, 0);
+	b.connect(N.mode, N.getDaily, 0);
 
-	node(
+	b.node(
 		N.splitNumbers,
 		'n8n-nodes-base.set',
 		3.4,
 		[700, 200],
 		setParams([
-			field('orderNumber', '={{ $json.orderNumbers.split(/[\\s,;]+/).filter(n => n) }}', 'array'),
+			b.field('orderNumber', '={{ $json.orderNumbers.split(/[\\s,;]+/).filter(n => n) }}', 'array'),
 		]),
 	);
-	connect(N.mode, N.splitNumbers, 1);
-	node(N.splitOut, 'n8n-nodes-base.splitOut', 1, [900, 200], {
+	b.connect(N.mode, N.splitNumbers, 1);
+	b.node(N.splitOut, 'n8n-nodes-base.splitOut', 1, [900, 200], {
 		fieldToSplitOut: 'orderNumber',
 		options: {},
 	});
-	connect(N.splitNumbers, N.splitOut);
-	mijnwebwinkelOrders(N.getByNumber, [1100, 200], {
+	b.connect(N.splitNumbers, N.splitOut);
+	mijnwebwinkelOrders(b, N.getByNumber, [1100, 200], {
 		operation: 'get',
 		orderNumber: '={{ $json.orderNumber }}',
 	});
-	connect(N.splitOut, N.getByNumber);
-	connect(N.openToReprocess, N.getByNumber);
+	b.connect(N.splitOut, N.getByNumber);
+	b.connect(N.openToReprocess, N.getByNumber);
 	// a reprocessed order is fetched whatever its status: invoice it only when its status means paid, or when it
 	// is a credit order (a return: it becomes a credit invoice naming the original)
 	// names compared as the order nodes compare them (case and surrounding spaces do not count)
-	node(
+	b.node(
 		N.invoiceable,
 		'n8n-nodes-base.if',
 		2.2,
@@ -495,12 +425,14 @@ export function buildTemplate(): Json {
 			`={{ $json.status?.isCredit === true || ${setting('invoiceableStatuses')}.map(s => String(s).trim().toLowerCase()).includes(String($json.status?.name ?? '').trim().toLowerCase()) }}`,
 		),
 	);
-	connect(N.getByNumber, N.invoiceable, 0);
+	b.connect(N.getByNumber, N.invoiceable, 0);
+}
 
+/** Migrate: the slice of history this run books. */
+function migrationSlice(b: Builder): void {
 	// migrate: one slice per execution, as many orders after the last one done as the budget left allows; the state
 	// (cursor, counts, expected end) is a row of its own Data Table, so a restart of n8n loses nothing
-	const migrationTable = { __rl: true, mode: 'name', value: MIGRATION_TABLE };
-	node(
+	b.node(
 		N.migrationTable,
 		'n8n-nodes-base.dataTable',
 		1.1,
@@ -514,8 +446,8 @@ export function buildTemplate(): Json {
 		},
 		{ executeOnce: true },
 	);
-	connect(N.mode, N.migrationTable, 2);
-	node(
+	b.connect(N.mode, N.migrationTable, 2);
+	b.node(
 		N.migrationState,
 		'n8n-nodes-base.dataTable',
 		1.1,
@@ -523,7 +455,7 @@ export function buildTemplate(): Json {
 		{
 			resource: 'row',
 			operation: 'get',
-			dataTableId: migrationTable,
+			dataTableId: MIGRATION_TABLE_REF,
 			matchType: 'allConditions',
 			filters: {
 				conditions: [
@@ -539,12 +471,8 @@ export function buildTemplate(): Json {
 		},
 		{ alwaysOutputData: true },
 	);
-	connect(N.migrationTable, N.migrationState);
-	const migrationCosts = {
-		callsPerOrder: `={{ ${setting('migrationCallsPerOrder')} }}`,
-		maxSlice: `={{ ${setting('migrationMaxOrdersPerRun')} }}`,
-	};
-	node(
+	b.connect(N.migrationTable, N.migrationState);
+	b.node(
 		N.plan,
 		`${PKG}.factuursturen`,
 		1,
@@ -556,15 +484,21 @@ export function buildTemplate(): Json {
 			dateTo: `={{ ${runValue('dateTo')} }}`,
 			// one state row per workflow and range: two shops in one n8n migrate apart
 			scope: '={{ $workflow.id }}',
-			...migrationCosts,
+			...MIGRATION_COSTS,
 			requestOptions,
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
-	connect(N.migrationState, N.plan);
-	node(N.sliceToBook, 'n8n-nodes-base.if', 2.2, [640, 520], ifParams('={{ $json.sliceSize > 0 }}'));
-	connect(N.plan, N.sliceToBook, 0);
-	mijnwebwinkelOrders(N.getRange, [700, 420], {
+	b.connect(N.migrationState, N.plan);
+	b.node(
+		N.sliceToBook,
+		'n8n-nodes-base.if',
+		2.2,
+		[640, 520],
+		ifParams('={{ $json.sliceSize > 0 }}'),
+	);
+	b.connect(N.plan, N.sliceToBook, 0);
+	mijnwebwinkelOrders(b, N.getRange, [700, 420], {
 		operation: 'getAll',
 		returnAll: false,
 		limit: '={{ $json.sliceSize }}',
@@ -577,10 +511,13 @@ export function buildTemplate(): Json {
 			afterOrderNumber: '={{ $json.afterOrderNumber }}',
 		},
 	});
-	connect(N.sliceToBook, N.getRange, 0);
+	b.connect(N.sliceToBook, N.getRange, 0);
+}
 
-	// ---- debtors (bulk); every Factuursturen node sends its failures to its error output (output 1)
-	node(
+/** Debtors, in bulk. */
+function debtors(b: Builder): void {
+	// debtors (bulk); every Factuursturen node sends its failures to its error output (output 1)
+	b.node(
 		N.debtors,
 		`${PKG}.factuursturen`,
 		1,
@@ -598,10 +535,10 @@ export function buildTemplate(): Json {
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
-	connect(N.getDaily, N.debtors, 0);
-	connect(N.invoiceable, N.debtors, 0);
-	connect(N.getRange, N.debtors, 0);
-	node(
+	b.connect(N.getDaily, N.debtors, 0);
+	b.connect(N.invoiceable, N.debtors, 0);
+	b.connect(N.getRange, N.debtors, 0);
+	b.node(
 		N.paceDebtors,
 		'n8n-nodes-base.wait',
 		1.1,
@@ -609,10 +546,12 @@ export function buildTemplate(): Json {
 		{ amount: WAIT_FOR_LAST, unit: 'seconds' },
 		{ webhookId: idFor('pace-debtors') },
 	);
-	connect(N.debtors, N.paceDebtors, 0);
+	b.connect(N.debtors, N.paceDebtors, 0);
+}
 
-	// ---- duplicate check (bulk)
-	node(
+/** Duplicate check, in bulk. */
+function duplicateCheck(b: Builder): void {
+	b.node(
 		N.find,
 		`${PKG}.factuursturen`,
 		1,
@@ -623,12 +562,14 @@ export function buildTemplate(): Json {
 			onError: 'continueErrorOutput',
 		},
 	);
-	connect(N.paceDebtors, N.find);
+	b.connect(N.paceDebtors, N.find);
+}
 
-	// ---- per order
-	node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2420, 80], { batchSize: 1, options: {} });
-	connect(N.find, N.loop, 0);
-	node(
+/** Per order: create the invoice, paced. */
+function perOrder(b: Builder): void {
+	b.node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2420, 80], { batchSize: 1, options: {} });
+	b.connect(N.find, N.loop, 0);
+	b.node(
 		N.create,
 		`${PKG}.factuursturen`,
 		1,
@@ -644,20 +585,20 @@ export function buildTemplate(): Json {
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
-	connect(N.loop, N.create, 1);
+	b.connect(N.loop, N.create, 1);
 	// a failed order becomes its outcome inside the loop (keeping the budget facts for Pace) and goes back in
-	node(
+	b.node(
 		N.asCreateFailed,
 		'n8n-nodes-base.set',
 		3.4,
 		[2860, 360],
 		setParams([
-			...failureFields('invoice'),
-			field('rateLimit', '={{ $json.details?.rateLimit ?? null }}', 'object'),
+			...failureFields(b, 'invoice'),
+			b.field('rateLimit', '={{ $json.details?.rateLimit ?? null }}', 'object'),
 		]),
 	);
-	connect(N.create, N.asCreateFailed, 1);
-	node(
+	b.connect(N.create, N.asCreateFailed, 1);
+	b.node(
 		N.pace,
 		'n8n-nodes-base.wait',
 		1.1,
@@ -665,20 +606,23 @@ export function buildTemplate(): Json {
 		{ amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' },
 		{ webhookId: idFor('pace-loop') },
 	);
-	connect(N.create, N.pace, 0);
-	connect(N.asCreateFailed, N.pace);
-	connect(N.pace, N.loop);
+	b.connect(N.create, N.pace, 0);
+	b.connect(N.asCreateFailed, N.pace);
+	b.connect(N.pace, N.loop);
+}
 
-	// ---- after the loop: read back (bulk); the loop's "done" output holds invoices and failures alike
-	node(
+/** Read back and reconcile, in bulk. */
+function readBack(b: Builder): void {
+	// after the loop: read back (bulk); the loop's "done" output holds invoices and failures alike
+	b.node(
 		N.booked,
 		'n8n-nodes-base.if',
 		2.2,
 		[2860, -120],
 		ifParams("={{ $json.outcome !== 'failed' }}"),
 	);
-	connect(N.loop, N.booked, 0);
-	node(
+	b.connect(N.loop, N.booked, 0);
+	b.node(
 		N.paceReconcile,
 		'n8n-nodes-base.wait',
 		1.1,
@@ -686,8 +630,8 @@ export function buildTemplate(): Json {
 		{ amount: WAIT_FOR_LAST, unit: 'seconds' },
 		{ webhookId: idFor('pace-reconcile') },
 	);
-	connect(N.booked, N.paceReconcile, 0);
-	node(
+	b.connect(N.booked, N.paceReconcile, 0);
+	b.node(
 		N.reconcile,
 		`${PKG}.factuursturen`,
 		1,
@@ -701,8 +645,8 @@ export function buildTemplate(): Json {
 		},
 		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
 	);
-	connect(N.paceReconcile, N.reconcile);
-	node(N.result, 'n8n-nodes-base.switch', 3.2, [3540, -200], {
+	b.connect(N.paceReconcile, N.reconcile);
+	b.node(N.result, 'n8n-nodes-base.switch', 3.2, [3540, -200], {
 		rules: {
 			values: [
 				switchRule('mismatch', '={{ $json.reconciliation?.ok === false }}'),
@@ -711,149 +655,139 @@ export function buildTemplate(): Json {
 		},
 		options: {},
 	});
-	connect(N.reconcile, N.result, 0);
+	b.connect(N.reconcile, N.result, 0);
+}
 
-	// ---- outcomes: one uniform item per order, from every branch
-	node(
+/** Outcomes: one uniform item per order, from every branch. */
+function outcomes(b: Builder): void {
+	b.node(
 		N.asRefused,
 		'n8n-nodes-base.set',
 		3.4,
 		[1540, 640],
 		setParams([
-			field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
+			b.field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
 			// test orders and orders before the cut-over are not booked, and nothing is wrong with them
-			field(
+			b.field(
 				'outcome',
 				"={{ $json.details?.skip === true || $json.details?.code === 'test_order' ? 'skipped' : 'failed' }}",
 			),
-			field('stage', 'fetch'),
-			field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
-			field('reason', '={{ $json.message ?? $json.error }}'),
-			field('hint', '={{ $json.details?.hint ?? null }}'),
-			field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
-			field('orderDate', '={{ $json.details?.orderDate ?? null }}'),
+			b.field('stage', 'fetch'),
+			b.field('code', "={{ $json.details?.code ?? 'unexpected_error' }}"),
+			b.field('reason', '={{ $json.message ?? $json.error }}'),
+			b.field('hint', '={{ $json.details?.hint ?? null }}'),
+			b.field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
+			b.field('orderDate', '={{ $json.details?.orderDate ?? null }}'),
 		]),
 	);
-	connect(N.getDaily, N.asRefused, 1);
-	connect(N.getByNumber, N.asRefused, 1);
-	connect(N.getRange, N.asRefused, 1);
-	node(
+	b.connect(N.getDaily, N.asRefused, 1);
+	b.connect(N.getByNumber, N.asRefused, 1);
+	b.connect(N.getRange, N.asRefused, 1);
+	b.node(
 		N.asNotInvoiceable,
 		'n8n-nodes-base.set',
 		3.4,
 		[1540, 440],
 		setParams([
-			field('orderNumber', '={{ $json.number }}'),
-			field('outcome', 'skipped'),
-			field('stage', 'fetch'),
-			field('code', 'status_not_invoiceable'),
-			field(
+			b.field('orderNumber', '={{ $json.number }}'),
+			b.field('outcome', 'skipped'),
+			b.field('stage', 'fetch'),
+			b.field('code', 'status_not_invoiceable'),
+			b.field(
 				'reason',
 				"={{ 'Order ' + $json.number + ' has status \"' + $json.status?.name + '\", which is not invoiceable' }}",
 			),
-			field(
+			b.field(
 				'hint',
 				`Invoice it once it is paid, shipped or picked up; or add its status to invoiceableStatuses in ${N.settings} and reprocess it.`,
 			),
-			...orderFacts(),
+			...orderFacts(b),
 		]),
 	);
-	connect(N.invoiceable, N.asNotInvoiceable, 1);
-	node(
+	b.connect(N.invoiceable, N.asNotInvoiceable, 1);
+	b.node(
 		N.asDebtorFailed,
 		'n8n-nodes-base.set',
 		3.4,
 		[1760, 640],
-		setParams(failureFields('debtor')),
+		setParams(failureFields(b, 'debtor')),
 	);
-	connect(N.debtors, N.asDebtorFailed, 1);
-	node(
+	b.connect(N.debtors, N.asDebtorFailed, 1);
+	b.node(
 		N.asPlanFailed,
 		'n8n-nodes-base.set',
 		3.4,
 		[700, 800],
-		setParams(failureFields('migration plan')),
+		setParams(failureFields(b, 'migration plan')),
 	);
-	connect(N.plan, N.asPlanFailed, 1);
-	node(
+	b.connect(N.plan, N.asPlanFailed, 1);
+	b.node(
 		N.asFindFailed,
 		'n8n-nodes-base.set',
 		3.4,
 		[2200, 640],
-		setParams(failureFields('duplicate check')),
+		setParams(failureFields(b, 'duplicate check')),
 	);
-	connect(N.find, N.asFindFailed, 1);
-	node(
+	b.connect(N.find, N.asFindFailed, 1);
+	b.node(
 		N.asBooked,
 		'n8n-nodes-base.set',
 		3.4,
 		[3760, -300],
 		setParams([
-			field('orderNumber', '={{ $json.orderNumber }}'),
-			field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
-			field('invoicenr', '={{ $json.invoicenr }}'),
+			b.field('orderNumber', '={{ $json.orderNumber }}'),
+			b.field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
+			b.field('invoicenr', '={{ $json.invoicenr }}'),
 			// sent paid (alreadypaid) only when the order is known paid; otherwise open until the money arrives
-			field('paid', '={{ $json.settled ?? $json.paidOnInvoice !== false }}', 'boolean'),
-			field('clientnr', '={{ $json.clientnr ?? null }}'),
-			field('debtorAction', '={{ $json.debtorAction ?? null }}'),
-			field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
-			...orderFacts(),
+			b.field('paid', '={{ $json.settled ?? $json.paidOnInvoice !== false }}', 'boolean'),
+			b.field('clientnr', '={{ $json.clientnr ?? null }}'),
+			b.field('debtorAction', '={{ $json.debtorAction ?? null }}'),
+			b.field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+			...orderFacts(b),
 			// the order has more than one invoice: which to keep and which to credit (from the nodes)
-			field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
+			b.field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
 		]),
 	);
-	connect(N.result, N.asBooked, 1);
-	node(
+	b.connect(N.result, N.asBooked, 1);
+	b.node(
 		N.asMismatched,
 		'n8n-nodes-base.set',
 		3.4,
 		[3760, -120],
 		setParams([
-			field('orderNumber', '={{ $json.orderNumber }}'),
-			field('outcome', 'mismatched'),
-			field('invoicenr', '={{ $json.invoicenr }}'),
-			field('differences', '={{ $json.reconciliation.differences }}', 'array'),
-			field(
+			b.field('orderNumber', '={{ $json.orderNumber }}'),
+			b.field('outcome', 'mismatched'),
+			b.field('invoicenr', '={{ $json.invoicenr }}'),
+			b.field('differences', '={{ $json.reconciliation.differences }}', 'array'),
+			b.field(
 				'reason',
 				"={{ 'Invoice ' + $json.invoicenr + ' differs from order ' + $json.orderNumber + ': ' + $json.reconciliation.differences.map(d => d.field).join(', ') }}",
 			),
-			field(
+			b.field(
 				'hint',
 				"={{ $json.reconciliation.differences.map(d => d.hint).filter(h => h).join(' ') }}",
 			),
-			field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
-			...orderFacts(),
-			field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
+			b.field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
+			...orderFacts(b),
+			b.field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
 		]),
 	);
-	connect(N.result, N.asMismatched, 0);
-	node(
+	b.connect(N.result, N.asMismatched, 0);
+	b.node(
 		N.asReconcileFailed,
 		'n8n-nodes-base.set',
 		3.4,
 		[3760, 60],
-		setParams(failureFields('read-back')),
+		setParams(failureFields(b, 'read-back')),
 	);
-	connect(N.reconcile, N.asReconcileFailed, 1);
+	b.connect(N.reconcile, N.asReconcileFailed, 1);
+}
 
-	// ---- one report
-	// [node, output]; Run settings comes along so that a day without orders still ends with a Report (all 0):
-	// the Merge waits for its other inputs, and its item carries no outcome, so nothing counts it
-	const inputs: Array<[string, number]> = [
-		[N.asRefused, 0],
-		[N.asNotInvoiceable, 0],
-		[N.asDebtorFailed, 0],
-		[N.asFindFailed, 0],
-		[N.booked, 1],
-		[N.asReconcileFailed, 0],
-		[N.asMismatched, 0],
-		[N.asBooked, 0],
-		[N.settings, 0],
-		[N.asPlanFailed, 0],
-	];
+/** The booking record's table, created when absent. */
+function bookingRecordTable(b: Builder): void {
 	// the booking record's table exists (created the first time) before anything reads or writes it: it sits above
 	// "Which run?", and n8n runs the branches of one output top to bottom
-	node(
+	b.node(
 		N.recordTable,
 		'n8n-nodes-base.dataTable',
 		1.1,
@@ -867,25 +801,34 @@ export function buildTemplate(): Json {
 		},
 		{ executeOnce: true },
 	);
-	connect(N.settings, N.recordTable);
-	node(N.collect, 'n8n-nodes-base.merge', 3.2, [4000, 200], { numberInputs: inputs.length });
-	inputs.forEach(([from, output], i) => connect(from, N.collect, output, i));
-	// ---- the booking record: one row per order, kept across executions. This branch sits ABOVE "All outcomes":
+	b.connect(N.settings, N.recordTable);
+}
+
+/** Collect outcomes: every outcome branch (and Run settings) into one Merge. */
+function collectOutcomes(b: Builder): void {
+	b.node(N.collect, 'n8n-nodes-base.merge', 3.2, [4000, 200], {
+		numberInputs: OUTCOME_INPUTS.length,
+	});
+	OUTCOME_INPUTS.forEach(([from, output], i) => b.connect(from, N.collect, output, i));
+}
+
+/** Booking record: one row per order, kept across executions. */
+function bookingRecord(b: Builder): void {
+	// the booking record: one row per order, kept across executions. This branch sits ABOVE "All outcomes":
 	// n8n runs the branches of one output top to bottom, each to its end, so the record is written before the
 	// open problems are read back for the report
-	node(
+	b.node(
 		N.toRecord,
 		'n8n-nodes-base.filter',
 		2.2,
 		[4220, -40],
 		ifParams('={{ !!$json.orderNumber && !!$json.outcome }}'),
 	);
-	connect(N.collect, N.toRecord);
-	const table = { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE };
+	b.connect(N.collect, N.toRecord);
 	const byOrderNumber = {
 		conditions: [{ keyName: 'orderNumber', condition: 'eq', keyValue: '={{ $json.orderNumber }}' }],
 	};
-	node(
+	b.node(
 		N.readRecord,
 		'n8n-nodes-base.dataTable',
 		1.1,
@@ -893,7 +836,7 @@ export function buildTemplate(): Json {
 		{
 			resource: 'row',
 			operation: 'get',
-			dataTableId: table,
+			dataTableId: RECORD_TABLE_REF,
 			matchType: 'allConditions',
 			filters: byOrderNumber,
 			returnAll: false,
@@ -901,34 +844,37 @@ export function buildTemplate(): Json {
 		},
 		{ alwaysOutputData: true },
 	);
-	connect(N.toRecord, N.readRecord);
-	node(N.recordRows, `${PKG}.factuursturen`, 1, [4660, -40], {
+	b.connect(N.toRecord, N.readRecord);
+	b.node(N.recordRows, `${PKG}.factuursturen`, 1, [4660, -40], {
 		resource: 'bookingRecord',
 		operation: 'buildRows',
 		outcomes: `={{ $('${N.toRecord}').all().map(i => i.json) }}`,
 	});
-	connect(N.readRecord, N.recordRows);
-	node(N.writeRecord, 'n8n-nodes-base.dataTable', 1.1, [4880, -40], {
+	b.connect(N.readRecord, N.recordRows);
+	b.node(N.writeRecord, 'n8n-nodes-base.dataTable', 1.1, [4880, -40], {
 		resource: 'row',
 		operation: 'upsert',
-		dataTableId: table,
+		dataTableId: RECORD_TABLE_REF,
 		matchType: 'allConditions',
 		filters: byOrderNumber,
 		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
 		options: {},
 	});
-	connect(N.recordRows, N.writeRecord);
+	b.connect(N.recordRows, N.writeRecord);
+}
 
-	// ---- a migration's progress, after its slice (between the record and the report, for the same reason)
-	node(
+/** Migration progress, kept per range. */
+function migrationProgress(b: Builder): void {
+	// a migration's progress, after its slice (between the record and the report, for the same reason)
+	b.node(
 		N.migrating,
 		'n8n-nodes-base.if',
 		2.2,
 		[4220, 80],
 		ifParams(`={{ ${runValue('mode')} === 'migrate' && $('${N.plan}').isExecuted }}`),
 	);
-	connect(N.collect, N.migrating);
-	node(
+	b.connect(N.collect, N.migrating);
+	b.node(
 		N.countRange,
 		`${PKG}.mijnwebwinkel`,
 		1,
@@ -945,8 +891,8 @@ export function buildTemplate(): Json {
 		},
 		{ credentials: mwwCredentials, onError: 'continueErrorOutput', executeOnce: true },
 	);
-	connect(N.migrating, N.countRange, 0);
-	node(N.progress, `${PKG}.factuursturen`, 1, [4660, 80], {
+	b.connect(N.migrating, N.countRange, 0);
+	b.node(N.progress, `${PKG}.factuursturen`, 1, [4660, 80], {
 		resource: 'bookingRecord',
 		operation: 'migrationProgress',
 		// branch 0 named: with its error output wired, n8n's default branch for $('…').all() is not the main one
@@ -954,15 +900,15 @@ export function buildTemplate(): Json {
 		outcomes: `={{ $('${N.collect}').all().map(i => i.json) }}`,
 		total: '={{ $json.count ?? null }}',
 		budgetPerWindow: `={{ ${setting('apiBudgetPerHour')} }}`,
-		...migrationCosts,
+		...MIGRATION_COSTS,
 	});
 	// without the count (its failure) the progress is still kept, without "left"
-	connect(N.countRange, N.progress, 0);
-	connect(N.countRange, N.progress, 1);
-	node(N.writeProgress, 'n8n-nodes-base.dataTable', 1.1, [4880, 80], {
+	b.connect(N.countRange, N.progress, 0);
+	b.connect(N.countRange, N.progress, 1);
+	b.node(N.writeProgress, 'n8n-nodes-base.dataTable', 1.1, [4880, 80], {
 		resource: 'row',
 		operation: 'upsert',
-		dataTableId: migrationTable,
+		dataTableId: MIGRATION_TABLE_REF,
 		matchType: 'allConditions',
 		filters: {
 			conditions: [{ keyName: 'range', condition: 'eq', keyValue: '={{ $json.range }}' }],
@@ -970,16 +916,19 @@ export function buildTemplate(): Json {
 		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
 		options: {},
 	});
-	connect(N.progress, N.writeProgress);
+	b.connect(N.progress, N.writeProgress);
+}
 
-	node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], {
+/** Report: one item with the counts, lists and fixes. */
+function report(b: Builder): void {
+	b.node(N.aggregate, 'n8n-nodes-base.aggregate', 1, [4220, 200], {
 		aggregate: 'aggregateAllItemData',
 		destinationFieldName: 'orders',
 		options: {},
 	});
-	connect(N.collect, N.aggregate);
+	b.connect(N.collect, N.aggregate);
 	// every problem still open, not only today's, oldest first
-	node(
+	b.node(
 		N.openProblems,
 		'n8n-nodes-base.dataTable',
 		1.1,
@@ -987,7 +936,7 @@ export function buildTemplate(): Json {
 		{
 			resource: 'row',
 			operation: 'get',
-			dataTableId: table,
+			dataTableId: RECORD_TABLE_REF,
 			matchType: 'allConditions',
 			filters: { conditions: [{ keyName: 'openProblem', condition: 'isTrue' }] },
 			returnAll: true,
@@ -997,35 +946,39 @@ export function buildTemplate(): Json {
 		},
 		{ alwaysOutputData: true, executeOnce: true },
 	);
-	connect(N.aggregate, N.openProblems);
-	node(N.openList, 'n8n-nodes-base.aggregate', 1, [4660, 400], {
+	b.connect(N.aggregate, N.openProblems);
+	b.node(N.openList, 'n8n-nodes-base.aggregate', 1, [4660, 400], {
 		aggregate: 'aggregateAllItemData',
 		destinationFieldName: 'openProblems',
 		options: {},
 	});
-	connect(N.openProblems, N.openList);
-	node(N.withOpen, 'n8n-nodes-base.merge', 3.2, [4880, 200], {
+	b.connect(N.openProblems, N.openList);
+	b.node(N.withOpen, 'n8n-nodes-base.merge', 3.2, [4880, 200], {
 		mode: 'combine',
 		combineBy: 'combineByPosition',
 		options: {},
 	});
-	connect(N.aggregate, N.withOpen, 0, 0);
-	connect(N.openList, N.withOpen, 0, 1);
+	b.connect(N.aggregate, N.withOpen, 0, 0);
+	b.connect(N.openList, N.withOpen, 0, 1);
 	const count = (outcome: string) =>
-		field(outcome, `={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`, 'number');
+		b.field(
+			outcome,
+			`={{ $json.orders.filter(o => o.outcome === '${outcome}').length }}`,
+			'number',
+		);
 	const list = (name: string, outcome: string) =>
-		field(
+		b.field(
 			name,
 			`={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, stage: o.stage, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`,
 			'array',
 		);
-	node(
+	b.node(
 		N.report,
 		'n8n-nodes-base.set',
 		3.4,
 		[5100, 200],
 		setParams([
-			field('mode', `={{ $('${N.settings}').first().json.mode }}`),
+			b.field('mode', `={{ $('${N.settings}').first().json.mode }}`),
 			count('sent'),
 			count('adopted'),
 			count('skipped'),
@@ -1034,75 +987,78 @@ export function buildTemplate(): Json {
 			list('failedOrders', 'failed'),
 			list('mismatchedOrders', 'mismatched'),
 			list('skippedOrders', 'skipped'),
-			field(
+			b.field(
 				'waitingForBudget',
 				"={{ $json.orders.filter(o => o.outcome === 'waiting').length }}",
 				'number',
 			),
 			list('waitingForBudgetOrders', 'waiting'),
-			field(
+			b.field(
 				'paidInvoices',
 				"={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && o.paid).length }}",
 				'number',
 			),
-			field(
+			b.field(
 				'openInvoices',
 				"={{ $json.orders.filter(o => (o.outcome === 'sent' || o.outcome === 'adopted') && !o.paid).length }}",
 				'number',
 			),
-			field(
+			b.field(
 				'invoices',
 				"={{ $json.orders.filter(o => o.outcome === 'sent' || o.outcome === 'adopted').map(o => ({ orderNumber: o.orderNumber, invoicenr: o.invoicenr, outcome: o.outcome, paid: o.paid })) }}",
 				'array',
 			),
-			field(
+			b.field(
 				'apiBudgetLeft',
 				'={{ $json.orders.map(o => o.budgetLeft).filter(n => typeof n === "number").pop() ?? null }}',
 				'number',
 			),
-			field('summary', SUMMARY_TEXT),
-			field(
+			b.field('summary', SUMMARY_TEXT),
+			b.field(
 				'migration',
 				`={{ $('${N.progress}').isExecuted ? $('${N.progress}').all(0, 0)[0]?.json ?? null : ($('${N.plan}').isExecuted ? $('${N.plan}').all(0, 0)[0]?.json.state ?? null : null) }}`,
 				'object',
 			),
-			field(
+			b.field(
 				'openProblems',
 				'={{ ($json.openProblems ?? []).filter(p => p.orderNumber).map(p => ({ orderNumber: p.orderNumber, orderDate: p.orderDate, outcome: p.outcome, stage: p.stage, code: p.code, reason: p.reason, fix: p.fix, invoiceNumber: p.invoiceNumber, firstTried: p.firstTried, lastTried: p.lastTried, attempts: p.attempts })) }}',
 				'array',
 			),
 			// orders with more than one invoice (booked twice, this run or earlier), each with the invoice to credit
-			field('duplicates', '={{ $json.orders.filter(o => o.duplicateFix).length }}', 'number'),
-			field(
+			b.field('duplicates', '={{ $json.orders.filter(o => o.duplicateFix).length }}', 'number'),
+			b.field(
 				'duplicateInvoices',
 				'={{ $json.orders.filter(o => o.duplicateFix).map(o => o.duplicateFix) }}',
 				'array',
 			),
 			// creates whose answer was lost and could not be confirmed: not sent again, settled by the next run
-			field(
+			b.field(
 				'outcomeUnknown',
 				"={{ $json.orders.filter(o => o.code === 'outcome_unknown').length }}",
 				'number',
 			),
 			// false when the order fetch itself failed: the next run's lookback catches up on the day
-			field(
+			b.field(
 				'fetchComplete',
 				"={{ !$json.orders.some(o => o.outcome === 'failed' && o.stage === 'fetch' && !o.orderNumber) }}",
 				'boolean',
 			),
 			// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched
-			field(
+			b.field(
 				'ok',
 				"={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) }}",
 				'boolean',
 			),
 		]),
 	);
-	connect(N.withOpen, N.report);
+	b.connect(N.withOpen, N.report);
+}
 
-	// ---- after the report: the e-mail (disabled until the user sets it up), then a run with failures ends in error
+/** After the report: the e-mail, then failing the run when something needs a person. */
+function afterReport(b: Builder): void {
+	// after the report: the e-mail (disabled until the user sets it up), then a run with failures ends in error
 	// so that n8n lists it as failed and its Error Workflow runs (Run settings: failRunOnErrors)
-	node(
+	b.node(
 		N.email,
 		'n8n-nodes-base.emailSend',
 		2.1,
@@ -1119,26 +1075,45 @@ export function buildTemplate(): Json {
 		},
 		{ disabled: true },
 	);
-	connect(N.report, N.email);
-	node(
+	b.connect(N.report, N.email);
+	b.node(
 		N.anyFailed,
 		'n8n-nodes-base.if',
 		2.2,
 		[5340, 320],
 		ifParams(`={{ ${setting('failRunOnErrors')} === true && $json.ok === false }}`),
 	);
-	connect(N.report, N.anyFailed);
-	node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [5560, 300], {
+	b.connect(N.report, N.anyFailed);
+	b.node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [5560, 300], {
 		errorMessage:
 			"={{ $json.failed + ' order(s) failed, ' + $json.mismatched + ' mismatched, ' + $json.duplicates + ' invoiced more than once' + ($json.fetchComplete ? '' : ', the order fetch failed') + ' (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
 	});
-	connect(N.anyFailed, N.runFailed, 0);
+	b.connect(N.anyFailed, N.runFailed, 0);
+}
 
+export function buildTemplate(): Json {
+	const b = createBuilder();
+	notes(b);
+	triggersAndSettings(b);
+	whichRun(b);
+	fetch(b);
+	migrationSlice(b);
+	debtors(b);
+	duplicateCheck(b);
+	perOrder(b);
+	readBack(b);
+	outcomes(b);
+	bookingRecordTable(b);
+	collectOutcomes(b);
+	bookingRecord(b);
+	migrationProgress(b);
+	report(b);
+	afterReport(b);
 	return {
 		id: TEMPLATE_ID,
 		name: TEMPLATE_NAME,
-		nodes: [...nodes],
-		connections: { ...connections },
+		nodes: b.nodes,
+		connections: b.connections,
 		settings: {
 			executionOrder: 'v1',
 			timezone: 'Europe/Amsterdam',
@@ -1152,81 +1127,11 @@ export function buildTemplate(): Json {
 	};
 }
 
-/** Names of the form workflow's nodes. */
-export const F = { form: 'Reprocess or migrate (form)', call: 'Run the sync workflow' } as const;
-
-/** The small workflow that serves the reprocess/migrate form and runs the main workflow with its answers. */
-export function buildFormWorkflow(): Json {
-	nodes.length = 0;
-	for (const k of Object.keys(connections)) delete connections[k];
-	sticky(
-		'Note: form',
-		[-60, -300],
-		560,
-		260,
-		`## Reprocess or migrate\nPublish this workflow **and** the sync workflow (n8n runs a called workflow only when it is published); the form is at \`<your n8n>/form/${FORM_PATH}\` (while you test it: \`/form-test/${FORM_PATH}\`). It runs **${TEMPLATE_NAME}** with the answers. After importing both workflows, open **${F.call}** and pick that workflow under *Workflow* if it is not shown.`,
-		6,
-	);
-	node(
-		F.form,
-		'n8n-nodes-base.formTrigger',
-		2.2,
-		[0, 0],
-		{
-			formTitle: 'Reprocess or migrate orders',
-			formDescription:
-				'Reprocess: the given order numbers. Reprocess open problems: every order the booking record lists as a problem still open. Migrate: all invoiceable orders placed in the date range (no cap; run it again to resume, invoiced orders are adopted, not duplicated).',
-			formFields: {
-				values: [
-					{
-						fieldLabel: 'Mode',
-						fieldType: 'dropdown',
-						fieldOptions: {
-							values: [{ option: 'reprocess' }, { option: REPROCESS_OPEN }, { option: 'migrate' }],
-						},
-						requiredField: true,
-					},
-					{ fieldLabel: 'Order numbers', fieldType: 'textarea', placeholder: '1042, 1043' },
-					{ fieldLabel: 'From date', fieldType: 'date' },
-					{ fieldLabel: 'To date', fieldType: 'date' },
-				],
-			},
-			// Form Trigger 2.2 takes its path from Options; a top-level `path` is only read up to 2.1
-			options: { path: FORM_PATH },
-		},
-		{ webhookId: idFor('form-webhook') },
-	);
-	node(F.call, 'n8n-nodes-base.executeWorkflow', 1.2, [260, 0], {
-		source: 'database',
-		workflowId: { __rl: true, mode: 'list', value: TEMPLATE_ID, cachedResultName: TEMPLATE_NAME },
-		mode: 'once',
-		options: { waitForSubWorkflow: true },
-	});
-	connect(F.form, F.call);
-	return {
-		id: FORM_TEMPLATE_ID,
-		name: `${TEMPLATE_NAME}: reprocess or migrate (form)`,
-		nodes: [...nodes],
-		connections: { ...connections },
-		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true },
-		pinData: {},
-		active: false,
-		meta: { templateCredsSetupCompleted: false },
-		tags: [],
-	};
-}
-
 export function templateJsonText(): string {
-	return `${JSON.stringify(buildTemplate(), null, 2)}\n`;
-}
-
-export function formTemplateJsonText(): string {
-	return `${JSON.stringify(buildFormWorkflow(), null, 2)}\n`;
+	return jsonText(buildTemplate());
 }
 
 if (require.main === module) {
-	fs.mkdirSync(path.dirname(TEMPLATE_PATH), { recursive: true });
 	fs.writeFileSync(TEMPLATE_PATH, templateJsonText());
-	fs.writeFileSync(FORM_TEMPLATE_PATH, formTemplateJsonText());
-	process.stdout.write(`wrote ${TEMPLATE_PATH}\nwrote ${FORM_TEMPLATE_PATH}\n`);
+	process.stdout.write(`wrote ${TEMPLATE_PATH}\n`);
 }
