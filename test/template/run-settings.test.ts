@@ -6,7 +6,7 @@
  */
 import { parseMapping } from '../../core/factuursturen/mapping';
 import { Mijnwebwinkel } from '../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
-import { paymentMethodItems } from '../../nodes/Mijnwebwinkel/helpers/payment-methods';
+import { paymentMethodItems } from '../../nodes/Mijnwebwinkel/helpers/paymentMethods';
 import {
 	buildTemplate,
 	INVOICEABLE_STATUSES,

@@ -1,25 +1,23 @@
 /**
- * Mijnwebwinkel's date filters are shop-local (Europe/Amsterdam) without an offset: `yyyy-mm-dd` for order
+ * Mijnwebwinkel's date filters are shop-local (core/time-zone.ts) without an offset: `yyyy-mm-dd` for order
  * dates, `yyyy-mm-dd hh:mm:ss` for status-change moments. Values from the editor or an expression (ISO text,
  * Date, luxon DateTime) are converted to that zone here, so a summer/winter offset is never off by an hour.
  */
 import { DateTime } from 'luxon';
 import { SHOP_TIME_ZONE } from '../../../core/time-zone';
 
-export const SHOP_ZONE = SHOP_TIME_ZONE;
-
 export class DateInputError extends Error {}
 
 function toDateTime(value: unknown, what: string): DateTime {
 	let dt: DateTime | undefined;
-	if (DateTime.isDateTime(value)) dt = value.setZone(SHOP_ZONE);
-	else if (value instanceof Date) dt = DateTime.fromJSDate(value).setZone(SHOP_ZONE);
+	if (DateTime.isDateTime(value)) dt = value.setZone(SHOP_TIME_ZONE);
+	else if (value instanceof Date) dt = DateTime.fromJSDate(value).setZone(SHOP_TIME_ZONE);
 	else if (typeof value === 'string') {
 		const text = value.trim();
 		// ISO text with an offset is converted to shop time; text without one is read as shop time
-		dt = DateTime.fromISO(text, { zone: SHOP_ZONE });
-		if (!dt.isValid) dt = DateTime.fromSQL(text, { zone: SHOP_ZONE });
-		dt = dt.setZone(SHOP_ZONE);
+		dt = DateTime.fromISO(text, { zone: SHOP_TIME_ZONE });
+		if (!dt.isValid) dt = DateTime.fromSQL(text, { zone: SHOP_TIME_ZONE });
+		dt = dt.setZone(SHOP_TIME_ZONE);
 	}
 	if (!dt || !dt.isValid) {
 		throw new DateInputError(
@@ -49,7 +47,7 @@ export function shopDateTime(value: unknown, what: string, bound: 'start' | 'end
  * today, so a daily run overlaps the previous one by a day.
  */
 export function lastDaysStart(days: number, now: DateTime = DateTime.now()): string {
-	return now.setZone(SHOP_ZONE).startOf('day').minus({ days }).toFormat('yyyy-MM-dd HH:mm:ss');
+	return now.setZone(SHOP_TIME_ZONE).startOf('day').minus({ days }).toFormat('yyyy-MM-dd HH:mm:ss');
 }
 
 export const isEmptyDate = (value: unknown) =>

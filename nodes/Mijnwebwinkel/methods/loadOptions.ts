@@ -1,5 +1,5 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { fetchStatuses } from '../helpers/statuses';
+import { fetchStatuses } from '../transport/statuses';
 
 /**
  * The shop's order statuses for the dropdowns. The option VALUE is the status NAME: the workflow stores

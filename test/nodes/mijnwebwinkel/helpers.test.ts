@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { lastDaysStart, shopDate, shopDateTime } from '../../../nodes/Mijnwebwinkel/helpers/dates';
-import { compareOrderNumbers } from '../../../nodes/Mijnwebwinkel/helpers/order-number';
+import { compareOrderNumbers } from '../../../nodes/Mijnwebwinkel/helpers/orderNumber';
 import { redactSecrets } from '../../../nodes/Mijnwebwinkel/transport/redact';
 import { hintFor, retryAfterSeconds } from '../../../nodes/Mijnwebwinkel/transport/request';
 

@@ -6,7 +6,7 @@
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { fixedDebtorFor } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/mapping';
-import { paymentMethodItems } from '../../../nodes/Mijnwebwinkel/helpers/payment-methods';
+import { paymentMethodItems } from '../../../nodes/Mijnwebwinkel/helpers/paymentMethods';
 import {
 	startMijnwebwinkelSandbox,
 	type RunningMijnwebwinkelSandbox,

@@ -1,6 +1,6 @@
 /** Order list/count filters from the node parameters → the API's query parameters. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { isEmptyDate, lastDaysStart, shopDate, shopDateTime } from '../../helpers/dates';
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { isEmptyDate, lastDaysStart, shopDate, shopDateTime } from './dates';
 
 export interface OrderQuery {
 	qs: IDataObject;
@@ -9,14 +9,10 @@ export interface OrderQuery {
 	includeCreditOrders: boolean;
 }
 
-export function orderQuery(
-	this: IExecuteFunctions,
-	filters: IDataObject,
-	itemIndex: number,
-): OrderQuery {
+export function orderQuery(node: INode, filters: IDataObject, itemIndex: number): OrderQuery {
 	const qs: IDataObject = {};
 	const fail = (message: string, description: string) =>
-		new NodeOperationError(this.getNode(), message, { itemIndex, description });
+		new NodeOperationError(node, message, { itemIndex, description });
 	// the date helpers throw only DateInputError: turned into an error that says how to enter a date
 	const convert = (fn: () => string): string => {
 		try {

@@ -46,21 +46,21 @@ export const requestOptionsField: INodeProperties = {
 	],
 };
 
-export const returnAllField = (resource: string, operation: string): INodeProperties => ({
+/** Fields of the Get Many operations; each operation places them with its own display options. */
+export const returnAllField: INodeProperties = {
 	displayName: 'Return All',
 	name: 'returnAll',
 	type: 'boolean',
-	displayOptions: { show: { resource: [resource], operation: [operation] } },
 	default: false,
 	description: 'Whether to return all results or only up to a given limit',
-});
+};
 
-export const limitField = (resource: string, operation: string): INodeProperties => ({
+export const limitField: INodeProperties = {
 	displayName: 'Limit',
 	name: 'limit',
 	type: 'number',
-	displayOptions: { show: { resource: [resource], operation: [operation], returnAll: [false] } },
+	displayOptions: { show: { returnAll: [false] } },
 	typeOptions: { minValue: 1 },
 	default: 50,
 	description: 'Max number of results to return',
-});
+};

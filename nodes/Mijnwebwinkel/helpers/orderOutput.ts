@@ -3,34 +3,30 @@
  * must not be invoiced as it is, an error item (or a skip item) that says why and what to do, while the
  * other orders go on.
  */
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-import type { ErrorCode } from '../../../../core/error-codes';
-import { OrderRefusal } from '../../../../core/errors';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { ErrorCode } from '../../../core/error-codes';
+import { OrderRefusal } from '../../../core/errors';
 import {
 	MISSING_CURRENCY_VALUES,
 	toCanonicalOrder,
 	type MissingCurrency,
-} from '../../../../core/mijnwebwinkel/to-canonical';
+} from '../../../core/mijnwebwinkel/to-canonical';
 import {
 	EU_DISTANCE_SALES_VALUES,
 	type EuDistanceSales,
-} from '../../../../core/mijnwebwinkel/vat-regime';
-import { isEuMember } from '../../../../core/vat/eu-countries';
+} from '../../../core/mijnwebwinkel/vat-regime';
+import { isEuMember } from '../../../core/vat/eu-countries';
 import {
 	CutOverSettingError,
 	cutOverSkip,
 	parseCutOver,
 	type CutOver,
-} from '../../../../core/switch-over/cut-over';
-import { SHOP_ZONE } from '../../helpers/dates';
-import { errorItemJson } from '../../helpers/error-item';
-import { orderKey } from '../../helpers/order-number';
-import type { OperationContext } from '../types';
+} from '../../../core/switch-over/cut-over';
+import { SHOP_TIME_ZONE } from '../../../core/time-zone';
+import { errorItemJson } from '../../shared/errorItem';
+import type { OperationRun } from '../../shared/operation';
+import type { MijnwebwinkelClient } from '../transport/client';
+import { orderKey } from './orderNumber';
 
 interface Refusal {
 	orderNumber: string | null;
@@ -82,22 +78,22 @@ function cutOverOf(ctx: IExecuteFunctions, i: number): CutOver {
 	}
 }
 
+/** The output JSON of the orders read for item `i`, in the shape its Output parameter asks for. */
 export async function emitOrders(
-	this: IExecuteFunctions,
+	run: OperationRun<MijnwebwinkelClient>,
 	orders: IDataObject[],
-	c: OperationContext,
-): Promise<INodeExecutionData[]> {
-	const i = c.itemIndex;
-	const pairedItem = { item: i };
-	const output = this.getNodeParameter('output', i, 'raw') as string;
-	if (output !== 'normalized') return orders.map((json) => ({ json, pairedItem }));
+	i: number,
+): Promise<IDataObject[]> {
+	const ctx = run.ctx;
+	const output = ctx.getNodeParameter('output', i, 'raw') as string;
+	if (output !== 'normalized') return orders;
 
-	const homeCountry = String(this.getNodeParameter('homeCountry', i, 'NL'))
+	const homeCountry = String(ctx.getNodeParameter('homeCountry', i, 'NL'))
 		.trim()
 		.toUpperCase();
 	if (!isEuMember(homeCountry)) {
 		throw new NodeOperationError(
-			this.getNode(),
+			ctx.getNode(),
 			`Home Country "${homeCountry}" is not an EU member state`,
 			{
 				itemIndex: i,
@@ -105,10 +101,10 @@ export async function emitOrders(
 			},
 		);
 	}
-	const euDistanceSales = this.getNodeParameter('euDistanceSales', i, 'below_threshold') as string;
+	const euDistanceSales = ctx.getNodeParameter('euDistanceSales', i, 'below_threshold') as string;
 	if (!(EU_DISTANCE_SALES_VALUES as readonly string[]).includes(euDistanceSales)) {
 		throw new NodeOperationError(
-			this.getNode(),
+			ctx.getNode(),
 			`EU Distance Sales "${euDistanceSales}" is not a known option`,
 			{
 				itemIndex: i,
@@ -116,14 +112,14 @@ export async function emitOrders(
 			},
 		);
 	}
-	const missingCurrency = this.getNodeParameter(
+	const missingCurrency = ctx.getNodeParameter(
 		'missingCurrency',
 		i,
 		'assume_eur',
 	) as MissingCurrency;
 	if (!MISSING_CURRENCY_VALUES.includes(missingCurrency)) {
 		throw new NodeOperationError(
-			this.getNode(),
+			ctx.getNode(),
 			`Missing Currency "${missingCurrency}" is not a known option`,
 			{
 				itemIndex: i,
@@ -131,18 +127,18 @@ export async function emitOrders(
 			},
 		);
 	}
-	const refusedOrders = this.getNodeParameter('refusedOrders', i, 'error') as string;
-	const statuses = await c.run.getStatuses(this, c.policy, i);
-	const cutOver = cutOverOf(this, i);
+	const refusedOrders = ctx.getNodeParameter('refusedOrders', i, 'error') as string;
+	const statuses = await run.api.orderStatuses(i);
+	const cutOver = cutOverOf(ctx, i);
 
-	const out: INodeExecutionData[] = [];
+	const out: IDataObject[] = [];
 	for (const order of orders) {
 		let canonical: IDataObject;
 		try {
 			const mapped = toCanonicalOrder(order, {
 				statuses,
 				homeCountry,
-				timeZone: SHOP_ZONE,
+				timeZone: SHOP_TIME_ZONE,
 				euDistanceSales: euDistanceSales as EuDistanceSales,
 				missingCurrency,
 			});
@@ -152,21 +148,18 @@ export async function emitOrders(
 		} catch (error) {
 			const r = refusalOf(error, order);
 			// a cut-over skip is no error: without an error output it is a skip item, as with Skip With Reason
-			if (refusedOrders === 'skip' || (r.skip && !c.continueOnFail)) {
+			if (refusedOrders === 'skip' || (r.skip && !run.continueOnFail)) {
 				out.push({
-					json: {
-						skipped: true,
-						orderNumber: r.orderNumber,
-						code: r.code,
-						reason: r.message,
-						hint: r.hint,
-					},
-					pairedItem,
+					skipped: true,
+					orderNumber: r.orderNumber,
+					code: r.code,
+					reason: r.message,
+					hint: r.hint,
 				});
 				continue;
 			}
-			if (!c.continueOnFail) {
-				throw new NodeOperationError(this.getNode(), r.message, {
+			if (!run.continueOnFail) {
+				throw new NodeOperationError(ctx.getNode(), r.message, {
 					itemIndex: i,
 					description: r.hint,
 				});
@@ -175,8 +168,8 @@ export async function emitOrders(
 				typeof order.date === 'string' && /^\d{4}-\d{2}-\d{2}/.test(order.date)
 					? order.date.slice(0, 10)
 					: null;
-			out.push({
-				json: errorItemJson(r.message, {
+			out.push(
+				errorItemJson(r.message, {
 					orderNumber: r.orderNumber,
 					code: r.code,
 					hint: r.hint,
@@ -184,8 +177,7 @@ export async function emitOrders(
 					...(r.skip ? { skip: true } : {}),
 					orderDate,
 				}),
-				pairedItem,
-			});
+			);
 			continue;
 		}
 		if (canonical.currencyAssumed === true) {
@@ -193,7 +185,7 @@ export async function emitOrders(
 				`Order ${String(canonical.number)} came without a currency and is booked as EUR. Check it in Mijnwebwinkel; set Missing Currency to "Refuse" to hold such orders back instead.`,
 			];
 		}
-		out.push({ json: canonical, pairedItem });
+		out.push(canonical);
 	}
 	return out;
 }

@@ -1,50 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { limitField, returnAllField } from './common';
 
-const show = (operation: string[], extra: Record<string, unknown[]> = {}) => ({
-	show: { resource: ['order'], operation, ...extra },
-});
-
-const STATUS_LIST_HINT =
+export const STATUS_LIST_HINT =
 	"Loaded from the shop by name; the node looks the IDs up again on every run, so a workflow that keeps names never depends on the shop's status IDs";
 
-export const orderOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: { resource: ['order'] } },
-	options: [
-		{
-			name: 'Count',
-			value: 'count',
-			action: 'Count orders',
-			description: 'Count the orders that match filters',
-		},
-		{
-			name: 'Get',
-			value: 'get',
-			action: 'Get an order',
-			description: 'Get one order by its number',
-		},
-		{
-			name: 'Get Many',
-			value: 'getAll',
-			action: 'Get many orders',
-			description: 'Get orders that match filters',
-		},
-		{
-			name: 'Update',
-			value: 'update',
-			action: 'Update an order',
-			description: 'Change the status, the archived flag or the internal comment of an order',
-		},
-	],
-	default: 'getAll',
-};
-
 /** The filters the list and the count share; the list also takes a customer e-mail. */
-function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
+export function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 	const options: INodeProperties[] = [
 		{
 			displayName: 'Archived',
@@ -157,76 +117,29 @@ function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: show([operation]),
 		options,
 	};
 }
 
-export const orderFields: INodeProperties[] = [
-	{
-		displayName: 'Order Number',
-		name: 'orderNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1042',
-		displayOptions: show(['get', 'update']),
-		description: 'The number of the order as the shop shows it',
-	},
-	returnAllField('order', 'getAll'),
-	limitField('order', 'getAll'),
-	orderFilters('getAll'),
-	orderFilters('count'),
-	{
-		displayName: 'Sort',
-		name: 'ordering',
-		type: 'options',
-		displayOptions: show(['getAll']),
-		options: [
-			{ name: 'Order Number Ascending', value: 'asc' },
-			{ name: 'Order Number Descending', value: 'desc' },
-		],
-		default: 'asc',
-	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: show(['update']),
-		options: [
-			{
-				displayName: 'Archived',
-				name: 'archived',
-				type: 'boolean',
-				default: false,
-				description: 'Whether the order is archived',
-			},
-			{
-				displayName: 'Internal Comment',
-				name: 'internalComment',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description:
-					"The shop owner's note on the order (customers do not see it); replaces the current one",
-			},
-			{
-				displayName: 'Status Name or ID',
-				name: 'status',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getOrderStatuses' },
-				default: '',
-				description: `The new status. ${STATUS_LIST_HINT}. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
-			},
-		],
-	},
+export const orderNumberField: INodeProperties = {
+	displayName: 'Order Number',
+	name: 'orderNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '1042',
+	description: 'The number of the order as the shop shows it',
+};
+
+/**
+ * Output and, for Normalized, the settings of the mapping to the canonical order: the same for every operation
+ * that returns orders (Get, Get Many, Update).
+ */
+export const outputFields: INodeProperties[] = [
 	{
 		displayName: 'Output',
 		name: 'output',
 		type: 'options',
-		displayOptions: show(['get', 'getAll', 'update']),
 		options: [
 			{
 				name: 'Raw',
@@ -246,7 +159,7 @@ export const orderFields: INodeProperties[] = [
 		displayName: 'Home Country',
 		name: 'homeCountry',
 		type: 'string',
-		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		displayOptions: { show: { output: ['normalized'] } },
 		default: 'NL',
 		description:
 			"The shop's VAT country as a two-letter code; decides domestic, OSS, reverse-charge and export sales",
@@ -255,7 +168,7 @@ export const orderFields: INodeProperties[] = [
 		displayName: 'EU Distance Sales',
 		name: 'euDistanceSales',
 		type: 'options',
-		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		displayOptions: { show: { output: ['normalized'] } },
 		options: [
 			{
 				name: 'Below Threshold',
@@ -278,7 +191,7 @@ export const orderFields: INodeProperties[] = [
 		displayName: 'Missing Currency',
 		name: 'missingCurrency',
 		type: 'options',
-		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		displayOptions: { show: { output: ['normalized'] } },
 		options: [
 			{
 				name: 'Assume EUR and Say So',
@@ -299,7 +212,7 @@ export const orderFields: INodeProperties[] = [
 		displayName: 'Refused Orders',
 		name: 'refusedOrders',
 		type: 'options',
-		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		displayOptions: { show: { output: ['normalized'] } },
 		options: [
 			{
 				name: 'Report as Error',
@@ -321,7 +234,7 @@ export const orderFields: INodeProperties[] = [
 		displayName: 'Cut-Over Date',
 		name: 'cutOverDate',
 		type: 'string',
-		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		displayOptions: { show: { output: ['normalized'] } },
 		default: '',
 		placeholder: 'e.g. 2026-11-01',
 		description:
@@ -331,7 +244,7 @@ export const orderFields: INodeProperties[] = [
 		displayName: 'Cut-Over Order Number',
 		name: 'cutOverOrderNumber',
 		type: 'string',
-		displayOptions: show(['get', 'getAll', 'update'], { output: ['normalized'] }),
+		displayOptions: { show: { output: ['normalized'] } },
 		default: '',
 		placeholder: 'e.g. 1041',
 		description:

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { mijnwebwinkelRequest, type RequestPolicy } from '../transport/request';
+import { mijnwebwinkelRequest, type RequestPolicy } from './request';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -17,13 +17,13 @@ export interface PagingOptions {
 	keyOf: (record: IDataObject) => string;
 	/** records it rejects are read and dropped: they neither count towards `max` nor stay in memory */
 	accept?: (record: IDataObject) => boolean;
-	policy: RequestPolicy;
-	itemIndex: number;
 }
 
 export async function fetchPaged(
 	this: IExecuteFunctions,
 	o: PagingOptions,
+	policy: RequestPolicy,
+	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const pageSize =
 		o.max === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(o.max, MAX_PAGE_SIZE));
@@ -33,12 +33,12 @@ export async function fetchPaged(
 		const page = await mijnwebwinkelRequest.call(
 			this,
 			{ method: 'GET', path: o.path, qs: { ...o.qs, limit: pageSize, offset } },
-			o.policy,
-			o.itemIndex,
+			policy,
+			itemIndex,
 		);
 		if (!Array.isArray(page)) {
 			throw new NodeOperationError(this.getNode(), `Mijnwebwinkel sent no list for GET ${o.path}`, {
-				itemIndex: o.itemIndex,
+				itemIndex,
 				description:
 					'Check the Base URL in the Mijnwebwinkel API credential: it must point at the Mijnwebwinkel API.',
 			});
@@ -61,7 +61,7 @@ export async function fetchPaged(
 				this.getNode(),
 				`Mijnwebwinkel answered the same orders again for offset ${offset} of GET ${o.path}`,
 				{
-					itemIndex: o.itemIndex,
+					itemIndex,
 					description:
 						'The list cannot be read completely, so nothing was passed on. Check the Base URL in the Mijnwebwinkel API credential; if it is right, run again later.',
 				},

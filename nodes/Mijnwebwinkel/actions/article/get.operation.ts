@@ -1,0 +1,46 @@
+import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { OperationRun } from '../../../shared/operation';
+import { forEachItem } from '../../../shared/perItem';
+import { asObject, itemLoop } from '../../helpers/items';
+import type { MijnwebwinkelClient } from '../../transport/client';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Article ID',
+		name: 'articleId',
+		type: 'string',
+		required: true,
+		default: '',
+		description: "The article's numeric ID",
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['article'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(run: OperationRun<MijnwebwinkelClient>) {
+	return await forEachItem(
+		run,
+		async (i) => {
+			const id = String(run.ctx.getNodeParameter('articleId', i, '') ?? '').trim();
+			if (!id) {
+				throw new NodeOperationError(run.ctx.getNode(), 'No article ID given', {
+					itemIndex: i,
+					description: "Enter the article's numeric ID.",
+				});
+			}
+			const article = await run.api.request(
+				{
+					method: 'GET',
+					path: `/v1/articles/${encodeURIComponent(id)}`,
+					qs: { use_url_id: 'false' },
+				},
+				i,
+			);
+			return [asObject(article)];
+		},
+		itemLoop(run),
+	);
+}

@@ -1,0 +1,46 @@
+import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import type { OperationRun } from '../../../shared/operation';
+import { forEachItem } from '../../../shared/perItem';
+import { asObject, itemLoop } from '../../helpers/items';
+import type { MijnwebwinkelClient } from '../../transport/client';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Customer ID',
+		name: 'customerId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '0d6f1c2e-2b0a-4c77-9d3e-6b1f3f0a1c11',
+		description: "The customer's ID: a UUID, the same as the debtor ID in an order",
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['customer'], operation: ['get'] } },
+	properties,
+);
+
+/** `GET /v1/customers/{id}` answers `{"customer": {…}}`; the item is the customer itself. */
+export async function execute(run: OperationRun<MijnwebwinkelClient>) {
+	return await forEachItem(
+		run,
+		async (i) => {
+			const id = String(run.ctx.getNodeParameter('customerId', i, '') ?? '').trim();
+			if (!id) {
+				throw new NodeOperationError(run.ctx.getNode(), 'No customer ID given', {
+					itemIndex: i,
+					description: "Enter the customer's ID (a UUID), e.g. from an order's debtor.id.",
+				});
+			}
+			const body = asObject(
+				await run.api.request(
+					{ method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` },
+					i,
+				),
+			);
+			return [asObject(body.customer ?? body)];
+		},
+		itemLoop(run),
+	);
+}
