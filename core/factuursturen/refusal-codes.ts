@@ -1,5 +1,5 @@
 /**
- * The `OrderRefusal.code`s the invoice and debtor builders can throw (a part of the catalogue in
+ * The `OrderRefusal.code`s that building an invoice can throw (a part of the catalogue in
  * core/error-codes.ts), so the property test can rely on a closed list.
  */
 import type { ErrorCode } from '../error-codes';
@@ -47,13 +47,4 @@ export const INVOICE_REFUSAL_CODES = [
 	'status_not_invoiceable',
 ] as const satisfies readonly ErrorCode[];
 
-export const DEBTOR_REFUSAL_CODES = [
-	'missing_country',
-	'unknown_country',
-	'missing_email',
-	'invalid_vat_number',
-	'reverse_charge_without_vat_number',
-] as const satisfies readonly ErrorCode[];
-
 export type InvoiceRefusalCode = (typeof INVOICE_REFUSAL_CODES)[number];
-export type DebtorRefusalCode = (typeof DEBTOR_REFUSAL_CODES)[number];

@@ -1,20 +1,18 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { operations } from './actions/router';
-import { bookingRecordFields, bookingRecordOperations } from './descriptions/bookingRecord';
-import { clientFields, clientOperations } from './descriptions/client';
-import { requestOptions } from './descriptions/common';
-import { invoiceFields, invoiceOperations } from './descriptions/invoice';
-import { countryLanguage, lookupProperties } from './descriptions/lookups';
-import { productFields, productOperations } from './descriptions/product';
-import { resourceProperty } from './descriptions/resource';
+import * as bookingRecord from './actions/bookingRecord/BookingRecord.resource';
+import * as client from './actions/client/Client.resource';
+import { requestOptions } from './actions/common.descriptions';
+import * as invoice from './actions/invoice/Invoice.resource';
+import * as lookup from './actions/lookup/Lookup.resource';
+import * as product from './actions/product/Product.resource';
+import { router } from './actions/router';
 import {
 	getCategories,
 	getCountries,
@@ -47,17 +45,28 @@ export class Factuursturen implements INodeType {
 			},
 		],
 		properties: [
-			resourceProperty,
-			bookingRecordOperations,
-			clientOperations,
-			invoiceOperations,
-			productOperations,
-			...lookupProperties,
-			...clientFields,
-			...invoiceFields,
-			...productFields,
-			...bookingRecordFields,
-			countryLanguage,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Booking Record', value: 'bookingRecord' },
+					{ name: 'Category', value: 'category' },
+					{ name: 'Client (Debtor)', value: 'client' },
+					{ name: 'Country', value: 'country' },
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Product', value: 'product' },
+					{ name: 'Profile', value: 'profile' },
+					{ name: 'Tax Rate', value: 'taxRate' },
+				],
+				default: 'invoice',
+			},
+			...bookingRecord.description,
+			...client.description,
+			...invoice.description,
+			...product.description,
+			...lookup.description,
 			requestOptions,
 		],
 	};
@@ -67,15 +76,6 @@ export class Factuursturen implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const run = operations[resource]?.[operation];
-		if (!run) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The operation "${operation}" is not known for resource "${resource}"`,
-			);
-		}
 		const options = this.getNodeParameter('requestOptions', 0, {}) as IDataObject;
 		const api = new FactuursturenClient(this, {
 			reserve: typeof options.rateLimitReserve === 'number' ? options.rateLimitReserve : undefined,
@@ -88,10 +88,7 @@ export class Factuursturen implements INodeType {
 				typeof options.maxWaitSeconds === 'number' ? options.maxWaitSeconds * 1000 : undefined,
 			timeoutMs: typeof options.timeoutMs === 'number' ? options.timeoutMs : undefined,
 		});
-		// Each operation handles its items itself (continueOnFail per item, pairedItem on every output):
-		// the integration operations need the whole batch for their single bulk requests.
 		const items = this.getInputData();
-		const continueOnFail = this.continueOnFail();
-		return [await run({ ctx: this, api, items, resource, operation, continueOnFail })];
+		return [await router({ ctx: this, api, items, continueOnFail: this.continueOnFail() })];
 	}
 }

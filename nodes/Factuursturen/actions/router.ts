@@ -1,59 +1,60 @@
-/** resource → operation → implementation. */
-import type { INodeExecutionData } from 'n8n-workflow';
-import type { RunContext } from '../helpers/items';
-import { buildRows } from './bookingRecord/buildRows';
-import { migrationProgress, planMigrationSlice } from './bookingRecord/migration';
-import { deleteClient, getClient, getManyClients, searchClientsByEmailOp } from './client/read';
-import { createClient, updateClient } from './client/write';
-import { getOrCreateByEmail } from './client/getOrCreateByEmail';
-import { createInvoice } from './invoice/create';
-import { createFromOrder } from './invoice/createFromOrder';
-import { findByOrders } from './invoice/findByOrders';
-import { deleteInvoice, downloadInvoicePdf, getInvoice, getManyInvoices } from './invoice/read';
-import { reconcileWithOrder } from './invoice/reconcile';
-import { registerPayment } from './invoice/registerPayment';
-import {
-	createProduct,
-	deleteProduct,
-	getManyProducts,
-	getProduct,
-	updateProduct,
-} from './product/product';
-import { getManyLookup } from './lookup/getMany';
+/** Runs the operation the node is set to: resource → operation, from the closed list in node.type.ts. */
+import { NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
+import * as bookingRecord from './bookingRecord/BookingRecord.resource';
+import * as client from './client/Client.resource';
+import * as invoice from './invoice/Invoice.resource';
+import * as lookup from './lookup/Lookup.resource';
+import type {
+	FactuursturenOperation,
+	FactuursturenRun,
+	FactuursturenType,
+	ResourceOperations,
+} from './node.type';
+import * as product from './product/Product.resource';
 
-type Operation = (rc: RunContext) => Promise<INodeExecutionData[]>;
+const bookingRecordOperations: ResourceOperations<'bookingRecord'> = bookingRecord;
+const clientOperations: ResourceOperations<'client'> = client;
+const invoiceOperations: ResourceOperations<'invoice'> = invoice;
+const productOperations: ResourceOperations<'product'> = product;
+const lookupOperations: ResourceOperations<'taxRate'> = lookup;
 
-export const operations: Record<string, Record<string, Operation>> = {
-	bookingRecord: { buildRows, planMigrationSlice, migrationProgress },
-	client: {
-		create: createClient,
-		delete: deleteClient,
-		get: getClient,
-		getAll: getManyClients,
-		getOrCreateByEmail,
-		searchByEmail: searchClientsByEmailOp,
-		update: updateClient,
-	},
-	invoice: {
-		create: createInvoice,
-		createFromOrder,
-		delete: deleteInvoice,
-		downloadPdf: downloadInvoicePdf,
-		findByOrders,
-		get: getInvoice,
-		getAll: getManyInvoices,
-		reconcile: reconcileWithOrder,
-		registerPayment,
-	},
-	product: {
-		create: createProduct,
-		delete: deleteProduct,
-		get: getProduct,
-		getAll: getManyProducts,
-		update: updateProduct,
-	},
-	taxRate: { getAll: getManyLookup },
-	category: { getAll: getManyLookup },
-	country: { getAll: getManyLookup },
-	profile: { getAll: getManyLookup },
-};
+/** The module of an operation; undefined when the node is set to one this version does not know. */
+function operationModule(entity: FactuursturenType): FactuursturenOperation | undefined {
+	switch (entity.resource) {
+		case 'bookingRecord':
+			return bookingRecordOperations[entity.operation];
+		case 'client':
+			return clientOperations[entity.operation];
+		case 'invoice':
+			return invoiceOperations[entity.operation];
+		case 'product':
+			return productOperations[entity.operation];
+		case 'category':
+		case 'country':
+		case 'profile':
+		case 'taxRate':
+			return lookupOperations[entity.operation];
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * Each operation gets the whole batch (continueOnFail per item, pairedItem on every output): the integration
+ * operations need it for their single bulk requests.
+ */
+export async function router(
+	run: Omit<FactuursturenRun, 'resource' | 'operation'>,
+): Promise<INodeExecutionData[]> {
+	const resource = run.ctx.getNodeParameter('resource', 0) as string;
+	const operation = run.ctx.getNodeParameter('operation', 0) as string;
+	// a value from an old or hand-edited workflow is not in the closed list: the lookup finds no module
+	const module = operationModule({ resource, operation } as FactuursturenType);
+	if (typeof module?.execute !== 'function') {
+		throw new NodeOperationError(
+			run.ctx.getNode(),
+			`The operation "${operation}" is not known for resource "${resource}"`,
+		);
+	}
+	return await module.execute({ ...run, resource, operation });
+}

@@ -13,18 +13,18 @@ import {
 	checkInvoiceOnNewDebtor,
 	originalInvoiceMissing,
 } from '../../../core/factuursturen/preflight';
-import { findInvoiceByReference } from '../actions/invoice/existingInvoices';
-import type { RunContext } from './items';
-import { invoiceSettingsFor } from './mapping';
+import type { FactuursturenRun } from '../actions/node.type';
+import { findInvoiceByReference } from '../transport/invoices';
+import { invoiceSettingsFor } from './mappingParameters';
 import { looseOrderNumber, orderOf } from './order';
 
 export async function newDebtorPayload(
-	rc: RunContext,
+	run: FactuursturenRun,
 	i: number,
 	order: CanonicalOrder,
 	countries: IDataObject[],
 ): Promise<IDataObject> {
-	const { ctx } = rc;
+	const { ctx } = run;
 	const list = countries
 		.filter((c) => c.id !== undefined && typeof c.name === 'string')
 		.map((c) => ({ id: String(c.id), name: String(c.name) }));
@@ -43,7 +43,7 @@ export async function newDebtorPayload(
 		const path = String(ctx.getNodeParameter('orderProperty', i, ''));
 		const bookableHere = (k: number): boolean => {
 			try {
-				const original = orderOf(ctx, rc.items[k].json, path, k);
+				const original = orderOf(ctx, run.items[k].json, path, k);
 				checkBeforeWrites(original, settings);
 				checkInvoiceOnNewDebtor(original, debtor, mapping, list);
 				return true;
@@ -53,11 +53,13 @@ export async function newDebtorPayload(
 		};
 		const inThisRun =
 			credited !== null &&
-			rc.items.some((item, k) => looseOrderNumber(item.json, path) === credited && bookableHere(k));
+			run.items.some(
+				(item, k) => looseOrderNumber(item.json, path) === credited && bookableHere(k),
+			);
 		if (
 			isCreditOrder(order) &&
 			!inThisRun &&
-			(credited === null || (await findInvoiceByReference(rc, credited, i)) === null)
+			(credited === null || (await findInvoiceByReference(run, credited, i)) === null)
 		) {
 			throw originalInvoiceMissing(order);
 		}

@@ -2,7 +2,7 @@
 import type { ErrorCode } from '../../../core/error-codes';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { canonicalOrderSchema, type CanonicalOrder } from '../../../core/canonical-order';
-import { atPath } from './items';
+import { atPath } from './itemPath';
 
 export function orderOf(
 	ctx: IExecuteFunctions,

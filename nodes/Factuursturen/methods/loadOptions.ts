@@ -1,11 +1,7 @@
 /** Dropdowns filled from the account: tax rates, categories, profiles, countries. */
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { FactuursturenClient } from '../transport/client';
-import { asArray, toBoolean } from '../helpers/normalize';
-
-async function list(ctx: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
-	return asArray(await new FactuursturenClient(ctx, { getRetries: 1 }).get(path));
-}
+import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { toBoolean } from '../helpers/normalize';
+import { dropdownList as list } from '../transport/referenceLists';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) =>
 	a.name.localeCompare(b.name, 'nl');

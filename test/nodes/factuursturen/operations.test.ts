@@ -23,7 +23,7 @@ const createParams = (extra: Record<string, unknown> = {}) => ({
 	operation: 'create',
 	clientnr: '57',
 	invoiceAction: 'send',
-	sendmethod: 'mail',
+	sendMethod: 'mail',
 	linesInput: 'fields',
 	lines: {
 		line: [

@@ -1,0 +1,69 @@
+/**
+ * Booking Record → Build Rows: the input items are the stored rows (as a Data Table Get gives them, empty items
+ * allowed), the Outcomes parameter holds the run's outcome items; the output is one row per order, every column
+ * set, for a Data Table Upsert. The rules are core's (core/booking-record/row.ts); no API call is made.
+ */
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { bookingRows, rowForTable, type OutcomeItem } from '../../../../core/booking-record/row';
+import type { FactuursturenRun } from '../node.type';
+import { outcomesProperty } from './bookingRecord.descriptions';
+
+const properties: INodeProperties[] = [outcomesProperty];
+
+const displayOptions = { show: { resource: ['bookingRecord'], operation: ['buildRows'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+function outcomesParameter(run: FactuursturenRun): OutcomeItem[] {
+	const raw = run.ctx.getNodeParameter('outcomes', 0, '[]') as unknown;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		try {
+			value = JSON.parse(raw.trim() === '' ? '[]' : raw);
+		} catch {
+			value = undefined;
+		}
+	}
+	if (
+		!Array.isArray(value) ||
+		value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v))
+	) {
+		throw new NodeOperationError(run.ctx.getNode(), 'Outcomes must be a list of outcome items', {
+			description:
+				"Set Outcomes to an expression that lists the run's outcome items, e.g. {{ $('Outcomes').all().map(i => i.json) }}",
+		});
+	}
+	return value as OutcomeItem[];
+}
+
+export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
+	const outcomes = outcomesParameter(run);
+	let rows;
+	try {
+		rows = bookingRows(
+			run.items.map((i) => i.json as IDataObject),
+			outcomes,
+			new Date().toISOString(),
+		);
+	} catch (error) {
+		throw new NodeOperationError(run.ctx.getNode(), (error as Error).message, {
+			description:
+				'Every outcome item needs an orderNumber and an outcome of sent, adopted, skipped, failed or mismatched.',
+		});
+	}
+	const storedIndex = new Map<string, number>();
+	run.items.forEach((item, i) => {
+		const n = item.json.orderNumber;
+		if (typeof n === 'string' && !storedIndex.has(n)) storedIndex.set(n, i);
+	});
+	return rows.map((row) => ({
+		json: rowForTable(row) as IDataObject,
+		pairedItem: { item: storedIndex.get(row.orderNumber) ?? 0 },
+	}));
+}

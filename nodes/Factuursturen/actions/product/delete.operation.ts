@@ -1,0 +1,20 @@
+/** Product → Delete. */
+import { updateDisplayOptions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { forEachItem } from '../../helpers/forEachItem';
+import { deleteProduct } from '../../transport/products';
+import type { FactuursturenRun } from '../node.type';
+import { productIdProperty } from './fields.descriptions';
+
+const properties: INodeProperties[] = [productIdProperty];
+
+const displayOptions = { show: { resource: ['product'], operation: ['delete'] } };
+
+export const description = updateDisplayOptions(displayOptions, properties);
+
+export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
+	return await forEachItem(run, async (i) => {
+		const id = String(run.ctx.getNodeParameter('productId', i)).trim();
+		await deleteProduct(run, id, i);
+		return { deleted: true, id };
+	});
+}
