@@ -6,6 +6,7 @@
 #   scripts/queue-mode.sh ensure                          install postgresql and redis-server when missing
 #   scripts/queue-mode.sh start DIR PG_PORT REDIS_PORT    ensure, then start both with their data under DIR
 #   scripts/queue-mode.sh stop DIR                        stop what `start` started under DIR
+#   scripts/queue-mode.sh dump PG_PORT                    n8n's database as SQL text (pg_dump), to search it
 #
 # `ensure` is idempotent: it installs only what is absent (apt-get as root, or through sudo when available),
 # waits for another apt run instead of failing, and runs `apt-get update` only when the package is unknown.
@@ -114,9 +115,16 @@ stop() {
   rm -f "$dir/pg.location"
 }
 
+dump() {
+  local bin
+  bin="$(pg_bindir)"
+  "$bin/pg_dump" -h 127.0.0.1 -p "$1" -U n8n --no-owner n8n
+}
+
 case "${1:-}" in
   ensure) ensure ;;
   start) [ $# -eq 4 ] || { log "usage: $0 start DIR PG_PORT REDIS_PORT"; exit 2; }; start "$2" "$3" "$4" ;;
   stop) [ $# -eq 2 ] || { log "usage: $0 stop DIR"; exit 2; }; stop "$2" ;;
-  *) log "usage: $0 ensure | start DIR PG_PORT REDIS_PORT | stop DIR"; exit 2 ;;
+  dump) [ $# -eq 2 ] || { log "usage: $0 dump PG_PORT"; exit 2; }; dump "$2" ;;
+  *) log "usage: $0 ensure | start DIR PG_PORT REDIS_PORT | stop DIR | dump PG_PORT"; exit 2 ;;
 esac

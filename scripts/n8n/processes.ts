@@ -45,6 +45,17 @@ function installHooks(): void {
 	}
 }
 
+/** SIGKILLs one process group now, as a crash or the OOM killer would; resolves when the leader has exited. */
+export async function killProcess(child: ChildProcess): Promise<void> {
+	const exited =
+		child.exitCode !== null || child.signalCode !== null
+			? Promise.resolve()
+			: new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	killGroup(child, 'SIGKILL');
+	await exited;
+	running.delete(child);
+}
+
 export function runningN8nCount(): number {
 	return running.size;
 }

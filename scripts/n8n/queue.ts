@@ -12,7 +12,7 @@ import { n8nEnv } from './env';
 import { createN8nHome, type N8nHome } from './home';
 import { redactSecrets, tail } from './output';
 import { freePort } from './ports';
-import { spawnN8n, stopProcess } from './processes';
+import { killProcess, spawnN8n, stopProcess } from './processes';
 import { REPO_ROOT } from './runtime';
 import { startN8n, type N8nOwner, type RunningN8n } from './server';
 
@@ -25,6 +25,10 @@ export interface QueueServices {
 	redisPort: number;
 	/** the environment every n8n process of the cluster needs to share the database and the queue */
 	env: Record<string, string>;
+	/** the whole database as SQL text (pg_dump): what n8n stored, decompressed, to search */
+	dump(): Promise<string>;
+	/** where PostgreSQL keeps its files (under `dir`, or a folder of its own when run as root) */
+	pgDataRoot(): string;
 	stop(): Promise<void>;
 }
 
@@ -56,6 +60,10 @@ export async function startQueueServices(dir: string): Promise<QueueServices> {
 			DB_POSTGRESDB_USER: 'n8n',
 			DB_POSTGRESDB_PASSWORD: 'n8n',
 		},
+		dump: async () =>
+			(await run('bash', [SCRIPT, 'dump', String(pgPort)], { maxBuffer: 512 * 1024 * 1024 }))
+				.stdout,
+		pgDataRoot: () => fs.readFileSync(path.join(dir, 'pg.location'), 'utf8').trim(),
 		stop: async () => {
 			await run('bash', [SCRIPT, 'stop', dir]).catch(() => undefined);
 		},
@@ -68,6 +76,8 @@ export interface RunningWorker {
 	logs(): string;
 	/** execution ids this worker started, read from its log */
 	executions(): string[];
+	/** SIGKILL, no shutdown: what a crash, an OOM kill or a lost machine leaves behind */
+	kill(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -76,6 +86,8 @@ export interface QueueCluster {
 	main: RunningN8n;
 	mainHome: N8nHome;
 	workers: RunningWorker[];
+	/** one more worker with its own user folder (e.g. in place of a killed one); stopped with the cluster */
+	addWorker(): Promise<RunningWorker>;
 	stop(): Promise<void>;
 }
 
@@ -117,6 +129,7 @@ async function startWorker(
 		home,
 		logs: () => output,
 		executions: () => [...output.matchAll(/Worker started execution (\d+)/g)].map((m) => m[1]),
+		kill: () => (stopped ??= killProcess(child)),
 		stop: () => (stopped ??= stopProcess(child)),
 	};
 }
@@ -147,6 +160,13 @@ export async function startQueueCluster(opts: QueueClusterOptions): Promise<Queu
 			main: started,
 			mainHome,
 			workers,
+			addWorker: async () => {
+				const name = `worker${workers.length + 1}`;
+				const home = createN8nHome({ dir: path.join(opts.dir, name), tarball: opts.tarball });
+				const worker = await startWorker(name, home, env, opts.concurrency ?? 5);
+				workers.push(worker);
+				return worker;
+			},
 			stop: async () => {
 				await Promise.all([started.stop(), ...workers.map((w) => w.stop())]);
 				await services.stop();

@@ -14,7 +14,6 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import type { Fault } from '../../sandbox/common/server';
 import {
 	createN8nHome,
 	killAllN8n,
@@ -32,7 +31,9 @@ import {
 	templateVariant,
 	type Report,
 } from '../../scripts/demo/setup';
+import { duplicates, faultsAt, SLOW_MS, TIMEOUT_MS, TRANSIENT } from './support/fault-table';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
+import { filesUnder, secretHits } from './support/secrets';
 import { startTemplateShop } from './support/template-shop';
 
 jest.setTimeout(15 * 60_000);
@@ -40,9 +41,6 @@ jest.setTimeout(15 * 60_000);
 const SEED = 29;
 const TODAY = amsterdamToday();
 const ID = 'tplE2eFaults00001';
-/** the node gives up after 2 s; a slow answer comes after 6 s: later than the look-up after the settle wait */
-const TIMEOUT_MS = 2_000;
-const SLOW_MS = 6_000;
 const P = 0.1;
 
 const addDays = (ymd: string, n: number): string => {
@@ -50,44 +48,6 @@ const addDays = (ymd: string, n: number): string => {
 	d.setUTCDate(d.getUTCDate() + n);
 	return d.toISOString().slice(0, 10);
 };
-
-/** codes that say "try again" rather than "this order cannot be booked as it is" */
-const TRANSIENT =
-	/^(outcome_unknown|duplicate_check_unavailable|server_error|timeout|connection_lost|unreachable|api_error|unexpected_error)$/;
-
-function faultsAt(p: number): { fs: Fault[]; mww: Fault[] } {
-	const writes = ['POST /api/v1/invoices', 'POST /api/v1/clients'];
-	const lists = [
-		'GET /api/v1/invoices',
-		'GET /api/v1/clients',
-		'GET /api/v1/search/:area/:field/:query',
-	];
-	return {
-		fs: [
-			...writes.flatMap((route): Fault[] => [
-				{ route, kind: 'commit-then-drop', probability: p },
-				{ route, kind: 'slow', delayMs: SLOW_MS, probability: p },
-				{ route, kind: 'reset', probability: p },
-				{ route, kind: 'error', status: 503, probability: p },
-			]),
-			...lists.map(
-				(route): Fault => ({
-					route,
-					kind: 'replace',
-					status: 200,
-					body: '<html><body>Bad gateway</body></html>',
-					contentType: 'text/html',
-					probability: p,
-				}),
-			),
-		],
-		mww: [{ route: 'GET /v1/orders', kind: 'error', status: 503, probability: p }],
-	};
-}
-
-function twice(keys: string[]): string[] {
-	return [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
-}
 
 describe('never twice under faults, template in real n8n', () => {
 	let demo: DemoShop;
@@ -161,16 +121,6 @@ describe('never twice under faults, template in real n8n', () => {
 		return report;
 	}
 
-	async function duplicates(): Promise<{ invoices: string[]; debtors: string[] }> {
-		const state = await fsState(demo);
-		return {
-			invoices: twice(state.invoices.map((i) => i.reference.line1)),
-			debtors: twice(
-				state.clients.map((c) => String(c.email).trim().toLowerCase()).filter((e) => e !== ''),
-			),
-		};
-	}
-
 	it('each fault kind at 10 %, mixed: 0 duplicate invoices, 0 duplicate debtors, every order invoiced or reported; a clean re-run leaves only refusals', async () => {
 		expect(expected.length).toBeGreaterThan(60);
 		const faults = faultsAt(P);
@@ -178,7 +128,7 @@ describe('never twice under faults, template in real n8n', () => {
 		demo.mijnwebwinkel.setFaults(faults.mww);
 		const first = await run(`mixed ${P * 100} %`);
 		const hits = demo.factuursturen.requests.filter((r) => r.fault !== null).length;
-		const afterFaults = await duplicates();
+		const afterFaults = await duplicates(demo);
 
 		// every order is accounted for: invoiced, or reported with a code (refused, or verified next run)
 		const invoiced = new Set(first.invoices.map((i) => i.orderNumber));
@@ -192,7 +142,7 @@ describe('never twice under faults, template in real n8n', () => {
 		// the slow answers' commits land; then the next run settles every unknown outcome
 		await new Promise((r) => setTimeout(r, SLOW_MS + 1_000));
 		const second = await run('re-run without faults');
-		const afterRerun = await duplicates();
+		const afterRerun = await duplicates(demo);
 		const invoicedNow = new Set([...second.invoices.map((i) => i.orderNumber)]);
 		const stillFailed = second.failedOrders.filter((f) => TRANSIENT.test(String(f.code)));
 		const lostAfterRerun = expected.filter(
@@ -254,7 +204,7 @@ describe('never twice under faults, template in real n8n', () => {
 		await new Promise((r) => setTimeout(r, SLOW_MS + 1_000));
 
 		const report = await run('after a crash');
-		const after = await duplicates();
+		const after = await duplicates(demo);
 		const booked = new Set(report.invoices.map((i) => i.orderNumber));
 		const lost = expected.filter(
 			(o) =>
@@ -279,30 +229,10 @@ describe('never twice under faults, template in real n8n', () => {
 			demo.mijnwebwinkel.partnerToken,
 			demo.factuursturen.apiKey,
 		];
-		const files: string[] = [];
-		const walk = (dir: string): void => {
-			for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-				const p = path.join(dir, e.name);
-				// the installed package's own code is no execution data
-				if (e.isDirectory()) {
-					if (p !== path.join(home.dataDir, 'nodes')) walk(p);
-				} else if (e.isFile()) files.push(p);
-			}
-		};
-		walk(home.dir);
+		// the installed package's own code is no execution data
+		const files = filesUnder(home.dir, [path.join(home.dataDir, 'nodes')]);
 		expect(files.some((f) => f.endsWith('database.sqlite'))).toBe(true);
-		const hits: string[] = [];
-		for (const f of files) {
-			const text = fs.readFileSync(f).toString('latin1');
-			for (const secret of secrets)
-				if (text.includes(secret))
-					hits.push(`${path.relative(home.dir, f)}: ${secret.slice(0, 4)}…`);
-		}
-		printed.forEach((text, i) =>
-			secrets.forEach(
-				(secret) => text.includes(secret) && hits.push(`output ${i}: ${secret.slice(0, 4)}…`),
-			),
-		);
+		const hits = secretHits(secrets, files, printed, home.dir);
 		// control: the same search does find what the runs handled (an order's reference in the output and the database)
 		const handled = orderReference(expected[0].number);
 		const inDatabase = files
