@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { amsterdamToday, type DemoShop } from '../sandbox/demo-shop';
+import { amsterdamToday } from '../sandbox/demo-shop';
 import {
 	duplicates,
 	FAULT_KINDS,
