@@ -7,12 +7,8 @@ import * as fs from 'node:fs';
 import type { DemoShop } from '../../../sandbox/demo-shop';
 import type { N8nSession, WorkflowJson } from '../../../scripts/n8n';
 import { sandboxCredentials, templateVariant, type RunSettings } from '../../../scripts/demo/setup';
-import {
-	F,
-	FORM_TEMPLATE_PATH,
-	FS_CREDENTIAL,
-	MWW_CREDENTIAL,
-} from '../../../scripts/demo/template-source';
+import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../../workflows/mijnwebwinkel-to-factuursturen';
+import { F, FORM_TEMPLATE_PATH } from '../../../workflows/mijnwebwinkel-reprocess-form';
 
 type NodeJson = {
 	name: string;
