@@ -126,7 +126,7 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 	/** an order the second run invoiced: the control of the secrets search */
 	let invoicedOrder = '';
 
-	it('the worker running the migration is SIGKILLed while it creates invoices; n8n marks the execution crashed and does not run it again', async () => {
+	it('the worker running the migration is SIGKILLed while it creates invoices; n8n ends the execution (error or crashed) and does not run it again', async () => {
 		expect(expected.length).toBeGreaterThan(60);
 		demo.factuursturen.setFaults([
 			{ route: 'POST /api/v1/invoices', kind: 'slow', delayMs: LATENCY_MS, probability: 1 },
@@ -183,13 +183,16 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 					cluster.main
 						.logs()
 						.split('\n')
-						.filter((l) => /dangling|crash|stalled/i.test(l))
+						.filter((l) => /dangling|crashed|stalled/i.test(l) && !/migration/i.test(l))
 						.join(' | ') || '-'
 				}`,
 		);
 		printed.push(cluster.main.logs(), ...cluster.workers.map((w) => w.logs()));
 		expect(storedAtKill).toBeGreaterThan(0);
-		expect(statuses).toEqual({ job: 'crashed', sync: 'crashed' });
+		// the job's execution fails with the stall ("job stalled more than maxStalledCount") or is marked crashed by the
+		// queue recovery, whichever comes first; the called sync run has no job of its own: only the recovery ends it
+		expect(['crashed', 'error']).toContain(statuses.job);
+		expect(statuses.sync).toBe('crashed');
 		expect(ranAgain).toEqual([]);
 	});
 
