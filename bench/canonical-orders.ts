@@ -5,7 +5,7 @@
  */
 import type { CanonicalOrder, OrderLine, VatRegime } from '../core/canonical-order';
 import { buildInvoice, type DebtorForInvoice } from '../core/factuursturen/invoice-builder';
-import { parseMapping, type InvoiceMapping } from '../core/factuursturen/mapping';
+import { parseMapping, type InvoiceMapping } from '../core/factuursturen/invoice-mapping';
 import { microsToCents, parseRateHundredths, roundDiv } from '../core/money';
 import { EU_VAT_RATES_2026 } from '../core/vat/rates';
 import { seededRandom } from '../sandbox/common/random';

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildDebtor, type BuildDebtorOptions } from '../core/factuursturen/debtor-builder';
 import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../core/factuursturen/invoice-builder';
-import { parseMapping } from '../core/factuursturen/mapping';
+import { parseMapping } from '../core/factuursturen/invoice-mapping';
 import { OrderRefusal } from '../core/errors';
 import {
 	ossVatRates,

@@ -14,7 +14,7 @@ import {
 	DEFAULT_PAYMENT_METHOD_LABELS,
 	DEFAULT_PRICE_DECIMALS,
 	type InvoiceMapping,
-} from './mapping';
+} from './invoice-mapping';
 import { INVOICE_FIELD_LIMITS, shorten } from './field-limits';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
 import { paymentMethodKey } from './payment-method-key';

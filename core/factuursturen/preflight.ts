@@ -7,7 +7,7 @@ import type { CanonicalOrder } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { assertNoSpecialVatTerritory } from '../vat/vat-territory';
 import { applyCostSplit } from './cost-split';
-import type { InvoiceMapping } from './mapping';
+import type { InvoiceMapping } from './invoice-mapping';
 import { assertInvoiceable, isCreditOrder } from './order-checks';
 import { resolveRates } from './rate-resolution';
 import { checkVoucherLines } from './voucher-lines';

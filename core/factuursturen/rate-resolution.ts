@@ -5,7 +5,7 @@
 import type { CanonicalOrder } from '../canonical-order';
 import { OrderRefusal } from '../errors';
 import { parseRateHundredths } from '../money';
-import type { InvoiceMapping } from './mapping';
+import type { InvoiceMapping } from './invoice-mapping';
 
 const hundredthsCache = new Map<string, number>();
 /** parseRateHundredths, memoised: the same few rate strings recur on every order */

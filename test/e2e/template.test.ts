@@ -50,7 +50,7 @@ import {
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../core/factuursturen/mapping';
+import { parseMapping } from '../../core/factuursturen/invoice-mapping';
 import { INVOICEABLE_STATUSES } from '../../workflows/mijnwebwinkel-to-factuursturen';
 
 jest.setTimeout(15 * 60_000);

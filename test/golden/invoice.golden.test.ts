@@ -21,7 +21,7 @@ import {
 	type BuildInvoiceOptions,
 	type DebtorForInvoice,
 } from '../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../core/factuursturen/mapping';
+import { parseMapping } from '../../core/factuursturen/invoice-mapping';
 import { expectedTotals } from '../../core/factuursturen/arithmetic';
 import { evaluateInvoice } from '../../sandbox/factuursturen/arithmetic';
 

@@ -4,7 +4,7 @@
  * evaluated here as plain JavaScript against the Run settings values (n8n evaluates the same text), and the
  * resulting mapping goes through the core's own mapping validation.
  */
-import { parseMapping } from '../../core/factuursturen/mapping';
+import { parseMapping } from '../../core/factuursturen/invoice-mapping';
 import { Mijnwebwinkel } from '../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
 import { paymentMethodItems } from '../../nodes/Mijnwebwinkel/helpers/paymentMethods';
 import {

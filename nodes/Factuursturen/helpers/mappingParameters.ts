@@ -8,7 +8,7 @@ import {
 	InvoiceMappingError,
 	parseMapping,
 	type InvoiceMapping,
-} from '../../../core/factuursturen/mapping';
+} from '../../../core/factuursturen/invoice-mapping';
 import {
 	DEFAULT_INVOICEABLE_STATUSES,
 	type PreflightOptions,

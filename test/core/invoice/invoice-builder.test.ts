@@ -5,7 +5,7 @@ import {
 	ROUNDING_LINE_DESCRIPTION,
 	type DebtorForInvoice,
 } from '../../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import { expectedTotals } from '../../../core/factuursturen/arithmetic';
 import { OrderRefusal } from '../../../core/errors';
 import { evaluateInvoice } from '../../../sandbox/factuursturen/arithmetic';

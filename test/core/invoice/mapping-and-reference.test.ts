@@ -1,4 +1,4 @@
-import { InvoiceMappingError, parseMapping } from '../../../core/factuursturen/mapping';
+import { InvoiceMappingError, parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import { orderNumberFromReference, orderReference } from '../../../core/factuursturen/reference';
 import { OrderRefusal } from '../../../core/errors';
 

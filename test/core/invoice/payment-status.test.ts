@@ -1,6 +1,6 @@
 /** an invoice is sent paid only when the order is known to be paid. */
 import { buildInvoice } from '../../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import {
 	isKnownPaid,
 	isSettled,

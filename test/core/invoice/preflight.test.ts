@@ -1,6 +1,6 @@
 /** Every order-level check before the first write (core/factuursturen/preflight.ts). */
 import { OrderRefusal } from '../../../core/errors';
-import { parseMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import {
 	checkBeforeWrites,
 	DEFAULT_INVOICEABLE_STATUSES,

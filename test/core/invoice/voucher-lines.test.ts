@@ -1,6 +1,6 @@
 /** a 0 % gift-voucher line in a VAT-charging regime is refused by default, booked with a mention on request. */
 import { buildInvoice, paymentLabel } from '../../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import { VOUCHER_NOTE } from '../../../core/factuursturen/voucher-lines';
 import { OrderRefusal } from '../../../core/errors';
 import { makeOrder } from './order-factory';

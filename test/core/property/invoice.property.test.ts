@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { applyCostSplit } from '../../../core/factuursturen/cost-split';
 import { buildInvoice, type DebtorForInvoice } from '../../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import { orderReference } from '../../../core/factuursturen/reference';
 import { INVOICE_REFUSAL_CODES } from '../../../core/factuursturen/refusal-codes';
 import { OrderRefusal } from '../../../core/errors';

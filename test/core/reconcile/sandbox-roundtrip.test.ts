@@ -11,7 +11,7 @@ import * as path from 'path';
 import { canonicalOrderSchema, type CanonicalOrder } from '../../../core/canonical-order';
 import { buildDebtor } from '../../../core/factuursturen/debtor-builder';
 import { buildInvoice } from '../../../core/factuursturen/invoice-builder';
-import { parseMapping, type InvoiceMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping, type InvoiceMapping } from '../../../core/factuursturen/invoice-mapping';
 import { reconcile } from '../../../core/reconcile/reconcile';
 import {
 	startFactuursturenSandbox,

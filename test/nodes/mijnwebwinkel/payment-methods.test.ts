@@ -5,7 +5,7 @@
  */
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { fixedDebtorFor } from '../../../core/factuursturen/invoice-builder';
-import { parseMapping } from '../../../core/factuursturen/mapping';
+import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import { paymentMethodItems } from '../../../nodes/Mijnwebwinkel/helpers/paymentMethods';
 import {
 	startMijnwebwinkelSandbox,
