@@ -19,7 +19,6 @@ import {
 } from 'n8n-workflow';
 import type { ErrorCode } from '../../../../core/error-codes';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
-import { expectedTotals } from '../../../../core/factuursturen/arithmetic';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
 import {
 	checkBeforeWrites,
@@ -32,7 +31,6 @@ import {
 	type BuildInvoiceOptions,
 	type DebtorForInvoice,
 } from '../../../../core/factuursturen/invoice-builder';
-import type { FactuursturenInvoicePayload } from '../../../../core/factuursturen/payload-types';
 import { isSettled, openReason, sendsAsPaid } from '../../../../core/factuursturen/payment-status';
 import { createdInvoiceNumber } from '../../../../core/booking/created-id';
 import { duplicateFix } from '../../../../core/booking/duplicates';
@@ -41,9 +39,10 @@ import { toNodeError } from '../../../shared/errorItem';
 import { forEachItem } from '../../helpers/forEachItem';
 import { foreignRuleOf, invoiceSummary, type InvoiceIndex } from '../../helpers/invoiceIndex';
 import { atPath } from '../../helpers/itemPath';
+import { debtorFromItem } from '../../helpers/itemDebtor';
 import { invoiceableStatuses, invoiceMapping } from '../../helpers/mappingParameters';
-import { toBoolean } from '../../helpers/normalize';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
+import { payloadSummary } from '../../helpers/payloadSummary';
 import { createOnceVia, listError, oncePerRun, unknownOutcomeError } from '../../transport/booking';
 import { fetchClient } from '../../transport/clients';
 import { findInvoiceByReference, invoiceLookup, readInvoiceIndex } from '../../transport/invoices';
@@ -333,48 +332,6 @@ const displayOptions = { show: { resource: ['invoice'], operation: ['createFromO
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export type InvoiceAction = 'created' | 'adopted' | 'dryRun';
-
-/** The debtor fields (clientnr, tax_type, tax_shifted, taxnumber, country) at `path` of the item, or null without clientnr. */
-export function debtorFromItem(json: IDataObject, path: string): Partial<DebtorForInvoice> | null {
-	const value = atPath(json, path);
-	if (!value || typeof value !== 'object') return null;
-	const d = value as IDataObject;
-	const clientnr = d.clientnr === undefined || d.clientnr === null ? '' : String(d.clientnr).trim();
-	if (clientnr === '') return null;
-	const taxType = String(d.tax_type ?? '')
-		.trim()
-		.toLowerCase();
-	return {
-		clientnr,
-		tax_type: taxType === 'intax' || taxType === 'extax' ? taxType : undefined,
-		tax_shifted: toBoolean(d.tax_shifted) === true,
-		taxnumber: d.taxnumber === undefined || d.taxnumber === null ? undefined : String(d.taxnumber),
-		...(d.country === undefined || d.country === null || String(d.country).trim() === ''
-			? {}
-			: { country: String(d.country).trim() }),
-	};
-}
-
-function payloadSummary(
-	payload: FactuursturenInvoicePayload,
-	taxType: 'extax' | 'intax',
-	taxShifted: boolean,
-): IDataObject {
-	const totals = expectedTotals(payload, taxType, { taxShifted });
-	return {
-		clientnr: payload.clientnr,
-		reference: payload.reference,
-		lineCount: payload.lines.length,
-		sendmethod: payload.sendmethod,
-		alreadypaid: payload.alreadypaid,
-		alreadypaidmethod: payload.alreadypaidmethod,
-		category: payload.category ?? null,
-		profile: payload.profile ?? null,
-		taxType,
-		expectedTotalInclCents: totals.totalInclCents,
-		expectedVatCents: totals.vatCents,
-	};
-}
 
 const originalOut = (opts: BuildInvoiceOptions): IDataObject =>
 	opts.originalInvoiceNumber ? { originalInvoiceNumber: opts.originalInvoiceNumber } : {};

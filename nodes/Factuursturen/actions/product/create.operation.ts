@@ -10,7 +10,7 @@ import { normalizeRecord } from '../../helpers/normalize';
 import { productBodyOf } from '../../helpers/productBody';
 import { postProduct } from '../../transport/products';
 import type { FactuursturenRun } from '../node.type';
-import { productFieldOptions } from './fields.descriptions';
+import { productFieldOptions } from './productFields.descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type INodeExecutionData, type INodeProperties } f
 import { forEachItem } from '../../helpers/forEachItem';
 import { deleteProduct } from '../../transport/products';
 import type { FactuursturenRun } from '../node.type';
-import { productIdProperty } from './fields.descriptions';
+import { productIdProperty } from './productFields.descriptions';
 
 const properties: INodeProperties[] = [productIdProperty];
 

@@ -4,7 +4,7 @@ import { forEachItem } from '../../helpers/forEachItem';
 import { normalizeRecord } from '../../helpers/normalize';
 import { fetchProduct } from '../../transport/products';
 import type { FactuursturenRun } from '../node.type';
-import { productIdProperty } from './fields.descriptions';
+import { productIdProperty } from './productFields.descriptions';
 
 const properties: INodeProperties[] = [productIdProperty];
 

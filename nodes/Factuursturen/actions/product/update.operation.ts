@@ -11,7 +11,7 @@ import { normalizeRecord } from '../../helpers/normalize';
 import { productBodyOf } from '../../helpers/productBody';
 import { fetchProduct, putProduct } from '../../transport/products';
 import type { FactuursturenRun } from '../node.type';
-import { productFieldOptions, productIdProperty } from './fields.descriptions';
+import { productFieldOptions, productIdProperty } from './productFields.descriptions';
 
 const properties: INodeProperties[] = [
 	productIdProperty,
