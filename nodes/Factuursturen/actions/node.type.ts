@@ -3,7 +3,7 @@
  * named here must have its module (TypeScript checks both ways).
  */
 import type { AllEntities } from 'n8n-workflow';
-import type { OperationModule, OperationRun } from '../../shared/operation';
+import type { OperationModule, OperationRun } from '../../common/operation';
 import type { FactuursturenClient } from '../transport/client';
 
 type FactuursturenMap = {

@@ -1,9 +1,9 @@
 /**
- * This node's per-item loop: the shared one (nodes/shared/perItem.ts) with the current rate-limit state on every
+ * This node's per-item loop: the shared one (nodes/common/perItem.ts) with the current rate-limit state on every
  * output and error item, so a workflow can pace itself (a Wait node on rateLimit.suggestedWaitSeconds).
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-import { forEachItem as sharedForEachItem, type ItemResult } from '../../shared/perItem';
+import { forEachItem as sharedForEachItem, type ItemResult } from '../../common/perItem';
 import type { FactuursturenRun } from '../actions/node.type';
 
 export async function forEachItem(

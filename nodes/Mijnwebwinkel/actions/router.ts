@@ -1,5 +1,5 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import type { OperationModule } from '../../shared/operation';
+import type { OperationModule } from '../../common/operation';
 import { MijnwebwinkelClient } from '../transport/client';
 import * as article from './article/Article.resource';
 import * as customer from './customer/Customer.resource';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationRun } from '../../shared/operation';
-import type { ItemLoopOptions } from '../../shared/perItem';
+import type { OperationRun } from '../../common/operation';
+import type { ItemLoopOptions } from '../../common/perItem';
 import type { MijnwebwinkelClient } from '../transport/client';
 
 export const asObject = (value: unknown): IDataObject =>

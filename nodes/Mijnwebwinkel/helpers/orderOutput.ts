@@ -23,8 +23,8 @@ import {
 	type CutOver,
 } from '../../../core/switch-over/cut-over';
 import { SHOP_TIME_ZONE } from '../../../core/time-zone';
-import { errorItemJson } from '../../shared/errorItem';
-import type { OperationRun } from '../../shared/operation';
+import { errorItemJson } from '../../common/errorItem';
+import type { OperationRun } from '../../common/operation';
 import type { MijnwebwinkelClient } from '../transport/client';
 import { orderKey } from './orderNumber';
 

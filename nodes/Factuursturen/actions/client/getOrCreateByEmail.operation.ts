@@ -30,7 +30,7 @@ import type { BookingOutcome } from '../../../../core/booking/never-twice';
 import { fixedDebtorFor } from '../../../../core/factuursturen/invoice-builder';
 import type { CanonicalOrder } from '../../../../core/canonical-order';
 import { checkBeforeWrites } from '../../../../core/factuursturen/preflight';
-import { toNodeError } from '../../../shared/errorItem';
+import { toNodeError } from '../../../common/errorItem';
 import { clientBodyFromFields, fitClientLengths } from '../../helpers/clientPayload';
 import { newDebtorPayload } from '../../helpers/debtor';
 import { forEachItem } from '../../helpers/forEachItem';

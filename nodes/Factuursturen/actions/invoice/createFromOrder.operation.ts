@@ -35,7 +35,7 @@ import { isSettled, openReason, sendsAsPaid } from '../../../../core/factuurstur
 import { createdInvoiceNumber } from '../../../../core/booking/created-id';
 import { duplicateFix } from '../../../../core/booking/duplicates';
 import type { BookingOutcome } from '../../../../core/booking/never-twice';
-import { toNodeError } from '../../../shared/errorItem';
+import { toNodeError } from '../../../common/errorItem';
 import { forEachItem } from '../../helpers/forEachItem';
 import { foreignRuleOf, invoiceSummary, type InvoiceIndex } from '../../helpers/invoiceIndex';
 import { atPath } from '../../helpers/itemPath';

@@ -4,8 +4,8 @@ import {
 	type IDataObject,
 	type INodeProperties,
 } from 'n8n-workflow';
-import type { OperationRun } from '../../../shared/operation';
-import { forEachItem } from '../../../shared/perItem';
+import type { OperationRun } from '../../../common/operation';
+import { forEachItem } from '../../../common/perItem';
 import { isEmptyDate, shopDateTime } from '../../helpers/dates';
 import { itemLoop } from '../../helpers/items';
 import type { MijnwebwinkelClient } from '../../transport/client';

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
-import type { OperationRun } from '../../../shared/operation';
-import { forEachItem } from '../../../shared/perItem';
+import type { OperationRun } from '../../../common/operation';
+import { forEachItem } from '../../../common/perItem';
 import { asObject, itemLoop } from '../../helpers/items';
 import { orderNumberParam } from '../../helpers/orderNumber';
 import { emitOrders } from '../../helpers/orderOutput';

@@ -5,8 +5,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { readUntilStable } from '../../../../core/mijnwebwinkel/stable-read';
-import type { OperationRun } from '../../../shared/operation';
-import { forEachItem } from '../../../shared/perItem';
+import type { OperationRun } from '../../../common/operation';
+import { forEachItem } from '../../../common/perItem';
 import { itemLoop } from '../../helpers/items';
 import { compareOrderNumbers, orderKey } from '../../helpers/orderNumber';
 import { emitOrders } from '../../helpers/orderOutput';

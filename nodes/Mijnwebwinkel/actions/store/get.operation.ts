@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationRun } from '../../../shared/operation';
-import { forEachItem } from '../../../shared/perItem';
+import type { OperationRun } from '../../../common/operation';
+import { forEachItem } from '../../../common/perItem';
 import { asObject, itemLoop } from '../../helpers/items';
 import type { MijnwebwinkelClient } from '../../transport/client';
 
