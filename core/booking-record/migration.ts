@@ -29,6 +29,13 @@ export interface MigrationState {
 	/** when the rest should be done at this budget, one slice per budget window */
 	expectedEnd: string | null;
 	done: boolean;
+	/**
+	 * What this pass's runs really spent, for the next slices' plan: Factuursturen requests (from the budget seen when
+	 * planning to the lowest seen at the end, within one window), the orders they handled, and how many runs that was
+	 */
+	spentCalls: number;
+	spentOrders: number;
+	spentRuns: number;
 }
 
 export const MIGRATION_COLUMNS: ReadonlyArray<{
@@ -48,6 +55,9 @@ export const MIGRATION_COLUMNS: ReadonlyArray<{
 	{ name: 'lastRunAt', type: 'date' },
 	{ name: 'expectedEnd', type: 'date' },
 	{ name: 'done', type: 'boolean' },
+	{ name: 'spentCalls', type: 'number' },
+	{ name: 'spentOrders', type: 'number' },
+	{ name: 'spentRuns', type: 'number' },
 ];
 
 /** The row of a range; `scope` (the workflow) keeps two shops that migrate the same range in one n8n apart. */
@@ -59,10 +69,17 @@ export interface BudgetCosts {
 	reserve: number;
 	/** requests a run spends whatever its size: the budget probe and the bulk lists (clients, invoices, read-back) */
 	fixedCalls: number;
-	/** requests one order costs at most: its invoice, and its debtor when it is new */
+	/**
+	 * requests one order costs at most (its invoice, and its debtor when it is new): the plan until this pass has
+	 * measured what its orders really cost
+	 */
 	callsPerOrder: number;
 	/** the most orders one execution takes (memory and execution time stay bounded) */
 	maxSlice: number;
+	/** added to the measured cost per order: a slice with more new debtors than the average still fits */
+	margin: number;
+	/** orders measured before the measured cost replaces callsPerOrder (one small slice says little) */
+	minMeasured: number;
 }
 
 export const DEFAULT_COSTS: BudgetCosts = {
@@ -70,12 +87,38 @@ export const DEFAULT_COSTS: BudgetCosts = {
 	fixedCalls: 6,
 	callsPerOrder: 2,
 	maxSlice: 500,
+	margin: 0.05,
+	minMeasured: 20,
 };
+
+/**
+ * A finished pass counts as no state: running the migration of that range again starts a new pass from its first
+ * order (safe: what is booked is adopted, never booked twice), as a migration in one execution always was.
+ */
+const current = (state: MigrationState | null): MigrationState | null =>
+	state?.done === true ? null : state;
 
 /** How many orders fit in `remaining` requests. */
 export function sliceSize(remaining: number, costs: BudgetCosts): number {
 	const spendable = remaining - costs.reserve - costs.fixedCalls;
-	return Math.max(0, Math.min(costs.maxSlice, Math.floor(spendable / costs.callsPerOrder)));
+	if (spendable <= 0) return 0;
+	if (!(costs.callsPerOrder > 0)) return costs.maxSlice;
+	return Math.min(costs.maxSlice, Math.floor(spendable / costs.callsPerOrder));
+}
+
+/**
+ * The cost per order to plan with: what this pass's runs spent per order beyond their fixed calls, plus the margin;
+ * `costs.callsPerOrder` until enough orders were measured. Planning from what orders really cost fills each window;
+ * an order that still does not fit is never sent into a spent budget (the node's pacing): it waits for the next run.
+ */
+export function plannedCosts(
+	spent: Pick<MigrationState, 'spentCalls' | 'spentOrders' | 'spentRuns'> | null,
+	costs: BudgetCosts,
+): BudgetCosts {
+	if (spent === null || spent.spentOrders < costs.minMeasured) return costs;
+	const perOrder =
+		Math.max(0, spent.spentCalls - costs.fixedCalls * spent.spentRuns) / spent.spentOrders;
+	return { ...costs, callsPerOrder: perOrder * (1 + costs.margin) };
 }
 
 export interface SlicePlan {
@@ -86,13 +129,6 @@ export interface SlicePlan {
 	sliceSize: number;
 	done: boolean;
 }
-
-/**
- * A finished pass counts as no state: running the migration of that range again starts a new pass from its first
- * order (safe: what is booked is adopted, never booked twice), as a migration in one execution always was.
- */
-const current = (state: MigrationState | null): MigrationState | null =>
-	state?.done === true ? null : state;
 
 /** The next slice of a migration, from its stored state (null: not started) and the budget left now. */
 export function planSlice(
@@ -109,7 +145,7 @@ export function planSlice(
 		dateFrom,
 		dateTo,
 		afterOrderNumber: pass?.lastOrderNumber ?? '',
-		sliceSize: sliceSize(remaining, costs),
+		sliceSize: sliceSize(remaining, plannedCosts(pass, costs)),
 		done: false,
 	};
 }
@@ -125,6 +161,32 @@ function higher(a: string | null, b: string): string {
 		: a;
 }
 
+/** What the plan saw of the budget: left after its probe, and when that window ends. */
+export interface PlanBudget {
+	budgetLeft?: number | null;
+	renewsAt?: string | null;
+}
+
+/**
+ * Requests a run spent: its probe, and from the budget left after it down to the lowest budget an outcome saw. Null
+ * when that cannot be told: the run ended in a later window (the budget renewed meanwhile) or no outcome saw it.
+ */
+export function spentInRun(
+	plan: PlanBudget,
+	outcomes: readonly OutcomeItem[],
+	now: string,
+): number | null {
+	const { budgetLeft, renewsAt } = plan;
+	if (typeof budgetLeft !== 'number' || typeof renewsAt !== 'string') return null;
+	if (!(Date.parse(now) < Date.parse(renewsAt))) return null;
+	const seen = outcomes
+		.map((o) => o.budgetLeft)
+		.filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
+	if (seen.length === 0) return null;
+	const lowest = Math.min(...seen);
+	return lowest > budgetLeft ? null : 1 + budgetLeft - lowest;
+}
+
 /**
  * The state after a run: its outcomes (one per order it handled) counted, the cursor moved past the highest order
  * number, and the expected end at the budget (`budgetPerWindow` requests every `windowSeconds`).
@@ -132,7 +194,7 @@ function higher(a: string | null, b: string): string {
 export function advanceMigration(
 	stored: MigrationState | null,
 	run: {
-		plan: SlicePlan;
+		plan: SlicePlan & PlanBudget;
 		outcomes: OutcomeItem[];
 		total: number | null;
 		now: string;
@@ -181,7 +243,13 @@ export function advanceMigration(
 		run.plan.sliceSize > 0 &&
 		handled.size < run.plan.sliceSize;
 	const left = done ? 0 : total === null ? null : Math.max(0, total - booked - reported);
-	const perWindow = sliceSize(run.budgetPerWindow, run.costs);
+	const spent = spentInRun(run.plan, run.outcomes, run.now);
+	const measured = {
+		spentCalls: (state?.spentCalls ?? 0) + (spent ?? 0),
+		spentOrders: (state?.spentOrders ?? 0) + (spent === null ? 0 : all.size),
+		spentRuns: (state?.spentRuns ?? 0) + (spent === null ? 0 : 1),
+	};
+	const perWindow = sliceSize(run.budgetPerWindow, plannedCosts(measured, run.costs));
 	const expectedEnd =
 		left === null || perWindow === 0
 			? null
@@ -202,6 +270,7 @@ export function advanceMigration(
 		lastRunAt: run.now,
 		expectedEnd: done ? run.now : expectedEnd,
 		done,
+		...measured,
 	};
 }
 
@@ -228,5 +297,8 @@ export function storedMigration(json: Record<string, unknown>): MigrationState |
 		lastRunAt: iso(json.lastRunAt) ?? iso(json.updatedAt) ?? new Date(0).toISOString(),
 		expectedEnd: iso(json.expectedEnd),
 		done: json.done === true,
+		spentCalls: num(json.spentCalls) ?? 0,
+		spentOrders: num(json.spentOrders) ?? 0,
+		spentRuns: num(json.spentRuns) ?? 0,
 	};
 }

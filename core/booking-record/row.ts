@@ -30,6 +30,8 @@ export interface OutcomeItem {
 	orderDate?: unknown;
 	orderStatus?: unknown;
 	amountCents?: unknown;
+	/** the Factuursturen budget left after the order's last request, when it made one */
+	budgetLeft?: unknown;
 }
 
 const text = (v: unknown): string | null =>

@@ -129,6 +129,12 @@ export class FactuursturenClient {
 		return this.options.windowMs ?? HOUR_MS;
 	}
 
+	/** The budget left in this window as this process last saw it (any execution), or null when not seen in it. */
+	async knownRemaining(): Promise<number | null> {
+		await this.base();
+		return knownRemaining(this.account, Date.now(), this.windowMs);
+	}
+
 	private get reserve(): number {
 		return Math.max(0, this.options.reserve ?? 5);
 	}

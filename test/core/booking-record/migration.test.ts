@@ -1,8 +1,10 @@
 import {
 	advanceMigration,
 	DEFAULT_COSTS,
+	plannedCosts,
 	planSlice,
 	sliceSize,
+	spentInRun,
 	storedMigration,
 } from '../../../core/booking-record/migration';
 
@@ -165,6 +167,78 @@ describe('migration at the budget', () => {
 		expect(f).toMatchObject({ lastOrderNumber: null, booked: 0, reported: 0, done: false });
 	});
 
+	it('a run measures what it spent: from the budget after its probe down to the lowest an outcome saw', () => {
+		const plan = { budgetLeft: 59, renewsAt: '2026-11-01T10:00:15.000Z' };
+		const outcomes = [
+			{ orderNumber: '1', outcome: 'sent', budgetLeft: 30 },
+			{ orderNumber: '2', outcome: 'failed' },
+			{ orderNumber: '3', outcome: 'sent', budgetLeft: 16 },
+		];
+		// the probe, and 59 − 16 after it
+		expect(spentInRun(plan, outcomes, '2026-11-01T10:00:04.000Z')).toBe(44);
+		// ended in the next window: the budget renewed meanwhile, nothing can be told
+		expect(spentInRun(plan, outcomes, '2026-11-01T10:00:16.000Z')).toBeNull();
+		// no outcome saw the budget, or the plan stood down without a probe
+		expect(spentInRun(plan, [{ orderNumber: '2', outcome: 'failed' }], NOW)).toBeNull();
+		expect(spentInRun({ budgetLeft: null, renewsAt: plan.renewsAt }, outcomes, NOW)).toBeNull();
+	});
+
+	it('plans from what orders really cost once measured, not from the fixed 2 calls per order', () => {
+		// the template's reserve; figures of the first run of the e2e migration (60 per window, 2 per order planned):
+		// 26 orders, 44 requests spent (probe to read-back), 24 invoiced and 2 refused before any request
+		const tpl = { ...DEFAULT_COSTS, reserve: 1 };
+		expect(sliceSize(60, tpl)).toBe(26); // (60 − 1 − 6) / 2
+		const renewsAt = '2026-11-01T10:00:15.000Z';
+		const now = '2026-11-01T10:00:04.000Z';
+		const plan1 = { ...planSlice(null, 'a', 'b', 59, tpl), budgetLeft: 59, renewsAt };
+		expect(plan1.sliceSize).toBe(26);
+		const outcomes = Array.from({ length: 26 }, (_, i) => ({
+			orderNumber: String(100 + i),
+			outcome: i < 24 ? 'sent' : 'failed',
+			budgetLeft: i < 24 ? 59 - 1 - Math.round(((i + 1) * 38) / 24) : undefined,
+		}));
+		outcomes[23].budgetLeft = 16; // the read-back's answer
+		const s1 = advanceMigration(null, {
+			plan: plan1,
+			outcomes,
+			total: 217,
+			now,
+			budgetPerWindow: 60,
+			windowSeconds: 15,
+			costs: tpl,
+		});
+		expect(s1).toMatchObject({ spentCalls: 44, spentOrders: 26, spentRuns: 1 });
+		// (44 − 6) / 26 = 1.46 per order, + 5 %: 1.53; (60 − 1 − 6) / 1.53 = 34 orders instead of 26
+		expect(plannedCosts(s1, tpl).callsPerOrder).toBeCloseTo((38 / 26) * 1.05, 6);
+		expect(planSlice(s1, 'a', 'b', 60, tpl)).toMatchObject({
+			afterOrderNumber: '125',
+			sliceSize: 34,
+		});
+		// the expected end at that pace: 191 left, 34 a window
+		expect(s1.expectedEnd).toBe(new Date(Date.parse(now) + 6 * 15_000).toISOString());
+		// too few orders measured: the setting still rules; a finished pass starts from the setting again
+		expect(plannedCosts({ spentCalls: 12, spentOrders: 5, spentRuns: 1 }, tpl)).toBe(tpl);
+		expect(planSlice({ ...s1, done: true }, 'a', 'b', 60, tpl).sliceSize).toBe(26);
+		// a run that ended in the next window adds nothing to the measurement
+		const s2 = advanceMigration(s1, {
+			plan: { ...planSlice(s1, 'a', 'b', 59, tpl), budgetLeft: 59, renewsAt },
+			outcomes: [{ orderNumber: '126', outcome: 'sent', budgetLeft: 20 }],
+			total: 217,
+			now: '2026-11-01T10:00:16.000Z',
+			budgetPerWindow: 60,
+			windowSeconds: 15,
+			costs: tpl,
+		});
+		expect(s2).toMatchObject({ spentCalls: 44, spentOrders: 26, spentRuns: 1, runs: 2 });
+		// orders adopted at no cost: the slice is bounded by the maximum per run, not by a division by zero
+		expect(sliceSize(60, plannedCosts({ spentCalls: 6, spentOrders: 40, spentRuns: 1 }, tpl))).toBe(
+			tpl.maxSlice,
+		);
+		expect(sliceSize(7, plannedCosts({ spentCalls: 6, spentOrders: 40, spentRuns: 1 }, tpl))).toBe(
+			0,
+		);
+	});
+
 	it('two workflows migrating the same range keep their own row', () => {
 		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopA').range).toBe('wfShopA:a..b');
 		expect(planSlice(null, 'a', 'b', 60, costs, 'wfShopB').range).not.toBe(
@@ -183,12 +257,15 @@ describe('migration at the budget', () => {
 				booked: 3,
 				done: false,
 				createdAt: NOW,
+				spentCalls: 44,
 			}),
 		).toMatchObject({
 			lastOrderNumber: '12',
 			booked: 3,
 			reported: 0,
 			startedAt: NOW,
+			spentCalls: 44,
+			spentOrders: 0,
 		});
 	});
 });

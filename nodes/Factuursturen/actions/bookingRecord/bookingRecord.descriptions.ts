@@ -20,7 +20,7 @@ export const sliceProperties: INodeProperties[] = [
 		default: 2,
 		typeOptions: { minValue: 1 },
 		description:
-			'Factuursturen requests one order costs at most (its invoice, and its debtor when new)',
+			'Factuursturen requests one order costs at most (its invoice, and its debtor when new): planned with until the migration has measured what its orders really cost',
 	},
 	{
 		displayName: 'Max Orders per Run',

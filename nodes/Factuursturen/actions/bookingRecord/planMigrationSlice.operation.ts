@@ -1,7 +1,8 @@
 /**
  * Booking Record → Plan Migration Slice: the first end of one execution of a migration that runs at the real
  * budget. The input items are the stored state of this range (a Data Table Get: the row, or an empty item). ONE
- * request tells the budget left in this window; the output is the slice to book now. The rules are core's
+ * request tells the budget left in this window (none when this process saw it spent); the output is the slice to
+ * book now. The rules are core's
  * (core/booking-record/migration.ts).
  */
 import {
@@ -62,15 +63,19 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 	const key = migrationKey(from, to, scope);
 	const state = run.items.map((i) => storedMigration(i.json)).find((s) => s?.range === key) ?? null;
 	const costs = costsOf(run);
-	await probeBudget(run);
-	const remaining = run.api.rateLimit().remaining ?? 0;
-	const plan: SlicePlan = planSlice(state, from, to, remaining, costs, scope);
+	// a run started while this window's budget is known to be spent stands down without a request
+	const known = await run.api.knownRemaining();
+	const standDown = known !== null && planSlice(state, from, to, known, costs).sliceSize === 0;
+	if (!standDown) await probeBudget(run);
 	const info = run.api.rateLimit();
+	const remaining = standDown ? known : (info.remaining ?? 0);
+	const plan: SlicePlan = planSlice(state, from, to, remaining, costs, scope);
 	return [
 		{
 			json: {
 				...plan,
-				budgetLeft: info.remaining,
+				// what this run spends is measured from here (none when it stood down)
+				budgetLeft: standDown ? null : info.remaining,
 				renewsAt: info.renewsAt,
 				windowSeconds: Math.round(run.api.windowMs / 1000),
 				state: (state as IDataObject | null) ?? null,
