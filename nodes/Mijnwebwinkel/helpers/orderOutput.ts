@@ -24,8 +24,7 @@ import {
 } from '../../../core/switch-over/cut-over';
 import { SHOP_TIME_ZONE } from '../../../core/time-zone';
 import { errorItemJson } from '../../common/errorItem';
-import type { OperationRun } from '../../common/operation';
-import type { MijnwebwinkelClient } from '../transport/client';
+import type { MijnwebwinkelRun } from '../actions/node.type';
 import { orderKey } from './orderNumber';
 
 interface Refusal {
@@ -80,7 +79,7 @@ function cutOverOf(ctx: IExecuteFunctions, i: number): CutOver {
 
 /** The output JSON of the orders read for item `i`, in the shape its Output parameter asks for. */
 export async function emitOrders(
-	run: OperationRun<MijnwebwinkelClient>,
+	run: MijnwebwinkelRun,
 	orders: IDataObject[],
 	i: number,
 ): Promise<IDataObject[]> {

@@ -1,8 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import type { OperationRun } from '../../../common/operation';
-import { forEachItem } from '../../../common/perItem';
-import { asObject, itemLoop } from '../../helpers/items';
-import type { MijnwebwinkelClient } from '../../transport/client';
+import { forEachItem } from '../../helpers/forEachItem';
+import { asObject } from '../../helpers/items';
+import type { MijnwebwinkelRun } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -20,27 +19,23 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-export async function execute(run: OperationRun<MijnwebwinkelClient>) {
-	return await forEachItem(
-		run,
-		async (i) => {
-			const id = String(run.ctx.getNodeParameter('articleId', i, '') ?? '').trim();
-			if (!id) {
-				throw new NodeOperationError(run.ctx.getNode(), 'No article ID given', {
-					itemIndex: i,
-					description: "Enter the article's numeric ID.",
-				});
-			}
-			const article = await run.api.request(
-				{
-					method: 'GET',
-					path: `/v1/articles/${encodeURIComponent(id)}`,
-					qs: { use_url_id: 'false' },
-				},
-				i,
-			);
-			return [asObject(article)];
-		},
-		itemLoop(run),
-	);
+export async function execute(run: MijnwebwinkelRun) {
+	return await forEachItem(run, async (i) => {
+		const id = String(run.ctx.getNodeParameter('articleId', i, '') ?? '').trim();
+		if (!id) {
+			throw new NodeOperationError(run.ctx.getNode(), 'No article ID given', {
+				itemIndex: i,
+				description: "Enter the article's numeric ID.",
+			});
+		}
+		const article = await run.api.request(
+			{
+				method: 'GET',
+				path: `/v1/articles/${encodeURIComponent(id)}`,
+				qs: { use_url_id: 'false' },
+			},
+			i,
+		);
+		return [asObject(article)];
+	});
 }

@@ -4,11 +4,9 @@ import {
 	type IDataObject,
 	type INodeProperties,
 } from 'n8n-workflow';
-import type { OperationRun } from '../../../common/operation';
-import { forEachItem } from '../../../common/perItem';
+import { forEachItem } from '../../helpers/forEachItem';
 import { isEmptyDate, shopDateTime } from '../../helpers/dates';
-import { itemLoop } from '../../helpers/items';
-import type { MijnwebwinkelClient } from '../../transport/client';
+import type { MijnwebwinkelRun } from '../node.type';
 import { limitField, returnAllField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
@@ -47,31 +45,26 @@ export const description = updateDisplayOptions(
 
 const articleKey = (a: IDataObject) => String(a.uuid ?? a.id ?? JSON.stringify(a));
 
-export async function execute(run: OperationRun<MijnwebwinkelClient>) {
-	return await forEachItem(
-		run,
-		async (i) => {
-			const returnAll = run.ctx.getNodeParameter('returnAll', i, false) as boolean;
-			const max = returnAll
-				? undefined
-				: Math.max(1, Number(run.ctx.getNodeParameter('limit', i, 50)));
-			const filters = run.ctx.getNodeParameter('filters', i, {}) as IDataObject;
-			const qs: IDataObject = {};
-			try {
-				if (!isEmptyDate(filters.changedSince))
-					qs.changed_start_date = shopDateTime(filters.changedSince, 'Changed Since', 'start');
-				if (!isEmptyDate(filters.changedUntil))
-					qs.changed_end_date = shopDateTime(filters.changedUntil, 'Changed Until', 'end');
-			} catch (error) {
-				// the date helpers throw only DateInputError
-				throw new NodeOperationError(run.ctx.getNode(), (error as Error).message, {
-					itemIndex: i,
-					description:
-						'Pick the date in the date picker, or give ISO text like 2025-03-01T08:00:00.',
-				});
-			}
-			return await run.api.paged({ path: '/v1/articles', qs, max, keyOf: articleKey }, i);
-		},
-		itemLoop(run),
-	);
+export async function execute(run: MijnwebwinkelRun) {
+	return await forEachItem(run, async (i) => {
+		const returnAll = run.ctx.getNodeParameter('returnAll', i, false) as boolean;
+		const max = returnAll
+			? undefined
+			: Math.max(1, Number(run.ctx.getNodeParameter('limit', i, 50)));
+		const filters = run.ctx.getNodeParameter('filters', i, {}) as IDataObject;
+		const qs: IDataObject = {};
+		try {
+			if (!isEmptyDate(filters.changedSince))
+				qs.changed_start_date = shopDateTime(filters.changedSince, 'Changed Since', 'start');
+			if (!isEmptyDate(filters.changedUntil))
+				qs.changed_end_date = shopDateTime(filters.changedUntil, 'Changed Until', 'end');
+		} catch (error) {
+			// the date helpers throw only DateInputError
+			throw new NodeOperationError(run.ctx.getNode(), (error as Error).message, {
+				itemIndex: i,
+				description: 'Pick the date in the date picker, or give ISO text like 2025-03-01T08:00:00.',
+			});
+		}
+		return await run.api.paged({ path: '/v1/articles', qs, max, keyOf: articleKey }, i);
+	});
 }

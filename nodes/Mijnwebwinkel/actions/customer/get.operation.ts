@@ -1,8 +1,7 @@
 import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import type { OperationRun } from '../../../common/operation';
-import { forEachItem } from '../../../common/perItem';
-import { asObject, itemLoop } from '../../helpers/items';
-import type { MijnwebwinkelClient } from '../../transport/client';
+import { forEachItem } from '../../helpers/forEachItem';
+import { asObject } from '../../helpers/items';
+import type { MijnwebwinkelRun } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,25 +21,18 @@ export const description = updateDisplayOptions(
 );
 
 /** `GET /v1/customers/{id}` answers `{"customer": {…}}`; the item is the customer itself. */
-export async function execute(run: OperationRun<MijnwebwinkelClient>) {
-	return await forEachItem(
-		run,
-		async (i) => {
-			const id = String(run.ctx.getNodeParameter('customerId', i, '') ?? '').trim();
-			if (!id) {
-				throw new NodeOperationError(run.ctx.getNode(), 'No customer ID given', {
-					itemIndex: i,
-					description: "Enter the customer's ID (a UUID), e.g. from an order's debtor.id.",
-				});
-			}
-			const body = asObject(
-				await run.api.request(
-					{ method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` },
-					i,
-				),
-			);
-			return [asObject(body.customer ?? body)];
-		},
-		itemLoop(run),
-	);
+export async function execute(run: MijnwebwinkelRun) {
+	return await forEachItem(run, async (i) => {
+		const id = String(run.ctx.getNodeParameter('customerId', i, '') ?? '').trim();
+		if (!id) {
+			throw new NodeOperationError(run.ctx.getNode(), 'No customer ID given', {
+				itemIndex: i,
+				description: "Enter the customer's ID (a UUID), e.g. from an order's debtor.id.",
+			});
+		}
+		const body = asObject(
+			await run.api.request({ method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` }, i),
+		);
+		return [asObject(body.customer ?? body)];
+	});
 }

@@ -5,14 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { readUntilStable } from '../../../../core/mijnwebwinkel/stable-read';
-import type { OperationRun } from '../../../common/operation';
-import { forEachItem } from '../../../common/perItem';
-import { itemLoop } from '../../helpers/items';
+import { forEachItem } from '../../helpers/forEachItem';
 import { compareOrderNumbers, orderKey } from '../../helpers/orderNumber';
 import { emitOrders } from '../../helpers/orderOutput';
 import { orderQuery } from '../../helpers/orderQuery';
 import { statusIdsWithCredit } from '../../helpers/statuses';
-import type { MijnwebwinkelClient } from '../../transport/client';
+import type { MijnwebwinkelRun } from '../node.type';
 import { limitField, returnAllField } from '../common.descriptions';
 import { orderFilters, outputFields } from './common.descriptions';
 
@@ -45,11 +43,11 @@ export const MAX_READ_PASSES = 4;
  * The API filters on ONE status id per call, so each chosen status is queried on its own and the results
  * merged (by order number, sorted as asked).
  */
-export async function execute(run: OperationRun<MijnwebwinkelClient>) {
-	return await forEachItem(run, async (i) => await ordersOf(run, i), itemLoop(run));
+export async function execute(run: MijnwebwinkelRun) {
+	return await forEachItem(run, async (i) => await ordersOf(run, i));
 }
 
-async function ordersOf(run: OperationRun<MijnwebwinkelClient>, i: number) {
+async function ordersOf(run: MijnwebwinkelRun, i: number) {
 	const ctx = run.ctx;
 	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
 	const max = returnAll ? undefined : Math.max(1, Number(ctx.getNodeParameter('limit', i, 50)));

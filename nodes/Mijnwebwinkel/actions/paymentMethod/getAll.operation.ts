@@ -1,9 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
-import type { OperationRun } from '../../../common/operation';
-import { forEachItem } from '../../../common/perItem';
-import { itemLoop } from '../../helpers/items';
+import { forEachItem } from '../../helpers/forEachItem';
 import { paymentMethodItems } from '../../helpers/paymentMethods';
-import type { MijnwebwinkelClient } from '../../transport/client';
+import type { MijnwebwinkelRun } from '../node.type';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,14 +31,10 @@ export const description = updateDisplayOptions(
 );
 
 /** `me`: the store of the store token. The catalogue of all methods needs only the partner token. */
-export async function execute(run: OperationRun<MijnwebwinkelClient>) {
-	return await forEachItem(
-		run,
-		async (i) => {
-			const source = run.ctx.getNodeParameter('source', i, 'store') as string;
-			const path = source === 'all' ? '/v1/payment/gateways' : '/v1/payment/stores/me/gateways';
-			return paymentMethodItems(await run.api.request({ method: 'GET', path }, i));
-		},
-		itemLoop(run),
-	);
+export async function execute(run: MijnwebwinkelRun) {
+	return await forEachItem(run, async (i) => {
+		const source = run.ctx.getNodeParameter('source', i, 'store') as string;
+		const path = source === 'all' ? '/v1/payment/gateways' : '/v1/payment/stores/me/gateways';
+		return paymentMethodItems(await run.api.request({ method: 'GET', path }, i));
+	});
 }

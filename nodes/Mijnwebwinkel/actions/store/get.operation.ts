@@ -1,15 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationRun } from '../../../common/operation';
-import { forEachItem } from '../../../common/perItem';
-import { asObject, itemLoop } from '../../helpers/items';
-import type { MijnwebwinkelClient } from '../../transport/client';
+import { forEachItem } from '../../helpers/forEachItem';
+import { asObject } from '../../helpers/items';
+import type { MijnwebwinkelRun } from '../node.type';
 
 export const description: INodeProperties[] = [];
 
-export async function execute(run: OperationRun<MijnwebwinkelClient>) {
-	return await forEachItem(
-		run,
-		async (i) => [asObject(await run.api.request({ method: 'GET', path: '/v1/store' }, i))],
-		itemLoop(run),
-	);
+export async function execute(run: MijnwebwinkelRun) {
+	return await forEachItem(run, async (i) => [
+		asObject(await run.api.request({ method: 'GET', path: '/v1/store' }, i)),
+	]);
 }
