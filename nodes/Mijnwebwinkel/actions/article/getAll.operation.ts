@@ -1,3 +1,4 @@
+import { SHOP_TIME_ZONE } from '../../../../core/time-zone';
 import {
 	NodeOperationError,
 	updateDisplayOptions,
@@ -24,7 +25,7 @@ const properties: INodeProperties[] = [
 				name: 'changedSince',
 				type: 'dateTime',
 				default: '',
-				description: 'Articles changed at or after this moment (shop time, Europe/Amsterdam)',
+				description: `Articles changed at or after this moment (shop time, ${SHOP_TIME_ZONE})`,
 			},
 			{
 				displayName: 'Changed Until',

@@ -1,3 +1,4 @@
+import { SHOP_TIME_ZONE } from '../../../../core/time-zone';
 import type { INodeProperties } from 'n8n-workflow';
 
 export const STATUS_LIST_HINT =
@@ -32,14 +33,14 @@ export function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			name: 'orderDateFrom',
 			type: 'dateTime',
 			default: '',
-			description: 'Orders placed on or after this day (shop time, Europe/Amsterdam)',
+			description: `Orders placed on or after this day (shop time, ${SHOP_TIME_ZONE})`,
 		},
 		{
 			displayName: 'Order Date To',
 			name: 'orderDateTo',
 			type: 'dateTime',
 			default: '',
-			description: 'Orders placed on or before this day (shop time, Europe/Amsterdam)',
+			description: `Orders placed on or before this day (shop time, ${SHOP_TIME_ZONE})`,
 		},
 		{
 			displayName: 'Status Changed in the Last N Days',
@@ -47,16 +48,14 @@ export function orderFilters(operation: 'getAll' | 'count'): INodeProperties {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 1,
-			description:
-				'Orders whose status changed since midnight (Europe/Amsterdam) N days ago: 1 means yesterday and today, so a daily run overlaps the previous one. Use this or Status Changed Since, not both.',
+			description: `Orders whose status changed since midnight (${SHOP_TIME_ZONE}) N days ago: 1 means yesterday and today, so a daily run overlaps the previous one. Use this or Status Changed Since, not both.`,
 		},
 		{
 			displayName: 'Status Changed Since',
 			name: 'statusChangedSince',
 			type: 'dateTime',
 			default: '',
-			description:
-				'Orders whose status changed at or after this moment (shop time, Europe/Amsterdam)',
+			description: `Orders whose status changed at or after this moment (shop time, ${SHOP_TIME_ZONE})`,
 		},
 		{
 			displayName: 'Status Changed Until',
