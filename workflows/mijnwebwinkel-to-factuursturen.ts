@@ -100,6 +100,15 @@ export const N = {
 	countRange: 'Orders in the range',
 	progress: 'Migration progress',
 	writeProgress: 'Write migration state',
+	lockTable: 'Run lock table',
+	lockRowMissing: 'Lock row missing?',
+	addLockRow: 'Add lock row',
+	takeLock: 'Take the run lock',
+	readLock: 'Read the run lock',
+	lockOurs: 'Run lock ours?',
+	standDown: 'Stand down',
+	keepLock: 'Keep the run lock',
+	releaseLock: 'Release the run lock',
 } as const;
 
 /**
@@ -128,11 +137,15 @@ export const OWNED_SETTINGS = {
 	apiBudgetPerHour: { type: 'number', value: 60 },
 	migrationCallsPerOrder: { type: 'number', value: 2 },
 	migrationMaxOrdersPerRun: { type: 'number', value: 500 },
+	// one run at a time per shop: runs with the same key (empty: this workflow's id) never book side by side; a lock
+	// a crashed run left behind expires after these minutes without renewal
+	runLockKey: { type: 'string', value: '' },
+	runLockMinutes: { type: 'number', value: 60 },
 } as const;
 export type OwnedSetting = keyof typeof OWNED_SETTINGS;
 
 /** The expression by which a node reads a value of this run (mode, date range: from the trigger). */
-const runValue = (name: 'mode' | 'dateFrom' | 'dateTo'): string =>
+const runValue = (name: 'mode' | 'orderNumbers' | 'dateFrom' | 'dateTo'): string =>
 	`$('${N.settings}').first().json.${name}`;
 
 /** The expression by which a node reads one owned setting. */
@@ -200,13 +213,16 @@ function orderFacts(b: Builder): Json[] {
  * The Report as readable text (for the e-mail and the execution view): the counts, then one line per order that
  * needs attention with its fix. Built from the same outcome items as the Report's lists.
  */
+/** The run stood down: another run held the shop's run lock (see runLock). */
+const STOOD_DOWN = `$('${N.standDown}').isExecuted`;
 const SUMMARY_TEXT =
 	"={{ 'Mijnwebwinkel → Factuursturen, ' + $('" +
 	N.settings +
 	"').first().json.mode + ' run: ' + " +
 	"['sent', 'adopted', 'skipped', 'failed', 'mismatched', 'waiting'].map(k => $json.orders.filter(o => o.outcome === k).length + ' ' + k).join(', ') + '.' + " +
 	"$json.orders.filter(o => ['failed', 'mismatched', 'skipped'].includes(o.outcome)).map(o => '\\n- order ' + (o.orderNumber ?? '?') + ' ' + o.outcome + (o.stage ? ' at ' + o.stage : '') + (o.code ? ' [' + o.code + ']' : '') + ': ' + o.reason + (o.hint ? '\\n  fix: ' + o.hint : '')).join('') + " +
-	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') }}";
+	"$json.orders.filter(o => o.duplicateFix).map(o => '\\n- order ' + o.orderNumber + ' invoiced more than once\\n  fix: ' + o.duplicateFix.hint).join('') + " +
+	`(${STOOD_DOWN} ? '\\n- stood down, nothing booked: execution ' + $('${N.standDown}').first().json.heldBy + ' holds the run lock until ' + $('${N.standDown}').first().json.heldUntil + '\\n  fix: ' + $('${N.standDown}').first().json.hint : '') }}`;
 
 function mijnwebwinkelOrders(
 	b: Builder,
@@ -259,14 +275,41 @@ const MIGRATION_COSTS = {
 
 const RECORD_TABLE_REF = { __rl: true, mode: 'name', value: BOOKING_RECORD_TABLE };
 
+/** The run lock: one row per lock key, held by one execution at a time (see runLock). */
+export const RUN_LOCK_TABLE = 'mijnwebwinkel_factuursturen_run_lock';
+export const RUN_LOCK_COLUMNS = [
+	{ name: 'lockKey', type: 'string' },
+	// the execution that holds it ('' when free), until when (epoch milliseconds; 0 when free), since when, which run
+	{ name: 'holder', type: 'string' },
+	{ name: 'until', type: 'number' },
+	{ name: 'heldSince', type: 'string' },
+	{ name: 'mode', type: 'string' },
+] as const;
+const RUN_LOCK_REF = { __rl: true, mode: 'name', value: RUN_LOCK_TABLE };
+const LOCK_KEY = `(${setting('runLockKey')} || $workflow.id)`;
+const byLockKey = { keyName: 'lockKey', condition: 'eq', keyValue: `={{ ${LOCK_KEY} }}` };
+const heldByThisRun = { keyName: 'holder', condition: 'eq', keyValue: '={{ $execution.id }}' };
+/** A Data Table update of the lock row(s) of this shop matching `conditions`, setting `values`. */
+function lockUpdate(conditions: Json[], values: Json): Json {
+	return {
+		resource: 'row',
+		operation: 'update',
+		dataTableId: RUN_LOCK_REF,
+		matchType: 'allConditions',
+		filters: { conditions: [byLockKey, ...conditions] },
+		columns: { mappingMode: 'defineBelow', value: values, matchingColumns: [], schema: [] },
+		options: {},
+	};
+}
+
 /** The stickies that explain each part of the workflow on the canvas. */
 function notes(b: Builder): void {
 	b.sticky(
 		'Note: setup',
-		[-420, -420],
+		[-1540, -420],
 		400,
 		920,
-		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `["Betaald", "Verzonden", "Afgehandeld"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{"21": "21", "9": "9", "0": "0"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{"DE:19": "19", "BE:21": "21"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{"domestic": "3", "oss": "4"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{"cash": "1001"}` (no e-mail lookup for those orders). The keys are your shop\'s method names: add a Mijnwebwinkel node, Resource **Payment Method**, Operation **Get Many**, pick your Mijnwebwinkel account and run it once (Execute step); the *mappingKey* of each item is a key to use (*displayName* is what your customers see).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *homeCountry*: the VAT country of the shop (`NL`).\n   - *euDistanceSales*: `below_threshold` (EU consumer sales abroad stay at or below €10,000 a year and you have not opted for OSS: home VAT is booked as domestic) or `oss` (above the threshold or registered for OSS: an order charging home VAT to a consumer in another EU state is refused, destination VAT is owed). A tax choice: ask your bookkeeper.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders, an order invoiced twice or a failed fetch in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`) as well; its form at `<your n8n>/form/' +
+		'## Mijnwebwinkel → Factuursturen\nBooks every paid, shipped or picked-up order as a sales invoice: a **paid sales invoice** when the order is known to be paid (payment captured, or a status name with "Betaald"/"paid"); otherwise (e.g. *Verzonden* with a bank transfer still pending) it is sent **open** until the money arrives. Every invoice paid regardless: set *paidWhen* to "always" in **Run settings**.\n\n### Setup (once)\n1. Credentials: open **Get paid orders** and pick your *Mijnwebwinkel account* (store token + partner token); open **Get or create debtors** and pick your *Factuursturen account* (username + API key).\n2. Every setting you own is in **Run settings**, once; the other nodes read it from there:\n   - *invoiceableStatuses*: status names, e.g. `["Betaald", "Verzonden", "Afgehandeld"]`. Credit orders (returns) are always booked.\n   - *lookbackDays*: the daily run fetches orders whose status changed in these days.\n   - *vatRates*: shop rate → Factuursturen rate, `{"21": "21", "9": "9", "0": "0"}`.\n   - *ossVatRates* (EU consumers above the threshold): each destination rate as your Factuursturen account has it, `{"DE:19": "19", "BE:21": "21"}`. Without it an OSS order is refused with this hint, never booked at Dutch VAT.\n   - *categories*: Factuursturen category id per VAT regime, `{"domestic": "3", "oss": "4"}`.\n   - *paymentMethodDebtors*: payment method → fixed client number, `{"cash": "1001"}` (no e-mail lookup for those orders). The keys are your shop\'s method names: add a Mijnwebwinkel node, Resource **Payment Method**, Operation **Get Many**, pick your Mijnwebwinkel account and run it once (Execute step); the *mappingKey* of each item is a key to use (*displayName* is what your customers see).\n   - *paidWhen*: `paid_status_or_payment` (paid when known paid, else open) or `always`.\n   - *toleranceCents*: read-back differences up to this many cents are accepted.\n   - *homeCountry*: the VAT country of the shop (`NL`).\n   - *euDistanceSales*: `below_threshold` (EU consumer sales abroad stay at or below €10,000 a year and you have not opted for OSS: home VAT is booked as domestic) or `oss` (above the threshold or registered for OSS: an order charging home VAT to a consumer in another EU state is refused, destination VAT is owed). A tax choice: ask your bookkeeper.\n   - *failRunOnErrors*: `true` ends a run with failed or mismatched orders, an order invoiced twice or a failed fetch in error (**Run failed**), so n8n lists it as failed and your Error Workflow runs.\n   - Switching over from another connector: *cutOverDate* (orders dated before it) and *cutOverOrderNumber* (orders numbered up to it) are never booked (skipped, `before_cut_over`); *invoicesElsewhereIn* (`lines`, `line1`, `line2`, `line3`) and *invoicesElsewherePattern* (a regular expression with one capture group, e.g. `Bestelnummer:?\\s*(\\d+)`) recognise its invoices, so the orders it booked are adopted, never booked twice.\n   - *runLockKey*, *runLockMinutes*: one run at a time per shop, see **One run at a time**.\n3. Publish the workflow: the schedule runs daily at 06:00 (Europe/Amsterdam, workflow settings).\n\nRun now: the **Execute workflow** button (or **Run now**). Reprocess order numbers or migrate history: import and publish the form workflow (`mijnwebwinkel-reprocess-form.json`) as well; its form at `<your n8n>/form/' +
 			FORM_PATH +
 			'` runs this workflow through **' +
 			N.form +
@@ -318,12 +361,12 @@ function notes(b: Builder): void {
 
 /** The three triggers and Run settings, the one node that holds every setting a user owns. */
 function triggersAndSettings(b: Builder): void {
-	b.node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [0, 0], {
+	b.node(N.schedule, 'n8n-nodes-base.scheduleTrigger', 1.2, [-1100, 0], {
 		rule: { interval: [{ field: 'days', triggerAtHour: 6 }] },
 	});
-	b.node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 200], {});
+	b.node(N.manual, 'n8n-nodes-base.manualTrigger', 1, [-1100, 200], {});
 	// the form workflow hands its submission (Mode, Order numbers, From date, To date) through unchanged
-	b.node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [0, 400], {
+	b.node(N.form, 'n8n-nodes-base.executeWorkflowTrigger', 1.1, [-1100, 400], {
 		inputSource: 'passthrough',
 	});
 	for (const t of [N.schedule, N.manual, N.form]) b.connect(t, N.settings);
@@ -332,7 +375,7 @@ function triggersAndSettings(b: Builder): void {
 		N.settings,
 		'n8n-nodes-base.set',
 		3.4,
-		[240, 200],
+		[-880, 200],
 		setParams(
 			[
 				b.field('mode', "={{ $json['Mode'] || 'daily' }}"),
@@ -346,22 +389,173 @@ function triggersAndSettings(b: Builder): void {
 	);
 }
 
+/**
+ * The run lock: one run at a time per shop. n8n's Data Table update is one `UPDATE … WHERE` statement (Postgres and
+ * SQLite alike), so of two runs that try at once only one changes the row; on SQLite the rows the node returns are
+ * read before that statement and may include a row it did not change, so the row read back afterwards decides. A
+ * run that does not hold the lock stands down before anything is fetched or booked; the lock is renewed before
+ * every Wait (covering the wait) and released after the Report; a run that crashed holds it until it expires.
+ */
+function runLock(b: Builder): void {
+	b.sticky(
+		'Note: run lock',
+		[-700, -420],
+		1100,
+		260,
+		`### One run at a time\nA run first takes this shop's row in the Data Table **${RUN_LOCK_TABLE}** (created on the first run): only when no other run holds it, or the other's lock expired. A second run started meanwhile (a manual run during the scheduled one, two form submissions) **stands down**: it books nothing, and its Report says which execution holds the lock and until when (\`stoodDown\`, not \`ok\`). The lock is renewed before every wait and released after the Report; one left by a crashed run expires after *runLockMinutes* (Run settings). Two workflows for one shop: give both the same *runLockKey*.`,
+		6,
+	);
+	b.node(
+		N.lockTable,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[-660, 200],
+		{
+			resource: 'table',
+			operation: 'create',
+			tableName: RUN_LOCK_TABLE,
+			columns: { column: RUN_LOCK_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
+			options: { createIfNotExists: true },
+		},
+		// two first runs at once both create it; the one that loses goes on with the table the other made
+		{ executeOnce: true, onError: 'continueRegularOutput' },
+	);
+	b.connect(N.settings, N.lockTable);
+	// the shop's row exists before it is taken (this branch runs first: it sits above). Two first runs may both add
+	// one: the take below changes every row of the key at once, and a run holds the lock only when it holds them all
+	b.node(N.lockRowMissing, 'n8n-nodes-base.dataTable', 1.1, [-440, 80], {
+		resource: 'row',
+		operation: 'rowNotExists',
+		dataTableId: RUN_LOCK_REF,
+		matchType: 'allConditions',
+		filters: { conditions: [byLockKey] },
+	});
+	b.connect(N.lockTable, N.lockRowMissing);
+	b.node(N.addLockRow, 'n8n-nodes-base.dataTable', 1.1, [-220, 80], {
+		resource: 'row',
+		operation: 'insert',
+		dataTableId: RUN_LOCK_REF,
+		columns: {
+			mappingMode: 'defineBelow',
+			value: { lockKey: `={{ ${LOCK_KEY} }}`, holder: '', until: 0, heldSince: '', mode: '' },
+			matchingColumns: [],
+			schema: [],
+		},
+		options: {},
+	});
+	b.connect(N.lockRowMissing, N.addLockRow);
+	// take it only where it is free or expired; whatever this answers (also an error), the read-back decides
+	b.node(
+		N.takeLock,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[-440, 200],
+		lockUpdate([{ keyName: 'until', condition: 'lt', keyValue: '={{ $now.toMillis() }}' }], {
+			holder: '={{ $execution.id }}',
+			until: `={{ $now.toMillis() + ${setting('runLockMinutes')} * 60000 }}`,
+			heldSince: '={{ $now.toISO() }}',
+			mode: `={{ ${runValue('mode')} }}`,
+		}),
+		{ executeOnce: true, alwaysOutputData: true, onError: 'continueRegularOutput' },
+	);
+	b.connect(N.lockTable, N.takeLock);
+	b.node(
+		N.readLock,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[-220, 200],
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: RUN_LOCK_REF,
+			matchType: 'allConditions',
+			filters: { conditions: [byLockKey] },
+			returnAll: true,
+		},
+		{ executeOnce: true, alwaysOutputData: true },
+	);
+	b.connect(N.takeLock, N.readLock);
+	b.node(
+		N.lockOurs,
+		'n8n-nodes-base.if',
+		2.2,
+		[0, 200],
+		ifParams(
+			`={{ $('${N.readLock}').all().every(r => r.json.holder === $execution.id && r.json.until > $now.toMillis()) }}`,
+		),
+		{ executeOnce: true },
+	);
+	b.connect(N.readLock, N.lockOurs);
+	// the run that does not hold the lock: what the Report tells about it (it goes on to the Report, booking nothing)
+	const others = `$('${N.readLock}').all().map(r => r.json).filter(r => r.holder && r.holder !== $execution.id)`;
+	b.node(
+		N.standDown,
+		'n8n-nodes-base.set',
+		3.4,
+		[240, 400],
+		setParams([
+			b.field('lockKey', `={{ ${LOCK_KEY} }}`),
+			b.field('heldBy', `={{ ${others}.map(r => r.holder).join(', ') }}`),
+			b.field('heldByMode', `={{ ${others}.map(r => r.mode).join(', ') }}`),
+			b.field(
+				'heldUntil',
+				`={{ ${others}.length ? DateTime.fromMillis(Math.max(...${others}.map(r => r.until))).toISO() : null }}`,
+			),
+			b.field(
+				'hint',
+				'Another run of this shop was booking (see heldBy: its execution id). It books the orders; nothing was booked here. Run again after it ends; a run that crashed holds the lock until heldUntil (runLockMinutes in Run settings).',
+			),
+		]),
+		{ executeOnce: true },
+	);
+	b.connect(N.lockOurs, N.standDown, 1);
+
+	// renewed before every wait, for as long as the wait plus the TTL (it sits above each Wait: it runs first)
+	b.node(
+		N.keepLock,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[3080, -300],
+		lockUpdate([heldByThisRun], {
+			until: `={{ $now.toMillis() + (($input.last().json.rateLimit?.suggestedWaitSeconds ?? 0) + ${setting('runLockMinutes')} * 60) * 1000 }}`,
+		}),
+		{ executeOnce: true, onError: 'continueRegularOutput' },
+	);
+	b.connect(N.debtors, N.keepLock, 0);
+	b.connect(N.create, N.keepLock, 0);
+	b.connect(N.asCreateFailed, N.keepLock);
+	b.connect(N.booked, N.keepLock, 0);
+
+	// released after the Report (above the e-mail and Fail the run?: it runs first), and before an unknown mode stops
+	b.node(
+		N.releaseLock,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[5340, -120],
+		lockUpdate([heldByThisRun], { holder: '', until: 0 }),
+		{ executeOnce: true, onError: 'continueRegularOutput' },
+	);
+	b.connect(N.report, N.releaseLock);
+	b.connect(N.mode, N.releaseLock, 4);
+}
+
 /** Which run? sends the run down the branch of its mode. */
 function whichRun(b: Builder): void {
 	b.node(N.mode, 'n8n-nodes-base.switch', 3.2, [460, 200], {
 		rules: {
 			values: [
-				switchRule('daily', "={{ $json.mode === 'daily' }}"),
-				switchRule('reprocess', "={{ $json.mode === 'reprocess' }}"),
-				switchRule('migrate', "={{ $json.mode === 'migrate' }}"),
-				switchRule('open problems', `={{ $json.mode === '${REPROCESS_OPEN}' }}`),
+				switchRule('daily', `={{ ${runValue('mode')} === 'daily' }}`),
+				switchRule('reprocess', `={{ ${runValue('mode')} === 'reprocess' }}`),
+				switchRule('migrate', `={{ ${runValue('mode')} === 'migrate' }}`),
+				switchRule('open problems', `={{ ${runValue('mode')} === '${REPROCESS_OPEN}' }}`),
 			],
 		},
 		options: { fallbackOutput: 'extra' },
 	});
-	b.connect(N.settings, N.mode);
+	// only the run that holds the lock goes on (its input is the lock's row: each branch reads Run settings)
+	b.connect(N.lockOurs, N.mode, 0);
 	b.node(N.unknownMode, 'n8n-nodes-base.stopAndError', 1, [700, 640], {
-		errorMessage: `={{ 'Unknown mode "' + $json.mode + '": use daily, reprocess, ${REPROCESS_OPEN} or migrate (Run settings)' }}`,
+		errorMessage: `={{ 'Unknown mode "' + ${runValue('mode')} + '": use daily, reprocess, ${REPROCESS_OPEN} or migrate (Run settings)' }}`,
 	});
 	b.connect(N.mode, N.unknownMode, 4);
 	// every order the booking record lists as a problem still open goes the reprocess way (its rows carry orderNumber)
@@ -398,7 +592,11 @@ function fetch(b: Builder): void {
 		3.4,
 		[700, 200],
 		setParams([
-			b.field('orderNumber', '={{ $json.orderNumbers.split(/[\\s,;]+/).filter(n => n) }}', 'array'),
+			b.field(
+				'orderNumber',
+				`={{ ${runValue('orderNumbers')}.split(/[\\s,;]+/).filter(n => n) }}`,
+				'array',
+			),
 		]),
 	);
 	b.connect(N.mode, N.splitNumbers, 1);
@@ -444,7 +642,8 @@ function migrationSlice(b: Builder): void {
 			columns: { column: MIGRATION_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
 			options: { createIfNotExists: true },
 		},
-		{ executeOnce: true },
+		// two first runs at once both create it; the one that loses goes on with the table the other made
+		{ executeOnce: true, onError: 'continueRegularOutput' },
 	);
 	b.connect(N.mode, N.migrationTable, 2);
 	b.node(
@@ -799,7 +998,8 @@ function bookingRecordTable(b: Builder): void {
 			columns: { column: BOOKING_RECORD_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
 			options: { createIfNotExists: true },
 		},
-		{ executeOnce: true },
+		// two first runs at once both create it; the one that loses goes on with the table the other made
+		{ executeOnce: true, onError: 'continueRegularOutput' },
 	);
 	b.connect(N.settings, N.recordTable);
 }
@@ -1043,10 +1243,18 @@ function report(b: Builder): void {
 				"={{ !$json.orders.some(o => o.outcome === 'failed' && o.stage === 'fetch' && !o.orderNumber) }}",
 				'boolean',
 			),
-			// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched
+			// another run held the shop's run lock: this one booked nothing (who holds it, until when, what to do)
+			b.field('stoodDown', `={{ ${STOOD_DOWN} }}`, 'boolean'),
+			b.field(
+				'runLock',
+				`={{ ${STOOD_DOWN} ? $('${N.standDown}').first().json : null }}`,
+				'object',
+			),
+			// green only when nothing needs a person: no failure, no mismatch, no duplicate, the whole day fetched, and
+			// the run was not stood down
 			b.field(
 				'ok',
-				"={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) }}",
+				`={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) && !${STOOD_DOWN} }}`,
 				'boolean',
 			),
 		]),
@@ -1086,7 +1294,7 @@ function afterReport(b: Builder): void {
 	b.connect(N.report, N.anyFailed);
 	b.node(N.runFailed, 'n8n-nodes-base.stopAndError', 1, [5560, 300], {
 		errorMessage:
-			"={{ $json.failed + ' order(s) failed, ' + $json.mismatched + ' mismatched, ' + $json.duplicates + ' invoiced more than once' + ($json.fetchComplete ? '' : ', the order fetch failed') + ' (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
+			"={{ $json.stoodDown ? 'Stood down: execution ' + $json.runLock.heldBy + ' holds the run lock of this shop until ' + $json.runLock.heldUntil + '; this run booked nothing (open its Report node)' : $json.failed + ' order(s) failed, ' + $json.mismatched + ' mismatched, ' + $json.duplicates + ' invoiced more than once' + ($json.fetchComplete ? '' : ', the order fetch failed') + ' (' + $json.sent + ' sent, ' + $json.adopted + ' adopted): open the Report node of this execution for each order and its fix' }}",
 	});
 	b.connect(N.anyFailed, N.runFailed, 0);
 }
@@ -1095,6 +1303,7 @@ export function buildTemplate(): Json {
 	const b = createBuilder();
 	notes(b);
 	triggersAndSettings(b);
+	runLock(b);
 	whichRun(b);
 	fetch(b);
 	migrationSlice(b);

@@ -110,6 +110,9 @@ export interface RunSettings {
 	apiBudgetPerHour?: number;
 	migrationCallsPerOrder?: number;
 	migrationMaxOrdersPerRun?: number;
+	/** one run at a time per shop: the lock's key (empty: the workflow's id) and its lifetime without renewal */
+	runLockKey?: string;
+	runLockMinutes?: number;
 }
 
 export interface TemplateVariant {
@@ -240,6 +243,16 @@ export interface Report {
 	openProblems: OpenProblem[];
 	/** a migration's state after this run (mode migrate), else null */
 	migration: MigrationProgress | null;
+	/** another run held the shop's run lock: this run booked nothing (not ok) */
+	stoodDown: boolean;
+	/** when stood down: the lock's key, the execution(s) holding it, their mode, until when, and what to do */
+	runLock: {
+		lockKey: string;
+		heldBy: string;
+		heldByMode: string;
+		heldUntil: string | null;
+		hint: string;
+	} | null;
 }
 
 /** a migration's state as the Report carries it (the core's row without its date range and timestamps) */
@@ -284,6 +297,8 @@ export function reportOf(result: ExecuteResult): Report {
 
 /** Human-readable summary of a report, for the demo and test logs. */
 export function formatReport(r: Report): string {
+	if (r.stoodDown)
+		return `STOOD DOWN mode ${r.mode}: execution ${r.runLock?.heldBy} holds the run lock until ${r.runLock?.heldUntil}; nothing booked`;
 	const lines = [
 		`${r.ok ? 'OK' : 'NEEDS ATTENTION'} mode ${r.mode}: sent ${r.sent}, adopted ${r.adopted}, skipped ${r.skipped}, failed ${r.failed} (outcome unknown ${r.outcomeUnknown}), ` +
 			`mismatched ${r.mismatched}, duplicates ${r.duplicates}, waiting for budget ${r.waitingForBudget ?? 0}; invoices paid ${r.paidInvoices}, open ${r.openInvoices}; ` +

@@ -138,6 +138,19 @@ describe('template: every owned setting is set once, in Run settings', () => {
 		expect(readers(base, 'failRunOnErrors')).toEqual([N.anyFailed]);
 		for (const k of ['homeCountry', 'euDistanceSales'] as const)
 			expect(readers(base, k)).toEqual([N.getRange, N.getByNumber, N.getDaily].sort());
+		// the run lock: its key names the shop's row in every lock node; its lifetime is set where it is taken or kept
+		expect(readers(base, 'runLockKey')).toEqual(
+			[
+				N.lockRowMissing,
+				N.addLockRow,
+				N.takeLock,
+				N.readLock,
+				N.standDown,
+				N.keepLock,
+				N.releaseLock,
+			].sort(),
+		);
+		expect(readers(base, 'runLockMinutes')).toEqual([N.takeLock, N.keepLock].sort());
 	});
 
 	it('adding a status (Afgehandeld) in Run settings: both fetches ask for it and the reprocess check lets it through', () => {
