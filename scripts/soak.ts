@@ -70,6 +70,8 @@ interface Row {
 	wallS: number;
 	calls: number;
 	faultHits: number;
+	mwwCalls: number;
+	mwwFaultHits: number;
 }
 
 async function migrate(runner: ServerRunner, label: string): Promise<Report[]> {
@@ -157,6 +159,7 @@ async function main(): Promise<void> {
 			demo.factuursturen.setFaults(faults.fs);
 			demo.mijnwebwinkel.setFaults(faults.mww);
 			const mark = demo.factuursturen.requests.length;
+			const mwwMark = demo.mijnwebwinkel.requests.length;
 			const started = Date.now();
 			const reports = await migrate(runner!, label);
 			const wallS = (Date.now() - started) / 1000;
@@ -165,6 +168,7 @@ async function main(): Promise<void> {
 			// the slow answers' commits land before the books are judged
 			await sleep(SLOW_MS + 1_000);
 			const calls = demo.factuursturen.requests.slice(mark);
+			const mwwCalls = demo.mijnwebwinkel.requests.slice(mwwMark);
 			const dup = await duplicates(demo);
 			const invoiced = new Set(reports.flatMap((r) => r.invoices.map((i) => i.orderNumber)));
 			const failed = new Map(
@@ -183,6 +187,8 @@ async function main(): Promise<void> {
 				wallS,
 				calls: calls.length,
 				faultHits: calls.filter((r) => r.fault !== null).length,
+				mwwCalls: mwwCalls.length,
+				mwwFaultHits: mwwCalls.filter((r) => r.fault !== null).length,
 			});
 			out(`  ${label}: ${JSON.stringify(rows[rows.length - 1])}; load average ${load()}`);
 		}
@@ -196,12 +202,12 @@ async function main(): Promise<void> {
 				`of the calls of its routes; n8n 2.41.1, node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average at the end ${load()}\n`,
 		);
 		out(
-			'| fault | duplicate invoices | duplicate debtors | lost orders | orders booked / reported (transient) | executions | wall time | Factuursturen calls (hit by a fault) |',
+			'| fault | duplicate invoices | duplicate debtors | lost orders | orders booked / reported (transient) | executions | wall time | calls Factuursturen / Mijnwebwinkel (hit by a fault) |',
 		);
 		out('|---|---|---|---|---|---|---|---|');
 		for (const r of rows)
 			out(
-				`| ${r.fault} | ${r.duplicateInvoices} | ${r.duplicateDebtors} | ${r.lost} | ${r.booked} / ${r.reported} (${r.transient}) | ${r.executions} | ${r.wallS.toFixed(0)} s | ${r.calls} (${r.faultHits}) |`,
+				`| ${r.fault} | ${r.duplicateInvoices} | ${r.duplicateDebtors} | ${r.lost} | ${r.booked} / ${r.reported} (${r.transient}) | ${r.executions} | ${r.wallS.toFixed(0)} s | ${r.calls} (${r.faultHits}) / ${r.mwwCalls} (${r.mwwFaultHits}) |`,
 			);
 		const bad = rows.filter((r) => r.duplicateInvoices + r.duplicateDebtors + r.lost > 0);
 		const last = rows[rows.length - 1];
