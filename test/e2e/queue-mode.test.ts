@@ -25,13 +25,10 @@ import {
 	importTemplateSetup,
 	ossVatRates,
 	reportOf,
-	sandboxCredentials,
 	templateVariant,
 	type Report,
 	type RunSettings,
 } from '../../scripts/demo/setup';
-import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../workflows/mijnwebwinkel-to-factuursturen';
-import { F, FORM_TEMPLATE_PATH } from '../../workflows/mijnwebwinkel-reprocess-form';
 import {
 	fsState,
 	invoiceForOrder,
@@ -39,6 +36,7 @@ import {
 	isBooked,
 	shopOrders,
 } from './support/shop-expectations';
+import { publishQueueShop, submitForm, type QueueShop } from './support/queue-shop';
 import { startTemplateShop } from './support/template-shop';
 
 jest.setTimeout(15 * 60_000);
@@ -88,22 +86,7 @@ function figures(r: Report): Record<string, unknown> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-interface Shop {
-	key: string;
-	demo: DemoShop;
-	/** the sync workflow (the template) and the form workflow that runs it */
-	workflowId: string;
-	formWorkflowId: string;
-	formPath: string;
-}
-
-type NodeJson = {
-	name: string;
-	type: string;
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-	webhookId?: string;
-};
+type Shop = QueueShop & { demo: DemoShop };
 
 describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', () => {
 	const scratch: string[] = [];
@@ -135,63 +118,10 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 				newShare: 0.3,
 				pendingEvery: 2,
 			});
-			const ids: Record<string, string> = {};
-			for (const c of sandboxCredentials(demo)) {
-				const created = await session.api.post<{ id: string }>('/credentials', {
-					name: `${c.name} ${s.key}`,
-					type: c.type,
-					data: c.data,
-				});
-				ids[c.type] = created.id;
-			}
-			const formPath = `mijnwebwinkel-migrate-${s.key}`;
-			const wf = templateVariant({
-				id: `queueShop${s.key}`,
-				name: `Shop ${s.key}`,
-				settings: SETTINGS,
-			});
-			for (const n of wf.nodes as NodeJson[]) {
-				for (const type of [MWW_CREDENTIAL.type, FS_CREDENTIAL.type]) {
-					if (n.credentials?.[type])
-						n.credentials[type] = { id: ids[type], name: `${n.credentials[type].name} ${s.key}` };
-				}
-			}
-			const sync = await createAndPublish(wf);
-			// the form workflow as shipped, with this shop's form path and its sync workflow
-			const form = JSON.parse(fs.readFileSync(FORM_TEMPLATE_PATH, 'utf8')) as WorkflowJson;
-			for (const n of form.nodes as NodeJson[]) {
-				if (n.name === F.form)
-					n.parameters.options = { ...(n.parameters.options as object), path: formPath };
-				if (n.name === F.call) n.parameters.workflowId = { __rl: true, mode: 'id', value: sync };
-				// webhook ids are unique per workflow, as n8n gives them to a copy
-				if (n.webhookId) n.webhookId = `${n.webhookId.slice(0, -2)}${s.key}${s.key}`;
-			}
-			const formWorkflowId = await createAndPublish({ ...form, name: `${form.name} ${s.key}` });
-			shops.push({ key: s.key, demo, workflowId: sync, formWorkflowId, formPath });
-		}
-		// a published form answers once its webhook is registered, which may lag the publish on a loaded machine
-		for (const s of shops) {
-			const until = Date.now() + 60_000;
-			while ((await fetch(`${cluster.main.url}/form/${s.formPath}`)).status !== 200) {
-				if (Date.now() > until)
-					throw new Error(
-						`the form of shop ${s.key} is not served: ${cluster.main.logs().slice(-2000)}`,
-					);
-				await sleep(500);
-			}
+			const published = await publishQueueShop(session, cluster.main.url, demo, s.key, SETTINGS);
+			shops.push({ ...published, demo });
 		}
 	});
-
-	async function createAndPublish(wf: WorkflowJson): Promise<string> {
-		const created = await session.api.post<{ id: string }>('/workflows', {
-			name: wf.name,
-			nodes: wf.nodes,
-			connections: wf.connections,
-			settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam' },
-		});
-		await session.api.post(`/workflows/${created.id}/activate`);
-		return created.id;
-	}
 
 	afterAll(async () => {
 		await cluster?.stop();
@@ -236,16 +166,7 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		}
 		await Promise.all(
 			shops.map(async (s) => {
-				const form = new FormData();
-				form.set('field-0', fields.mode);
-				form.set('field-1', fields.orders ?? '');
-				form.set('field-2', fields.from ?? '');
-				form.set('field-3', fields.to ?? '');
-				const res = await fetch(`${cluster.main.url}/form/${s.formPath}`, {
-					method: 'POST',
-					body: form,
-				});
-				expect([s.key, res.status]).toEqual([s.key, 200]);
+				expect([s.key, await submitForm(cluster.main.url, s, fields)]).toEqual([s.key, 200]);
 			}),
 		);
 		const out = new Map<string, Submitted>();
