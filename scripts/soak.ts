@@ -2,8 +2,8 @@
  * `npm run soak`: the fault suite's table (test/e2e/faults.test.ts) at scale, in a real n8n 2.41.1. A generated shop
  * of SOAK_ORDERS orders (default 10,000) is migrated by the template, once per fault kind alone at SOAK_P (default
  * 10 %) of the calls of its routes and once with all of them mixed, each on fresh books; then the mixed run's books
- * are migrated again without faults. A migration runs as a schedule runs it: one execution per slice (the template's
- * 500 orders) until its state says done. Judged from the sandboxes' state, as the fault suite judges it.
+ * are migrated again without faults. A migration runs as a schedule runs it: one execution per slice (SOAK_SLICE
+ * orders, default the template's 500) until its state says done. Judged from the sandboxes' state, as the fault suite judges it.
  * Not part of `npm test`; prints one table row per pass and the machine it ran on.
  */
 import * as fs from 'node:fs';
@@ -39,6 +39,7 @@ import {
 
 const ORDERS = Number(process.env.SOAK_ORDERS ?? 10_000);
 const P = Number(process.env.SOAK_P ?? 0.1);
+const SLICE = Number(process.env.SOAK_SLICE ?? 500);
 const DAYS = 30;
 const SEED = 53;
 const ID = 'soakMigration00001';
@@ -76,7 +77,7 @@ interface Row {
 
 async function migrate(runner: ServerRunner, label: string): Promise<Report[]> {
 	const reports: Report[] = [];
-	for (let run = 1; run <= Math.ceil(ORDERS / 500) * 3 + 5; run++) {
+	for (let run = 1; run <= Math.ceil(ORDERS / SLICE) * 3 + 5; run++) {
 		const result = await runner.run(ID, { allowFailure: true, timeoutMs: 3_600_000 });
 		if (!result.runData.Report)
 			throw new Error(
@@ -98,7 +99,7 @@ async function migrate(runner: ServerRunner, label: string): Promise<Report[]> {
 async function main(): Promise<void> {
 	const cpu = cpus();
 	out(
-		`soak: ${ORDERS} generated orders over ${DAYS} days, faults at ${P * 100} % of the calls of their routes; ` +
+		`soak: ${ORDERS} generated orders over ${DAYS} days, faults at ${P * 100} % of the calls of their routes, ${SLICE} orders per execution; ` +
 			`node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average ${load()}`,
 	);
 	locateRuntime();
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
 						'AT:10',
 					]),
 					apiBudgetPerHour: BUDGET,
+					migrationMaxOrdersPerRun: SLICE,
 					failRunOnErrors: false,
 				},
 				requestOptions: { timeoutMs: TIMEOUT_MS },
@@ -199,7 +201,7 @@ async function main(): Promise<void> {
 
 		out(
 			`\nsoak: ${ORDERS} generated orders, ${expected.length} to book (${range.from}..${range.to}); each fault at ${P * 100} % ` +
-				`of the calls of its routes; n8n 2.41.1, node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average at the end ${load()}\n`,
+				`of the calls of its routes, ${SLICE} orders per execution; n8n 2.41.1, node ${process.version}, ${cpu.length} CPU(s) ${cpu[0]?.model ?? ''}, load average at the end ${load()}\n`,
 		);
 		out(
 			'| fault | duplicate invoices | duplicate debtors | lost orders | orders booked / reported (transient) | executions | wall time | calls Factuursturen / Mijnwebwinkel (hit by a fault) |',
