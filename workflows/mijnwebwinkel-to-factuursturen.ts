@@ -487,6 +487,7 @@ function runLock(b: Builder): void {
 	);
 	b.connect(N.readLock, N.lockOurs);
 	// the run that does not hold the lock: what the Report tells about it (it goes on to the Report, booking nothing)
+	// (a key may have two rows, when two first runs each added one: each holder is named once)
 	const others = `$('${N.readLock}').all().map(r => r.json).filter(r => r.holder && r.holder !== $execution.id)`;
 	b.node(
 		N.standDown,
@@ -495,8 +496,8 @@ function runLock(b: Builder): void {
 		[240, 400],
 		setParams([
 			b.field('lockKey', `={{ ${LOCK_KEY} }}`),
-			b.field('heldBy', `={{ ${others}.map(r => r.holder).join(', ') }}`),
-			b.field('heldByMode', `={{ ${others}.map(r => r.mode).join(', ') }}`),
+			b.field('heldBy', `={{ [...new Set(${others}.map(r => r.holder))].join(', ') }}`),
+			b.field('heldByMode', `={{ [...new Set(${others}.map(r => r.mode))].join(', ') }}`),
 			b.field(
 				'heldUntil',
 				`={{ ${others}.length ? DateTime.fromMillis(Math.max(...${others}.map(r => r.until))).toISO() : null }}`,
