@@ -1,6 +1,16 @@
 /** The Factuursturen client attributes a user can set (API field names; documented maximum lengths). */
 import type { INodeProperties } from 'n8n-workflow';
 
+/** The client an operation works on. */
+export const clientNumberProperty: INodeProperties = {
+	displayName: 'Client Number',
+	name: 'clientnr',
+	type: 'string',
+	required: true,
+	default: '',
+	description: 'The Factuursturen client number (clientnr)',
+};
+
 export const clientFieldOptions: INodeProperties[] = [
 	{
 		displayName: 'Address',

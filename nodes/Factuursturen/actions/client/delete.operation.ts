@@ -1,28 +1,16 @@
 /** Client → Delete. */
 import { updateDisplayOptions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { forEachItem } from '../../helpers/forEachItem';
+import { deleteRecordById } from '../../helpers/recordById';
 import { deleteClient } from '../../transport/clients';
 import type { FactuursturenRun } from '../node.type';
+import { clientNumberProperty } from './clientFields.descriptions';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Client Number',
-		name: 'clientnr',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Factuursturen client number (clientnr)',
-	},
-];
+const properties: INodeProperties[] = [clientNumberProperty];
 
 const displayOptions = { show: { resource: ['client'], operation: ['delete'] } };
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
-	return await forEachItem(run, async (i) => {
-		const nr = String(run.ctx.getNodeParameter('clientnr', i)).trim();
-		await deleteClient(run, nr, i);
-		return { deleted: true, clientnr: nr };
-	});
+	return await deleteRecordById(run, 'clientnr', deleteClient, 'clientnr');
 }

@@ -13,19 +13,13 @@ import {
 } from '../../helpers/clientPayload';
 import { forEachItem } from '../../helpers/forEachItem';
 import { normalizeRecord } from '../../helpers/normalize';
+import { idParameter } from '../../helpers/recordById';
 import { fetchClient, putClient } from '../../transport/clients';
 import type { FactuursturenRun } from '../node.type';
-import { clientFieldOptions } from './clientFields.descriptions';
+import { clientFieldOptions, clientNumberProperty } from './clientFields.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Client Number',
-		name: 'clientnr',
-		type: 'string',
-		required: true,
-		default: '',
-		description: 'The Factuursturen client number (clientnr)',
-	},
+	clientNumberProperty,
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -52,7 +46,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	return await forEachItem(run, async (i) => {
-		const nr = String(run.ctx.getNodeParameter('clientnr', i)).trim();
+		const nr = idParameter(run, 'clientnr', i);
 		const updates = clientBodyFromFields(
 			run.ctx.getNodeParameter('updateFields', i, {}) as IDataObject,
 		);

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import { decimalText } from '../../helpers/decimalText';
 import { forEachItem } from '../../helpers/forEachItem';
+import { idParameter } from '../../helpers/recordById';
 import { postInvoice } from '../../transport/invoices';
 import type { FactuursturenRun } from '../node.type';
 
@@ -237,7 +238,7 @@ function lineFrom(raw: IDataObject, index: number): IDataObject {
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	return await forEachItem(run, async (i) => {
 		const node = run.ctx.getNode();
-		const clientnr = String(run.ctx.getNodeParameter('clientnr', i)).trim();
+		const clientnr = idParameter(run, 'clientnr', i);
 		const action = run.ctx.getNodeParameter('invoiceAction', i) as string;
 		const linesInput = run.ctx.getNodeParameter('linesInput', i) as string;
 		let rawLines: IDataObject[];

@@ -1,6 +1,6 @@
 /** Invoice → Delete. */
 import { updateDisplayOptions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { forEachItem } from '../../helpers/forEachItem';
+import { deleteRecordById } from '../../helpers/recordById';
 import { deleteInvoice } from '../../transport/invoices';
 import type { FactuursturenRun } from '../node.type';
 import { invoiceIdProperty } from './invoice.descriptions';
@@ -12,9 +12,5 @@ const displayOptions = { show: { resource: ['invoice'], operation: ['delete'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
-	return await forEachItem(run, async (i) => {
-		const nr = String(run.ctx.getNodeParameter('invoiceId', i)).trim();
-		await deleteInvoice(run, nr, i);
-		return { deleted: true, invoicenr: nr };
-	});
+	return await deleteRecordById(run, 'invoiceId', deleteInvoice, 'invoicenr');
 }

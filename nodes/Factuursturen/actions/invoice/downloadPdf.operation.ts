@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/forEachItem';
+import { idParameter } from '../../helpers/recordById';
 import { downloadInvoicePdf } from '../../transport/invoices';
 import type { FactuursturenRun } from '../node.type';
 import { invoiceIdProperty } from './invoice.descriptions';
@@ -28,7 +29,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	return await forEachItem(run, async (i) => {
-		const nr = String(run.ctx.getNodeParameter('invoiceId', i)).trim();
+		const nr = idParameter(run, 'invoiceId', i);
 		const property = String(run.ctx.getNodeParameter('binaryPropertyName', i)).trim() || 'data';
 		const buffer = await downloadInvoicePdf(run, nr, i);
 		if (buffer.subarray(0, 5).toString('latin1') !== '%PDF-') {

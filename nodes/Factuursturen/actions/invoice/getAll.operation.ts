@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 import { dateParam } from '../../helpers/dateParameter';
 import { forEachItem } from '../../helpers/forEachItem';
+import { limitOf } from '../../helpers/getMany';
 import { normalizeRecord } from '../../helpers/normalize';
 import { listInvoices } from '../../transport/invoices';
 import { returnAllAndLimit } from '../common.descriptions';
@@ -62,12 +63,9 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	return await forEachItem(run, async (i) => {
-		const returnAll = run.ctx.getNodeParameter('returnAll', i) as boolean;
 		const filters = run.ctx.getNodeParameter('filters', i, {}) as IDataObject;
-		const qs: IDataObject = {
-			count: returnAll ? -1 : (run.ctx.getNodeParameter('limit', i) as number),
-			start: 0,
-		};
+		// Factuursturen's count -1 means all
+		const qs: IDataObject = { count: limitOf(run, i) ?? -1, start: 0 };
 		try {
 			if (filters.since) qs.since = dateParam(filters.since);
 			if (filters.until) qs.until = dateParam(filters.until);

@@ -9,6 +9,7 @@ import { SHOP_TIME_ZONE, shopDate } from '../../../../core/time-zone';
 import { dateParam } from '../../helpers/dateParameter';
 import { decimalText } from '../../helpers/decimalText';
 import { forEachItem } from '../../helpers/forEachItem';
+import { idParameter } from '../../helpers/recordById';
 import { postPayment } from '../../transport/invoices';
 import type { FactuursturenRun } from '../node.type';
 import { invoiceIdProperty } from './invoice.descriptions';
@@ -44,7 +45,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	return await forEachItem(run, async (i) => {
-		const nr = String(run.ctx.getNodeParameter('invoiceId', i)).trim();
+		const nr = idParameter(run, 'invoiceId', i);
 		const amountParam = String(run.ctx.getNodeParameter('amount', i) ?? '').trim();
 		let date: string;
 		let amount: string;

@@ -2,14 +2,8 @@
  * Tax Rate, Category, Country, Profile → Get Many: the account's reference lists, each fetched once per execution.
  * The four resources share this one operation.
  */
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
-import { forEachItem } from '../../helpers/forEachItem';
-import { normalizeRecord } from '../../helpers/normalize';
+import { updateDisplayOptions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { getManyFetchedOnce } from '../../helpers/getMany';
 import {
 	readReferenceList,
 	referenceListPath,
@@ -47,18 +41,13 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
-	const cache = new Map<string, IDataObject[]>();
-	return await forEachItem(run, async (i) => {
-		const path = referenceListPath(
-			run.resource as ReferenceList,
-			String(run.ctx.getNodeParameter('language', i, 'nl')),
-		);
-		if (!cache.has(path)) cache.set(path, await readReferenceList(run, path, i));
-		const returnAll = run.ctx.getNodeParameter('returnAll', i) as boolean;
-		const limit = returnAll ? Infinity : (run.ctx.getNodeParameter('limit', i) as number);
-		return cache
-			.get(path)!
-			.slice(0, limit)
-			.map((r) => normalizeRecord(r));
-	});
+	return await getManyFetchedOnce(
+		run,
+		async (path, i) => await readReferenceList(run, path, i),
+		(i) =>
+			referenceListPath(
+				run.resource as ReferenceList,
+				String(run.ctx.getNodeParameter('language', i, 'nl')),
+			),
+	);
 }

@@ -1,6 +1,6 @@
 /** Product → Delete. */
 import { updateDisplayOptions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { forEachItem } from '../../helpers/forEachItem';
+import { deleteRecordById } from '../../helpers/recordById';
 import { deleteProduct } from '../../transport/products';
 import type { FactuursturenRun } from '../node.type';
 import { productIdProperty } from './productFields.descriptions';
@@ -12,9 +12,5 @@ const displayOptions = { show: { resource: ['product'], operation: ['delete'] } 
 export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
-	return await forEachItem(run, async (i) => {
-		const id = String(run.ctx.getNodeParameter('productId', i)).trim();
-		await deleteProduct(run, id, i);
-		return { deleted: true, id };
-	});
+	return await deleteRecordById(run, 'productId', deleteProduct, 'id');
 }

@@ -9,6 +9,7 @@ import {
 import { forEachItem } from '../../helpers/forEachItem';
 import { normalizeRecord } from '../../helpers/normalize';
 import { productBodyOf } from '../../helpers/productBody';
+import { idParameter } from '../../helpers/recordById';
 import { fetchProduct, putProduct } from '../../transport/products';
 import type { FactuursturenRun } from '../node.type';
 import { productFieldOptions, productIdProperty } from './productFields.descriptions';
@@ -31,7 +32,7 @@ export const description = updateDisplayOptions(displayOptions, properties);
 
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	return await forEachItem(run, async (i) => {
-		const id = String(run.ctx.getNodeParameter('productId', i)).trim();
+		const id = idParameter(run, 'productId', i);
 		const updates = productBodyOf(
 			run.ctx.getNode(),
 			run.ctx.getNodeParameter('updateFields', i, {}) as IDataObject,
