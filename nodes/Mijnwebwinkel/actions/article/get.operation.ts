@@ -1,6 +1,7 @@
-import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/forEachItem';
 import { asObject } from '../../helpers/items';
+import { requiredText } from '../../helpers/parameters';
 import type { MijnwebwinkelRun } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -21,13 +22,10 @@ export const description = updateDisplayOptions(
 
 export async function execute(run: MijnwebwinkelRun) {
 	return await forEachItem(run, async (i) => {
-		const id = String(run.ctx.getNodeParameter('articleId', i, '') ?? '').trim();
-		if (!id) {
-			throw new NodeOperationError(run.ctx.getNode(), 'No article ID given', {
-				itemIndex: i,
-				description: "Enter the article's numeric ID.",
-			});
-		}
+		const id = requiredText(run, 'articleId', i, {
+			message: 'No article ID given',
+			description: "Enter the article's numeric ID.",
+		});
 		const article = await run.api.request(
 			{
 				method: 'GET',

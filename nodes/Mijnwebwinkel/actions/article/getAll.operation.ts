@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/forEachItem';
 import { isEmptyDate, shopDateTime } from '../../helpers/dates';
+import { maxOf } from '../../helpers/parameters';
 import type { MijnwebwinkelRun } from '../node.type';
 import { limitField, returnAllField } from '../common.descriptions';
 
@@ -48,10 +49,7 @@ const articleKey = (a: IDataObject) => String(a.uuid ?? a.id ?? JSON.stringify(a
 
 export async function execute(run: MijnwebwinkelRun) {
 	return await forEachItem(run, async (i) => {
-		const returnAll = run.ctx.getNodeParameter('returnAll', i, false) as boolean;
-		const max = returnAll
-			? undefined
-			: Math.max(1, Number(run.ctx.getNodeParameter('limit', i, 50)));
+		const max = maxOf(run, i);
 		const filters = run.ctx.getNodeParameter('filters', i, {}) as IDataObject;
 		const qs: IDataObject = {};
 		try {

@@ -1,6 +1,7 @@
-import { NodeOperationError, updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/forEachItem';
 import { asObject } from '../../helpers/items';
+import { requiredText } from '../../helpers/parameters';
 import type { MijnwebwinkelRun } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -23,13 +24,10 @@ export const description = updateDisplayOptions(
 /** `GET /v1/customers/{id}` answers `{"customer": {…}}`; the item is the customer itself. */
 export async function execute(run: MijnwebwinkelRun) {
 	return await forEachItem(run, async (i) => {
-		const id = String(run.ctx.getNodeParameter('customerId', i, '') ?? '').trim();
-		if (!id) {
-			throw new NodeOperationError(run.ctx.getNode(), 'No customer ID given', {
-				itemIndex: i,
-				description: "Enter the customer's ID (a UUID), e.g. from an order's debtor.id.",
-			});
-		}
+		const id = requiredText(run, 'customerId', i, {
+			message: 'No customer ID given',
+			description: "Enter the customer's ID (a UUID), e.g. from an order's debtor.id.",
+		});
 		const body = asObject(
 			await run.api.request({ method: 'GET', path: `/v1/customers/${encodeURIComponent(id)}` }, i),
 		);

@@ -1,11 +1,8 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { exactEmailMatches } from '../../../../core/booking/debtor-choice';
 import { forEachItem } from '../../helpers/forEachItem';
-import { asObject } from '../../helpers/items';
+import { listIn } from '../../helpers/items';
+import { requiredText } from '../../helpers/parameters';
 import type { MijnwebwinkelRun } from '../node.type';
 
 const properties: INodeProperties[] = [
@@ -32,30 +29,21 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const norm = (email: unknown) =>
-	String(email ?? '')
-		.trim()
-		.toLowerCase();
-
 /** `GET /v1/customers?q=` is a text search answering `{"customers": […]}`; one item per customer found. */
 export async function execute(run: MijnwebwinkelRun) {
 	return await forEachItem(run, async (i) => {
-		const email = String(run.ctx.getNodeParameter('email', i, '') ?? '').trim();
-		if (!email) {
-			throw new NodeOperationError(run.ctx.getNode(), 'No e-mail address given', {
-				itemIndex: i,
-				description:
-					'Enter the e-mail address to search for, or map it from the input with an expression.',
-			});
-		}
+		const email = requiredText(run, 'email', i, {
+			message: 'No e-mail address given',
+			description:
+				'Enter the e-mail address to search for, or map it from the input with an expression.',
+		});
 		const exact = run.ctx.getNodeParameter('exactMatch', i, true) as boolean;
 		const body = await run.api.request(
 			{ method: 'GET', path: '/v1/customers', qs: { q: email, embed: 'address' } },
 			i,
 		);
-		const list = Array.isArray(body) ? body : asObject(body).customers;
-		let customers = (Array.isArray(list) ? list : []).map(asObject) as IDataObject[];
-		if (exact) customers = customers.filter((x) => norm(x.email) === norm(email));
-		return customers;
+		const customers = listIn(body, 'customers');
+		// the same e-mail key debtors are matched on, so shop side and bookkeeping side agree
+		return exact ? exactEmailMatches(customers, email) : customers;
 	});
 }

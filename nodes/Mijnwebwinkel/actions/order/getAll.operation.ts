@@ -8,6 +8,7 @@ import { readUntilStable } from '../../../../core/mijnwebwinkel/stable-read';
 import { forEachItem } from '../../helpers/forEachItem';
 import { compareOrderNumbers, orderKey } from '../../helpers/orderNumber';
 import { emitOrders } from '../../helpers/orderOutput';
+import { maxOf } from '../../helpers/parameters';
 import { orderQuery } from '../../helpers/orderQuery';
 import { statusIdsWithCredit } from '../../helpers/statuses';
 import type { MijnwebwinkelRun } from '../node.type';
@@ -49,8 +50,7 @@ export async function execute(run: MijnwebwinkelRun) {
 
 async function ordersOf(run: MijnwebwinkelRun, i: number) {
 	const ctx = run.ctx;
-	const returnAll = ctx.getNodeParameter('returnAll', i, false) as boolean;
-	const max = returnAll ? undefined : Math.max(1, Number(ctx.getNodeParameter('limit', i, 50)));
+	const max = maxOf(run, i);
 	const ordering =
 		(ctx.getNodeParameter('ordering', i, 'asc') as string) === 'desc' ? 'desc' : 'asc';
 	const filters = ctx.getNodeParameter('filters', i, {}) as IDataObject;

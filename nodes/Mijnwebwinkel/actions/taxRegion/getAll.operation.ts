@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/forEachItem';
-import { asObject } from '../../helpers/items';
+import { listIn } from '../../helpers/items';
 import type { MijnwebwinkelRun } from '../node.type';
 
 export const description: INodeProperties[] = [];
@@ -9,7 +9,6 @@ export const description: INodeProperties[] = [];
 export async function execute(run: MijnwebwinkelRun) {
 	return await forEachItem(run, async (i) => {
 		const body = await run.api.request({ method: 'GET', path: '/v1/tax-policy/regions' }, i);
-		const list = Array.isArray(body) ? body : asObject(body).regions;
-		return (Array.isArray(list) ? list : []).map(asObject);
+		return listIn(body, 'regions');
 	});
 }
