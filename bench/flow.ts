@@ -25,7 +25,7 @@ import {
 } from '../scripts/n8n';
 import {
 	importTemplateSetup,
-	ossVatRates,
+	SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	reportOf,
 	templateVariant,
 	type Report,
@@ -34,7 +34,6 @@ import { inLookback, isBooked, shopOrders } from '../test/e2e/support/shop-expec
 import { startTemplateShop } from '../test/e2e/support/template-shop';
 
 const LOOKBACK = 3;
-const OSS = ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']);
 
 export interface FlowCase {
 	name: string;
@@ -122,7 +121,7 @@ export async function runFlowCase(
 					settings: {
 						mode: 'daily',
 						lookbackDays: LOOKBACK,
-						ossVatRates: OSS,
+						ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 						failRunOnErrors: false,
 					},
 					...(c.budget

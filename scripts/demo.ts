@@ -16,12 +16,10 @@ import {
 	formatReport,
 	importTemplateSetup,
 	loadFormTemplate,
-	loadTemplate,
 	N,
-	ossVatRates,
 	reportOf,
+	sampleAccountTemplate,
 	TEMPLATE_ID,
-	templateVariant,
 } from './demo/setup';
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
@@ -74,23 +72,7 @@ async function main(): Promise<void> {
 		step(
 			'import the credentials and the template (OSS rates mapped as the sample account holds them: setup step OSS)',
 		);
-		// the shipped template maps no OSS rates (they depend on the account); the sample account has BE, DE, FR, AT
-		const template = templateVariant({
-			id: TEMPLATE_ID,
-			name: String(loadTemplate().name),
-			settings: {
-				ossVatRates: ossVatRates([
-					'BE:21',
-					'BE:6',
-					'DE:19',
-					'DE:7',
-					'FR:20',
-					'FR:5.5',
-					'AT:20',
-					'AT:10',
-				]),
-			},
-		});
+		const template = sampleAccountTemplate(TEMPLATE_ID);
 		await importTemplateSetup(home, demo, [template, loadFormTemplate()]);
 
 		step('start n8n and run one daily sync (Run now)');

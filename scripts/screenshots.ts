@@ -15,11 +15,9 @@ import {
 	FORM_TEMPLATE_ID,
 	importTemplateSetup,
 	loadFormTemplate,
-	loadTemplate,
 	N,
-	ossVatRates,
+	sampleAccountTemplate,
 	TEMPLATE_ID,
-	templateVariant,
 } from './demo/setup';
 
 const OWNER = { ownerEmail: 'demo@example.com', ownerPassword: 'Demo-Owner-2026' };
@@ -79,22 +77,7 @@ async function main(): Promise<void> {
 	try {
 		const tarball = await packPackage({ destDir: path.join(WORK_DIR, 'pack') });
 		const home = createN8nHome({ dir: path.join(WORK_DIR, 'home'), tarball });
-		const template = templateVariant({
-			id: TEMPLATE_ID,
-			name: String(loadTemplate().name),
-			settings: {
-				ossVatRates: ossVatRates([
-					'BE:21',
-					'BE:6',
-					'DE:19',
-					'DE:7',
-					'FR:20',
-					'FR:5.5',
-					'AT:20',
-					'AT:10',
-				]),
-			},
-		});
+		const template = sampleAccountTemplate(TEMPLATE_ID);
 		await importTemplateSetup(home, demo, [template, loadFormTemplate()]);
 		server = await startN8n(home, OWNER);
 		log(`n8n at ${server.url}`);

@@ -178,6 +178,30 @@ export function ossVatRates(entries: string[]): Record<string, string> {
 	return Object.fromEntries(entries.map((e) => [e, e.split(':')[1]]));
 }
 
+/**
+ * The ossVatRates Run setting for the sample account of the sandbox (rates for BE, DE, FR and AT). The shipped
+ * template maps no OSS rates: they depend on the account.
+ */
+export const SAMPLE_ACCOUNT_OSS_VAT_RATES = ossVatRates([
+	'BE:21',
+	'BE:6',
+	'DE:19',
+	'DE:7',
+	'FR:20',
+	'FR:5.5',
+	'AT:20',
+	'AT:10',
+]);
+
+/** The template as the demo and the screenshots run it: its own id, its own name, the sample account's OSS rates. */
+export function sampleAccountTemplate(id: string): WorkflowJson {
+	return templateVariant({
+		id,
+		name: String(loadTemplate().name),
+		settings: { ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES },
+	});
+}
+
 /** Imports the sandbox credentials and the given workflows (credentials first: import re-links by name and type). */
 export async function importTemplateSetup(
 	home: N8nHome,
