@@ -6,7 +6,11 @@ import type { ICredentialDataDecryptedObject, INodeExecutionData } from 'n8n-wor
 import { MijnwebwinkelApi } from '../../../credentials/MijnwebwinkelApi.credentials';
 import { Mijnwebwinkel } from '../../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
 import type { LoggedRequest } from '../../../sandbox/common/server';
-import type { RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
+import {
+	startMijnwebwinkelSandbox,
+	type MijnwebwinkelSandboxOptions,
+	type RunningMijnwebwinkelSandbox,
+} from '../../../sandbox/mijnwebwinkel';
 import { createContext, type TestContext } from '../../support/n8n-context';
 
 export interface RunOptions {
@@ -76,6 +80,23 @@ export async function requestLog(sb: RunningMijnwebwinkelSandbox): Promise<Logge
 
 export async function resetSandbox(sb: RunningMijnwebwinkelSandbox): Promise<void> {
 	await fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
+}
+
+/**
+ * One sandbox for the enclosing describe block (or file): started before its tests and handed to `use`, reset
+ * before each test, closed after the last.
+ */
+export function sandboxForTests(
+	options: MijnwebwinkelSandboxOptions,
+	use: (sb: RunningMijnwebwinkelSandbox) => void,
+): void {
+	let sb: RunningMijnwebwinkelSandbox | undefined;
+	beforeAll(async () => {
+		sb = await startMijnwebwinkelSandbox(options);
+		use(sb);
+	});
+	afterAll(async () => sb?.close());
+	beforeEach(async () => resetSandbox(sb!));
 }
 
 export const jsonOf = (items: INodeExecutionData[]) =>

@@ -18,6 +18,7 @@ import {
 	routesToErrorOutput,
 	run,
 	runError,
+	sandboxForTests,
 	sandboxOrders,
 } from './harness';
 
@@ -33,15 +34,14 @@ const normalizedAll = (extra: Record<string, unknown> = {}) => ({
 
 describe('a generated shop with every shape variation', () => {
 	let sb: RunningMijnwebwinkelSandbox;
-	beforeAll(async () => {
-		sb = await startMijnwebwinkelSandbox({
+	sandboxForTests(
+		{
 			seed: 11,
 			shop: { orderCount: 700 },
 			shuffleStatusIds: true,
-		});
-	});
-	afterAll(async () => sb?.close());
-	beforeEach(async () => resetSandbox(sb));
+		},
+		(started) => (sb = started),
+	);
 
 	test('the raw orders really vary in shape', async () => {
 		const raw = sandboxOrders(sb);

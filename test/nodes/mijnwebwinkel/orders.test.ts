@@ -11,6 +11,7 @@ import {
 	resetSandbox,
 	run,
 	runError,
+	sandboxForTests,
 	sandboxOrders,
 	statusIdOf,
 } from './harness';
@@ -19,11 +20,7 @@ import { Mijnwebwinkel } from '../../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
 jest.setTimeout(60_000);
 
 let sb: RunningMijnwebwinkelSandbox;
-beforeAll(async () => {
-	sb = await startMijnwebwinkelSandbox({ seed: 7, shop: { orderCount: 1200 } });
-});
-afterAll(async () => sb?.close());
-beforeEach(async () => resetSandbox(sb));
+sandboxForTests({ seed: 7, shop: { orderCount: 1200 } }, (started) => (sb = started));
 
 const numbers = (items: Array<{ json: Record<string, unknown> }>) =>
 	items.map((i) => String(i.json.number));
@@ -530,6 +527,47 @@ describe('status ids are never assumed', () => {
 	});
 });
 
+type RequestOptions = { url: string; qs: Record<string, unknown> };
+
+/** Every request of the node goes through `around`, which sends it (with the options as it left them) via `send`. */
+function interceptRequests(
+	ctx: ReturnType<typeof context>,
+	around: (send: () => Promise<unknown>, options: RequestOptions) => Promise<unknown>,
+): void {
+	const helpers = ctx.execute.helpers as unknown as {
+		httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
+	};
+	const original = helpers.httpRequestWithAuthentication;
+	helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
+		return await around(async () => await original.apply(this, args), args[1] as RequestOptions);
+	};
+}
+
+/** Another actor changes one order in the shop right after the node has read page 1 of an order list. */
+function changeOrderAfterFirstPage(
+	ctx: ReturnType<typeof context>,
+	orderNumber: unknown,
+	change: Record<string, unknown>,
+): { done: () => boolean } {
+	let moved = false;
+	interceptRequests(ctx, async (send, options) => {
+		const result = await send();
+		if (!moved && options.url === '/v1/orders' && options.qs.offset === 0) {
+			moved = true;
+			await fetch(
+				`${sb.url}/v1/orders/${String(orderNumber)}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`,
+				{
+					method: 'PATCH',
+					headers: { 'Content-Type': 'application/json' },
+					body: JSON.stringify(change),
+				},
+			);
+		}
+		return result;
+	});
+	return { done: () => moved };
+}
+
 describe('offset paging is not snapshot-stable', () => {
 	test('an order that moves into an earlier page while paging does not come out twice', async () => {
 		const archivedBefore = listed().filter((o) => o.archived === true);
@@ -539,29 +577,9 @@ describe('offset paging is not snapshot-stable', () => {
 		// it slides into page 1's range, so page 2 (offset 100) starts with page 1's last order once more
 		const mover = listed().find((o) => o.archived === false && num(o.number) < hundredth)!;
 		const ctx = context(sb, getMany({ filters: { archived: 'archived' } }));
-		const helpers = ctx.execute.helpers as unknown as {
-			httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
-		};
-		const original = helpers.httpRequestWithAuthentication;
-		let moved = false;
-		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
-			const result = await original.apply(this, args);
-			const options = args[1] as { url: string; qs: Record<string, unknown> };
-			if (!moved && options.url === '/v1/orders' && options.qs.offset === 0) {
-				moved = true;
-				await fetch(
-					`${sb.url}/v1/orders/${mover.number}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`,
-					{
-						method: 'PATCH',
-						headers: { 'Content-Type': 'application/json' },
-						body: JSON.stringify({ archived: true }),
-					},
-				);
-			}
-			return result;
-		};
+		const change = changeOrderAfterFirstPage(ctx, mover.number, { archived: true });
 		const [out] = await new Mijnwebwinkel().execute.call(ctx.execute);
-		expect(moved).toBe(true);
+		expect(change.done()).toBe(true);
 		const got = numbers(out);
 		expect(new Set(got).size).toBe(got.length);
 		// every order archived before, and the one archived during the read (the next pass sees it)
@@ -572,15 +590,10 @@ describe('offset paging is not snapshot-stable', () => {
 
 	test('a server that ignores offset (the same full page again) is an error, not a list of the first 100 orders', async () => {
 		const ctx = context(sb, getMany());
-		const helpers = ctx.execute.helpers as unknown as {
-			httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
-		};
-		const original = helpers.httpRequestWithAuthentication;
-		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
-			const options = args[1] as { url: string; qs: Record<string, unknown> };
+		interceptRequests(ctx, async (send, options) => {
 			if (options.url === '/v1/orders') options.qs = { ...options.qs, offset: 0 };
-			return await original.apply(this, args);
-		};
+			return await send();
+		});
 		const error = await new Mijnwebwinkel().execute.call(ctx.execute).catch((e: unknown) => e);
 		expect((error as Error).message).toMatch(/answered the same orders again for offset 100/);
 	});
@@ -597,29 +610,9 @@ describe('offset paging is not snapshot-stable', () => {
 		const leaver = paid[0];
 		const boundary = paid[100];
 		const ctx = context(sb, getMany({ filters: { statuses: ['Betaald'] } }));
-		const helpers = ctx.execute.helpers as unknown as {
-			httpRequestWithAuthentication: (...a: unknown[]) => Promise<unknown>;
-		};
-		const original = helpers.httpRequestWithAuthentication;
-		let moved = false;
-		helpers.httpRequestWithAuthentication = async function (this: unknown, ...args: unknown[]) {
-			const result = await original.apply(this, args);
-			const options = args[1] as { url: string; qs: Record<string, unknown> };
-			if (!moved && options.url === '/v1/orders' && options.qs.offset === 0) {
-				moved = true;
-				await fetch(
-					`${sb.url}/v1/orders/${leaver.number}?token=${sb.storeToken}&partner_token=${sb.partnerToken}`,
-					{
-						method: 'PATCH',
-						headers: { 'Content-Type': 'application/json' },
-						body: JSON.stringify({ status: verzonden.status }),
-					},
-				);
-			}
-			return result;
-		};
+		const change = changeOrderAfterFirstPage(ctx, leaver.number, { status: verzonden.status });
 		const [out] = await new Mijnwebwinkel().execute.call(ctx.execute);
-		expect(moved).toBe(true);
+		expect(change.done()).toBe(true);
 		const got = numbers(out);
 		expect(got).toContain(String(boundary.number));
 		// the order that left was listed when it was paid: kept, not dropped

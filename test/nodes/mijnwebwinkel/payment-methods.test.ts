@@ -7,17 +7,14 @@ import type { CanonicalOrder } from '../../../core/canonical-order';
 import { fixedDebtorFor } from '../../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../../core/factuursturen/invoice-mapping';
 import { paymentMethodItems } from '../../../nodes/Mijnwebwinkel/helpers/paymentMethods';
-import {
-	startMijnwebwinkelSandbox,
-	type RunningMijnwebwinkelSandbox,
-} from '../../../sandbox/mijnwebwinkel';
+import type { RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
 import {
 	isTestNumber,
 	jsonOf,
 	requestLog,
-	resetSandbox,
 	run,
 	runError,
+	sandboxForTests,
 	sandboxOrders,
 } from './harness';
 
@@ -28,11 +25,7 @@ type Gateway = { name: string; displayName: string; cost?: { amount: string; per
 type MethodItem = { mappingKey: string; name: string; displayName: string; gateways: Gateway[] };
 
 let sb: RunningMijnwebwinkelSandbox;
-beforeAll(async () => {
-	sb = await startMijnwebwinkelSandbox({ seed: 21, shop: { orderCount: 300 } });
-});
-afterAll(async () => sb?.close());
-beforeEach(async () => resetSandbox(sb));
+sandboxForTests({ seed: 21, shop: { orderCount: 300 } }, (started) => (sb = started));
 
 const payments = () => sandboxOrders(sb).flatMap((o) => (o.payment ? [o.payment as Payment] : []));
 const getMany = (extra: Record<string, unknown> = {}) => ({

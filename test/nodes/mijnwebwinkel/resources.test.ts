@@ -1,17 +1,10 @@
-import {
-	startMijnwebwinkelSandbox,
-	type RunningMijnwebwinkelSandbox,
-} from '../../../sandbox/mijnwebwinkel';
-import { jsonOf, requestLog, resetSandbox, run, runError } from './harness';
+import type { RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
+import { jsonOf, requestLog, run, runError, sandboxForTests } from './harness';
 
 jest.setTimeout(60_000);
 
 let sb: RunningMijnwebwinkelSandbox;
-beforeAll(async () => {
-	sb = await startMijnwebwinkelSandbox({ seed: 21, shop: { orderCount: 200 } });
-});
-afterAll(async () => sb?.close());
-beforeEach(async () => resetSandbox(sb));
+sandboxForTests({ seed: 21, shop: { orderCount: 200 } }, (started) => (sb = started));
 
 describe('Order Status > Get Many', () => {
 	test('the table as the shop serves it, in the credential language', async () => {

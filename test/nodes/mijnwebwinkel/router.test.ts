@@ -4,20 +4,13 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 import { Mijnwebwinkel } from '../../../nodes/Mijnwebwinkel/Mijnwebwinkel.node';
-import {
-	startMijnwebwinkelSandbox,
-	type RunningMijnwebwinkelSandbox,
-} from '../../../sandbox/mijnwebwinkel';
-import { requestLog, resetSandbox, routesToErrorOutput, run, runError } from './harness';
+import type { RunningMijnwebwinkelSandbox } from '../../../sandbox/mijnwebwinkel';
+import { requestLog, routesToErrorOutput, run, runError, sandboxForTests } from './harness';
 
 jest.setTimeout(60_000);
 
 let sb: RunningMijnwebwinkelSandbox;
-beforeAll(async () => {
-	sb = await startMijnwebwinkelSandbox({ seed: 5, shop: { orderCount: 30 } });
-});
-afterAll(async () => sb?.close());
-beforeEach(async () => resetSandbox(sb));
+sandboxForTests({ seed: 5, shop: { orderCount: 30 } }, (started) => (sb = started));
 
 const values = (p: INodeProperties) => (p.options as Array<{ value: string }>).map((o) => o.value);
 
