@@ -41,12 +41,14 @@ const getOrCreate = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
+/** Get or Create by Email over these orders, one search request per distinct e-mail. */
+const searchPerEmail = async (orders: IDataObject[], o: { continueOnFail?: boolean } = {}) =>
+	await runNode(s, getOrCreate({ lookupStrategy: 'search' }), { items: items(...orders), ...o });
+
 describe('Client → Get or Create by Email', () => {
 	it('matches an existing debtor exactly (not the substring hit), without modifying it', async () => {
 		const before = (await s.state()).clients;
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(makeOrder({ number: '1001', email: 'jan@example.nl' })),
-		});
+		const out = await searchPerEmail([makeOrder({ number: '1001', email: 'jan@example.nl' })]);
 		expect(out).toHaveLength(1);
 		expect(out[0].json).toMatchObject({
 			debtorAction: 'matched',
@@ -67,9 +69,7 @@ describe('Client → Get or Create by Email', () => {
 			makeOrder({ number: '1002', email: '  INKOOP@intax.nl ' }),
 			makeOrder({ number: '1003', email: 'Buchhaltung@Verlegd.DE' }),
 		];
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(...orders),
-		});
+		const out = await searchPerEmail(orders);
 		expect(
 			out.map((o) => [o.json.debtorAction, o.json.clientnr, o.json.tax_type, o.json.tax_shifted]),
 		).toEqual([
@@ -90,9 +90,7 @@ describe('Client → Get or Create by Email', () => {
 			name: 'Nieuwe Klant',
 			city: 'Utrecht',
 		});
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(order),
-		});
+		const out = await searchPerEmail([order]);
 		expect(out[0].json).toMatchObject({
 			debtorAction: 'created',
 			tax_type: 'intax',
@@ -317,9 +315,7 @@ describe('Client → Get or Create by Email', () => {
 
 	it('treats a 404 from the search as "none" and creates', async () => {
 		await s.api.control({ searchNoMatch: '404' });
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(makeOrder({ number: '1005', email: 'nobody@example.org' })),
-		});
+		const out = await searchPerEmail([makeOrder({ number: '1005', email: 'nobody@example.org' })]);
 		expect(out[0].json.debtorAction).toBe('created');
 	});
 
@@ -328,9 +324,7 @@ describe('Client → Get or Create by Email', () => {
 			makeOrder({ number: '1006', email: 'twice@example.nl' }),
 			makeOrder({ number: '1007', email: 'TWICE@example.nl' }),
 		];
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(...orders),
-		});
+		const out = await searchPerEmail(orders);
 		expect(out.map((o) => o.json.debtorAction)).toEqual(['created', 'matched']);
 		expect(out[0].json.clientnr).toBe(out[1].json.clientnr);
 		expect(out[1].json.createdInThisRun).toBe(true);
@@ -459,10 +453,7 @@ describe('Client → Get or Create by Email', () => {
 	it('an order without e-mail becomes an error item (continueOnFail) with a hint; the others go on', async () => {
 		const bad = makeOrder({ number: '1011', email: '' });
 		const good = makeOrder({ number: '1012', email: 'jan@example.nl' });
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(bad, good),
-			continueOnFail: true,
-		});
+		const out = await searchPerEmail([bad, good], { continueOnFail: true });
 		expect(out[0].json.details).toMatchObject({ code: 'missing_email', orderNumber: '1011' });
 		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/e-mail/);
 		expect(out[0].pairedItem).toEqual({ item: 0 });
@@ -470,9 +461,7 @@ describe('Client → Get or Create by Email', () => {
 	});
 
 	it('URL-encodes e-mails with + in the search and still matches exactly', async () => {
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(makeOrder({ number: '1013', email: 'Jan+Shop@example.nl' })),
-		});
+		const out = await searchPerEmail([makeOrder({ number: '1013', email: 'Jan+Shop@example.nl' })]);
 		expect(out[0].json).toMatchObject({ debtorAction: 'matched', clientnr: '71' });
 		expect((await s.requests())[0].path).toBe(
 			'/api/v1/search/clients/email/jan%2Bshop%40example.nl',
@@ -486,10 +475,7 @@ describe('Client → Get or Create by Email', () => {
 			countryCode: 'XK',
 			countryName: 'Nergensland',
 		});
-		const out = await runNode(s, getOrCreate({ lookupStrategy: 'search' }), {
-			items: items(order),
-			continueOnFail: true,
-		});
+		const out = await searchPerEmail([order], { continueOnFail: true });
 		expect(out[0].json.details).toMatchObject({ code: 'unknown_country', orderNumber: '1014' });
 		expect(String((out[0].json.details as IDataObject).hint)).toMatch(/country/);
 		expect((out[0].json.details as IDataObject).rateLimit).toMatchObject({
