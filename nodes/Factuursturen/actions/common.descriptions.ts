@@ -1,5 +1,12 @@
 /** Parameters several operations share, and the request options every operation that calls the API takes. */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+/** How Factuursturen sends an invoice: a client's default, or the one invoice's. */
+export const sendMethodOptions: INodePropertyOptions[] = [
+	{ name: 'E-Mail', value: 'email' },
+	{ name: 'Mail (Process Only, Print Yourself)', value: 'mail' },
+	{ name: 'Print Center', value: 'printcenter' },
+];
 
 /** Return All and Limit of a Get Many (each operation adds its own displayOptions). */
 export const returnAllAndLimit: INodeProperties[] = [

@@ -3,6 +3,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { DEFAULT_COSTS, type BudgetCosts } from '../../../core/booking-record/migration';
 import type { FactuursturenRun } from '../actions/node.type';
 import { dateParam } from './dateParameter';
+import { jsonParameter } from './jsonParameter';
 
 export function costsOf(run: FactuursturenRun): BudgetCosts {
 	const options = run.ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
@@ -28,15 +29,7 @@ export function costsOf(run: FactuursturenRun): BudgetCosts {
 }
 
 export function jsonList(run: FactuursturenRun, name: string): IDataObject[] {
-	const raw = run.ctx.getNodeParameter(name, 0, '[]') as unknown;
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw.trim() === '' ? '[]' : raw);
-		} catch {
-			value = undefined;
-		}
-	}
+	let value = jsonParameter(run, name);
 	if (value !== null && typeof value === 'object' && !Array.isArray(value)) value = [value];
 	if (!Array.isArray(value))
 		throw new NodeOperationError(run.ctx.getNode(), `${name} must be a list of items`);

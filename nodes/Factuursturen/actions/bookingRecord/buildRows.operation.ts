@@ -11,6 +11,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { bookingRows, rowForTable, type OutcomeItem } from '../../../../core/booking-record/row';
+import { jsonParameter } from '../../helpers/jsonParameter';
 import type { FactuursturenRun } from '../node.type';
 import { outcomesProperty } from './bookingRecord.descriptions';
 
@@ -21,15 +22,7 @@ const displayOptions = { show: { resource: ['bookingRecord'], operation: ['build
 export const description = updateDisplayOptions(displayOptions, properties);
 
 function outcomesParameter(run: FactuursturenRun): OutcomeItem[] {
-	const raw = run.ctx.getNodeParameter('outcomes', 0, '[]') as unknown;
-	let value: unknown = raw;
-	if (typeof raw === 'string') {
-		try {
-			value = JSON.parse(raw.trim() === '' ? '[]' : raw);
-		} catch {
-			value = undefined;
-		}
-	}
+	const value = jsonParameter(run, 'outcomes');
 	if (
 		!Array.isArray(value) ||
 		value.some((v) => v === null || typeof v !== 'object' || Array.isArray(v))

@@ -1,5 +1,6 @@
 /** The Factuursturen client attributes a user can set (API field names; documented maximum lengths). */
 import type { INodeProperties } from 'n8n-workflow';
+import { sendMethodOptions } from '../common.descriptions';
 
 /** The client an operation works on. */
 export const clientNumberProperty: INodeProperties = {
@@ -156,11 +157,7 @@ export const clientFieldOptions: INodeProperties[] = [
 		displayName: 'Send Method',
 		name: 'sendmethod',
 		type: 'options',
-		options: [
-			{ name: 'E-Mail', value: 'email' },
-			{ name: 'Mail (Process Only, Print Yourself)', value: 'mail' },
-			{ name: 'Print Center', value: 'printcenter' },
-		],
+		options: sendMethodOptions,
 		default: 'mail',
 	},
 	{

@@ -12,16 +12,10 @@ import { normalizeRecord } from '../../helpers/normalize';
 import { postClient } from '../../transport/clients';
 import type { FactuursturenRun } from '../node.type';
 import { clientFieldOptions } from './clientFields.descriptions';
+import { emailProperty } from '../../../common/email.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
+	emailProperty,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -48,6 +48,7 @@ import { countries as countryList } from '../../transport/referenceLists';
 import { paymentMethodDebtors } from '../common.descriptions';
 import type { FactuursturenRun } from '../node.type';
 import { clientFieldOptions } from './clientFields.descriptions';
+import { emailProperty } from '../../../common/email.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -81,12 +82,7 @@ const properties: INodeProperties[] = [
 			'Where the order is in the input item: leave empty when the whole item is the order, or give a dot path such as "order"',
 	},
 	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
+		...emailProperty,
 		displayOptions: {
 			show: { debtorSource: ['fields'] },
 		},

@@ -10,16 +10,10 @@ import { forEachItem } from '../../helpers/forEachItem';
 import { normalizeRecord } from '../../helpers/normalize';
 import { searchClientsByEmail } from '../../transport/clients';
 import type { FactuursturenRun } from '../node.type';
+import { emailProperty } from '../../../common/email.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
+	emailProperty,
 	{
 		displayName: 'Exact Match Only',
 		name: 'exactMatch',

@@ -12,6 +12,7 @@ import { forEachItem } from '../../helpers/forEachItem';
 import { idParameter } from '../../helpers/recordById';
 import { postInvoice } from '../../transport/invoices';
 import type { FactuursturenRun } from '../node.type';
+import { sendMethodOptions } from '../common.descriptions';
 
 const lineValues: INodeProperties[] = [
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
@@ -79,11 +80,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Send Method',
 		name: 'sendMethod',
 		type: 'options',
-		options: [
-			{ name: 'E-Mail', value: 'email' },
-			{ name: 'Mail (Process Only, Print Yourself)', value: 'mail' },
-			{ name: 'Print Center', value: 'printcenter' },
-		],
+		options: sendMethodOptions,
 		default: 'mail',
 		displayOptions: {
 			show: { invoiceAction: ['send'] },

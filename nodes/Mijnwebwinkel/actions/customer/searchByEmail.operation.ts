@@ -4,16 +4,10 @@ import { forEachItem } from '../../helpers/forEachItem';
 import { listIn } from '../../helpers/items';
 import { requiredText } from '../../helpers/parameters';
 import type { MijnwebwinkelRun } from '../node.type';
+import { emailProperty } from '../../../common/email.descriptions';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'name@email.com',
-		required: true,
-		default: '',
-	},
+	emailProperty,
 	{
 		displayName: 'Exact Match Only',
 		name: 'exactMatch',
