@@ -5,13 +5,21 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import {
+	count,
+	items,
+	JAN_JANSEN,
+	makeOrder,
+	runNode,
+	type Sandbox,
+	sandboxForTests,
+} from './harness';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
 
 const seedClients = [
-	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
+	JAN_JANSEN,
 	// a text search for jan@example.nl also finds this one: it must not be taken for Jan
 	{ clientnr: '60', contact: 'Marjan Jansen', email: 'marjan@example.nl' },
 	{ clientnr: '61', company: 'Intax BV', email: 'Inkoop@Intax.NL', tax_type: 'intax' },
@@ -28,11 +36,7 @@ const seedClients = [
 ];
 
 let s: Sandbox;
-beforeAll(async () => {
-	s = await sandbox({ clients: seedClients });
-});
-afterAll(() => s.close());
-beforeEach(() => s.reset());
+sandboxForTests({ clients: seedClients }, (started) => (s = started));
 
 const getOrCreate = (extra: Record<string, unknown> = {}) => ({
 	resource: 'client',

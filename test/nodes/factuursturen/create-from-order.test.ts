@@ -12,12 +12,12 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { parseCents } from '../../../core/money';
 import type { CanonicalOrder } from '../../../core/canonical-order';
-import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import { count, items, JAN_JANSEN, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 import { makeOrder as makeCoreOrder } from '../../core/invoice/order-factory';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 
 const seedClients = [
-	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
+	JAN_JANSEN,
 	{ clientnr: '61', company: 'Intax BV', email: 'inkoop@intax.nl', tax_type: 'intax' },
 ];
 

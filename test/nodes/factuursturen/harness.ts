@@ -43,6 +43,31 @@ export interface Sandbox {
 	close(): Promise<void>;
 }
 
+/** The client most tests book on: an existing debtor found by jan@example.nl. */
+export const JAN_JANSEN = {
+	clientnr: '57',
+	contact: 'Jan Jansen',
+	email: 'jan@example.nl',
+	tax_type: 'extax',
+};
+
+/**
+ * One sandbox for the enclosing describe block (or file): started before its tests and handed to `use`, reset
+ * before each test, closed after the last.
+ */
+export function sandboxForTests(
+	options: FactuursturenSandboxOptions,
+	use: (s: Sandbox) => void,
+): void {
+	let s: Sandbox | undefined;
+	beforeAll(async () => {
+		s = await sandbox(options);
+		use(s);
+	});
+	afterAll(async () => await s?.close());
+	beforeEach(async () => await s!.reset());
+}
+
 export async function sandbox(options: FactuursturenSandboxOptions = {}): Promise<Sandbox> {
 	const sb = await startFactuursturenSandbox(options);
 	const api = fsClient(sb);

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
-import { items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import { items, JAN_JANSEN, makeOrder, runNode, sandbox, type Sandbox } from './harness';
 
 let s: Sandbox;
 /** as the previous connector booked them: order number in the first line's description */
@@ -19,9 +19,7 @@ const foreign = (number: string, sent: string) => ({
 });
 beforeAll(async () => {
 	s = await sandbox({
-		clients: [
-			{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
-		],
+		clients: [JAN_JANSEN],
 		invoices: [foreign('4101', '2025-05-12'), foreign('4102', '2025-05-12')],
 	});
 });

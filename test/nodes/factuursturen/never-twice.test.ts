@@ -6,18 +6,20 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { clearBudgetLedger } from '../../../nodes/Factuursturen/transport/rateLimit';
-import { count, items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import {
+	count,
+	items,
+	JAN_JANSEN,
+	makeOrder,
+	runNode,
+	type Sandbox,
+	sandboxForTests,
+} from './harness';
 
-const seedClients = [
-	{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
-];
+const seedClients = [JAN_JANSEN];
 
 let s: Sandbox;
-beforeAll(async () => {
-	s = await sandbox({ clients: seedClients });
-});
-afterAll(() => s.close());
-beforeEach(() => s.reset());
+sandboxForTests({ clients: seedClients }, (started) => (s = started));
 
 const create = (extra: Record<string, unknown> = {}) => ({
 	resource: 'invoice',

@@ -5,18 +5,17 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
-import { count, loadOptionsContext, runNode, sandbox, type Sandbox } from './harness';
+import {
+	count,
+	JAN_JANSEN,
+	loadOptionsContext,
+	runNode,
+	type Sandbox,
+	sandboxForTests,
+} from './harness';
 
 let s: Sandbox;
-beforeAll(async () => {
-	s = await sandbox({
-		clients: [
-			{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
-		],
-	});
-});
-afterAll(() => s.close());
-beforeEach(() => s.reset());
+sandboxForTests({ clients: [JAN_JANSEN] }, (started) => (s = started));
 
 const createParams = (extra: Record<string, unknown> = {}) => ({
 	resource: 'invoice',

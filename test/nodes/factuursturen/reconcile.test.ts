@@ -5,18 +5,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
-import { items, makeOrder, runNode, sandbox, type Sandbox } from './harness';
+import { items, JAN_JANSEN, makeOrder, runNode, type Sandbox, sandboxForTests } from './harness';
 
 let s: Sandbox;
-beforeAll(async () => {
-	s = await sandbox({
-		clients: [
-			{ clientnr: '57', contact: 'Jan Jansen', email: 'jan@example.nl', tax_type: 'extax' },
-		],
-	});
-});
-afterAll(() => s.close());
-beforeEach(() => s.reset());
+sandboxForTests({ clients: [JAN_JANSEN] }, (started) => (s = started));
 
 const order = (n: number): CanonicalOrder =>
 	makeOrder({
