@@ -17,6 +17,7 @@ import {
 } from '../../../sandbox/factuursturen';
 import { fsClient } from '../../../sandbox/factuursturen/http-client';
 import { createContext } from '../../support/n8n-context';
+import { sandboxPerBlock } from '../../support/sandbox-per-block';
 
 export interface LoggedRequest {
 	method: string;
@@ -51,21 +52,16 @@ export const JAN_JANSEN = {
 	tax_type: 'extax',
 };
 
-/**
- * One sandbox for the enclosing describe block (or file): started before its tests and handed to `use`, reset
- * before each test, closed after the last.
- */
+/** One sandbox for the enclosing describe block (or file), reset before each test. */
 export function sandboxForTests(
 	options: FactuursturenSandboxOptions,
 	use: (s: Sandbox) => void,
 ): void {
-	let s: Sandbox | undefined;
-	beforeAll(async () => {
-		s = await sandbox(options);
-		use(s);
-	});
-	afterAll(async () => await s?.close());
-	beforeEach(async () => await s!.reset());
+	sandboxPerBlock(
+		async () => await sandbox(options),
+		async (s) => await s.reset(),
+		use,
+	);
 }
 
 export async function sandbox(options: FactuursturenSandboxOptions = {}): Promise<Sandbox> {

@@ -12,6 +12,7 @@ import {
 	type RunningMijnwebwinkelSandbox,
 } from '../../../sandbox/mijnwebwinkel';
 import { createContext, type TestContext } from '../../support/n8n-context';
+import { sandboxPerBlock } from '../../support/sandbox-per-block';
 
 export interface RunOptions {
 	credentials?: Partial<ICredentialDataDecryptedObject>;
@@ -82,21 +83,12 @@ export async function resetSandbox(sb: RunningMijnwebwinkelSandbox): Promise<voi
 	await fetch(`${sb.url}/__sandbox/reset`, { method: 'POST' });
 }
 
-/**
- * One sandbox for the enclosing describe block (or file): started before its tests and handed to `use`, reset
- * before each test, closed after the last.
- */
+/** One sandbox for the enclosing describe block (or file), reset before each test. */
 export function sandboxForTests(
 	options: MijnwebwinkelSandboxOptions,
 	use: (sb: RunningMijnwebwinkelSandbox) => void,
 ): void {
-	let sb: RunningMijnwebwinkelSandbox | undefined;
-	beforeAll(async () => {
-		sb = await startMijnwebwinkelSandbox(options);
-		use(sb);
-	});
-	afterAll(async () => sb?.close());
-	beforeEach(async () => resetSandbox(sb!));
+	sandboxPerBlock(async () => await startMijnwebwinkelSandbox(options), resetSandbox, use);
 }
 
 export const jsonOf = (items: INodeExecutionData[]) =>
