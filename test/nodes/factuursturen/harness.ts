@@ -15,19 +15,10 @@ import {
 	type FactuursturenSandboxOptions,
 	type RunningFactuursturenSandbox,
 } from '../../../sandbox/factuursturen';
+import type { LoggedRequest } from '../../../sandbox/common/server';
 import { fsClient } from '../../../sandbox/factuursturen/http-client';
 import { createContext } from '../../support/n8n-context';
 import { sandboxPerBlock } from '../../support/sandbox-per-block';
-
-export interface LoggedRequest {
-	method: string;
-	path: string;
-	route: string | null;
-	query: Record<string, string>;
-	body: unknown;
-	status: number | null;
-	fault: string | null;
-}
 
 export interface Sandbox {
 	sb: RunningFactuursturenSandbox;
