@@ -5,7 +5,6 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import type { CanonicalOrder, OrderLine, VatRegime } from '../../../core/canonical-order';
-import { roundDiv } from '../../../core/money';
 import { FactuursturenApi } from '../../../credentials/FactuursturenApi.credentials';
 import { Factuursturen } from '../../../nodes/Factuursturen/Factuursturen.node';
 import { clearCreatedInvoices } from '../../../nodes/Factuursturen/transport/client';
@@ -18,6 +17,7 @@ import {
 import type { LoggedRequest } from '../../../sandbox/common/server';
 import { fsClient } from '../../../sandbox/factuursturen/http-client';
 import { createContext } from '../../support/n8n-context';
+import { makeOrder as makeBalancedOrder } from '../../core/invoice/order-factory';
 import { sandboxPerBlock } from '../../support/sandbox-per-block';
 
 export interface Sandbox {
@@ -152,100 +152,59 @@ export interface OrderSpec {
 	city?: string;
 }
 
-/** A canonical order whose figures add up (excl. and VAT derived from the paid amounts, per rate). */
+/**
+ * A canonical order whose figures add up (the core tests' builder, test/core/invoice/order-factory.ts), as the
+ * Mijnwebwinkel node would hand it on: an Amsterdam address, paid on 12 May 2025, the e-mail key lower-cased.
+ */
 export function makeOrder(spec: OrderSpec): CanonicalOrder {
-	const lines: OrderLine[] = (
-		spec.lines ?? [
-			{ rate: '21', inclCents: 2995 },
-			{ rate: '21', inclCents: 495, kind: 'shipping', description: 'Verzendkosten' },
-		]
-	).map((l) => {
-		const qty = l.quantity ?? 1;
-		const rateH = Math.round(Number(l.rate) * 100);
-		const exclMicros = roundDiv(BigInt(l.inclCents) * 10_000n * 10_000n, BigInt(10_000 + rateH));
-		return {
-			kind: l.kind ?? 'article',
-			description: l.description ?? `Artikel ${l.rate}%`,
-			sku: null,
-			quantity: qty,
-			vatRate: l.rate,
-			lineExclMicros: exclMicros,
-			lineInclCents: l.inclCents,
-			unitExclMicros: roundDiv(exclMicros, qty),
-			sourceLineId: null,
-		};
-	});
-	const perRate = new Map<string, { incl: number; exclMicros: number }>();
-	for (const l of lines) {
-		const r = perRate.get(l.vatRate) ?? { incl: 0, exclMicros: 0 };
-		r.incl += l.lineInclCents;
-		r.exclMicros += l.lineExclMicros;
-		perRate.set(l.vatRate, r);
-	}
-	const rates = [...perRate.entries()].map(([rate, r]) => ({
-		rate,
-		inclCents: r.incl,
-		vatCents: r.incl - roundDiv(r.exclMicros, 10_000),
-	}));
-	const inclCents = rates.reduce((a, r) => a + r.inclCents, 0);
-	const vatCents = rates.reduce((a, r) => a + r.vatCents, 0);
 	const email = spec.email ?? `klant${spec.number}@example.nl`;
 	const country = spec.countryCode ?? 'NL';
-	const address = {
-		name: spec.name ?? 'Jan Jansen',
-		company: spec.company ?? '',
-		street: spec.street ?? 'Damrak',
-		houseNumber: '1',
-		line1: `${spec.street ?? 'Damrak'} 1`,
-		zipcode: spec.zipcode ?? '1012 LG',
-		city: spec.city ?? 'Amsterdam',
-		countryCode: country,
-		countryName: spec.countryName ?? 'Nederland',
-		phone: '020-1234567',
-	};
+	const street = spec.street ?? 'Damrak';
 	const date = spec.date ?? '2025-05-12';
 	const regime = spec.regime ?? 'domestic';
-	return {
-		schemaVersion: 1,
-		source: 'mijnwebwinkel',
+	const order = makeBalancedOrder({
 		number: spec.number,
-		uuid: null,
+		lines: (spec.lines ?? DEFAULT_LINES).map((l) => ({
+			...l,
+			description: l.description ?? `Artikel ${l.rate}%`,
+		})),
+		regime,
+		vatNumber: spec.vatNumber,
+		paymentMethod: spec.paymentMethod,
+		email,
+		name: spec.name,
+		company: spec.company,
+		invoiceAddress: {
+			street,
+			houseNumber: '1',
+			line1: `${street} 1`,
+			zipcode: spec.zipcode ?? '1012 LG',
+			city: spec.city ?? 'Amsterdam',
+			countryCode: country,
+			countryName: spec.countryName ?? 'Nederland',
+			phone: '020-1234567',
+		},
+	});
+	return {
+		...order,
+		source: 'mijnwebwinkel',
 		date,
 		time: '10:15:00',
-		timeZone: 'Europe/Amsterdam',
 		placedAt: `${date}T10:15:00+02:00`,
-		status: { id: '3', name: 'Betaald', isCredit: false, changedAt: null },
-		isTest: false,
-		archived: false,
-		currency: 'EUR',
-		currencyAssumed: false,
-		businessModel: spec.vatNumber ? 'B2B' : 'B2C',
-		customer: {
-			email: email.trim().toLowerCase(),
-			emailAsGiven: email,
-			name: address.name,
-			company: address.company,
-			vatNumber: spec.vatNumber ?? '',
-			phone: address.phone,
-			shopCustomerId: null,
-			invoiceAddress: address,
-			deliveryAddress: null,
-		},
-		lines,
-		totals: { inclCents, vatCents, exclCents: inclCents - vatCents, perRate: rates },
-		payment: { method: spec.paymentMethod ?? 'ideal', gateway: 'mollie', status: 'captured' },
+		customer: { ...order.customer, email: email.trim().toLowerCase() },
 		vat: {
 			regime,
 			reason: 'test order',
 			taxCountry: regime === 'domestic' ? 'NL' : regime === 'oss' ? country : null,
 			destinationCountry: country,
 		},
-		discountCode: '',
-		customerNote: '',
-		customerReference: '',
-		creditsOrderNumber: null,
 	};
 }
+
+const DEFAULT_LINES: LineSpec[] = [
+	{ rate: '21', inclCents: 2995 },
+	{ rate: '21', inclCents: 495, kind: 'shipping', description: 'Verzendkosten' },
+];
 
 /** Requests to the API (not inspection), as "METHOD route". */
 export const routes = (log: LoggedRequest[]): string[] =>
