@@ -14,6 +14,7 @@ import {
 import { buildInvoice, type Invoice } from './invoices';
 import { applyProduct, type Product } from './products';
 import { ApiError, clone, isObj, text, type Obj } from './values';
+import { amsterdamClock } from '../common/amsterdam-clock';
 
 export interface AccountSeed {
 	seed: number;
@@ -30,20 +31,10 @@ export interface LocalTime {
 	time: string;
 }
 
-const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {
-	timeZone: 'Europe/Amsterdam',
-	year: 'numeric',
-	month: '2-digit',
-	day: '2-digit',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23',
-});
-
 /** Europe/Amsterdam local date (YYYY-MM-DD) and time (HH:mm) of an epoch millisecond */
 export function amsterdam(ms: number): LocalTime {
-	const p = Object.fromEntries(AMSTERDAM.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
-	return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+	const { date, time } = amsterdamClock(ms);
+	return { date, time: time.slice(0, 5) };
 }
 
 export class Account {

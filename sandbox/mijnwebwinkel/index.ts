@@ -42,6 +42,7 @@ import { defaultStatuses, shuffleStatusIds, type MwwStatus } from '../generator/
 import { checkAccess, RateLimiter, type RateLimitConfig } from './access';
 import type { StoredOrder } from './order-query';
 import { buildRoutes, checkCommonParams, PARTNER_ONLY, type MwwState } from './routes';
+import { amsterdamClock } from '../common/amsterdam-clock';
 
 export interface MijnwebwinkelSandboxOptions {
 	seed?: number;
@@ -79,28 +80,6 @@ export type RunningMijnwebwinkelSandbox = RunningSandbox & {
 	shop: GeneratedShop | null;
 	setRateLimit(config: RateLimitConfig | null): void;
 };
-
-/** Europe/Amsterdam local date and time of an instant */
-function amsterdam(d: Date): { date: string; time: string } {
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone: 'Europe/Amsterdam',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-			hourCycle: 'h23',
-		})
-			.formatToParts(d)
-			.map((p) => [p.type, p.value]),
-	);
-	return {
-		date: `${parts.year}-${parts.month}-${parts.day}`,
-		time: `${parts.hour}:${parts.minute}:${parts.second}`,
-	};
-}
 
 function loadOrders(o: MijnwebwinkelSandboxOptions): unknown[] | null {
 	if (o.orders && o.ordersFile)
@@ -164,7 +143,7 @@ export async function startMijnwebwinkelSandbox(
 				order.status = shuffled.map.get(order.status) ?? order.status;
 		}
 	}
-	const today = o.shop?.today ?? shop?.today ?? amsterdam(now()).date;
+	const today = o.shop?.today ?? shop?.today ?? amsterdamClock(now()).date;
 	const store = shop?.store ?? buildStore(seed);
 	const state: MwwState = {
 		orders: structuredClone(initialOrders),
@@ -173,7 +152,7 @@ export async function startMijnwebwinkelSandbox(
 		regions: shop?.regions ?? buildRegions(seed),
 		articles: shop?.articles ?? buildArticles(seed, today),
 		customers: shop?.customers ?? customersFromOrders(initialOrders, String(store.id), seed),
-		localNow: () => amsterdam(now()),
+		localNow: () => amsterdamClock(now()),
 	};
 	initialOrders = structuredClone(state.orders);
 	const limiter = new RateLimiter(null, () => now().getTime());
