@@ -706,7 +706,7 @@ function migrationSlice(b: Builder): void {
 		filters: {
 			statuses: `={{ ${setting('invoiceableStatuses')} }}`,
 			includeCreditOrders: true,
-			orderDateFrom: '={{ $json.dateFrom }}',
+			orderDateFrom: '={{ $json.fetchFrom }}',
 			orderDateTo: '={{ $json.dateTo }}',
 			afterOrderNumber: '={{ $json.afterOrderNumber }}',
 		},

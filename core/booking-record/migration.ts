@@ -4,6 +4,7 @@
  * the current window, records its progress in a Data Table row, and ends. Nothing waits for the budget inside an
  * execution and no execution holds more than its slice; a restart of n8n loses nothing (the row is the state).
  */
+import { compareOrderNumbers } from '../mijnwebwinkel/order-number';
 import type { BookingColumnType } from './columns';
 import type { OutcomeItem } from './row';
 
@@ -16,6 +17,11 @@ export interface MigrationState {
 	dateTo: string;
 	/** the highest order number handled so far: the next slice starts after it */
 	lastOrderNumber: string | null;
+	/**
+	 * the order date (YYYY-MM-DD) of that order: the next slice's fetch starts there, not at `dateFrom`, so a run
+	 * reads the same few pages however far the migration has come (null: from `dateFrom`)
+	 */
+	lastOrderDate: string | null;
 	/** orders invoiced (sent or adopted) */
 	booked: number;
 	/** orders handled without an invoice: skipped, refused or failed (each in the booking record with its fix) */
@@ -46,6 +52,7 @@ export const MIGRATION_COLUMNS: ReadonlyArray<{
 	{ name: 'dateFrom', type: 'string' },
 	{ name: 'dateTo', type: 'string' },
 	{ name: 'lastOrderNumber', type: 'string' },
+	{ name: 'lastOrderDate', type: 'string' },
 	{ name: 'booked', type: 'number' },
 	{ name: 'reported', type: 'number' },
 	{ name: 'total', type: 'number' },
@@ -126,8 +133,22 @@ export interface SlicePlan {
 	dateFrom: string;
 	dateTo: string;
 	afterOrderNumber: string;
+	/**
+	 * the first order date to fetch: the cursor order's date (inclusive: other orders of that day may come after it;
+	 * `afterOrderNumber` drops the ones at or before it), or `dateFrom`
+	 */
+	fetchFrom: string;
 	sliceSize: number;
 	done: boolean;
+}
+
+/**
+ * Where the fetch of the next slice starts. Orders numbered after the cursor are never dated before the cursor
+ * order (core/mijnwebwinkel/order-number.ts), so they all lie on or after its date; never before the range.
+ */
+export function fetchFrom(state: MigrationState | null, dateFrom: string): string {
+	const date = state?.lastOrderNumber ? state.lastOrderDate : null;
+	return date !== null && date > dateFrom ? date : dateFrom;
 }
 
 /** The next slice of a migration, from its stored state (null: not started) and the budget left now. */
@@ -145,6 +166,7 @@ export function planSlice(
 		dateFrom,
 		dateTo,
 		afterOrderNumber: pass?.lastOrderNumber ?? '',
+		fetchFrom: fetchFrom(pass, dateFrom),
 		sliceSize: sliceSize(remaining, plannedCosts(pass, costs)),
 		done: false,
 	};
@@ -153,13 +175,14 @@ export function planSlice(
 const isBookedOutcome = (o: unknown): boolean =>
 	o === 'sent' || o === 'adopted' || o === 'mismatched';
 
-function higher(a: string | null, b: string): string {
-	if (a === null) return b;
-	const numeric = /^\d+$/.test(a) && /^\d+$/.test(b);
-	return (numeric ? BigInt(b) > BigInt(a) : b.localeCompare(a, 'en', { numeric: true }) > 0)
-		? b
-		: a;
-}
+const higher = (a: string | null, b: string): string =>
+	a === null || compareOrderNumbers(b, a) > 0 ? b : a;
+
+/** An outcome's order date as the fetch filter takes it (YYYY-MM-DD, shop-local as the API gives it), or null. */
+const dayOf = (v: unknown): string | null => {
+	const m = typeof v === 'string' ? /^\d{4}-\d{2}-\d{2}/.exec(v.trim()) : null;
+	return m ? m[0] : null;
+};
 
 /** What the plan saw of the budget: left after its probe, and when that window ends. */
 export interface PlanBudget {
@@ -205,9 +228,12 @@ export function advanceMigration(
 ): MigrationState {
 	const state = current(stored);
 	const all = new Map<string, unknown>();
+	const dates = new Map<string, string>();
 	for (const o of run.outcomes) {
 		const n = o.orderNumber === undefined || o.orderNumber === null ? '' : String(o.orderNumber);
 		if (n === '') continue;
+		const day = dayOf(o.orderDate);
+		if (day !== null) dates.set(n, day);
 		// an order booked in this run counts as booked, whatever else happened to it
 		if (!all.has(n) || isBookedOutcome(o.outcome)) all.set(n, o.outcome);
 	}
@@ -232,6 +258,8 @@ export function advanceMigration(
 	);
 	let last = state?.lastOrderNumber ?? null;
 	for (const n of handled.keys()) last = higher(last, n);
+	// a cursor order whose date no outcome told keeps the date before it: earlier, so nothing after it is missed
+	const lastOrderDate = last === null ? null : (dates.get(last) ?? state?.lastOrderDate ?? null);
 	const booked = (state?.booked ?? 0) + [...handled.values()].filter(isBookedOutcome).length;
 	const reported =
 		(state?.reported ?? 0) + [...handled.values()].filter((o) => !isBookedOutcome(o)).length;
@@ -261,6 +289,7 @@ export function advanceMigration(
 		dateFrom: run.plan.dateFrom,
 		dateTo: run.plan.dateTo,
 		lastOrderNumber: last,
+		lastOrderDate,
 		booked,
 		reported,
 		total,
@@ -288,6 +317,7 @@ export function storedMigration(json: Record<string, unknown>): MigrationState |
 		dateFrom: String(json.dateFrom ?? ''),
 		dateTo: String(json.dateTo ?? ''),
 		lastOrderNumber: text(json.lastOrderNumber),
+		lastOrderDate: dayOf(json.lastOrderDate),
 		booked: num(json.booked) ?? 0,
 		reported: num(json.reported) ?? 0,
 		total: num(json.total),

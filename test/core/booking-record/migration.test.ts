@@ -7,6 +7,7 @@ import {
 	spentInRun,
 	storedMigration,
 } from '../../../core/booking-record/migration';
+import { compareOrderNumbers } from '../../../core/mijnwebwinkel/order-number';
 
 const costs = { ...DEFAULT_COSTS, reserve: 5, fixedCalls: 6, callsPerOrder: 2, maxSlice: 100 };
 const NOW = '2026-11-01T10:00:00.000Z';
@@ -26,6 +27,7 @@ describe('migration at the budget', () => {
 			dateFrom: '2025-01-01',
 			dateTo: '2025-12-31',
 			afterOrderNumber: '',
+			fetchFrom: '2025-01-01',
 			sliceSize: 24,
 			done: false,
 		});
@@ -266,6 +268,93 @@ describe('migration at the budget', () => {
 			startedAt: NOW,
 			spentCalls: 44,
 			spentOrders: 0,
+		});
+	});
+
+	describe("the fetch of a slice starts at the cursor order's date", () => {
+		const run = (
+			state: Parameters<typeof advanceMigration>[0],
+			outcomes: Array<{ orderNumber: string; outcome: string; orderDate?: string }>,
+		) =>
+			advanceMigration(state, {
+				plan: planSlice(state, '2025-01-01', '2025-12-31', 60, costs),
+				outcomes,
+				total: 400,
+				now: NOW,
+				budgetPerWindow: 60,
+				windowSeconds: 3600,
+				costs,
+			});
+
+		it('carries the date of the highest order handled, and the next plan fetches from it', () => {
+			const s1 = run(null, [
+				{ orderNumber: '1041', outcome: 'sent', orderDate: '2025-03-02' },
+				{ orderNumber: '1042', outcome: 'refused', orderDate: '2025-03-03' },
+				{ orderNumber: '1043', outcome: 'waiting', orderDate: '2025-03-03' },
+				{ orderNumber: '1044', outcome: 'sent', orderDate: '2025-03-04' },
+			]);
+			// 1043 waits for budget: the cursor stays at 1042, and so does its date
+			expect(s1).toMatchObject({ lastOrderNumber: '1042', lastOrderDate: '2025-03-03' });
+			expect(planSlice(s1, '2025-01-01', '2025-12-31', 60, costs)).toMatchObject({
+				afterOrderNumber: '1042',
+				fetchFrom: '2025-03-03',
+			});
+			// a done pass starts again from the range's first day
+			expect(
+				planSlice({ ...s1, done: true }, '2025-01-01', '2025-12-31', 60, costs).fetchFrom,
+			).toBe('2025-01-01');
+			// an outcome without a date keeps the earlier cursor date: the fetch reads a little more, never less
+			const s2 = run(s1, [{ orderNumber: '1043', outcome: 'failed' }]);
+			expect(s2).toMatchObject({ lastOrderNumber: '1043', lastOrderDate: '2025-03-03' });
+			// a date with a time is cut to the day the API filters on
+			const s3 = run(s2, [
+				{ orderNumber: '1044', outcome: 'adopted', orderDate: '2025-03-04 09:12:00' },
+			]);
+			expect(s3.lastOrderDate).toBe('2025-03-04');
+		});
+
+		it('never fetches from before the range, and reads back what the Data Table stored', () => {
+			const s = run(null, [{ orderNumber: '7', outcome: 'sent', orderDate: '2024-12-31' }]);
+			expect(planSlice(s, '2025-01-01', '2025-12-31', 60, costs).fetchFrom).toBe('2025-01-01');
+			const row = { ...s, lastOrderDate: '2025-06-30', id: 3, createdAt: NOW, updatedAt: NOW };
+			expect(storedMigration(row)?.lastOrderDate).toBe('2025-06-30');
+			// a row written before the column existed: from the range's first day, as before
+			const { lastOrderDate: _dropped, ...old } = row;
+			expect(storedMigration(old)?.lastOrderDate).toBeNull();
+			expect(planSlice(storedMigration(old), '2025-01-01', '2025-12-31', 60, costs).fetchFrom).toBe(
+				'2025-01-01',
+			);
+		});
+
+		it('takes exactly the orders the whole range would have given, slice after slice', () => {
+			// 300 orders numbered in the order they were placed, 1 to 9 a day, 999 → 1000 crossing a digit
+			const orders: Array<{ number: string; date: string }> = [];
+			for (let n = 850, day = 1; orders.length < 300; day++) {
+				for (let k = 0; k < 1 + ((day * 7) % 9) && orders.length < 300; k++, n++)
+					orders.push({ number: String(n), date: `2025-02-${String(day).padStart(2, '0')}` });
+			}
+			const listed = (from: string, after: string) =>
+				orders.filter(
+					(o) => o.date >= from && (after === '' || compareOrderNumbers(o.number, after) > 0),
+				);
+			let state: ReturnType<typeof advanceMigration> | null = null;
+			const booked: string[] = [];
+			let runs = 0;
+			while (state?.done !== true) {
+				const plan = planSlice(state, '2025-02-01', '2025-02-28', 60, costs);
+				const narrow = listed(plan.fetchFrom, plan.afterOrderNumber);
+				expect(narrow).toEqual(listed('2025-02-01', plan.afterOrderNumber));
+				const slice = narrow.slice(0, plan.sliceSize);
+				booked.push(...slice.map((o) => o.number));
+				state = run(
+					state,
+					slice.map((o) => ({ orderNumber: o.number, outcome: 'sent', orderDate: o.date })),
+				);
+				runs++;
+			}
+			expect(booked).toEqual(orders.map((o) => o.number));
+			expect(runs).toBe(13); // 12 slices of 24, one of 12
+			expect(state.lastOrderNumber).toBe('1149');
 		});
 	});
 });
