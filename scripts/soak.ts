@@ -23,7 +23,7 @@ import { fsControl, isBooked, shopOrders } from '../test/e2e/support/shop-expect
 import { startTemplateShop } from '../test/e2e/support/template-shop';
 import {
 	importTemplateSetup,
-	ossVatRates,
+	SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	reportOf,
 	templateVariant,
 	type Report,
@@ -130,16 +130,7 @@ async function main(): Promise<void> {
 					mode: 'migrate',
 					dateFrom: range.from,
 					dateTo: range.to,
-					ossVatRates: ossVatRates([
-						'BE:21',
-						'BE:6',
-						'DE:19',
-						'DE:7',
-						'FR:20',
-						'FR:5.5',
-						'AT:20',
-						'AT:10',
-					]),
+					ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 					apiBudgetPerHour: BUDGET,
 					migrationMaxOrdersPerRun: SLICE,
 					failRunOnErrors: false,

@@ -22,7 +22,7 @@ import {
 import {
 	formatReport,
 	importTemplateSetup,
-	ossVatRates,
+	SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	reportOf,
 	templateVariant,
 	type Report,
@@ -45,16 +45,6 @@ jest.setTimeout(15 * 60_000);
 const LOOKBACK = 3;
 /** the fix of day 2: the OSS rates the (sandbox) Factuursturen account holds; orders to other OSS countries stay refused */
 const OSS_COUNTRIES = ['BE', 'DE', 'FR', 'AT'];
-const OSS_RATES = ossVatRates([
-	'BE:21',
-	'BE:6',
-	'DE:19',
-	'DE:7',
-	'FR:20',
-	'FR:5.5',
-	'AT:20',
-	'AT:10',
-]);
 /** an OSS order (not a return) that the day-2 mapping can book */
 const fixableOss = (o: ShopOrder): boolean =>
 	o.refusal === null &&
@@ -108,11 +98,15 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 			}),
 			templateVariant({
 				id: ID.day2,
-				settings: { mode: 'daily', lookbackDays: LOOKBACK, ossVatRates: OSS_RATES },
+				settings: {
+					mode: 'daily',
+					lookbackDays: LOOKBACK,
+					ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
+				},
 			}),
 			templateVariant({
 				id: ID.day2Open,
-				settings: { mode: 'reprocess open problems', ossVatRates: OSS_RATES },
+				settings: { mode: 'reprocess open problems', ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES },
 			}),
 		]);
 		runner = await startRunner(home);

@@ -20,7 +20,7 @@ import {
 import {
 	formatReport,
 	importTemplateSetup,
-	ossVatRates,
+	SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	reportOf,
 	templateVariant,
 } from '../../scripts/demo/setup';
@@ -89,16 +89,7 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		const settings = {
 			mode: 'daily' as const,
 			lookbackDays: LOOKBACK,
-			ossVatRates: ossVatRates([
-				'BE:21',
-				'BE:6',
-				'DE:19',
-				'DE:7',
-				'FR:20',
-				'FR:5.5',
-				'AT:20',
-				'AT:10',
-			]),
+			ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 			failRunOnErrors: false,
 		};
 		await importTemplateSetup(home, demo, [

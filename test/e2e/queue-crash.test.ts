@@ -26,7 +26,12 @@ import {
 	type N8nSession,
 	type QueueCluster,
 } from '../../scripts/n8n';
-import { formatReport, ossVatRates, reportOf, type Report } from '../../scripts/demo/setup';
+import {
+	formatReport,
+	SAMPLE_ACCOUNT_OSS_VAT_RATES,
+	reportOf,
+	type Report,
+} from '../../scripts/demo/setup';
 import { duplicates, TRANSIENT } from './support/fault-table';
 import { publishQueueShop, submitForm, type QueueShop } from './support/queue-shop';
 import { filesUnder, secretHits } from './support/secrets';
@@ -91,16 +96,7 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 			(o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to,
 		);
 		shop = await publishQueueShop(session, cluster.main.url, demo, 'k', {
-			ossVatRates: ossVatRates([
-				'BE:21',
-				'BE:6',
-				'DE:19',
-				'DE:7',
-				'FR:20',
-				'FR:5.5',
-				'AT:20',
-				'AT:10',
-			]),
+			ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 			failRunOnErrors: false,
 			// the killed run leaves its run lock behind: short, so it has expired when the owner submits again
 			runLockMinutes: 0.1,

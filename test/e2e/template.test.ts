@@ -28,7 +28,7 @@ import {
 	importTemplateSetup,
 	mijnwebwinkelCredential,
 	N,
-	ossVatRates,
+	SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	reportOf,
 	templateVariant,
 	type Report,
@@ -72,7 +72,7 @@ const PACING = { budget: 60, windowSeconds: 20 };
 const NEW_SHARE = 0.3;
 /** a realistic setup: the OSS rates the (sandbox) Factuursturen account holds, set in Run settings */
 const OSS_SETUP: RunSettings = {
-	ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5', 'AT:20', 'AT:10']),
+	ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 };
 /** the same mapping as the core reads it (the template's VAT rates are the defaults) */
 const TEMPLATE_MAPPING = parseMapping({ ossVatRates: OSS_SETUP.ossVatRates });
