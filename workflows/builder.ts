@@ -3,6 +3,7 @@
  * templates one after the other) gives the same file each time.
  */
 import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
 
 export type Json = Record<string, unknown>;
 export type Connections = Record<
@@ -29,6 +30,13 @@ export interface Builder {
 		extra?: Json,
 	): void;
 	connect(from: string, to: string, fromOutput?: number, toInput?: number): void;
+	/** A Set node (v3.4) with these assignments; a strict one stops on a value that does not convert to its type. */
+	set(
+		name: string,
+		position: [number, number],
+		fields: Json[],
+		options?: { ignoreConversionErrors?: boolean; extra?: Json },
+	): void;
 	/** One Set node assignment; its id counts the assignments made so far, so each is unique. */
 	field(name: string, value: unknown, type?: FieldType): Json;
 	sticky(
@@ -57,6 +65,16 @@ export function createBuilder(): Builder {
 			while (c.main.length <= fromOutput) c.main.push([]);
 			c.main[fromOutput].push({ node: to, type: 'main', index: toInput });
 		},
+		set(name, position, fields, { ignoreConversionErrors = true, extra } = {}) {
+			node(
+				name,
+				'n8n-nodes-base.set',
+				3.4,
+				position,
+				setParams(fields, ignoreConversionErrors),
+				extra,
+			);
+		},
 		field(name, value, type = 'string') {
 			return { id: idFor(`assignment-${++assignments}-${name}`), name, value, type };
 		},
@@ -66,7 +84,7 @@ export function createBuilder(): Builder {
 	};
 }
 
-export function setParams(fields: Json[], ignoreConversionErrors = true): Json {
+function setParams(fields: Json[], ignoreConversionErrors = true): Json {
 	return { assignments: { assignments: fields }, options: { ignoreConversionErrors } };
 }
 
@@ -112,4 +130,30 @@ export function switchRule(key: string, expression: string): Json {
 /** The workflow JSON as committed: two-space indent, one final newline. */
 export function jsonText(workflow: Json): string {
 	return `${JSON.stringify(workflow, null, 2)}\n`;
+}
+
+/** A workflow as n8n exports it, not published, without pinned data or tags; `settings` adds to the shared ones. */
+export function workflowFile(id: string, name: string, b: Builder, settings: Json = {}): Json {
+	return {
+		id,
+		name,
+		nodes: b.nodes,
+		connections: b.connections,
+		settings: {
+			executionOrder: 'v1',
+			timezone: 'Europe/Amsterdam',
+			saveManualExecutions: true,
+			...settings,
+		},
+		pinData: {},
+		active: false,
+		meta: { templateCredsSetupCompleted: false },
+		tags: [],
+	};
+}
+
+/** `npm run template`: writes a workflow's JSON next to its source. */
+export function writeWorkflowFile(file: string, text: string): void {
+	fs.writeFileSync(file, text);
+	process.stdout.write(`wrote ${file}\n`);
 }

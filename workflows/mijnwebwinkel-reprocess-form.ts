@@ -4,9 +4,15 @@
  * workflow's Execute button by trigger type (form before webhook, app, schedule, manual), so a form in the main
  * workflow would make the big button wait for a form submission instead of running the sync.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createBuilder, idFor, jsonText, type Json } from './builder';
+import {
+	createBuilder,
+	idFor,
+	jsonText,
+	workflowFile,
+	writeWorkflowFile,
+	type Json,
+} from './builder';
 import {
 	FORM_PATH,
 	FORM_TEMPLATE_ID,
@@ -67,24 +73,11 @@ export function buildFormWorkflow(): Json {
 		options: { waitForSubWorkflow: true },
 	});
 	b.connect(F.form, F.call);
-	return {
-		id: FORM_TEMPLATE_ID,
-		name: `${TEMPLATE_NAME}: reprocess or migrate (form)`,
-		nodes: b.nodes,
-		connections: b.connections,
-		settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam', saveManualExecutions: true },
-		pinData: {},
-		active: false,
-		meta: { templateCredsSetupCompleted: false },
-		tags: [],
-	};
+	return workflowFile(FORM_TEMPLATE_ID, `${TEMPLATE_NAME}: reprocess or migrate (form)`, b);
 }
 
 export function formTemplateJsonText(): string {
 	return jsonText(buildFormWorkflow());
 }
 
-if (require.main === module) {
-	fs.writeFileSync(FORM_TEMPLATE_PATH, formTemplateJsonText());
-	process.stdout.write(`wrote ${FORM_TEMPLATE_PATH}\n`);
-}
+if (require.main === module) writeWorkflowFile(FORM_TEMPLATE_PATH, formTemplateJsonText());

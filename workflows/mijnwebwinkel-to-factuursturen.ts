@@ -6,7 +6,6 @@
  * No business logic in Code nodes: the nodes of this package do the work; Set/If/Switch/Merge/Aggregate only route
  * and count, with one-line expressions.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BOOKING_RECORD_COLUMNS, BOOKING_RECORD_TABLE } from '../core/booking-record/columns';
 import { MIGRATION_COLUMNS, MIGRATION_TABLE } from '../core/booking-record/migration';
@@ -16,7 +15,8 @@ import {
 	idFor,
 	ifParams,
 	jsonText,
-	setParams,
+	workflowFile,
+	writeWorkflowFile,
 	switchRule,
 	type Builder,
 	type Json,
@@ -200,6 +200,78 @@ function failureFields(b: Builder, stage: string): Json[] {
 	];
 }
 
+/** The Set node that turns the error output of `from` into the outcome item of a failure at `stage`. */
+function asFailed(
+	b: Builder,
+	name: string,
+	position: [number, number],
+	from: string,
+	stage: string,
+): void {
+	b.set(name, position, failureFields(b, stage));
+	b.connect(from, name, 1);
+}
+
+/** A Factuursturen node that calls the API: the account, the shared pacing, failures to its error output. */
+function factuursturenCall(
+	b: Builder,
+	name: string,
+	position: [number, number],
+	parameters: Json,
+): void {
+	b.node(
+		name,
+		`${PKG}.factuursturen`,
+		1,
+		position,
+		{ ...parameters, requestOptions },
+		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
+	);
+}
+
+/** A Wait node that waits `amount` seconds (an expression); `webhookSeed` keeps its webhook id stable. */
+function pace(
+	b: Builder,
+	name: string,
+	position: [number, number],
+	webhookSeed: string,
+	amount: string,
+): void {
+	b.node(
+		name,
+		'n8n-nodes-base.wait',
+		1.1,
+		position,
+		{ amount, unit: 'seconds' },
+		{ webhookId: idFor(webhookSeed) },
+	);
+}
+
+/** A Data Table node that creates the table `tableName` when it is absent. */
+function createTable(
+	b: Builder,
+	name: string,
+	position: [number, number],
+	tableName: string,
+	columns: ReadonlyArray<{ name: string; type: string }>,
+): void {
+	b.node(
+		name,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		position,
+		{
+			resource: 'table',
+			operation: 'create',
+			tableName,
+			columns: { column: columns.map((c) => ({ name: c.name, type: c.type })) },
+			options: { createIfNotExists: true },
+		},
+		// two first runs at once both create it; the one that loses goes on with the table the other made
+		{ executeOnce: true, onError: 'continueRegularOutput' },
+	);
+}
+
 /** What the booking record keeps of the order itself (the canonical order travels in the item). */
 function orderFacts(b: Builder): Json[] {
 	return [
@@ -371,21 +443,17 @@ function triggersAndSettings(b: Builder): void {
 	});
 	for (const t of [N.schedule, N.manual, N.form]) b.connect(t, N.settings);
 	// conversion errors stop the run here: a typo in a setting must not travel on as text
-	b.node(
+	b.set(
 		N.settings,
-		'n8n-nodes-base.set',
-		3.4,
 		[-880, 200],
-		setParams(
-			[
-				b.field('mode', "={{ $json['Mode'] || 'daily' }}"),
-				b.field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
-				b.field('dateFrom', "={{ $json['From date'] || '' }}"),
-				b.field('dateTo', "={{ $json['To date'] || '' }}"),
-				...Object.entries(OWNED_SETTINGS).map(([name, s]) => b.field(name, s.value, s.type)),
-			],
-			false,
-		),
+		[
+			b.field('mode', "={{ $json['Mode'] || 'daily' }}"),
+			b.field('orderNumbers', "={{ $json['Order numbers'] || '' }}"),
+			b.field('dateFrom', "={{ $json['From date'] || '' }}"),
+			b.field('dateTo', "={{ $json['To date'] || '' }}"),
+			...Object.entries(OWNED_SETTINGS).map(([name, s]) => b.field(name, s.value, s.type)),
+		],
+		{ ignoreConversionErrors: false },
 	);
 }
 
@@ -405,21 +473,7 @@ function runLock(b: Builder): void {
 		`### One run at a time\nA run first takes this shop's row in the Data Table **${RUN_LOCK_TABLE}** (created on the first run): only when no other run holds it, or the other's lock expired. A second run started meanwhile (a manual run during the scheduled one, two form submissions) **stands down**: it books nothing, and its Report says which execution holds the lock and until when (\`stoodDown\`, not \`ok\`). The lock is renewed before every wait and released after the Report; one left by a crashed run expires after *runLockMinutes* (Run settings). Two workflows for one shop: give both the same *runLockKey*.`,
 		6,
 	);
-	b.node(
-		N.lockTable,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		[-660, 200],
-		{
-			resource: 'table',
-			operation: 'create',
-			tableName: RUN_LOCK_TABLE,
-			columns: { column: RUN_LOCK_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
-			options: { createIfNotExists: true },
-		},
-		// two first runs at once both create it; the one that loses goes on with the table the other made
-		{ executeOnce: true, onError: 'continueRegularOutput' },
-	);
+	createTable(b, N.lockTable, [-660, 200], RUN_LOCK_TABLE, RUN_LOCK_COLUMNS);
 	b.connect(N.settings, N.lockTable);
 	// the shop's row exists before it is taken (this branch runs first: it sits above). Two first runs may both add
 	// one: the take below changes every row of the key at once, and a run holds the lock only when it holds them all
@@ -489,12 +543,10 @@ function runLock(b: Builder): void {
 	// the run that does not hold the lock: what the Report tells about it (it goes on to the Report, booking nothing)
 	// (a key may have two rows, when two first runs each added one: each holder is named once)
 	const others = `$('${N.readLock}').all().map(r => r.json).filter(r => r.holder && r.holder !== $execution.id)`;
-	b.node(
+	b.set(
 		N.standDown,
-		'n8n-nodes-base.set',
-		3.4,
 		[240, 400],
-		setParams([
+		[
 			b.field('lockKey', `={{ ${LOCK_KEY} }}`),
 			b.field('heldBy', `={{ [...new Set(${others}.map(r => r.holder))].join(', ') }}`),
 			b.field('heldByMode', `={{ [...new Set(${others}.map(r => r.mode))].join(', ') }}`),
@@ -506,8 +558,8 @@ function runLock(b: Builder): void {
 				'hint',
 				'Another run of this shop was booking (see heldBy: its execution id). It books the orders; nothing was booked here. Run again after it ends; a run that crashed holds the lock until heldUntil (runLockMinutes in Run settings).',
 			),
-		]),
-		{ executeOnce: true },
+		],
+		{ extra: { executeOnce: true } },
 	);
 	b.connect(N.lockOurs, N.standDown, 1);
 
@@ -587,18 +639,16 @@ function fetch(b: Builder): void {
 	});
 	b.connect(N.mode, N.getDaily, 0);
 
-	b.node(
+	b.set(
 		N.splitNumbers,
-		'n8n-nodes-base.set',
-		3.4,
 		[700, 200],
-		setParams([
+		[
 			b.field(
 				'orderNumber',
 				`={{ ${runValue('orderNumbers')}.split(/[\\s,;]+/).filter(n => n) }}`,
 				'array',
 			),
-		]),
+		],
 	);
 	b.connect(N.mode, N.splitNumbers, 1);
 	b.node(N.splitOut, 'n8n-nodes-base.splitOut', 1, [900, 200], {
@@ -631,21 +681,7 @@ function fetch(b: Builder): void {
 function migrationSlice(b: Builder): void {
 	// migrate: one slice per execution, as many orders after the last one done as the budget left allows; the state
 	// (cursor, counts, expected end) is a row of its own Data Table, so a restart of n8n loses nothing
-	b.node(
-		N.migrationTable,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		[520, 520],
-		{
-			resource: 'table',
-			operation: 'create',
-			tableName: MIGRATION_TABLE,
-			columns: { column: MIGRATION_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
-			options: { createIfNotExists: true },
-		},
-		// two first runs at once both create it; the one that loses goes on with the table the other made
-		{ executeOnce: true, onError: 'continueRegularOutput' },
-	);
+	createTable(b, N.migrationTable, [520, 520], MIGRATION_TABLE, MIGRATION_COLUMNS);
 	b.connect(N.mode, N.migrationTable, 2);
 	b.node(
 		N.migrationState,
@@ -717,51 +753,30 @@ function migrationSlice(b: Builder): void {
 /** Debtors, in bulk. */
 function debtors(b: Builder): void {
 	// debtors (bulk); every Factuursturen node sends its failures to its error output (output 1)
-	b.node(
-		N.debtors,
-		`${PKG}.factuursturen`,
-		1,
-		[1540, 0],
-		{
-			resource: 'client',
-			operation: 'getOrCreateByEmail',
-			debtorSource: 'order',
-			lookupStrategy: 'all',
-			includeInput: true,
-			mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
-			// Create invoice's settings: an order it would refuse is refused here, before a debtor is created
-			invoiceSettings: `={{ { mappingJson: ${INVOICE_MAPPING}, invoiceableStatuses: ${setting('invoiceableStatuses')}, sendMethod: '${SEND_METHOD}' } }}`,
-			requestOptions,
-		},
-		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
-	);
+	factuursturenCall(b, N.debtors, [1540, 0], {
+		resource: 'client',
+		operation: 'getOrCreateByEmail',
+		debtorSource: 'order',
+		lookupStrategy: 'all',
+		includeInput: true,
+		mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
+		// Create invoice's settings: an order it would refuse is refused here, before a debtor is created
+		invoiceSettings: `={{ { mappingJson: ${INVOICE_MAPPING}, invoiceableStatuses: ${setting('invoiceableStatuses')}, sendMethod: '${SEND_METHOD}' } }}`,
+	});
 	b.connect(N.getDaily, N.debtors, 0);
 	b.connect(N.invoiceable, N.debtors, 0);
 	b.connect(N.getRange, N.debtors, 0);
-	b.node(
-		N.paceDebtors,
-		'n8n-nodes-base.wait',
-		1.1,
-		[1760, 0],
-		{ amount: WAIT_FOR_LAST, unit: 'seconds' },
-		{ webhookId: idFor('pace-debtors') },
-	);
+	pace(b, N.paceDebtors, [1760, 0], 'pace-debtors', WAIT_FOR_LAST);
 	b.connect(N.debtors, N.paceDebtors, 0);
 }
 
 /** Duplicate check, in bulk. */
 function duplicateCheck(b: Builder): void {
-	b.node(
-		N.find,
-		`${PKG}.factuursturen`,
-		1,
-		[1980, 0],
-		{ resource: 'invoice', operation: 'findByOrders', invoicesMadeElsewhere, requestOptions },
-		{
-			credentials: fsCredentials,
-			onError: 'continueErrorOutput',
-		},
-	);
+	factuursturenCall(b, N.find, [1980, 0], {
+		resource: 'invoice',
+		operation: 'findByOrders',
+		invoicesMadeElsewhere,
+	});
 	b.connect(N.paceDebtors, N.find);
 }
 
@@ -769,43 +784,26 @@ function duplicateCheck(b: Builder): void {
 function perOrder(b: Builder): void {
 	b.node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2420, 80], { batchSize: 1, options: {} });
 	b.connect(N.find, N.loop, 0);
-	b.node(
-		N.create,
-		`${PKG}.factuursturen`,
-		1,
-		[2640, 160],
-		{
-			resource: 'invoice',
-			operation: 'createFromOrder',
-			sendMethod: SEND_METHOD,
-			mappingJson: `={{ ${INVOICE_MAPPING} }}`,
-			invoiceableStatuses: `={{ ${setting('invoiceableStatuses')} }}`,
-			invoicesMadeElsewhere,
-			requestOptions,
-		},
-		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
-	);
+	factuursturenCall(b, N.create, [2640, 160], {
+		resource: 'invoice',
+		operation: 'createFromOrder',
+		sendMethod: SEND_METHOD,
+		mappingJson: `={{ ${INVOICE_MAPPING} }}`,
+		invoiceableStatuses: `={{ ${setting('invoiceableStatuses')} }}`,
+		invoicesMadeElsewhere,
+	});
 	b.connect(N.loop, N.create, 1);
 	// a failed order becomes its outcome inside the loop (keeping the budget facts for Pace) and goes back in
-	b.node(
+	b.set(
 		N.asCreateFailed,
-		'n8n-nodes-base.set',
-		3.4,
 		[2860, 360],
-		setParams([
+		[
 			...failureFields(b, 'invoice'),
 			b.field('rateLimit', '={{ $json.details?.rateLimit ?? null }}', 'object'),
-		]),
+		],
 	);
 	b.connect(N.create, N.asCreateFailed, 1);
-	b.node(
-		N.pace,
-		'n8n-nodes-base.wait',
-		1.1,
-		[3080, 160],
-		{ amount: '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}', unit: 'seconds' },
-		{ webhookId: idFor('pace-loop') },
-	);
+	pace(b, N.pace, [3080, 160], 'pace-loop', '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}');
 	b.connect(N.create, N.pace, 0);
 	b.connect(N.asCreateFailed, N.pace);
 	b.connect(N.pace, N.loop);
@@ -822,29 +820,14 @@ function readBack(b: Builder): void {
 		ifParams("={{ $json.outcome !== 'failed' }}"),
 	);
 	b.connect(N.loop, N.booked, 0);
-	b.node(
-		N.paceReconcile,
-		'n8n-nodes-base.wait',
-		1.1,
-		[3080, -120],
-		{ amount: WAIT_FOR_LAST, unit: 'seconds' },
-		{ webhookId: idFor('pace-reconcile') },
-	);
+	pace(b, N.paceReconcile, [3080, -120], 'pace-reconcile', WAIT_FOR_LAST);
 	b.connect(N.booked, N.paceReconcile, 0);
-	b.node(
-		N.reconcile,
-		`${PKG}.factuursturen`,
-		1,
-		[3320, -120],
-		{
-			resource: 'invoice',
-			operation: 'reconcile',
-			toleranceCents: `={{ ${setting('toleranceCents')} }}`,
-			mismatchOutput: 'main',
-			requestOptions,
-		},
-		{ credentials: fsCredentials, onError: 'continueErrorOutput' },
-	);
+	factuursturenCall(b, N.reconcile, [3320, -120], {
+		resource: 'invoice',
+		operation: 'reconcile',
+		toleranceCents: `={{ ${setting('toleranceCents')} }}`,
+		mismatchOutput: 'main',
+	});
 	b.connect(N.paceReconcile, N.reconcile);
 	b.node(N.result, 'n8n-nodes-base.switch', 3.2, [3540, -200], {
 		rules: {
@@ -860,12 +843,10 @@ function readBack(b: Builder): void {
 
 /** Outcomes: one uniform item per order, from every branch. */
 function outcomes(b: Builder): void {
-	b.node(
+	b.set(
 		N.asRefused,
-		'n8n-nodes-base.set',
-		3.4,
 		[1540, 640],
-		setParams([
+		[
 			b.field('orderNumber', '={{ $json.details?.orderNumber ?? null }}'),
 			// test orders and orders before the cut-over are not booked, and nothing is wrong with them
 			b.field(
@@ -878,17 +859,15 @@ function outcomes(b: Builder): void {
 			b.field('hint', '={{ $json.details?.hint ?? null }}'),
 			b.field('refused', '={{ $json.details?.refused === true }}', 'boolean'),
 			b.field('orderDate', '={{ $json.details?.orderDate ?? null }}'),
-		]),
+		],
 	);
 	b.connect(N.getDaily, N.asRefused, 1);
 	b.connect(N.getByNumber, N.asRefused, 1);
 	b.connect(N.getRange, N.asRefused, 1);
-	b.node(
+	b.set(
 		N.asNotInvoiceable,
-		'n8n-nodes-base.set',
-		3.4,
 		[1540, 440],
-		setParams([
+		[
 			b.field('orderNumber', '={{ $json.number }}'),
 			b.field('outcome', 'skipped'),
 			b.field('stage', 'fetch'),
@@ -902,39 +881,16 @@ function outcomes(b: Builder): void {
 				`Invoice it once it is paid, shipped or picked up; or add its status to invoiceableStatuses in ${N.settings} and reprocess it.`,
 			),
 			...orderFacts(b),
-		]),
+		],
 	);
 	b.connect(N.invoiceable, N.asNotInvoiceable, 1);
-	b.node(
-		N.asDebtorFailed,
-		'n8n-nodes-base.set',
-		3.4,
-		[1760, 640],
-		setParams(failureFields(b, 'debtor')),
-	);
-	b.connect(N.debtors, N.asDebtorFailed, 1);
-	b.node(
-		N.asPlanFailed,
-		'n8n-nodes-base.set',
-		3.4,
-		[700, 800],
-		setParams(failureFields(b, 'migration plan')),
-	);
-	b.connect(N.plan, N.asPlanFailed, 1);
-	b.node(
-		N.asFindFailed,
-		'n8n-nodes-base.set',
-		3.4,
-		[2200, 640],
-		setParams(failureFields(b, 'duplicate check')),
-	);
-	b.connect(N.find, N.asFindFailed, 1);
-	b.node(
+	asFailed(b, N.asDebtorFailed, [1760, 640], N.debtors, 'debtor');
+	asFailed(b, N.asPlanFailed, [700, 800], N.plan, 'migration plan');
+	asFailed(b, N.asFindFailed, [2200, 640], N.find, 'duplicate check');
+	b.set(
 		N.asBooked,
-		'n8n-nodes-base.set',
-		3.4,
 		[3760, -300],
-		setParams([
+		[
 			b.field('orderNumber', '={{ $json.orderNumber }}'),
 			b.field('outcome', "={{ $json.invoiceAction === 'created' ? 'sent' : 'adopted' }}"),
 			b.field('invoicenr', '={{ $json.invoicenr }}'),
@@ -946,15 +902,13 @@ function outcomes(b: Builder): void {
 			...orderFacts(b),
 			// the order has more than one invoice: which to keep and which to credit (from the nodes)
 			b.field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
-		]),
+		],
 	);
 	b.connect(N.result, N.asBooked, 1);
-	b.node(
+	b.set(
 		N.asMismatched,
-		'n8n-nodes-base.set',
-		3.4,
 		[3760, -120],
-		setParams([
+		[
 			b.field('orderNumber', '={{ $json.orderNumber }}'),
 			b.field('outcome', 'mismatched'),
 			b.field('invoicenr', '={{ $json.invoicenr }}'),
@@ -970,38 +924,17 @@ function outcomes(b: Builder): void {
 			b.field('budgetLeft', '={{ $json.rateLimit?.remaining ?? null }}', 'number'),
 			...orderFacts(b),
 			b.field('duplicateFix', '={{ $json.duplicateFix ?? null }}', 'object'),
-		]),
+		],
 	);
 	b.connect(N.result, N.asMismatched, 0);
-	b.node(
-		N.asReconcileFailed,
-		'n8n-nodes-base.set',
-		3.4,
-		[3760, 60],
-		setParams(failureFields(b, 'read-back')),
-	);
-	b.connect(N.reconcile, N.asReconcileFailed, 1);
+	asFailed(b, N.asReconcileFailed, [3760, 60], N.reconcile, 'read-back');
 }
 
 /** The booking record's table, created when absent. */
 function bookingRecordTable(b: Builder): void {
 	// the booking record's table exists (created the first time) before anything reads or writes it: it sits above
 	// "Which run?", and n8n runs the branches of one output top to bottom
-	b.node(
-		N.recordTable,
-		'n8n-nodes-base.dataTable',
-		1.1,
-		[460, -140],
-		{
-			resource: 'table',
-			operation: 'create',
-			tableName: BOOKING_RECORD_TABLE,
-			columns: { column: BOOKING_RECORD_COLUMNS.map((c) => ({ name: c.name, type: c.type })) },
-			options: { createIfNotExists: true },
-		},
-		// two first runs at once both create it; the one that loses goes on with the table the other made
-		{ executeOnce: true, onError: 'continueRegularOutput' },
-	);
+	createTable(b, N.recordTable, [460, -140], BOOKING_RECORD_TABLE, BOOKING_RECORD_COLUMNS);
 	b.connect(N.settings, N.recordTable);
 }
 
@@ -1173,12 +1106,10 @@ function report(b: Builder): void {
 			`={{ $json.orders.filter(o => o.outcome === '${outcome}').map(o => ({ orderNumber: o.orderNumber, stage: o.stage, code: o.code, reason: o.reason, hint: o.hint, invoicenr: o.invoicenr })) }}`,
 			'array',
 		);
-	b.node(
+	b.set(
 		N.report,
-		'n8n-nodes-base.set',
-		3.4,
 		[5100, 200],
-		setParams([
+		[
 			b.field('mode', `={{ $('${N.settings}').first().json.mode }}`),
 			count('sent'),
 			count('adopted'),
@@ -1258,7 +1189,7 @@ function report(b: Builder): void {
 				`={{ $json.orders.every(o => o.outcome !== 'failed' && o.outcome !== 'mismatched' && !o.duplicateFix) && !$json.orders.some(o => o.stage === 'fetch' && !o.orderNumber) && !${STOOD_DOWN} }}`,
 				'boolean',
 			),
-		]),
+		],
 	);
 	b.connect(N.withOpen, N.report);
 }
@@ -1319,29 +1250,11 @@ export function buildTemplate(): Json {
 	migrationProgress(b);
 	report(b);
 	afterReport(b);
-	return {
-		id: TEMPLATE_ID,
-		name: TEMPLATE_NAME,
-		nodes: b.nodes,
-		connections: b.connections,
-		settings: {
-			executionOrder: 'v1',
-			timezone: 'Europe/Amsterdam',
-			saveManualExecutions: true,
-			callerPolicy: 'workflowsFromSameOwner',
-		},
-		pinData: {},
-		active: false,
-		meta: { templateCredsSetupCompleted: false },
-		tags: [],
-	};
+	return workflowFile(TEMPLATE_ID, TEMPLATE_NAME, b, { callerPolicy: 'workflowsFromSameOwner' });
 }
 
 export function templateJsonText(): string {
 	return jsonText(buildTemplate());
 }
 
-if (require.main === module) {
-	fs.writeFileSync(TEMPLATE_PATH, templateJsonText());
-	process.stdout.write(`wrote ${TEMPLATE_PATH}\n`);
-}
+if (require.main === module) writeWorkflowFile(TEMPLATE_PATH, templateJsonText());
