@@ -6,19 +6,8 @@
  * the open list, while the old one (outside the daily fetch) is still listed; "reprocess open problems" books it.
  * The record is read back through n8n's public API and checked against the Factuursturen sandbox.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	packPackage,
-	startRunner,
-	type N8nHome,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -28,6 +17,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { bookingRecord, type RecordRow } from './support/booking-record';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	cents,
 	fsState,
@@ -68,9 +58,6 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 	const scratch: string[] = [];
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
 		const shop = await startTemplateShop({
 			seed: 23,
 			orderCount: 160,
@@ -87,9 +74,7 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		expect(oldOss).toBeDefined();
 		expect(batch.filter(fixableOss).length).toBeGreaterThan(0);
 
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-record-'));
-		scratch.push(dir);
-		home = createN8nHome({ dir, tarball });
+		home = await packedN8nHome('e2e-record-', scratch);
 		await importTemplateSetup(home, demo, [
 			templateVariant({ id: ID.day1, settings: { mode: 'daily', lookbackDays: LOOKBACK } }),
 			templateVariant({
@@ -112,12 +97,7 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		runner = await startRunner(home);
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo));
 
 	async function run(id: string): Promise<Report> {
 		// runs with refused orders end in error after their Report (failRunOnErrors), as they should

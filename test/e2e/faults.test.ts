@@ -10,19 +10,11 @@
  * Sized for CI: one shop of ~200 orders, four runs.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	packPackage,
-	startRunner,
-	type N8nHome,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { addDays } from '../../sandbox/generator/ids';
+import { killAllN8n, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -32,6 +24,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { duplicates, faultsAt, SLOW_MS, TIMEOUT_MS, TRANSIENT } from './support/fault-table';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
 import { filesUnder, secretHits } from './support/secrets';
 import { startTemplateShop } from './support/template-shop';
@@ -43,12 +36,6 @@ const TODAY = amsterdamToday();
 const ID = 'tplE2eFaults00001';
 const P = 0.1;
 
-const addDays = (ymd: string, n: number): string => {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-};
-
 describe('never twice under faults, template in real n8n', () => {
 	let demo: DemoShop;
 	let home: N8nHome;
@@ -58,9 +45,6 @@ describe('never twice under faults, template in real n8n', () => {
 	const scratch: string[] = [];
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
 		const shop = await startTemplateShop({
 			seed: SEED,
 			orderCount: 200,
@@ -73,9 +57,7 @@ describe('never twice under faults, template in real n8n', () => {
 		demo = shop.demo;
 		const from = addDays(TODAY, -9);
 		expected = shopOrders(demo).filter((o) => isBooked(o) && o.date >= from && o.date <= TODAY);
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-faults-'));
-		scratch.push(dir);
-		home = createN8nHome({ dir, tarball });
+		home = await packedN8nHome('e2e-faults-', scratch);
 		await importTemplateSetup(home, demo, [
 			templateVariant({
 				id: ID,
@@ -93,12 +75,7 @@ describe('never twice under faults, template in real n8n', () => {
 		runner = await startRunner(home);
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo));
 
 	/** everything n8n printed in these runs (its log and the execution result) */
 	const printed: string[] = [];

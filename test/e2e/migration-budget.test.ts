@@ -9,18 +9,9 @@
  * Scale: MIGRATION_ORDERS (default 300 generated orders; `npm run migrate:bench` runs a bigger one).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	packPackage,
-	startRunner,
-	type N8nHome,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { addDays } from '../../sandbox/generator/ids';
+import { startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -30,6 +21,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { bookingRecord } from './support/booking-record';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	fsControl,
 	fsState,
@@ -47,11 +39,6 @@ const DAYS = 30;
 jest.setTimeout(60 * 60_000);
 
 const TODAY = amsterdamToday();
-const addDays = (ymd: string, n: number): string => {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-};
 const RANGE = { from: addDays(TODAY, -(DAYS - 1)), to: TODAY };
 const ID = 'migBudgetSlices01';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -76,9 +63,6 @@ describe('migrating history at the real budget', () => {
 	const scratch: string[] = [];
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
 		const shop = await startTemplateShop({
 			seed: 41,
 			orderCount: ORDERS,
@@ -92,9 +76,7 @@ describe('migrating history at the real budget', () => {
 		inRange = shopOrders(demo).filter(
 			(o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to,
 		);
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-migrate-'));
-		scratch.push(dir);
-		home = createN8nHome({ dir, tarball });
+		home = await packedN8nHome('e2e-migrate-', scratch);
 		await importTemplateSetup(home, demo, [
 			templateVariant({
 				id: ID,
@@ -113,12 +95,7 @@ describe('migrating history at the real budget', () => {
 		await fsControl(demo, { rateLimit: { budget: BUDGET, windowMs: WINDOW_S * 1000 } });
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo));
 
 	it('books the range slice by slice, as a schedule starts the runs, across a restart of n8n', async () => {
 		const windowMs = WINDOW_S * 1000;

@@ -4,19 +4,9 @@
  * no order fails or waits for the budget (the short renewals are waited for inside the nodes and by the Wait nodes),
  * and burst pacing spends each full window to the last request but the reserve.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../../sandbox/factuursturen';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	packPackage,
-	startRunner,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { createN8nHome, startRunner, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -24,6 +14,7 @@ import {
 	reportOf,
 	templateVariant,
 } from '../../scripts/demo/setup';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	fsState,
 	inLookback,
@@ -49,7 +40,6 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 	let runner: ServerRunner | undefined;
 
 	beforeAll(async () => {
-		locateRuntime();
 		const shop = await startTemplateShop({
 			seed: 11,
 			orderCount: 300,
@@ -72,20 +62,10 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 		};
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.mijnwebwinkel.close();
-		await demo?.factuursturen.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo?.mijnwebwinkel, demo?.factuursturen));
 
 	it('no call refused, no order failed or left waiting for the budget, every full window used ≥ 95 %', async () => {
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-pacing-'));
-		scratch.push(dir);
-		home = createN8nHome({ dir, tarball });
+		home = await packedN8nHome('e2e-pacing-', scratch);
 		const settings = {
 			mode: 'daily' as const,
 			lookbackDays: LOOKBACK,

@@ -11,16 +11,12 @@
  * of 10 s (default 60 s), a stalled-job check every 5 s (default 30 s) and a queue recovery check every 15 s
  * (default every 180 minutes). What they do is n8n's own, only sooner.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
+import { addDays } from '../../sandbox/generator/ids';
 import {
-	killAllN8n,
-	locateRuntime,
 	loginAndApiKey,
-	packPackage,
 	startQueueCluster,
 	type ExecuteResult,
 	type N8nSession,
@@ -33,6 +29,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { duplicates, TRANSIENT } from './support/fault-table';
+import { cleanUp, packedPackage } from './support/n8n-scratch';
 import { publishQueueShop, submitForm, type QueueShop } from './support/queue-shop';
 import { filesUnder, secretHits } from './support/secrets';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
@@ -43,12 +40,7 @@ jest.setTimeout(10 * 60_000);
 const OWNER = { ownerEmail: 'owner@example.test', ownerPassword: 'Queue-Crash-pass-2026' };
 const TODAY = amsterdamToday();
 const DAYS = 10;
-const shiftDays = (ymd: string, n: number): string => {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-};
-const RANGE = { from: shiftDays(TODAY, -(DAYS - 1)), to: TODAY };
+const RANGE = { from: addDays(TODAY, -(DAYS - 1)), to: TODAY };
 /** every invoice create answered this late: the kill lands while creates are on their way */
 const LATENCY_MS = 300;
 const KILL_AFTER_CREATES = 15;
@@ -64,11 +56,7 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 	let expected: ShopOrder[];
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-crash-'));
-		scratch.push(dir);
+		const { dir, tarball } = await packedPackage('queue-crash-', scratch);
 		cluster = await startQueueCluster({
 			dir,
 			tarball,
@@ -103,12 +91,7 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 		});
 	});
 
-	afterAll(async () => {
-		await cluster?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, cluster, demo));
 
 	const executionIds = async (workflowId: string): Promise<Set<string>> =>
 		new Set((await session.api.listExecutions({ workflowId })).map((e) => String(e.id)));

@@ -8,13 +8,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
+import { addDays } from '../../sandbox/generator/ids';
 import {
 	createN8nHome,
 	startRunner,
-	killAllN8n,
-	locateRuntime,
 	loginAndApiKey,
-	packPackage,
 	startQueueCluster,
 	type ExecuteResult,
 	type N8nSession,
@@ -29,6 +27,7 @@ import {
 	type Report,
 	type RunSettings,
 } from '../../scripts/demo/setup';
+import { cleanUp, packedPackage } from './support/n8n-scratch';
 import {
 	fsState,
 	invoiceForOrder,
@@ -48,18 +47,12 @@ const SHOPS = [
 	{ key: 'a', seed: 31, orderCount: 90 },
 	{ key: 'b', seed: 32, orderCount: 90 },
 ];
-const RANGE = { from: shiftDays(TODAY, -(DAYS - 1)), to: TODAY };
+const RANGE = { from: addDays(TODAY, -(DAYS - 1)), to: TODAY };
 /** the OSS rates the sandbox account holds; the orders that are still refused (a fix is needed) do not fail the run */
 const SETTINGS: RunSettings = {
 	ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	failRunOnErrors: false,
 };
-
-function shiftDays(ymd: string, n: number): string {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-}
 
 const route = (r: { method: string; path: string }): string =>
 	`${r.method} ${r.path.replace(/\/\d[^/]*/g, '/:id')}`;
@@ -96,13 +89,10 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 	const shops: Shop[] = [];
 
 	beforeAll(async () => {
-		locateRuntime();
-		tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-mode-'));
-		scratch.push(dir);
+		const packed = await packedPackage('queue-mode-', scratch);
+		tarball = packed.tarball;
 		const started = Date.now();
-		cluster = await startQueueCluster({ dir, tarball, workers: 2, concurrency: 1, ...OWNER });
+		cluster = await startQueueCluster({ ...packed, workers: 2, concurrency: 1, ...OWNER });
 		console.log(
 			`queue cluster (postgres, redis, main, 2 workers) ready in ${((Date.now() - started) / 1000).toFixed(0)} s`,
 		);
@@ -123,12 +113,7 @@ describe('the template on n8n queue mode (Postgres + Redis, main + 2 workers)', 
 		}
 	});
 
-	afterAll(async () => {
-		await cluster?.stop();
-		killAllN8n();
-		for (const s of shops) await s.demo.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, cluster, ...shops.map((s) => s.demo)));
 
 	interface Submitted {
 		report: Report;

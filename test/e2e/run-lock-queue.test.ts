@@ -4,14 +4,10 @@
  * down, and the books hold every order once.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
+import { addDays } from '../../sandbox/generator/ids';
 import {
-	killAllN8n,
-	locateRuntime,
 	loginAndApiKey,
-	packPackage,
 	startQueueCluster,
 	type ExecuteResult,
 	type N8nSession,
@@ -28,6 +24,7 @@ import {
 } from '../../scripts/demo/setup';
 import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../workflows/mijnwebwinkel-to-factuursturen';
 import { F, FORM_TEMPLATE_PATH } from '../../workflows/mijnwebwinkel-reprocess-form';
+import { cleanUp, packedPackage } from './support/n8n-scratch';
 import { fsState, isBooked, shopOrders } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
@@ -35,15 +32,9 @@ jest.setTimeout(10 * 60_000);
 
 const OWNER = { ownerEmail: 'owner@example.test', ownerPassword: 'Queue-Owner-pass-2026' };
 const TODAY = amsterdamToday();
-const FROM = shiftDays(TODAY, -9);
+const FROM = addDays(TODAY, -9);
 const FORM_PATH = 'mijnwebwinkel-lock-queue';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function shiftDays(ymd: string, n: number): string {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-}
 
 function twice(keys: string[]): string[] {
 	return [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
@@ -64,11 +55,7 @@ describe('run lock in queue mode: one shop, its form submitted twice at once, on
 	let formId: string;
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'run-lock-queue-'));
-		scratch.push(dir);
+		const { dir, tarball } = await packedPackage('run-lock-queue-', scratch);
 		cluster = await startQueueCluster({ dir, tarball, workers: 2, concurrency: 1, ...OWNER });
 		session = await loginAndApiKey(cluster.main.url, OWNER);
 		({ demo } = await startTemplateShop({
@@ -127,12 +114,7 @@ describe('run lock in queue mode: one shop, its form submitted twice at once, on
 		return created.id;
 	}
 
-	afterAll(async () => {
-		await cluster?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, cluster, demo));
 
 	const finished = (e: { status: string }): boolean =>
 		!['new', 'running', 'waiting'].includes(e.status);

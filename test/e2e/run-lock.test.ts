@@ -4,19 +4,8 @@
  * once: one of them stands down and says so in its Report. A run killed with n8n leaves its lock behind: the next run
  * stands down until the lock expires, then takes it and books. Judged from the Factuursturen sandbox's own state.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	packPackage,
-	startRunner,
-	type ExecuteResult,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { killAllN8n, startRunner, type ExecuteResult, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -26,6 +15,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { RUN_LOCK_TABLE } from '../../workflows/mijnwebwinkel-to-factuursturen';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	fsState,
 	inLookback,
@@ -63,9 +53,6 @@ describe('run lock: one run at a time per shop', () => {
 	const scratch: string[] = [];
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
 		const shop = await startTemplateShop({
 			seed: 31,
 			orderCount: 120,
@@ -77,9 +64,7 @@ describe('run lock: one run at a time per shop', () => {
 		});
 		demo = shop.demo;
 		batch = shopOrders(demo).filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-run-lock-'));
-		scratch.push(dir);
-		const home = createN8nHome({ dir, tarball });
+		const home = await packedN8nHome('e2e-run-lock-', scratch);
 		await importTemplateSetup(home, demo, [
 			templateVariant({
 				id: ID,
@@ -93,12 +78,7 @@ describe('run lock: one run at a time per shop', () => {
 		runner = await startRunner(home);
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo));
 
 	/** fresh books (the seeded debtors only, no invoices) and no faults */
 	async function freshBooks(): Promise<void> {

@@ -6,20 +6,10 @@
  * invoices (Run settings) and migrates the whole range: orders before the cut-over are skipped with a reason, orders
  * the previous connector booked are adopted, the rest is booked; 0 duplicates, also on a second migration.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
+import { addDays } from '../../sandbox/generator/ids';
 import { fsClient } from '../../sandbox/factuursturen/http-client';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	packPackage,
-	startRunner,
-	type N8nHome,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -29,6 +19,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { bookingRecord } from './support/booking-record';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	fsState,
 	isBooked,
@@ -41,11 +32,6 @@ import { startTemplateShop } from './support/template-shop';
 jest.setTimeout(15 * 60_000);
 
 const TODAY = amsterdamToday();
-const addDays = (ymd: string, n: number): string => {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-};
 const RANGE = { from: addDays(TODAY, -13), to: addDays(TODAY, -6) };
 /** the previous connector booked everything placed up to this day */
 const PREVIOUS_BOOKED_UNTIL = addDays(TODAY, -9);
@@ -73,9 +59,6 @@ describe('switching over from another connector', () => {
 	const scratch: string[] = [];
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
 		const shop = await startTemplateShop({
 			seed: 31,
 			orderCount: 160,
@@ -137,9 +120,7 @@ describe('switching over from another connector', () => {
 		expect(previous.filter((o) => o.date < CUT_OVER_DATE).length).toBeGreaterThan(0);
 		expect(previous.filter((o) => o.date >= CUT_OVER_DATE).length).toBeGreaterThan(0);
 
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-switch-'));
-		scratch.push(dir);
-		home = createN8nHome({ dir, tarball });
+		home = await packedN8nHome('e2e-switch-', scratch);
 		await importTemplateSetup(home, demo, [
 			templateVariant({
 				id: ID.migrate,
@@ -157,12 +138,7 @@ describe('switching over from another connector', () => {
 		runner = await startRunner(home);
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo));
 
 	async function migrate(): Promise<Report> {
 		const report = reportOf(await runner.run(ID.migrate, { allowFailure: true }));

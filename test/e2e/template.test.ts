@@ -5,24 +5,13 @@
  * Everything is judged from the sandboxes' state and request logs, against expectations computed with core/.
  * One n8n home and one sandbox pair serve all runs (each n8n command costs 10–20 s here); the tests run in order.
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
+import { addDays } from '../../sandbox/generator/ids';
 import {
 	startMijnwebwinkelSandbox,
 	type RunningMijnwebwinkelSandbox,
 } from '../../sandbox/mijnwebwinkel';
-import {
-	createN8nHome,
-	killAllN8n,
-	locateRuntime,
-	nodeOutput,
-	packPackage,
-	startRunner,
-	type N8nHome,
-	type ServerRunner,
-} from '../../scripts/n8n';
+import { nodeOutput, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
 	importTemplateSetup,
@@ -34,6 +23,7 @@ import {
 	type Report,
 	type RunSettings,
 } from '../../scripts/demo/setup';
+import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	fsControl,
 	cents,
@@ -85,12 +75,6 @@ const EMPTY_SHOP_CREDENTIAL = {
 const route = (r: { method: string; path: string }): string =>
 	`${r.method} ${r.path.replace(/\/\d[^/]*/g, '/:id')}`;
 
-const addDays = (ymd: string, n: number): string => {
-	const d = new Date(`${ymd}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + n);
-	return d.toISOString().slice(0, 10);
-};
-
 describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	let demo: DemoShop;
 	let home: N8nHome;
@@ -115,9 +99,6 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	const fsRequestsSince = (from: number) => demo.factuursturen.requests.slice(from);
 
 	beforeAll(async () => {
-		locateRuntime();
-		const tarball = await packPackage();
-		scratch.push(path.dirname(tarball));
 		// a shop that booked most of these customers by hand before (30 % of the batch's customers are new), with some
 		// orders shipped on account (bank transfer pending: invoiced open)
 		const shop = await startTemplateShop({
@@ -173,9 +154,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(fixable).toBeDefined();
 		creditFix = fixable!;
 
-		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-template-'));
-		scratch.push(dir);
-		home = createN8nHome({ dir, tarball });
+		home = await packedN8nHome('e2e-template-', scratch);
 		await importTemplateSetup(
 			home,
 			demo,
@@ -231,13 +210,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		runner = await startRunner(home);
 	});
 
-	afterAll(async () => {
-		await runner?.stop();
-		killAllN8n();
-		await demo?.close();
-		await emptyShop?.close();
-		for (const d of scratch) fs.rmSync(d, { recursive: true, force: true });
-	});
+	afterAll(() => cleanUp(scratch, runner, demo, emptyShop));
 
 	async function run(id: string): Promise<Report> {
 		const result = await runner.run(id, { allowFailure: true });
