@@ -3,7 +3,6 @@
  * form of one shop submitted twice at the same moment. Each worker runs one submission; one books, the other stands
  * down, and the books hold every order once.
  */
-import * as fs from 'node:fs';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
 import {
@@ -12,19 +11,11 @@ import {
 	type ExecuteResult,
 	type N8nSession,
 	type QueueCluster,
-	type WorkflowJson,
 } from '../../scripts/n8n';
-import {
-	formatReport,
-	ossVatRates,
-	reportOf,
-	sandboxCredentials,
-	templateVariant,
-	type Report,
-} from '../../scripts/demo/setup';
-import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../workflows/mijnwebwinkel-to-factuursturen';
-import { F, FORM_TEMPLATE_PATH } from '../../workflows/mijnwebwinkel-reprocess-form';
+import { formatReport, ossVatRates, reportOf, type Report } from '../../scripts/demo/setup';
+import { twice } from './support/fault-table';
 import { cleanUp, packedPackage } from './support/n8n-scratch';
+import { publishQueueShop, submitForm, type QueueShop } from './support/queue-shop';
 import { fsState, isBooked, shopOrders } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
@@ -33,26 +24,14 @@ jest.setTimeout(10 * 60_000);
 const OWNER = { ownerEmail: 'owner@example.test', ownerPassword: 'Queue-Owner-pass-2026' };
 const TODAY = amsterdamToday();
 const FROM = addDays(TODAY, -9);
-const FORM_PATH = 'mijnwebwinkel-lock-queue';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-function twice(keys: string[]): string[] {
-	return [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
-}
-
-type NodeJson = {
-	name: string;
-	parameters: Record<string, unknown>;
-	credentials?: Record<string, { id: string; name: string }>;
-};
 
 describe('run lock in queue mode: one shop, its form submitted twice at once, one submission per worker', () => {
 	const scratch: string[] = [];
 	let cluster: QueueCluster;
 	let session: N8nSession;
 	let demo: DemoShop;
-	let syncId: string;
-	let formId: string;
+	let shop: QueueShop;
 
 	beforeAll(async () => {
 		const { dir, tarball } = await packedPackage('run-lock-queue-', scratch);
@@ -67,52 +46,12 @@ describe('run lock in queue mode: one shop, its form submitted twice at once, on
 			newShare: 0.3,
 			pendingEvery: 2,
 		}));
-		const ids: Record<string, string> = {};
-		for (const c of sandboxCredentials(demo))
-			ids[c.type] = (
-				await session.api.post<{ id: string }>('/credentials', {
-					name: c.name,
-					type: c.type,
-					data: c.data,
-				})
-			).id;
-		const wf = templateVariant({
-			id: 'lockQueueSync0001',
-			settings: {
-				ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5']),
-				// the stood-down run ends green here, so that the form's job does too: its Report says it stood down
-				failRunOnErrors: false,
-			},
+		shop = await publishQueueShop(session, cluster.main.url, demo, 'q', {
+			ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5']),
+			// the stood-down run ends green here, so that the form's job does too: its Report says it stood down
+			failRunOnErrors: false,
 		});
-		for (const n of wf.nodes as NodeJson[])
-			for (const type of [MWW_CREDENTIAL.type, FS_CREDENTIAL.type])
-				if (n.credentials?.[type])
-					n.credentials[type] = { id: ids[type], name: n.credentials[type].name };
-		syncId = await createAndPublish(wf);
-		const form = JSON.parse(fs.readFileSync(FORM_TEMPLATE_PATH, 'utf8')) as WorkflowJson;
-		for (const n of form.nodes as NodeJson[]) {
-			if (n.name === F.form)
-				n.parameters.options = { ...(n.parameters.options as object), path: FORM_PATH };
-			if (n.name === F.call) n.parameters.workflowId = { __rl: true, mode: 'id', value: syncId };
-		}
-		formId = await createAndPublish(form);
-		const until = Date.now() + 60_000;
-		while ((await fetch(`${cluster.main.url}/form/${FORM_PATH}`)).status !== 200) {
-			if (Date.now() > until) throw new Error('the form is not served');
-			await sleep(500);
-		}
 	});
-
-	async function createAndPublish(wf: WorkflowJson): Promise<string> {
-		const created = await session.api.post<{ id: string }>('/workflows', {
-			name: wf.name,
-			nodes: wf.nodes,
-			connections: wf.connections,
-			settings: { executionOrder: 'v1', timezone: 'Europe/Amsterdam' },
-		});
-		await session.api.post(`/workflows/${created.id}/activate`);
-		return created.id;
-	}
 
 	afterAll(() => cleanUp(scratch, cluster, demo));
 
@@ -126,24 +65,18 @@ describe('run lock in queue mode: one shop, its form submitted twice at once, on
 	): Promise<Report[]> {
 		const ids = async (id: string) =>
 			new Set((await session.api.listExecutions({ workflowId: id })).map((e) => String(e.id)));
-		const [syncBefore, formBefore] = [await ids(syncId), await ids(formId)];
+		const [syncBefore, formBefore] = [await ids(shop.workflowId), await ids(shop.formWorkflowId)];
 		await Promise.all(
 			Array.from({ length: count }, async () => {
-				const body = new FormData();
-				body.set('field-0', fields.mode);
-				body.set('field-1', fields.orders ?? '');
-				body.set('field-2', fields.from ?? '');
-				body.set('field-3', fields.to ?? '');
-				const res = await fetch(`${cluster.main.url}/form/${FORM_PATH}`, { method: 'POST', body });
-				expect(res.status).toBe(200);
+				expect(await submitForm(cluster.main.url, shop, fields)).toBe(200);
 			}),
 		);
 		const deadline = Date.now() + 5 * 60_000;
 		for (;;) {
-			const sync = (await session.api.listExecutions({ workflowId: syncId })).filter(
+			const sync = (await session.api.listExecutions({ workflowId: shop.workflowId })).filter(
 				(e) => !syncBefore.has(String(e.id)) && finished(e),
 			);
-			const jobs = (await session.api.listExecutions({ workflowId: formId })).filter(
+			const jobs = (await session.api.listExecutions({ workflowId: shop.formWorkflowId })).filter(
 				(e) => !formBefore.has(String(e.id)) && finished(e),
 			);
 			if (sync.length === count && jobs.length === count) {

@@ -15,6 +15,7 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { RUN_LOCK_TABLE } from '../../workflows/mijnwebwinkel-to-factuursturen';
+import { twice } from './support/fault-table';
 import { cleanUp, packedN8nHome } from './support/n8n-scratch';
 import {
 	fsState,
@@ -39,11 +40,6 @@ interface LockRow {
 	until: number;
 	heldSince: string;
 	mode: string;
-}
-
-/** repeated keys: a reference (order) with two invoices, an e-mail with two debtors */
-function twice(keys: string[]): string[] {
-	return [...new Set(keys.filter((k, i) => keys.indexOf(k) !== i))];
 }
 
 describe('run lock: one run at a time per shop', () => {
