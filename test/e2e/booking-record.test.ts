@@ -7,17 +7,10 @@
  * The record is read back through n8n's public API and checked against the Factuursturen sandbox.
  */
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import { startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import {
-	formatReport,
-	importTemplateSetup,
-	SAMPLE_ACCOUNT_OSS_VAT_RATES,
-	reportOf,
-	templateVariant,
-	type Report,
-} from '../../scripts/demo/setup';
+import type { ServerRunner } from '../../scripts/n8n';
+import { formatReport, reportOf, templateVariant, type Report } from '../../scripts/demo/setup';
 import { bookingRecord, type RecordRow } from './support/booking-record';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import { cleanUp } from './support/n8n-scratch';
 import {
 	cents,
 	fsState,
@@ -29,6 +22,7 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -50,7 +44,6 @@ const ID = {
 
 describe('booking record: what was booked, when, and what still needs a hand', () => {
 	let demo: DemoShop;
-	let home: N8nHome;
 	let runner: ServerRunner;
 	let orders: ShopOrder[];
 	let batch: ShopOrder[];
@@ -74,27 +67,16 @@ describe('booking record: what was booked, when, and what still needs a hand', (
 		expect(oldOss).toBeDefined();
 		expect(batch.filter(fixableOss).length).toBeGreaterThan(0);
 
-		home = await packedN8nHome('e2e-record-', scratch);
-		await importTemplateSetup(home, demo, [
+		({ runner } = await startTemplateN8n('e2e-record-', scratch, demo, [
 			templateVariant({ id: ID.day1, settings: { mode: 'daily', lookbackDays: LOOKBACK } }),
 			templateVariant({
 				id: ID.day1Old,
 				settings: { mode: 'reprocess', orderNumbers: oldOss.number },
 			}),
-			templateVariant({
-				id: ID.day2,
-				settings: {
-					mode: 'daily',
-					lookbackDays: LOOKBACK,
-					ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
-				},
-			}),
-			templateVariant({
-				id: ID.day2Open,
-				settings: { mode: 'reprocess open problems', ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES },
-			}),
-		]);
-		runner = await startRunner(home);
+			// day 2: the OSS rates mapped
+			e2eTemplate({ id: ID.day2, settings: { mode: 'daily', lookbackDays: LOOKBACK } }),
+			e2eTemplate({ id: ID.day2Open, settings: { mode: 'reprocess open problems' } }),
+		]));
 	});
 
 	afterAll(() => cleanUp(scratch, runner, demo));

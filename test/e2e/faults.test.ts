@@ -14,20 +14,14 @@ import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
-import { killAllN8n, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import {
-	formatReport,
-	importTemplateSetup,
-	SAMPLE_ACCOUNT_OSS_VAT_RATES,
-	reportOf,
-	templateVariant,
-	type Report,
-} from '../../scripts/demo/setup';
+import { killAllN8n, type N8nHome, type ServerRunner } from '../../scripts/n8n';
+import { formatReport, reportOf, type Report } from '../../scripts/demo/setup';
 import { duplicates, faultsAt, SLOW_MS, TIMEOUT_MS, TRANSIENT } from './support/fault-table';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import { cleanUp } from './support/n8n-scratch';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
 import { filesUnder, secretHits } from './support/secrets';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -57,9 +51,8 @@ describe('never twice under faults, template in real n8n', () => {
 		demo = shop.demo;
 		const from = addDays(TODAY, -9);
 		expected = shopOrders(demo).filter((o) => isBooked(o) && o.date >= from && o.date <= TODAY);
-		home = await packedN8nHome('e2e-faults-', scratch);
-		await importTemplateSetup(home, demo, [
-			templateVariant({
+		({ home, runner } = await startTemplateN8n('e2e-faults-', scratch, demo, [
+			e2eTemplate({
 				id: ID,
 				settings: {
 					mode: 'migrate',
@@ -67,12 +60,10 @@ describe('never twice under faults, template in real n8n', () => {
 					runLockMinutes: 0.1,
 					dateFrom: from,
 					dateTo: TODAY,
-					ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 				},
 				requestOptions: { timeoutMs: TIMEOUT_MS },
 			}),
-		]);
-		runner = await startRunner(home);
+		]));
 	});
 
 	afterAll(() => cleanUp(scratch, runner, demo));

@@ -11,17 +11,10 @@
 import * as fs from 'node:fs';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
-import { startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import {
-	formatReport,
-	importTemplateSetup,
-	SAMPLE_ACCOUNT_OSS_VAT_RATES,
-	reportOf,
-	templateVariant,
-	type Report,
-} from '../../scripts/demo/setup';
+import type { ServerRunner } from '../../scripts/n8n';
+import { formatReport, reportOf, type Report } from '../../scripts/demo/setup';
 import { bookingRecord } from './support/booking-record';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import { cleanUp } from './support/n8n-scratch';
 import {
 	fsControl,
 	fsState,
@@ -30,6 +23,7 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 
 const ORDERS = Number(process.env.MIGRATION_ORDERS ?? 300);
 const BUDGET = Number(process.env.MIGRATION_BUDGET ?? 60);
@@ -57,7 +51,6 @@ function peakRssMb(pid: number | undefined): number | null {
 
 describe('migrating history at the real budget', () => {
 	let demo: DemoShop;
-	let home: N8nHome;
 	let runner: ServerRunner;
 	let inRange: ShopOrder[];
 	const scratch: string[] = [];
@@ -76,22 +69,19 @@ describe('migrating history at the real budget', () => {
 		inRange = shopOrders(demo).filter(
 			(o) => isBooked(o) && o.date >= RANGE.from && o.date <= RANGE.to,
 		);
-		home = await packedN8nHome('e2e-migrate-', scratch);
-		await importTemplateSetup(home, demo, [
-			templateVariant({
+		({ runner } = await startTemplateN8n('e2e-migrate-', scratch, demo, [
+			e2eTemplate({
 				id: ID,
 				settings: {
 					mode: 'migrate',
 					dateFrom: RANGE.from,
 					dateTo: RANGE.to,
-					ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 					apiBudgetPerHour: BUDGET,
 					failRunOnErrors: false,
 				},
 				requestOptions: { rateLimitWindowSeconds: WINDOW_S },
 			}),
-		]);
-		runner = await startRunner(home);
+		]));
 		await fsControl(demo, { rateLimit: { budget: BUDGET, windowMs: WINDOW_S * 1000 } });
 	});
 

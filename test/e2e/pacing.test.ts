@@ -6,15 +6,9 @@
  */
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { startFactuursturenSandbox } from '../../sandbox/factuursturen';
-import { createN8nHome, startRunner, type ServerRunner } from '../../scripts/n8n';
-import {
-	formatReport,
-	importTemplateSetup,
-	SAMPLE_ACCOUNT_OSS_VAT_RATES,
-	reportOf,
-	templateVariant,
-} from '../../scripts/demo/setup';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import type { ServerRunner } from '../../scripts/n8n';
+import { formatReport, reportOf } from '../../scripts/demo/setup';
+import { cleanUp } from './support/n8n-scratch';
 import {
 	fsState,
 	inLookback,
@@ -23,6 +17,7 @@ import {
 	shopOrders,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 
 jest.setTimeout(10 * 60_000);
 
@@ -35,7 +30,6 @@ const RESERVE = 1;
 describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-second window', () => {
 	const scratch: string[] = [];
 	let demo: DemoShop;
-	let home: ReturnType<typeof createN8nHome>;
 	// the template keeps its booking record in a Data Table, so it runs inside `n8n start` (see scripts/n8n/server-run.ts)
 	let runner: ServerRunner | undefined;
 
@@ -65,28 +59,20 @@ describe('pacing in real n8n: only new debtors, a budget of 30 requests per 10-s
 	afterAll(() => cleanUp(scratch, runner, demo?.mijnwebwinkel, demo?.factuursturen));
 
 	it('no call refused, no order failed or left waiting for the budget, every full window used ≥ 95 %', async () => {
-		home = await packedN8nHome('e2e-pacing-', scratch);
-		const settings = {
-			mode: 'daily' as const,
-			lookbackDays: LOOKBACK,
-			ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
-			failRunOnErrors: false,
-		};
-		await importTemplateSetup(home, demo, [
-			templateVariant({
+		const settings = { mode: 'daily' as const, lookbackDays: LOOKBACK, failRunOnErrors: false };
+		({ runner } = await startTemplateN8n('e2e-pacing-', scratch, demo, [
+			e2eTemplate({
 				id: 'tplE2ePacingNew01',
 				settings,
 				requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS },
 			}),
 			// as in production, where the renewal is up to an hour away: no waiting inside a node at all
-			templateVariant({
+			e2eTemplate({
 				id: 'tplE2ePacingWait1',
 				settings,
 				requestOptions: { rateLimitWindowSeconds: WINDOW_SECONDS, maxWaitSeconds: 0 },
 			}),
-		]);
-
-		runner = await startRunner(home);
+		]));
 		const report = reportOf(await runner.run('tplE2ePacingNew01', { timeoutMs: 8 * 60_000 }));
 		console.log(formatReport(report));
 		const calls = demo.factuursturen.requests;

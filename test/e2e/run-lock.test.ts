@@ -5,18 +5,11 @@
  * stands down until the lock expires, then takes it and books. Judged from the Factuursturen sandbox's own state.
  */
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
-import { killAllN8n, startRunner, type ExecuteResult, type ServerRunner } from '../../scripts/n8n';
-import {
-	formatReport,
-	importTemplateSetup,
-	ossVatRates,
-	reportOf,
-	templateVariant,
-	type Report,
-} from '../../scripts/demo/setup';
+import { killAllN8n, type ExecuteResult, type ServerRunner } from '../../scripts/n8n';
+import { formatReport, ossVatRates, reportOf, type Report } from '../../scripts/demo/setup';
 import { RUN_LOCK_TABLE } from '../../workflows/mijnwebwinkel-to-factuursturen';
 import { twice } from './support/fault-table';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import { cleanUp } from './support/n8n-scratch';
 import {
 	fsState,
 	inLookback,
@@ -25,6 +18,7 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 
 jest.setTimeout(5 * 60_000);
 
@@ -60,9 +54,8 @@ describe('run lock: one run at a time per shop', () => {
 		});
 		demo = shop.demo;
 		batch = shopOrders(demo).filter((o) => isBooked(o) && inLookback(o, LOOKBACK));
-		const home = await packedN8nHome('e2e-run-lock-', scratch);
-		await importTemplateSetup(home, demo, [
-			templateVariant({
+		({ runner } = await startTemplateN8n('e2e-run-lock-', scratch, demo, [
+			e2eTemplate({
 				id: ID,
 				settings: {
 					lookbackDays: LOOKBACK,
@@ -70,8 +63,7 @@ describe('run lock: one run at a time per shop', () => {
 					ossVatRates: ossVatRates(['BE:21', 'BE:6', 'DE:19', 'DE:7', 'FR:20', 'FR:5.5']),
 				},
 			}),
-		]);
-		runner = await startRunner(home);
+		]));
 	});
 
 	afterAll(() => cleanUp(scratch, runner, demo));

@@ -9,17 +9,10 @@
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
 import { fsClient } from '../../sandbox/factuursturen/http-client';
-import { startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
-import {
-	formatReport,
-	importTemplateSetup,
-	SAMPLE_ACCOUNT_OSS_VAT_RATES,
-	reportOf,
-	templateVariant,
-	type Report,
-} from '../../scripts/demo/setup';
+import type { ServerRunner } from '../../scripts/n8n';
+import { formatReport, reportOf, type Report } from '../../scripts/demo/setup';
 import { bookingRecord } from './support/booking-record';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import { cleanUp } from './support/n8n-scratch';
 import {
 	fsState,
 	isBooked,
@@ -28,6 +21,7 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 
 jest.setTimeout(15 * 60_000);
 
@@ -52,7 +46,6 @@ function ordersOfInvoice(inv: FsInvoice): string[] {
 
 describe('switching over from another connector', () => {
 	let demo: DemoShop;
-	let home: N8nHome;
 	let runner: ServerRunner;
 	let inRange: ShopOrder[];
 	let previous: ShopOrder[];
@@ -120,22 +113,19 @@ describe('switching over from another connector', () => {
 		expect(previous.filter((o) => o.date < CUT_OVER_DATE).length).toBeGreaterThan(0);
 		expect(previous.filter((o) => o.date >= CUT_OVER_DATE).length).toBeGreaterThan(0);
 
-		home = await packedN8nHome('e2e-switch-', scratch);
-		await importTemplateSetup(home, demo, [
-			templateVariant({
+		({ runner } = await startTemplateN8n('e2e-switch-', scratch, demo, [
+			e2eTemplate({
 				id: ID.migrate,
 				settings: {
 					mode: 'migrate',
 					dateFrom: RANGE.from,
 					dateTo: RANGE.to,
-					ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 					cutOverDate: CUT_OVER_DATE,
 					invoicesElsewhereIn: 'lines',
 					invoicesElsewherePattern: PATTERN,
 				},
 			}),
-		]);
-		runner = await startRunner(home);
+		]));
 	});
 
 	afterAll(() => cleanUp(scratch, runner, demo));
