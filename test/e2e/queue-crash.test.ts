@@ -15,13 +15,7 @@ import * as path from 'node:path';
 import { orderReference } from '../../core/factuursturen/reference';
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
-import {
-	loginAndApiKey,
-	startQueueCluster,
-	type ExecuteResult,
-	type N8nSession,
-	type QueueCluster,
-} from '../../scripts/n8n';
+import type { ExecuteResult, N8nSession, QueueCluster } from '../../scripts/n8n';
 import {
 	formatReport,
 	SAMPLE_ACCOUNT_OSS_VAT_RATES,
@@ -29,8 +23,8 @@ import {
 	type Report,
 } from '../../scripts/demo/setup';
 import { duplicates, TRANSIENT } from './support/fault-table';
-import { cleanUp, packedPackage } from './support/n8n-scratch';
-import { publishQueueShop, submitForm, type QueueShop } from './support/queue-shop';
+import { cleanUp } from './support/n8n-scratch';
+import { publishQueueShop, startQueueN8n, submitForm, type QueueShop } from './support/queue-shop';
 import { filesUnder, secretHits } from './support/secrets';
 import { fsState, isBooked, shopOrders, type ShopOrder } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
@@ -56,10 +50,7 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 	let expected: ShopOrder[];
 
 	beforeAll(async () => {
-		const { dir, tarball } = await packedPackage('queue-crash-', scratch);
-		cluster = await startQueueCluster({
-			dir,
-			tarball,
+		({ cluster, session } = await startQueueN8n('queue-crash-', scratch, {
 			workers: 2,
 			concurrency: 1,
 			...OWNER,
@@ -69,8 +60,7 @@ describe('a queue-mode worker killed mid-run, then the migration run again', () 
 				QUEUE_WORKER_STALLED_INTERVAL: '5000',
 				N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '0.25',
 			},
-		});
-		session = await loginAndApiKey(cluster.main.url, OWNER);
+		}));
 		({ demo } = await startTemplateShop({
 			seed: 37,
 			orderCount: 140,

@@ -5,17 +5,11 @@
  */
 import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
-import {
-	loginAndApiKey,
-	startQueueCluster,
-	type ExecuteResult,
-	type N8nSession,
-	type QueueCluster,
-} from '../../scripts/n8n';
+import type { ExecuteResult, N8nSession, QueueCluster } from '../../scripts/n8n';
 import { formatReport, ossVatRates, reportOf, type Report } from '../../scripts/demo/setup';
 import { twice } from './support/fault-table';
-import { cleanUp, packedPackage } from './support/n8n-scratch';
-import { publishQueueShop, submitForm, type QueueShop } from './support/queue-shop';
+import { cleanUp } from './support/n8n-scratch';
+import { publishQueueShop, startQueueN8n, submitForm, type QueueShop } from './support/queue-shop';
 import { fsState, isBooked, shopOrders } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
 
@@ -34,9 +28,11 @@ describe('run lock in queue mode: one shop, its form submitted twice at once, on
 	let shop: QueueShop;
 
 	beforeAll(async () => {
-		const { dir, tarball } = await packedPackage('run-lock-queue-', scratch);
-		cluster = await startQueueCluster({ dir, tarball, workers: 2, concurrency: 1, ...OWNER });
-		session = await loginAndApiKey(cluster.main.url, OWNER);
+		({ cluster, session } = await startQueueN8n('run-lock-queue-', scratch, {
+			workers: 2,
+			concurrency: 1,
+			...OWNER,
+		}));
 		({ demo } = await startTemplateShop({
 			seed: 33,
 			orderCount: 90,

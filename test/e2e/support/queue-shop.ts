@@ -5,10 +5,18 @@
  */
 import * as fs from 'node:fs';
 import type { DemoShop } from '../../../sandbox/demo-shop';
-import type { N8nSession, WorkflowJson } from '../../../scripts/n8n';
+import {
+	loginAndApiKey,
+	startQueueCluster,
+	type N8nSession,
+	type QueueCluster,
+	type QueueClusterOptions,
+	type WorkflowJson,
+} from '../../../scripts/n8n';
 import { sandboxCredentials, templateVariant, type RunSettings } from '../../../scripts/demo/setup';
 import { FS_CREDENTIAL, MWW_CREDENTIAL } from '../../../workflows/mijnwebwinkel-to-factuursturen';
 import { F, FORM_TEMPLATE_PATH } from '../../../workflows/mijnwebwinkel-reprocess-form';
+import { packedPackage } from './n8n-scratch';
 
 type NodeJson = {
 	name: string;
@@ -37,6 +45,24 @@ async function createAndPublish(session: N8nSession, wf: WorkflowJson): Promise<
 	});
 	await session.api.post(`/workflows/${created.id}/activate`);
 	return created.id;
+}
+
+/**
+ * A queue-mode cluster (scripts/n8n/queue.ts) with the packed package in a fresh folder named `prefix…` (added to
+ * `scratch`), and its owner's API session.
+ */
+export async function startQueueN8n(
+	prefix: string,
+	scratch: string[],
+	opts: Omit<QueueClusterOptions, 'dir' | 'tarball'>,
+): Promise<{ cluster: QueueCluster; session: N8nSession }> {
+	const cluster = await startQueueCluster({ ...(await packedPackage(prefix, scratch)), ...opts });
+	try {
+		return { cluster, session: await loginAndApiKey(cluster.main.url, opts) };
+	} catch (error) {
+		await cluster.stop();
+		throw error;
+	}
 }
 
 /** Credentials, sync workflow and form workflow of shop `key`, published; resolves once the form is served. */
