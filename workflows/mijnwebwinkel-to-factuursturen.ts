@@ -15,21 +15,15 @@ import {
 	idFor,
 	ifParams,
 	jsonText,
+	switchRule,
 	workflowFile,
 	writeWorkflowFile,
-	switchRule,
 	type Builder,
 	type Json,
 } from './builder';
 import { FORM_PATH, REPROCESS_OPEN, TEMPLATE_ID, TEMPLATE_NAME } from './template-ids';
 
-export {
-	FORM_PATH,
-	FORM_TEMPLATE_ID,
-	REPROCESS_OPEN,
-	TEMPLATE_ID,
-	TEMPLATE_NAME,
-} from './template-ids';
+export * from './template-ids';
 export const TEMPLATE_PATH = path.resolve(__dirname, 'mijnwebwinkel-to-factuursturen.json');
 export const PKG = 'n8n-nodes-mijnwebwinkel-factuursturen';
 export const MWW_CREDENTIAL = {

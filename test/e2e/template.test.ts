@@ -11,19 +11,17 @@ import {
 	startMijnwebwinkelSandbox,
 	type RunningMijnwebwinkelSandbox,
 } from '../../sandbox/mijnwebwinkel';
-import { nodeOutput, startRunner, type N8nHome, type ServerRunner } from '../../scripts/n8n';
+import { nodeOutput, type ServerRunner } from '../../scripts/n8n';
 import {
 	formatReport,
-	importTemplateSetup,
 	mijnwebwinkelCredential,
 	N,
 	SAMPLE_ACCOUNT_OSS_VAT_RATES,
 	reportOf,
 	templateVariant,
 	type Report,
-	type RunSettings,
 } from '../../scripts/demo/setup';
-import { cleanUp, packedN8nHome } from './support/n8n-scratch';
+import { cleanUp } from './support/n8n-scratch';
 import {
 	fsControl,
 	cents,
@@ -39,6 +37,7 @@ import {
 	type ShopOrder,
 } from './support/shop-expectations';
 import { startTemplateShop } from './support/template-shop';
+import { e2eTemplate, startTemplateN8n } from './support/template-in-n8n';
 import { buildInvoice, ROUNDING_LINE_DESCRIPTION } from '../../core/factuursturen/invoice-builder';
 import { parseMapping } from '../../core/factuursturen/invoice-mapping';
 import { INVOICEABLE_STATUSES } from '../../workflows/mijnwebwinkel-to-factuursturen';
@@ -60,12 +59,11 @@ const ID = {
 const PACING = { budget: 60, windowSeconds: 20 };
 /** the issue's API-economy case: a daily batch in which 30 % of the customers are new debtors */
 const NEW_SHARE = 0.3;
-/** a realistic setup: the OSS rates the (sandbox) Factuursturen account holds, set in Run settings */
-const OSS_SETUP: RunSettings = {
-	ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
-};
-/** the same mapping as the core reads it (the template's VAT rates are the defaults) */
-const TEMPLATE_MAPPING = parseMapping({ ossVatRates: OSS_SETUP.ossVatRates });
+/**
+ * the same mapping as the core reads it: the template's VAT rates are the defaults; its OSS rates, a realistic setup,
+ * those the (sandbox) Factuursturen account holds, set in Run settings (e2eTemplate)
+ */
+const TEMPLATE_MAPPING = parseMapping({ ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES });
 const EMPTY_SHOP_CREDENTIAL = {
 	id: 'mwwEmptyShopCred01',
 	name: 'Mijnwebwinkel shop without orders',
@@ -77,7 +75,6 @@ const route = (r: { method: string; path: string }): string =>
 
 describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 	let demo: DemoShop;
-	let home: N8nHome;
 	let runner: ServerRunner;
 	let orders: ShopOrder[];
 	let dailyBatch: ShopOrder[];
@@ -154,45 +151,42 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 		expect(fixable).toBeDefined();
 		creditFix = fixable!;
 
-		home = await packedN8nHome('e2e-template-', scratch);
-		await importTemplateSetup(
-			home,
+		({ runner } = await startTemplateN8n(
+			'e2e-template-',
+			scratch,
 			demo,
 			[
-				templateVariant({
+				e2eTemplate({
 					id: ID.daily,
-					settings: { ...OSS_SETUP, mode: 'daily', lookbackDays: LOOKBACK },
+					settings: { mode: 'daily', lookbackDays: LOOKBACK },
 				}),
-				templateVariant({
+				e2eTemplate({
 					id: ID.reprocess,
 					settings: {
-						...OSS_SETUP,
 						mode: 'reprocess',
 						orderNumbers: `${reprocessOrder.number}, ${notInvoiceableOrder.number}, ${creditFix.original.number}, ${creditFix.credit.number}`,
 					},
 				}),
-				templateVariant({
+				e2eTemplate({
 					id: ID.migrate,
 					settings: {
-						...OSS_SETUP,
 						mode: 'migrate',
 						dateFrom: migrateRange.from,
 						dateTo: migrateRange.to,
 					},
 				}),
-				templateVariant({
+				e2eTemplate({
 					id: ID.check,
-					settings: { ...OSS_SETUP, mode: 'reprocess', orderNumbers: mismatchOrder.number },
+					settings: { mode: 'reprocess', orderNumbers: mismatchOrder.number },
 				}),
-				templateVariant({
+				e2eTemplate({
 					id: ID.pacing,
-					settings: { ...OSS_SETUP, mode: 'daily', lookbackDays: LOOKBACK },
+					settings: { mode: 'daily', lookbackDays: LOOKBACK },
 					requestOptions: { rateLimitWindowSeconds: PACING.windowSeconds },
 				}),
-				templateVariant({
+				e2eTemplate({
 					id: ID.afgehandeld,
 					settings: {
-						...OSS_SETUP,
 						mode: 'reprocess',
 						orderNumbers: afgehandeldOrder.number,
 						invoiceableStatuses: [...INVOICEABLE_STATUSES, 'Afgehandeld'],
@@ -206,8 +200,7 @@ describe('template mijnwebwinkel-to-factuursturen in real n8n', () => {
 				}),
 			],
 			[mijnwebwinkelCredential(emptyShop, EMPTY_SHOP_CREDENTIAL)],
-		);
-		runner = await startRunner(home);
+		));
 	});
 
 	afterAll(() => cleanUp(scratch, runner, demo, emptyShop));

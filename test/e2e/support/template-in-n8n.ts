@@ -12,6 +12,7 @@ import {
 } from '../../../scripts/demo/setup';
 import {
 	startRunner,
+	type N8nCredential,
 	type N8nHome,
 	type ServerRunner,
 	type WorkflowJson,
@@ -26,14 +27,15 @@ export function e2eTemplate(v: TemplateVariant): WorkflowJson {
 	});
 }
 
-/** `n8n start` on a fresh home (packedN8nHome) with the sandbox credentials and these workflows imported. */
+/** `n8n start` on a fresh home (packedN8nHome) with the sandbox credentials (and any others) and these workflows. */
 export async function startTemplateN8n(
 	prefix: string,
 	scratch: string[],
 	demo: DemoShop,
 	workflows: WorkflowJson[],
+	extraCredentials: N8nCredential[] = [],
 ): Promise<{ home: N8nHome; runner: ServerRunner }> {
 	const home = await packedN8nHome(prefix, scratch);
-	await importTemplateSetup(home, demo, workflows);
+	await importTemplateSetup(home, demo, workflows, extraCredentials);
 	return { home, runner: await startRunner(home) };
 }
