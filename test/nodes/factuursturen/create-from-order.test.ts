@@ -10,6 +10,7 @@ import {
 } from '../../../nodes/Factuursturen/transport/client';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { bookingRows, rowForTable } from '../../../core/booking-record/row';
 import { parseCents } from '../../../core/money';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { count, items, JAN_JANSEN, makeOrder, runNode, sandbox, type Sandbox } from './harness';
@@ -643,6 +644,91 @@ describe('Create From Order', () => {
 			expect((await s.requests()).slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
 				'POST /api/v1/invoices',
 			]);
+		});
+
+		/** the booking-record rows of earlier runs, as the template's Data Table Get reads them back */
+		const recordRows = (outcomes: Array<Record<string, unknown>>) =>
+			bookingRows([], outcomes, new Date().toISOString()).map((r) => rowForTable(r));
+		const findByOrders = (bookedOriginals: unknown[] = []) => ({
+			resource: 'invoice',
+			operation: 'findByOrders',
+			bookedOriginals: JSON.stringify(bookedOriginals),
+		});
+		const searchesAndPosts = async (before: number) =>
+			(await s.requests())
+				.slice(before)
+				.filter((r) => r.path.includes('/search/') || r.method === 'POST')
+				.map((r) => `${r.method} ${r.path}`);
+
+		it('an original the booking record has booked, outside the bulk list, is named without a search', async () => {
+			clearCreatedInvoices();
+			const [found] = await runNode(
+				s,
+				findByOrders(
+					recordRows([{ orderNumber: '3986', outcome: 'sent', invoicenr: 'F-2025-0412' }]),
+				),
+				{
+					items: items(creditOf('3987', '3986')),
+				},
+			);
+			expect(found.json).toMatchObject({
+				originalInvoice: { invoicenr: 'F-2025-0412', source: 'booking record' },
+			});
+			expect(found.json.originalNotInvoiced).toBeUndefined();
+			const before = (await s.requests()).length;
+			const [credit] = await runNode(s, create(), { items: items(found.json) });
+			expect(credit.json).toMatchObject({
+				invoiceAction: 'created',
+				originalInvoiceNumber: 'F-2025-0412',
+			});
+			expect(await searchesAndPosts(before)).toEqual(['POST /api/v1/invoices']);
+		});
+
+		it('an original the record has refused, or one in the same batch without an invoice: refused without a search', async () => {
+			clearCreatedInvoices();
+			const refusedBefore = recordRows([
+				{ orderNumber: '3988', outcome: 'failed', refused: true, code: 'unmapped_vat_rate' },
+			]);
+			const found = await runNode(s, findByOrders(refusedBefore), {
+				items: items(creditOf('3989', '3988'), mixed('3992'), creditOf('3993', '3992')),
+			});
+			expect(found[0].json).toMatchObject({ originalInvoice: null, originalNotInvoiced: true });
+			// the original is in the batch: the list covers its date, and it has no invoice (yet)
+			expect(found[2].json).toMatchObject({ originalInvoice: null, originalNotInvoiced: true });
+			const before = (await s.requests()).length;
+			const out = await runNode(s, create(), {
+				items: items(found[0].json, found[2].json),
+				continueOnFail: true,
+			});
+			expect(out.map((o) => (o.json.details as IDataObject).code)).toEqual([
+				'original_invoice_not_found',
+				'original_invoice_not_found',
+			]);
+			expect(await searchesAndPosts(before)).toEqual([]);
+		});
+
+		it('a failed original (its create may have gone through) or none in the record: left to the one search', async () => {
+			clearCreatedInvoices();
+			const failedBefore = recordRows([
+				{ orderNumber: '3994', outcome: 'failed', code: 'create_outcome_unknown' },
+			]);
+			const found = await runNode(s, findByOrders(failedBefore), {
+				items: items(creditOf('3995', '3994'), creditOf('3997', '3996')),
+			});
+			for (const f of found) {
+				expect(f.json.originalInvoice).toBeNull();
+				expect(f.json.originalNotInvoiced).toBeUndefined();
+			}
+		});
+
+		it('Booked Originals that is not a list is a setting to fix', async () => {
+			const error = await runNode(
+				s,
+				{ ...findByOrders(), bookedOriginals: '{"orderNumber": "1"}' },
+				{ items: items(creditOf('3999', '3998')) },
+			).catch((e) => e);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toMatch(/Booked Originals must be a list/);
 		});
 
 		it('an original booked in an earlier run before the bulk list begins is found by one search', async () => {

@@ -397,8 +397,9 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 	/**
 	 * A credit note must name the invoice it corrects: the credited order's invoice, found by its reference among
 	 * the invoices created earlier in this run (this execution's, or an earlier loop round's in this process), in
-	 * the bulk list (Find By Orders' `originalInvoice`, or this node's own), or else ONE reference search: only for
-	 * an original booked before the list's first day. Not found → refusal.
+	 * the bulk list or the booking record (Find By Orders' `originalInvoice`, or this node's own list), or else ONE
+	 * reference search: only for an original neither knows, booked before the list's first day or not at all. When
+	 * Find By Orders is sure there is none (`originalNotInvoiced`), no search. Not found → refusal.
 	 */
 	const originalInvoiceOf = async (
 		order: CanonicalOrder,
@@ -413,7 +414,7 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 				(await api.recentInvoice(credited)) ??
 				(listed ? nrOf(listed) : ''))
 			: '';
-		if (!nr && credited) {
+		if (!nr && credited && json.originalNotInvoiced !== true) {
 			const inOwnList = index?.get(credited)[0];
 			const found = inOwnList ?? (await findInvoiceByReference(run, credited, i));
 			nr = found ? nrOf(found) : '';

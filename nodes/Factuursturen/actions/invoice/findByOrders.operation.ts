@@ -2,8 +2,10 @@
  * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary, or null), using
  * ONE complete read of the invoice list for all items. Create From Order then needs no request for the
  * duplicate check. A list that cannot be read fails every item: "null" always means "not invoiced". A credit
- * order also gets `originalInvoice`: its original's invoice from the same list (null when not listed), so the
- * credit note needs no search for the invoice it corrects.
+ * order also gets `originalInvoice`: its original's invoice from the same list, else from the booking record
+ * (Booked Originals), else null; with `originalNotInvoiced: true` when that null is certain (the original is in
+ * this batch, so the list covers its date, or the record has it refused or skipped). The credit note then needs
+ * no search for the invoice it corrects.
  */
 import {
 	NodeOperationError,
@@ -13,6 +15,10 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { duplicateFix } from '../../../../core/booking/duplicates';
+import {
+	recordedOriginals,
+	type RecordedOriginal,
+} from '../../../../core/booking-record/credit-original';
 import type { ErrorCode } from '../../../../core/error-codes';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
 import { forEachItem } from '../../helpers/forEachItem';
@@ -20,11 +26,38 @@ import { foreignRuleOf, invoiceSummary, type InvoiceIndex } from '../../helpers/
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { listError, oncePerRun } from '../../transport/booking';
 import { readInvoiceIndex } from '../../transport/invoices';
+import { jsonParameter } from '../../helpers/jsonParameter';
 import { invoicesMadeElsewhere } from '../common.descriptions';
 import type { FactuursturenRun } from '../node.type';
 import { orderProperty } from './invoice.descriptions';
 
-const properties: INodeProperties[] = [orderProperty, invoicesMadeElsewhere];
+const bookedOriginalsProperty: INodeProperties = {
+	displayName: 'Booked Originals',
+	name: 'bookedOriginals',
+	type: 'json',
+	default: '[]',
+	description:
+		"Rows of the booking-record Data Table for the orders that credit orders in the input credit (an expression listing them, or empty). A credit note names its original's invoice from the invoice list, else from these rows; only when neither knows does Create From Order search Factuursturen for it.",
+};
+
+const properties: INodeProperties[] = [
+	orderProperty,
+	invoicesMadeElsewhere,
+	bookedOriginalsProperty,
+];
+
+function bookedOriginalsOf(run: FactuursturenRun): Map<string, RecordedOriginal> {
+	const value = jsonParameter(run, 'bookedOriginals');
+	if (!Array.isArray(value)) {
+		throw new NodeOperationError(run.ctx.getNode(), 'Booked Originals must be a list of rows', {
+			description:
+				"Leave it empty, or set it to an expression that lists booking-record rows, e.g. {{ $('Booked originals').all().map(i => i.json) }}",
+		});
+	}
+	return recordedOriginals(
+		value.filter((v): v is IDataObject => v !== null && typeof v === 'object' && !Array.isArray(v)),
+	);
+}
 
 const displayOptions = { show: { resource: ['invoice'], operation: ['findByOrders'] } };
 
@@ -34,10 +67,15 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 	// a broken rule for invoices made elsewhere is a setting to fix, said as such (not as an unreadable list)
 	const foreign = foreignRuleOf(run, 0);
 	const path = (i: number) => String(run.ctx.getNodeParameter('orderProperty', i, ''));
+	const booked = bookedOriginalsOf(run);
 	const dates: string[] = [];
+	// orders of this batch: the list covers their dates, so an invoice it lacks does not exist
+	const inBatch = new Set<string>();
 	for (let i = 0; i < run.items.length; i++) {
 		try {
-			dates.push(orderOf(run.ctx, run.items[i].json, path(i), i).date);
+			const order = orderOf(run.ctx, run.items[i].json, path(i), i);
+			dates.push(order.date);
+			inBatch.add(order.number);
 		} catch {
 			// an invalid order is reported for its own item below
 		}
@@ -85,9 +123,17 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 					out.duplicateInvoiceNumbers as string[],
 				) as unknown as IDataObject;
 			}
-			if (isCreditOrder(order) && order.creditsOrderNumber) {
-				const original = index.get(order.creditsOrderNumber);
-				out.originalInvoice = original.length ? invoiceSummary(original[0]) : null;
+			const credited = isCreditOrder(order) ? order.creditsOrderNumber : null;
+			if (credited) {
+				const listed = index.get(credited);
+				const recorded = booked.get(credited) ?? 'unknown';
+				out.originalInvoice = listed.length
+					? invoiceSummary(listed[0])
+					: typeof recorded === 'object'
+						? { invoicenr: recorded.invoiceNumber, source: 'booking record' }
+						: null;
+				if (out.originalInvoice === null && (inBatch.has(credited) || recorded === 'not invoiced'))
+					out.originalNotInvoiced = true;
 			}
 			return out;
 		},
