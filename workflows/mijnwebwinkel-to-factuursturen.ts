@@ -55,6 +55,8 @@ export const N = {
 	debtors: 'Get or create debtors',
 	paceDebtors: 'Pace after debtors',
 	find: 'Find existing invoices',
+	creditOrders: 'Credit orders',
+	bookedOriginals: 'Booked originals',
 	loop: 'Per order',
 	create: 'Create invoice',
 	pace: 'Pace (rate limit)',
@@ -764,12 +766,47 @@ function debtors(b: Builder): void {
 	b.connect(N.debtors, N.paceDebtors, 0);
 }
 
-/** Duplicate check, in bulk. */
+/** Duplicate check, in bulk; credit notes' originals from the same list or the booking record. */
 function duplicateCheck(b: Builder): void {
+	// above the duplicate check, so it runs first: the booking record's rows of the orders credit orders credit
+	b.node(
+		N.creditOrders,
+		'n8n-nodes-base.filter',
+		2.2,
+		[1980, -200],
+		ifParams('={{ !!$json.creditsOrderNumber }}'),
+	);
+	b.connect(N.paceDebtors, N.creditOrders);
+	b.node(
+		N.bookedOriginals,
+		'n8n-nodes-base.dataTable',
+		1.1,
+		[2200, -200],
+		{
+			resource: 'row',
+			operation: 'get',
+			dataTableId: RECORD_TABLE_REF,
+			matchType: 'allConditions',
+			filters: {
+				conditions: [
+					{
+						keyName: 'orderNumber',
+						condition: 'eq',
+						keyValue: '={{ $json.creditsOrderNumber }}',
+					},
+				],
+			},
+			returnAll: false,
+			limit: 1,
+		},
+		{ alwaysOutputData: true },
+	);
+	b.connect(N.creditOrders, N.bookedOriginals);
 	factuursturenCall(b, N.find, [1980, 0], {
 		resource: 'invoice',
 		operation: 'findByOrders',
 		invoicesMadeElsewhere,
+		bookedOriginals: `={{ $('${N.bookedOriginals}').isExecuted ? $('${N.bookedOriginals}').all().map(i => i.json) : [] }}`,
 	});
 	b.connect(N.paceDebtors, N.find);
 }
