@@ -4,7 +4,7 @@
  */
 export const SHOP_TIME_ZONE = 'Europe/Amsterdam';
 
-/** The date in the shop's time zone as YYYY-MM-DD ('sv-SE' writes dates that way). */
-export function shopDate(now: Date = new Date()): string {
+/** Today (or the day of `now`) in the shop's time zone as YYYY-MM-DD ('sv-SE' writes dates that way). */
+export function shopToday(now: Date = new Date()): string {
 	return now.toLocaleDateString('sv-SE', { timeZone: SHOP_TIME_ZONE });
 }

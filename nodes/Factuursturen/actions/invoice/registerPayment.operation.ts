@@ -5,7 +5,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { SHOP_TIME_ZONE, shopDate } from '../../../../core/time-zone';
+import { SHOP_TIME_ZONE, shopToday } from '../../../../core/time-zone';
 import { dateParam } from '../../helpers/dateParameter';
 import { decimalText } from '../../helpers/decimalText';
 import { forEachItem } from '../../helpers/forEachItem';
@@ -50,7 +50,7 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 		let date: string;
 		let amount: string;
 		try {
-			date = dateParam(run.ctx.getNodeParameter('date', i, '')) || shopDate();
+			date = dateParam(run.ctx.getNodeParameter('date', i, '')) || shopToday();
 			amount =
 				amountParam === '' || amountParam.toLowerCase() === 'full'
 					? 'full'
