@@ -84,7 +84,7 @@ export function inLookback(
 export interface FsInvoice {
 	invoicenr: string;
 	clientnr: string | number;
-	reference: { line1: string };
+	reference: { line1: string; line2?: string };
 	totalintax: string;
 	tax: string;
 	open: string;
