@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { amsterdamToday, type DemoShop } from '../sandbox/demo-shop';
+import { addDays } from '../sandbox/generator/ids';
 import { startFactuursturenSandbox } from '../sandbox/factuursturen';
 import {
 	createN8nHome,
@@ -21,6 +22,7 @@ import {
 	packPackage,
 	startRunner,
 	type ExecuteResult,
+	type ServerRunner as Runner,
 	type WorkflowJson,
 } from '../scripts/n8n';
 import {
@@ -40,6 +42,12 @@ export interface FlowCase {
 	newShare: number;
 	/** requests per window and the window (seconds); default a budget the batch never reaches */
 	budget?: { requests: number; windowSeconds: number };
+	/**
+	 * The shop's everyday: the days before the batch's window were booked by earlier runs (a migration of them,
+	 * not counted), so the booking record knows the originals of credits older than the window. Without it the
+	 * batch is the first day: no record, and a credit whose original is older than the window needs a search.
+	 */
+	history?: boolean;
 }
 
 export interface FlowResult {
@@ -53,7 +61,11 @@ export interface FlowResult {
 	newDebtors: number;
 	credits: number;
 	creditSearches: number;
+	/** orders of the days before the window invoiced by the history runs (not counted) */
+	historyBooked: number;
 	rejected: number;
+	/** the calls per route (method and path, numbers and search terms as {…}), most first */
+	routes: Array<[string, number]>;
 	/** requests per window of the budget, first and last window included */
 	perWindow: number[];
 	wallMs: number;
@@ -114,7 +126,9 @@ export async function runFlowCase(
 	try {
 		const home = createN8nHome({ dir, tarball });
 		const id = `benchFlow${Math.round(c.newShare * 100)}${c.budget ? 'b' : ''}`;
+		const historyId = `${id}History`;
 		await importTemplateSetup(home, demo, [
+			...(c.history ? [historyVariant(historyId, subject.template)] : []),
 			templateVariant(
 				{
 					id,
@@ -131,11 +145,16 @@ export async function runFlowCase(
 				subject.template,
 			),
 		]);
-		const before = demo.factuursturen.requests.length;
 		// inside n8n start: the template keeps its booking record in Data Tables, which `n8n execute` cannot use
 		const runner = await startRunner(home);
 		let result: ExecuteResult;
+		let before = demo.factuursturen.requests.length;
+		let historyBooked = 0;
 		try {
+			if (c.history) {
+				historyBooked = await bookHistory(demo, runner, historyId);
+				before = demo.factuursturen.requests.length;
+			}
 			result = await runner.run(id, { timeoutMs: 20 * 60_000 });
 		} finally {
 			await runner.stop();
@@ -155,6 +174,11 @@ export async function runFlowCase(
 			perWindow.set(w, (perWindow.get(w) ?? 0) + 1);
 		}
 		const sent = report.sent;
+		const routes = new Map<string, number>();
+		for (const r of calls) {
+			const route = `${r.method} ${r.path.replace(/^\/api\/v1/, '').replace(/\/(?=[^/]*\d)[^/]+$/, '/{…}')}`;
+			routes.set(route, (routes.get(route) ?? 0) + 1);
+		}
 		return {
 			name: c.name,
 			batch: batch.length,
@@ -167,10 +191,12 @@ export async function runFlowCase(
 			calls: calls.length,
 			newDebtors,
 			credits,
+			historyBooked,
 			creditSearches: calls.filter(
 				(r) => r.method === 'GET' && r.path.startsWith('/api/v1/search/invoices/'),
 			).length,
 			rejected: calls.filter((r) => r.status === 403 || r.status === 429).length,
+			routes: [...routes].sort(([, a], [, b]) => b - a),
 			perWindow: [...perWindow.entries()].sort(([a], [b]) => a - b).map(([, n]) => n),
 			wallMs: result.durationMs,
 			perInvoice: calls.length / sent,
@@ -184,20 +210,73 @@ export async function runFlowCase(
 	}
 }
 
+/** the days before the batch's window: from the shop's first day to the day before the lookback begins */
+const HISTORY = { from: -14, to: -(LOOKBACK + 1) };
+
+function historyVariant(id: string, template?: WorkflowJson): WorkflowJson {
+	const today = amsterdamToday();
+	return templateVariant(
+		{
+			id,
+			settings: {
+				mode: 'migrate',
+				dateFrom: addDays(today, HISTORY.from),
+				dateTo: addDays(today, HISTORY.to),
+				ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
+				failRunOnErrors: false,
+			},
+		},
+		template,
+	);
+}
+
+/**
+ * Books the history as earlier days would have: a migration of it, run until it is done, with
+ * Factuursturen's clock on the range's last day, so its invoices are dated before the batch's (as they would be).
+ * Returns the orders it booked.
+ */
+async function bookHistory(demo: DemoShop, runner: Runner, id: string): Promise<number> {
+	const control = (body: object) =>
+		fetch(`${demo.factuursturen.url}/__sandbox/control`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		});
+	const back = (HISTORY.to - 0.5) * 86_400_000;
+	await control({ advanceClockMs: back });
+	let booked = 0;
+	try {
+		for (let run = 0; run < 5; run++) {
+			const report = reportOf(await runner.run(id, { timeoutMs: 20 * 60_000 }));
+			out(
+				`  earlier days, run ${run + 1}: sent ${report.sent}, adopted ${report.adopted}, failed ${report.failed}`,
+			);
+			booked += report.sent;
+			if (report.migration?.done !== false) break;
+		}
+	} finally {
+		await control({ advanceClockMs: -back });
+	}
+	return booked;
+}
+
 const f2 = (n: number): string => n.toFixed(2);
 
 export function printFlow(results: FlowResult[]): void {
 	out('\ntemplate in real n8n 2.41.1 (`n8n execute`), Factuursturen calls counted in the sandbox');
 	out(
-		'| case | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | wall |',
+		'| case | earlier days booked (not counted) | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | wall |',
 	);
-	out('|---|---|---|---|---|---|---|---|---|---|');
+	out('|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of results) {
 		out(
-			`| ${r.name} | ${r.batch} (${r.sent}) | ${r.calls} | ${f2(r.perInvoice)} | ${f2(r.floor)} | ${f2(r.naive)} | ${r.creditSearches} of ${r.credits} credits | ` +
+			`| ${r.name} | ${r.historyBooked || '–'} | ${r.batch} (${r.sent}) | ${r.calls} | ${f2(r.perInvoice)} | ${f2(r.floor)} | ${f2(r.naive)} | ${r.creditSearches} of ${r.credits} credits | ` +
 				`${r.rejected} | ${r.failedForBudget} / ${r.waiting} | ${(r.wallMs / 1000).toFixed(0)} s |`,
 		);
 	}
+	out('\ncalls per route');
+	for (const r of results)
+		out(`- ${r.name}: ${r.routes.map(([route, n]) => `${route} ${n}`).join(', ')}`);
 	for (const r of results.filter((x) => x.perWindow.length > 2)) {
 		const budget = BUDGET_CASE.budget!.requests;
 		const full = r.perWindow.slice(1, -1);
@@ -216,9 +295,10 @@ export const BUDGET_CASE: FlowCase = {
 };
 
 export const FLOW_CASES: FlowCase[] = [
-	{ name: '30 % new debtors', newShare: 0.3 },
-	{ name: '0 % new debtors', newShare: 0 },
-	{ name: '100 % new debtors', newShare: 1 },
+	{ name: '30 % new debtors', newShare: 0.3, history: true },
+	{ name: '0 % new debtors', newShare: 0, history: true },
+	{ name: '100 % new debtors', newShare: 1, history: true },
+	{ name: '30 % new debtors, first day (no earlier runs)', newShare: 0.3 },
 	BUDGET_CASE,
 ];
 
