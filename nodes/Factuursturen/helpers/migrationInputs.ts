@@ -3,7 +3,6 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { DEFAULT_COSTS, type BudgetCosts } from '../../../core/booking-record/migration';
 import type { FactuursturenRun } from '../actions/node.type';
 import { dateParam } from './dateParameter';
-import { jsonParameter } from './jsonParameter';
 
 export function costsOf(run: FactuursturenRun): BudgetCosts {
 	const options = run.ctx.getNodeParameter('requestOptions', 0, {}) as IDataObject;
@@ -26,14 +25,6 @@ export function costsOf(run: FactuursturenRun): BudgetCosts {
 		callsPerOrder,
 		maxSlice,
 	};
-}
-
-export function jsonList(run: FactuursturenRun, name: string): IDataObject[] {
-	let value = jsonParameter(run, name);
-	if (value !== null && typeof value === 'object' && !Array.isArray(value)) value = [value];
-	if (!Array.isArray(value))
-		throw new NodeOperationError(run.ctx.getNode(), `${name} must be a list of items`);
-	return value.filter((v) => v !== null && typeof v === 'object') as IDataObject[];
 }
 
 export function dateRange(run: FactuursturenRun): { from: string; to: string } {

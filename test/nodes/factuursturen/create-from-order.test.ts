@@ -724,7 +724,7 @@ describe('Create From Order', () => {
 		it('Booked Originals that is not a list is a setting to fix', async () => {
 			const error = await runNode(
 				s,
-				{ ...findByOrders(), bookedOriginals: '{"orderNumber": "1"}' },
+				{ ...findByOrders(), bookedOriginals: '"every credit"' },
 				{ items: items(creditOf('3999', '3998')) },
 			).catch((e) => e);
 			expect(error).toBeInstanceOf(NodeOperationError);

@@ -15,7 +15,8 @@ import {
 	type SlicePlan,
 } from '../../../../core/booking-record/migration';
 import type { OutcomeItem } from '../../../../core/booking-record/row';
-import { costsOf, jsonList } from '../../helpers/migrationInputs';
+import { jsonList } from '../../helpers/jsonParameter';
+import { costsOf } from '../../helpers/migrationInputs';
 import type { FactuursturenRun } from '../node.type';
 import { outcomesProperty, sliceProperties } from './bookingRecord.descriptions';
 

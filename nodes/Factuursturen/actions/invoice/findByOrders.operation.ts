@@ -26,7 +26,7 @@ import { foreignRuleOf, invoiceSummary, type InvoiceIndex } from '../../helpers/
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { listError, oncePerRun } from '../../transport/booking';
 import { readInvoiceIndex } from '../../transport/invoices';
-import { jsonParameter } from '../../helpers/jsonParameter';
+import { jsonList } from '../../helpers/jsonParameter';
 import { invoicesMadeElsewhere } from '../common.descriptions';
 import type { FactuursturenRun } from '../node.type';
 import { orderProperty } from './invoice.descriptions';
@@ -47,15 +47,13 @@ const properties: INodeProperties[] = [
 ];
 
 function bookedOriginalsOf(run: FactuursturenRun): Map<string, RecordedOriginal> {
-	const value = jsonParameter(run, 'bookedOriginals');
-	if (!Array.isArray(value)) {
-		throw new NodeOperationError(run.ctx.getNode(), 'Booked Originals must be a list of rows', {
-			description:
-				"Leave it empty, or set it to an expression that lists booking-record rows, e.g. {{ $('Booked originals').all().map(i => i.json) }}",
-		});
-	}
 	return recordedOriginals(
-		value.filter((v): v is IDataObject => v !== null && typeof v === 'object' && !Array.isArray(v)),
+		jsonList(
+			run,
+			'bookedOriginals',
+			'Booked Originals',
+			"Leave it empty, or set it to an expression that lists booking-record rows, e.g. {{ $('Booked originals').all().map(i => i.json) }}",
+		),
 	);
 }
 
