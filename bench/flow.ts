@@ -22,7 +22,6 @@ import {
 	packPackage,
 	startRunner,
 	type ExecuteResult,
-	type ServerRunner as Runner,
 	type WorkflowJson,
 } from '../scripts/n8n';
 import {
@@ -32,6 +31,7 @@ import {
 	templateVariant,
 	type Report,
 } from '../scripts/demo/setup';
+import { bookHistory } from '../test/e2e/support/booked-history';
 import { inLookback, isBooked, shopOrders } from '../test/e2e/support/shop-expectations';
 import { startTemplateShop } from '../test/e2e/support/template-shop';
 
@@ -152,7 +152,19 @@ export async function runFlowCase(
 		let historyBooked = 0;
 		try {
 			if (c.history) {
-				historyBooked = await bookHistory(demo, runner, historyId);
+				// Factuursturen's clock on the history's last day, so its invoices are dated before the batch's
+				const reports = await bookHistory(
+					demo,
+					runner,
+					historyId,
+					-(HISTORY.to - 0.5) * 86_400_000,
+				);
+				reports.forEach((r, k) =>
+					out(
+						`  earlier days, run ${k + 1}: sent ${r.sent}, adopted ${r.adopted}, failed ${r.failed}`,
+					),
+				);
+				historyBooked = reports.reduce((n, r) => n + r.sent, 0);
 				before = demo.factuursturen.requests.length;
 			}
 			result = await runner.run(id, { timeoutMs: 20 * 60_000 });
@@ -228,36 +240,6 @@ function historyVariant(id: string, template?: WorkflowJson): WorkflowJson {
 		},
 		template,
 	);
-}
-
-/**
- * Books the history as earlier days would have: a migration of it, run until it is done, with
- * Factuursturen's clock on the range's last day, so its invoices are dated before the batch's (as they would be).
- * Returns the orders it booked.
- */
-async function bookHistory(demo: DemoShop, runner: Runner, id: string): Promise<number> {
-	const control = (body: object) =>
-		fetch(`${demo.factuursturen.url}/__sandbox/control`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-		});
-	const back = (HISTORY.to - 0.5) * 86_400_000;
-	await control({ advanceClockMs: back });
-	let booked = 0;
-	try {
-		for (let run = 0; run < 5; run++) {
-			const report = reportOf(await runner.run(id, { timeoutMs: 20 * 60_000 }));
-			out(
-				`  earlier days, run ${run + 1}: sent ${report.sent}, adopted ${report.adopted}, failed ${report.failed}`,
-			);
-			booked += report.sent;
-			if (report.migration?.done !== false) break;
-		}
-	} finally {
-		await control({ advanceClockMs: -back });
-	}
-	return booked;
 }
 
 const f2 = (n: number): string => n.toFixed(2);

@@ -11,9 +11,9 @@ import { amsterdamToday, type DemoShop } from '../../sandbox/demo-shop';
 import { addDays } from '../../sandbox/generator/ids';
 import type { ServerRunner } from '../../scripts/n8n';
 import { formatReport, reportOf } from '../../scripts/demo/setup';
+import { bookHistory } from './support/booked-history';
 import { cleanUp } from './support/n8n-scratch';
 import {
-	fsControl,
 	fsState,
 	invoiceForOrder,
 	isBooked,
@@ -83,13 +83,7 @@ describe('credit notes in real n8n: the original invoice from the booking record
 			}),
 		]));
 		// Factuursturen dates what it books on its clock's day: the history's last day
-		const back = -3.6 * DAY_MS;
-		await fsControl(demo, { advanceClockMs: back });
-		for (let run = 0; run < 3; run++) {
-			const history = reportOf(await runner.run('tplE2eCreditsHist1'));
-			if (history.migration?.done !== false) break;
-		}
-		await fsControl(demo, { advanceClockMs: -back });
+		await bookHistory(demo, runner, 'tplE2eCreditsHist1', 3.6 * DAY_MS, 3);
 
 		// a new process: what the nodes remember of earlier runs is gone, the booking record is not
 		await runner.restart();
