@@ -1,5 +1,5 @@
 /**
- * The template's throughput in a real n8n 2.41.1 (`n8n execute`) against both sandboxes: Factuursturen calls per
+ * The template's throughput in a real n8n 2.41.1 (`n8n start`) against both sandboxes: Factuursturen calls per
  * invoice for a daily batch at 30 %, 0 % and 100 % new debtors, the original-invoice searches of credit notes, and
  * the budget case (only new debtors at 60 requests per 30-second window): rejected calls, failed and waiting
  * orders, and the share of each full window burst pacing used. Every figure is counted in the Factuursturen
@@ -245,7 +245,7 @@ function historyVariant(id: string, template?: WorkflowJson): WorkflowJson {
 const f2 = (n: number): string => n.toFixed(2);
 
 export function printFlow(results: FlowResult[]): void {
-	out('\ntemplate in real n8n 2.41.1 (`n8n execute`), Factuursturen calls counted in the sandbox');
+	out('\ntemplate in real n8n 2.41.1 (`n8n start`), Factuursturen calls counted in the sandbox');
 	out(
 		'| case | earlier days booked (not counted) | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | wall |',
 	);
