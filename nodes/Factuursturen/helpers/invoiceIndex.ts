@@ -32,6 +32,25 @@ export function invoiceSummary(invoice: IDataObject): IDataObject {
 	};
 }
 
+/**
+ * What an output item says about the invoice found for its order: the summary, and the invoice as the list
+ * gave it, so Reconcile With Order compares that read instead of reading the list again.
+ */
+export function existingInvoiceOf(invoice: IDataObject): IDataObject {
+	return { ...invoiceSummary(invoice), invoice };
+}
+
+/** The invoice an item carries as read by this execution's list (existingInvoiceOf), when it is invoice `nr`. */
+export function invoiceAsListed(json: IDataObject, nr: string): IDataObject | null {
+	const existing = json.existingInvoice as IDataObject | null | undefined;
+	const invoice = existing?.invoice as IDataObject | undefined;
+	if (!invoice || typeof invoice !== 'object') return null;
+	const numbers = [invoice.invoicenr, invoice.invoicenr_full, invoice.id].map((v) =>
+		String(v ?? ''),
+	);
+	return numbers.includes(nr) ? invoice : null;
+}
+
 export function orderNumberOfInvoice(invoice: IDataObject): string | null {
 	const reference = invoice.reference as IDataObject | undefined;
 	return orderNumberFromReference(reference?.line1);

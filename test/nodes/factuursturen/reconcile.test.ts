@@ -5,6 +5,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
+import { shopToday } from '../../../core/time-zone';
+import { dayBefore } from '../../../nodes/Factuursturen/helpers/order';
 import { items, JAN_JANSEN, makeOrder, runNode, type Sandbox, sandboxForTests } from './harness';
 
 let s: Sandbox;
@@ -20,16 +22,15 @@ const order = (n: number): CanonicalOrder =>
 		],
 	});
 
+const withDebtor = (o: CanonicalOrder): IDataObject =>
+	({ ...o, clientnr: '57', tax_type: 'extax', tax_shifted: false }) as unknown as IDataObject;
+
 async function booked(orders: CanonicalOrder[]): Promise<IDataObject[]> {
-	const input = orders.map(
-		(o) =>
-			({ ...o, clientnr: '57', tax_type: 'extax', tax_shifted: false }) as unknown as IDataObject,
-	);
 	return (
 		await runNode(
 			s,
 			{ resource: 'invoice', operation: 'createFromOrder' },
-			{ items: items(...input) },
+			{ items: items(...orders.map(withDebtor)) },
 		)
 	).map((o) => o.json);
 }
@@ -53,7 +54,7 @@ describe('Reconcile With Order', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		const log = (await s.requests()).slice(before);
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
-		expect(log[0].query).toMatchObject({ start: '0', count: '100', since: '2025-05-11' });
+		expect(log[0].query).toMatchObject({ start: '0', count: '100', since: dayBefore(shopToday()) });
 	});
 
 	it('reads a single invoice directly', async () => {
@@ -72,9 +73,10 @@ describe('Reconcile With Order', () => {
 	});
 
 	it('falls back to a direct read for invoices the list does not hold', async () => {
-		// orders dated after the day their invoices were sent (a clock mismatch) are not in the since-list
-		const future = (n: number) => ({ ...order(n), date: '2099-01-02' });
-		const created = await booked([future(7), future(8)]);
+		// Factuursturen's clock three days behind: invoices sent now are dated before the list's first day
+		await s.api.control({ advanceClockMs: -3 * 86_400_000 });
+		const created = await booked([order(7), order(8)]);
+		await s.api.control({ advanceClockMs: 3 * 86_400_000 });
 		const before = (await s.requests()).length;
 		const out = await runNode(
 			s,
@@ -88,7 +90,55 @@ describe('Reconcile With Order', () => {
 			`GET /api/v1/invoices/${String(created[0].invoicenr)}`,
 			`GET /api/v1/invoices/${String(created[1].invoicenr)}`,
 		]);
-		expect(log[0].query.since).toBe('2099-01-01');
+		expect(log[0].query.since).toBe(dayBefore(shopToday()));
+	});
+
+	it('reads the list from the day before today for invoices sent in this execution, not from the order date', async () => {
+		const created = await booked([order(9), order(10)]);
+		expect(created.map((c) => c.invoiceAction)).toEqual(['created', 'created']);
+		const before = (await s.requests()).length;
+		await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...created) });
+		const log = (await s.requests()).slice(before);
+		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
+		expect(log[0].query.since).toBe(dayBefore(shopToday()));
+	});
+
+	it('reads the list from the day before an adopted invoice was sent, and from the order date when nothing says', async () => {
+		const created = await booked([order(11), order(12)]);
+		const adopted = {
+			...created[0],
+			invoiceAction: 'adopted',
+			existingInvoice: { sent: '2025-06-03' },
+		};
+		const unknown = { ...created[1], invoiceAction: undefined };
+		for (const [input, since] of [
+			[[adopted, created[1]], '2025-06-02'],
+			[[unknown, created[0]], '2025-05-11'],
+		] as const) {
+			const before = (await s.requests()).length;
+			await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...input) });
+			const log = (await s.requests()).slice(before);
+			expect(log[0].query.since).toBe(since);
+		}
+	});
+
+	it('compares an adopted invoice as the duplicate check listed it, without reading it again', async () => {
+		const created = await booked([order(13), order(14)]);
+		// changed in Factuursturen after it was sent: the duplicate check's list sees the change
+		await s.api.control({
+			mutateInvoice: { invoicenr: created[1].invoicenr, patch: { totalintax: '99.99' } },
+		});
+		const adopted = await booked([order(13), order(14)]);
+		expect(adopted.map((a) => a.invoiceAction)).toEqual(['adopted', 'adopted']);
+		const before = (await s.requests()).length;
+		const out = await runNode(
+			s,
+			{ resource: 'invoice', operation: 'reconcile' },
+			{ items: items(...adopted), continueOnFail: true },
+		);
+		expect(await s.requests()).toHaveLength(before);
+		expect((out[0].json.reconciliation as IDataObject).ok).toBe(true);
+		expect(out[1].json.details).toMatchObject({ code: 'reconciliation_mismatch' });
 	});
 
 	it('a changed invoice becomes an error item with the differences and hints', async () => {

@@ -37,7 +37,7 @@ import { duplicateFix } from '../../../../core/booking/duplicates';
 import type { BookingOutcome } from '../../../../core/booking/never-twice';
 import { toNodeError } from '../../../common/errorItem';
 import { forEachItem } from '../../helpers/forEachItem';
-import { foreignRuleOf, invoiceSummary, type InvoiceIndex } from '../../helpers/invoiceIndex';
+import { existingInvoiceOf, foreignRuleOf, type InvoiceIndex } from '../../helpers/invoiceIndex';
 import { atPath } from '../../helpers/itemPath';
 import { debtorFromItem } from '../../helpers/itemDebtor';
 import { invoiceableStatuses, invoiceMapping } from '../../helpers/mappingParameters';
@@ -379,7 +379,7 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 		if (found.length === 0) return null;
 		const numbers = found.map((f) => String(f.invoicenr ?? f.id));
 		return {
-			...invoiceSummary(found[0]),
+			...existingInvoiceOf(found[0]),
 			...(found.length > 1 ? { duplicateInvoiceNumbers: numbers } : {}),
 		};
 	};

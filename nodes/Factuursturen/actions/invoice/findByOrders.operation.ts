@@ -1,5 +1,6 @@
 /**
- * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary, or null), using
+ * Invoice → Find By Orders: annotates every input order with `existingInvoice` (a summary and the invoice as
+ * listed, or null), using
  * ONE complete read of the invoice list for all items. Create From Order then needs no request for the
  * duplicate check. A list that cannot be read fails every item: "null" always means "not invoiced". A credit
  * order also gets `originalInvoice`: its original's invoice from the same list, else from the booking record
@@ -22,7 +23,12 @@ import {
 import type { ErrorCode } from '../../../../core/error-codes';
 import { isCreditOrder } from '../../../../core/factuursturen/order-checks';
 import { forEachItem } from '../../helpers/forEachItem';
-import { foreignRuleOf, invoiceSummary, type InvoiceIndex } from '../../helpers/invoiceIndex';
+import {
+	existingInvoiceOf,
+	foreignRuleOf,
+	invoiceSummary,
+	type InvoiceIndex,
+} from '../../helpers/invoiceIndex';
 import { looseOrderNumber, orderOf } from '../../helpers/order';
 import { listError, oncePerRun } from '../../transport/booking';
 import { readInvoiceIndex } from '../../transport/invoices';
@@ -112,7 +118,7 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 			const found = index.get(order.number);
 			const out: IDataObject = {
 				...run.items[i].json,
-				existingInvoice: found.length ? invoiceSummary(found[0]) : null,
+				existingInvoice: found.length ? existingInvoiceOf(found[0]) : null,
 			};
 			if (found.length > 1) {
 				out.duplicateInvoiceNumbers = found.map((f) => String(f.invoicenr ?? f.id));

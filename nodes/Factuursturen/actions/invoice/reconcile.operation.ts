@@ -1,7 +1,9 @@
 /**
- * Invoice → Reconcile With Order: reads the invoices back — in BULK, one `GET /invoices?since=…&count=-1`
- * for all items, falling back to `GET /invoices/{nr}` for any not in that list — and compares each with
- * its order (core `reconcile`: total, VAT per rate, paid, customer, reference).
+ * Invoice → Reconcile With Order: reads the invoices back — in BULK, one `GET /invoices?since=…` list for all
+ * items (from the day before the earliest day their invoices can be dated: invoiceDateFrom), falling back to
+ * `GET /invoices/{nr}` for any not in that list; an invoice the item carries as this execution's duplicate check
+ * listed it is not read again — and compares each with its order (core `reconcile`: total,
+ * VAT per rate, paid, customer, reference).
  */
 import {
 	NodeOperationError,
@@ -14,7 +16,9 @@ import type { ErrorCode } from '../../../../core/error-codes';
 import { reconcile } from '../../../../core/reconcile/reconcile';
 import { forEachItem } from '../../helpers/forEachItem';
 import { atPath } from '../../helpers/itemPath';
+import { shopToday } from '../../../../core/time-zone';
 import { dayBefore, looseOrderNumber, orderOf } from '../../helpers/order';
+import { invoiceAsListed } from '../../helpers/invoiceIndex';
 import { fetchInvoice, listInvoicesSince } from '../../transport/invoices';
 import type { FactuursturenRun } from '../node.type';
 import { orderProperty } from './invoice.descriptions';
@@ -67,17 +71,32 @@ function invoiceNumberOf(json: IDataObject, path: string): string {
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
+/**
+ * The earliest day the item's invoice can be dated: the day found for an adopted invoice, today for one
+ * Create From Order sent in this execution (Factuursturen dates an invoice when it is sent), else its order's
+ * date. The list is read from the day before, so an invoice sent at midnight is in it; one that is not (the
+ * two clocks disagree) is read on its own.
+ */
+function invoiceDateFrom(json: IDataObject, orderDate: string, today: string): string {
+	const sent = String((json.existingInvoice as IDataObject | undefined)?.sent ?? '');
+	if (/^\d{4}-\d{2}-\d{2}/.test(sent)) return sent.slice(0, 10);
+	return json.invoiceAction === 'created' ? today : orderDate;
+}
+
 export async function execute(run: FactuursturenRun): Promise<INodeExecutionData[]> {
 	const { ctx } = run;
 	const orderPath = (i: number) => String(ctx.getNodeParameter('orderProperty', i, ''));
 	const nrPath = (i: number) =>
 		String(ctx.getNodeParameter('invoiceNumberProperty', i, 'invoicenr'));
 
+	const today = shopToday();
 	const dates: string[] = [];
 	for (let i = 0; i < run.items.length; i++) {
 		try {
-			if (invoiceNumberOf(run.items[i].json, nrPath(i)))
-				dates.push(orderOf(ctx, run.items[i].json, orderPath(i), i).date);
+			const json = run.items[i].json;
+			const nr = invoiceNumberOf(json, nrPath(i));
+			if (nr && !invoiceAsListed(json, nr))
+				dates.push(invoiceDateFrom(json, orderOf(ctx, json, orderPath(i), i).date, today));
 		} catch {
 			// reported for its own item below
 		}
@@ -105,7 +124,9 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 				e.context.code = 'missing_invoice_number' satisfies ErrorCode;
 				throw e;
 			}
-			if (bulk && byNumber === null) {
+			// an adopted invoice was read by this execution's duplicate check: that read is compared
+			const listed = invoiceAsListed(json, nr);
+			if (!listed && bulk && byNumber === null) {
 				byNumber = new Map();
 				const earliest = [...dates].sort()[0];
 				try {
@@ -117,7 +138,7 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 					// an unreadable list: each invoice is read on its own below
 				}
 			}
-			const invoice = byNumber?.get(nr) ?? (await fetchInvoice(run, nr, i));
+			const invoice = listed ?? byNumber?.get(nr) ?? (await fetchInvoice(run, nr, i));
 			const toleranceCents = ctx.getNodeParameter('toleranceCents', i, 2) as number;
 			// how Create From Order booked it (absent: defaults; a fixed debtor is not the customer)
 			const booked = (json.bookedWith ?? {}) as IDataObject;
