@@ -43,8 +43,8 @@ export interface FlowCase {
 	/** requests per window and the window (seconds); default a budget the batch never reaches */
 	budget?: { requests: number; windowSeconds: number };
 	/**
-	 * The shop's everyday: the days before the batch's window were booked by earlier runs (a migration of them,
-	 * not counted), so the booking record knows the originals of credits older than the window. Without it the
+	 * The shop's everyday: each day before the batch's window was booked on its day by an earlier run (a migration
+	 * of that day with Factuursturen's clock on it, not counted), so the booking record knows the originals of credits older than the window. Without it the
 	 * batch is the first day: no record, and a credit whose original is older than the window needs a search.
 	 */
 	history?: boolean;
@@ -128,7 +128,7 @@ export async function runFlowCase(
 		const id = `benchFlow${Math.round(c.newShare * 100)}${c.budget ? 'b' : ''}`;
 		const historyId = `${id}History`;
 		await importTemplateSetup(home, demo, [
-			...(c.history ? [historyVariant(historyId, subject.template)] : []),
+			...(c.history ? HISTORY_DAYS.map((d) => historyVariant(historyId, d, subject.template)) : []),
 			templateVariant(
 				{
 					id,
@@ -152,17 +152,13 @@ export async function runFlowCase(
 		let historyBooked = 0;
 		try {
 			if (c.history) {
-				// Factuursturen's clock on the history's last day, so its invoices are dated before the batch's
-				const reports = await bookHistory(
-					demo,
-					runner,
-					historyId,
-					-(HISTORY.to - 0.5) * 86_400_000,
-				);
-				reports.forEach((r, k) =>
-					out(
-						`  earlier days, run ${k + 1}: sent ${r.sent}, adopted ${r.adopted}, failed ${r.failed}`,
-					),
+				// each earlier day booked on its day: Factuursturen's clock on that day, so its invoices are dated then
+				const reports: Report[] = [];
+				for (const d of HISTORY_DAYS)
+					reports.push(...(await bookHistory(demo, runner, `${historyId}${-d}`, -d * 86_400_000)));
+				const sum = (k: 'sent' | 'adopted' | 'failed') => reports.reduce((n, r) => n + r[k], 0);
+				out(
+					`  earlier days, ${reports.length} runs: sent ${sum('sent')}, adopted ${sum('adopted')}, failed ${sum('failed')}`,
 				);
 				historyBooked = reports.reduce((n, r) => n + r.sent, 0);
 				before = demo.factuursturen.requests.length;
@@ -188,7 +184,8 @@ export async function runFlowCase(
 		const sent = report.sent;
 		const routes = new Map<string, number>();
 		for (const r of calls) {
-			const route = `${r.method} ${r.path.replace(/^\/api\/v1/, '').replace(/\/(?=[^/]*\d)[^/]+$/, '/{…}')}`;
+			const since = r.query.since ? `?since=${r.query.since}` : '';
+			const route = `${r.method} ${r.path.replace(/^\/api\/v1/, '').replace(/\/(?=[^/]*\d)[^/]+$/, '/{…}')}${since}`;
 			routes.set(route, (routes.get(route) ?? 0) + 1);
 		}
 		return {
@@ -223,17 +220,17 @@ export async function runFlowCase(
 }
 
 /** the days before the batch's window: from the shop's first day to the day before the lookback begins */
-const HISTORY = { from: -14, to: -(LOOKBACK + 1) };
+const HISTORY_DAYS = Array.from({ length: 14 - LOOKBACK }, (_, k) => -14 + k);
 
-function historyVariant(id: string, template?: WorkflowJson): WorkflowJson {
-	const today = amsterdamToday();
+function historyVariant(id: string, day: number, template?: WorkflowJson): WorkflowJson {
+	const date = addDays(amsterdamToday(), day);
 	return templateVariant(
 		{
-			id,
+			id: `${id}${-day}`,
 			settings: {
 				mode: 'migrate',
-				dateFrom: addDays(today, HISTORY.from),
-				dateTo: addDays(today, HISTORY.to),
+				dateFrom: date,
+				dateTo: date,
 				ossVatRates: SAMPLE_ACCOUNT_OSS_VAT_RATES,
 				failRunOnErrors: false,
 			},
