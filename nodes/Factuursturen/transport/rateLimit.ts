@@ -20,6 +20,8 @@ export interface RateLimitInfo {
 	renewsAt: string;
 	/** seconds to wait per request so that the remaining budget (minus the reserve) lasts until renewal */
 	suggestedWaitSeconds: number;
+	/** requests that may be sent at once, before the next wait: 0 when a wait is suggested or nothing is known */
+	requestsBeforeWait: number;
 }
 
 /** The next window boundary after `now`: the next full clock hour for the default one-hour window. */
@@ -62,7 +64,12 @@ export function rateLimitInfo(
 					: secondsLeft
 				: Math.ceil(secondsLeft / Math.max(remaining - kept, 1));
 	}
-	return { remaining, renewsAt: renews.toISOString(), suggestedWaitSeconds: wait };
+	return {
+		remaining,
+		renewsAt: renews.toISOString(),
+		suggestedWaitSeconds: wait,
+		requestsBeforeWait: remaining === null || wait > 0 ? 0 : Math.max(0, remaining - kept),
+	};
 }
 
 /** The code of an item left for a later run because the budget is spent: not a failure. */

@@ -40,6 +40,7 @@ describe('rate-limit arithmetic', () => {
 			remaining: 35,
 			renewsAt: '2025-06-02T09:00:00.000Z',
 			suggestedWaitSeconds: 30,
+			requestsBeforeWait: 0,
 		});
 		// nothing usable left: wait for the renewal
 		expect(rateLimitInfo(3, now, 5).suggestedWaitSeconds).toBe(900);
@@ -60,6 +61,15 @@ describe('rate-limit arithmetic', () => {
 		expect(rateLimitInfo(null, now, 5, 'burst').suggestedWaitSeconds).toBe(0);
 	});
 
+	it('says how many requests may go at once before a wait: none while spreading, nothing known or waiting', () => {
+		const now = new Date('2025-06-02T08:45:00.000Z');
+		expect(rateLimitInfo(35, now, 5, 'burst').requestsBeforeWait).toBe(30);
+		expect(rateLimitInfo(6, now, 5, 'burst').requestsBeforeWait).toBe(1);
+		expect(rateLimitInfo(5, now, 5, 'burst').requestsBeforeWait).toBe(0);
+		expect(rateLimitInfo(null, now, 5, 'burst').requestsBeforeWait).toBe(0);
+		expect(rateLimitInfo(35, now, 5, 'spread').requestsBeforeWait).toBe(0);
+	});
+
 	it('a compressed window renews at its own multiples (tests only)', () => {
 		const now = new Date('2025-06-02T08:45:07.000Z');
 		expect(nextFullHour(now, 20_000).toISOString()).toBe('2025-06-02T08:45:20.000Z');
@@ -67,6 +77,7 @@ describe('rate-limit arithmetic', () => {
 			remaining: 2,
 			renewsAt: '2025-06-02T08:45:20.000Z',
 			suggestedWaitSeconds: 13,
+			requestsBeforeWait: 0,
 		});
 	});
 
