@@ -51,8 +51,11 @@ describe('Factuursturen › Booking Record › Build Rows', () => {
 			],
 		);
 		expect(out.map((i) => i.json.orderNumber)).toEqual(['1042', '1043']);
-		for (const i of out)
-			expect(Object.keys(i.json)).toEqual(BOOKING_RECORD_COLUMNS.map((c) => c.name));
+		// every column; the stored row keeps its Data Table id (updated where it is), a new one has none (inserted)
+		const columns = BOOKING_RECORD_COLUMNS.map((c) => c.name);
+		expect(Object.keys(out[0].json)).toEqual([...columns, 'id']);
+		expect(out[0].json.id).toBe(1);
+		expect(Object.keys(out[1].json)).toEqual(columns);
 		expect(out[0].json).toMatchObject({
 			outcome: 'sent',
 			openProblem: false,

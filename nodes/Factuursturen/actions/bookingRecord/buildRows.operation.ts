@@ -1,7 +1,7 @@
 /**
  * Booking Record → Build Rows: the input items are the stored rows (as a Data Table Get gives them, empty items
  * allowed), the Outcomes parameter holds the run's outcome items; the output is one row per order, every column
- * set, for a Data Table Upsert. The rules are core's (core/booking-record/row.ts); no API call is made.
+ * set, with the stored row's `id` when there is one: for a Data Table Upsert, or an Insert of the rows without it. The rules are core's (core/booking-record/row.ts); no API call is made.
  */
 import {
 	NodeOperationError,
@@ -55,8 +55,17 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 		const n = item.json.orderNumber;
 		if (typeof n === 'string' && !storedIndex.has(n)) storedIndex.set(n, i);
 	});
-	return rows.map((row) => ({
-		json: rowForTable(row) as IDataObject,
-		pairedItem: { item: storedIndex.get(row.orderNumber) ?? 0 },
-	}));
+	return rows.map((row) => {
+		const stored = storedIndex.get(row.orderNumber);
+		const id = stored === undefined ? undefined : run.items[stored].json.id;
+		return {
+			// the stored row's Data Table id, so a workflow can add new rows in bulk and update only the stored ones
+			// (n8n's Data Table nodes leave the id column out of what they write)
+			json: {
+				...rowForTable(row),
+				...(id === undefined || id === null ? {} : { id }),
+			} as IDataObject,
+			pairedItem: { item: stored ?? 0 },
+		};
+	});
 }
