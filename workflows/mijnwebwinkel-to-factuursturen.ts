@@ -60,6 +60,7 @@ export const N = {
 	loop: 'Per order',
 	create: 'Create invoice',
 	pace: 'Pace (rate limit)',
+	batchOutcomes: 'Batch outcomes',
 	booked: 'Invoiced?',
 	paceReconcile: 'Pace before read-back',
 	reconcile: 'Read back and reconcile',
@@ -83,6 +84,8 @@ export const N = {
 	readRecord: 'Read booking record',
 	recordRows: 'Booking record rows',
 	writeRecord: 'Write booking record',
+	storedBefore: 'Row stored before?',
+	addRecord: 'Add new rows',
 	openProblems: 'Open problems',
 	openList: 'Problems still open',
 	openToReprocess: 'Open problems to reprocess',
@@ -168,6 +171,16 @@ const invoicesMadeElsewhere = {
 };
 /** Wait of the suggestion of the LAST item (a bulk step spends budget item by item; the last knows what is left). */
 const WAIT_FOR_LAST = '={{ $input.last().json.rateLimit?.suggestedWaitSeconds ?? 0 }}';
+/** a batch's items come out in output order, not in the order they were answered: the longest wait counts */
+const LONGEST_WAIT =
+	'Math.max(0, ...$input.all().map(i => i.json.rateLimit?.suggestedWaitSeconds ?? 0))';
+/**
+ * Orders per loop round: half the requests the budget has before a wait (an order takes one, sometimes two), at
+ * least 1 (a wait to pace, or nothing known yet), at most 10, so the run lock (renewed each round) never runs out
+ * even when every request of a round waits out its timeout.
+ */
+const ORDERS_PER_ROUND =
+	'={{ Math.min(10, Math.max(1, Math.floor(Math.min(...$input.all().map(i => i.json.rateLimit?.requestsBeforeWait ?? 0)) / 2))) }}';
 
 /**
  * The uniform outcome item every failure branch produces for the report, from an error item of this package's
@@ -405,7 +418,7 @@ function notes(b: Builder): void {
 		[2400, -420],
 		880,
 		260,
-		'### Per order\nOne invoice per order (paid or open, see the setup note). **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (1) of the hourly budget is left, then until the budget renews. Every Factuursturen node also paces its own requests: none is sent into a spent budget; an order the hour has no room for is reported as *waiting for budget* (not failed) and booked by the next run. A refused order becomes its report line and goes back into the loop, so the other orders go on.',
+		'### Per order\nOne invoice per order (paid or open, see the setup note), in rounds of up to 10 orders: as many as the budget has room for before a wait (`rateLimit.requestsBeforeWait`), one at a time once it is nearly spent. **Pace** waits as long as the Factuursturen node suggests (`rateLimit.suggestedWaitSeconds`): no wait while more than the reserve (1) of the hourly budget is left, then until the budget renews. Every Factuursturen node also paces its own requests: none is sent into a spent budget; an order the hour has no room for is reported as *waiting for budget* (not failed) and booked by the next run. A refused order becomes its report line and goes back into the loop with the round, so the other orders go on.',
 		6,
 	);
 	b.sticky(
@@ -564,15 +577,14 @@ function runLock(b: Builder): void {
 		N.keepLock,
 		'n8n-nodes-base.dataTable',
 		1.1,
-		[3080, -300],
+		[3300, -300],
 		lockUpdate([heldByThisRun], {
-			until: `={{ $now.toMillis() + (($input.last().json.rateLimit?.suggestedWaitSeconds ?? 0) + ${setting('runLockMinutes')} * 60) * 1000 }}`,
+			until: `={{ $now.toMillis() + (${LONGEST_WAIT} + ${setting('runLockMinutes')} * 60) * 1000 }}`,
 		}),
 		{ executeOnce: true, onError: 'continueRegularOutput' },
 	);
 	b.connect(N.debtors, N.keepLock, 0);
-	b.connect(N.create, N.keepLock, 0);
-	b.connect(N.asCreateFailed, N.keepLock);
+	b.connect(N.batchOutcomes, N.keepLock);
 	b.connect(N.booked, N.keepLock, 0);
 
 	// released after the Report (above the e-mail and Fail the run?: it runs first), and before an unknown mode stops
@@ -813,7 +825,10 @@ function duplicateCheck(b: Builder): void {
 
 /** Per order: create the invoice, paced. */
 function perOrder(b: Builder): void {
-	b.node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2420, 80], { batchSize: 1, options: {} });
+	b.node(N.loop, 'n8n-nodes-base.splitInBatches', 3, [2420, 80], {
+		batchSize: ORDERS_PER_ROUND,
+		options: {},
+	});
 	b.connect(N.find, N.loop, 0);
 	factuursturenCall(b, N.create, [2640, 160], {
 		resource: 'invoice',
@@ -834,9 +849,12 @@ function perOrder(b: Builder): void {
 		],
 	);
 	b.connect(N.create, N.asCreateFailed, 1);
-	pace(b, N.pace, [3080, 160], 'pace-loop', '={{ $json.rateLimit?.suggestedWaitSeconds ?? 0 }}');
-	b.connect(N.create, N.pace, 0);
-	b.connect(N.asCreateFailed, N.pace);
+	// invoices and failures of one round into one stream, so the round is paced (and goes back in) once
+	b.node(N.batchOutcomes, 'n8n-nodes-base.merge', 3.2, [3080, 260], {});
+	b.connect(N.create, N.batchOutcomes, 0, 0);
+	b.connect(N.asCreateFailed, N.batchOutcomes, 0, 1);
+	pace(b, N.pace, [3300, 260], 'pace-loop', `={{ ${LONGEST_WAIT} }}`);
+	b.connect(N.batchOutcomes, N.pace);
 	b.connect(N.pace, N.loop);
 }
 
@@ -1016,7 +1034,24 @@ function bookingRecord(b: Builder): void {
 		outcomes: `={{ $('${N.toRecord}').all().map(i => i.json) }}`,
 	});
 	b.connect(N.readRecord, N.recordRows);
-	b.node(N.writeRecord, 'n8n-nodes-base.dataTable', 1.1, [4880, -40], {
+	// a new order's row is added with the others in one insert; a stored one is updated where it is
+	b.node(
+		N.storedBefore,
+		'n8n-nodes-base.if',
+		2.2,
+		[4880, -40],
+		ifParams('={{ $json.id != null }}'),
+	);
+	b.connect(N.recordRows, N.storedBefore);
+	b.node(N.addRecord, 'n8n-nodes-base.dataTable', 1.1, [5100, 80], {
+		resource: 'row',
+		operation: 'insert',
+		dataTableId: RECORD_TABLE_REF,
+		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
+		options: { optimizeBulk: true },
+	});
+	b.connect(N.storedBefore, N.addRecord, 1);
+	b.node(N.writeRecord, 'n8n-nodes-base.dataTable', 1.1, [5100, -40], {
 		resource: 'row',
 		operation: 'upsert',
 		dataTableId: RECORD_TABLE_REF,
@@ -1025,7 +1060,7 @@ function bookingRecord(b: Builder): void {
 		columns: { mappingMode: 'autoMapInputData', value: {}, matchingColumns: [], schema: [] },
 		options: {},
 	});
-	b.connect(N.recordRows, N.writeRecord);
+	b.connect(N.storedBefore, N.writeRecord, 0);
 }
 
 /** Migration progress, kept per range. */
