@@ -69,6 +69,8 @@ export interface FlowResult {
 	/** requests per window of the budget, first and last window included */
 	perWindow: number[];
 	wallMs: number;
+	/** rounds of the template's per-order loop (Per order's runs, its last one the "done") */
+	loopRounds: number;
 	perInvoice: number;
 	floor: number;
 	naive: number;
@@ -208,6 +210,7 @@ export async function runFlowCase(
 			routes: [...routes].sort(([, a], [, b]) => b - a),
 			perWindow: [...perWindow.entries()].sort(([a], [b]) => a - b).map(([, n]) => n),
 			wallMs: result.durationMs,
+			loopRounds: result.runData['Per order']?.length ?? 0,
 			perInvoice: calls.length / sent,
 			floor: (sent + newDebtors) / sent,
 			naive: (reached + newDebtors + 2 * sent + credits) / sent,
@@ -244,13 +247,13 @@ const f2 = (n: number): string => n.toFixed(2);
 export function printFlow(results: FlowResult[]): void {
 	out('\ntemplate in real n8n 2.41.1 (`n8n start`), Factuursturen calls counted in the sandbox');
 	out(
-		'| case | earlier days booked (not counted) | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | wall |',
+		'| case | earlier days booked (not counted) | batch (invoiced) | calls | per invoice | floor | naive | credit searches | rejected | failed for budget / waiting | loop rounds | wall |',
 	);
-	out('|---|---|---|---|---|---|---|---|---|---|---|');
+	out('|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const r of results) {
 		out(
 			`| ${r.name} | ${r.historyBooked || '–'} | ${r.batch} (${r.sent}) | ${r.calls} | ${f2(r.perInvoice)} | ${f2(r.floor)} | ${f2(r.naive)} | ${r.creditSearches} of ${r.credits} credits | ` +
-				`${r.rejected} | ${r.failedForBudget} / ${r.waiting} | ${(r.wallMs / 1000).toFixed(0)} s |`,
+				`${r.rejected} | ${r.failedForBudget} / ${r.waiting} | ${r.loopRounds} | ${(r.wallMs / 1000).toFixed(0)} s |`,
 		);
 	}
 	out('\ncalls per route');
