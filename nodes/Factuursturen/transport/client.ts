@@ -105,8 +105,13 @@ export class FactuursturenClient {
 	}
 
 	rateLimit(now: Date = new Date()): RateLimitInfo {
+		// an execution that has sent nothing yet says what this process last saw of the budget in this window: a
+		// round of adopted orders must not read as "nothing known" and shrink the next round to one order
+		const remaining =
+			this.remaining ??
+			(this.account ? knownRemaining(this.account, now.getTime(), this.windowMs) : null);
 		return rateLimitInfo(
-			this.remaining,
+			remaining,
 			now,
 			this.options.reserve ?? 5,
 			this.options.pacing ?? 'burst',

@@ -117,6 +117,35 @@ describe('budget against the sandbox', () => {
 		}
 	});
 
+	it('an execution that sends nothing says the budget this process last saw, not "unknown"', async () => {
+		await runNode(
+			s,
+			{ ...getOrCreate, requestOptions: { rateLimitReserve: 0 } },
+			{ items: items(...(orders.slice(0, 1) as unknown as IDataObject[])) },
+		);
+		const before = (await s.requests()).length;
+		const adopted = makeOrder({ number: '5001', email: 'jan@example.nl' });
+		const out = await runNode(
+			s,
+			{
+				resource: 'invoice',
+				operation: 'createFromOrder',
+				requestOptions: { rateLimitReserve: 0 },
+			},
+			{
+				items: items({
+					...(adopted as unknown as IDataObject),
+					clientnr: '57',
+					tax_type: 'extax',
+					existingInvoice: { invoicenr: '2025-0001' },
+				}),
+			},
+		);
+		expect(out[0].json.invoiceAction).toBe('adopted');
+		expect(await s.requests()).toHaveLength(before);
+		expect(out[0].json.rateLimit).toMatchObject({ remaining: 3, requestsBeforeWait: 3 });
+	});
+
 	it('running out mid-batch: the rest waits for the budget without a call, and the next run books it', async () => {
 		const paced = { ...getOrCreate, requestOptions: { rateLimitReserve: 0 } };
 		const out = await runNode(s, paced, {
