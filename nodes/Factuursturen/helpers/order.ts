@@ -31,13 +31,6 @@ export function orderOf(
 	return parsed.data;
 }
 
-/** The date a day before `date` (YYYY-MM-DD), for "since" filters that must include the whole first day. */
-export function dayBefore(date: string): string {
-	const d = new Date(`${date}T12:00:00Z`);
-	d.setUTCDate(d.getUTCDate() - 1);
-	return d.toISOString().slice(0, 10);
-}
-
 /** The loose order number of an item, for error items, even when the order does not validate. */
 export function looseOrderNumber(json: IDataObject, path: string): string | null {
 	const value = atPath(json, path);

@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
 import { shopToday } from '../../../core/time-zone';
-import { dayBefore } from '../../../nodes/Factuursturen/helpers/order';
+import { addDays } from '../../../sandbox/generator/ids';
 import { items, JAN_JANSEN, makeOrder, runNode, type Sandbox, sandboxForTests } from './harness';
 
 let s: Sandbox;
@@ -54,7 +54,11 @@ describe('Reconcile With Order', () => {
 		expect(out.map((o) => o.pairedItem)).toEqual([0, 1, 2, 3, 4].map((item) => ({ item })));
 		const log = (await s.requests()).slice(before);
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
-		expect(log[0].query).toMatchObject({ start: '0', count: '100', since: dayBefore(shopToday()) });
+		expect(log[0].query).toMatchObject({
+			start: '0',
+			count: '100',
+			since: addDays(shopToday(), -1),
+		});
 	});
 
 	it('reads a single invoice directly', async () => {
@@ -90,7 +94,7 @@ describe('Reconcile With Order', () => {
 			`GET /api/v1/invoices/${String(created[0].invoicenr)}`,
 			`GET /api/v1/invoices/${String(created[1].invoicenr)}`,
 		]);
-		expect(log[0].query.since).toBe(dayBefore(shopToday()));
+		expect(log[0].query.since).toBe(addDays(shopToday(), -1));
 	});
 
 	it('reads the list from the day before today for invoices sent in this execution, not from the order date', async () => {
@@ -100,7 +104,7 @@ describe('Reconcile With Order', () => {
 		await runNode(s, { resource: 'invoice', operation: 'reconcile' }, { items: items(...created) });
 		const log = (await s.requests()).slice(before);
 		expect(log.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/invoices']);
-		expect(log[0].query.since).toBe(dayBefore(shopToday()));
+		expect(log[0].query.since).toBe(addDays(shopToday(), -1));
 	});
 
 	it('reads the list from the day before an adopted invoice was sent, and from the order date when nothing says', async () => {
