@@ -7,10 +7,15 @@ import { orderReference } from '../../../core/factuursturen/reference';
 import type { FactuursturenRun } from '../actions/node.type';
 import type { ForeignRule } from '../../../core/factuursturen/foreign-invoices';
 import { InvoiceIndex } from '../helpers/invoiceIndex';
-import { dayBefore } from '../helpers/order';
+import { DEFAULT_LIST_POLICY } from '../../../core/booking/complete-list';
+import { listReach } from '../../../core/booking/list-reach';
+import { dayBefore } from '../../../core/calendar-day';
+import { shopToday } from '../../../core/time-zone';
 import { asArray } from '../helpers/normalize';
 import { readList } from './booking';
 import { segment } from './client';
+
+const invoiceKey = (inv: Record<string, unknown>): string => String(inv.id ?? inv.invoicenr ?? '');
 
 /** GET /invoices/{id or invoicenr} → the invoice (unwrapped from {"invoice": …}). */
 export async function fetchInvoice(
@@ -55,33 +60,59 @@ export async function listInvoices(
 }
 
 /**
- * GET /invoices?since=…: every invoice sent on or after `since`, page by page (`count=-1` is not trusted to
- * mean "all"). Throws when an answer is not a list: an unreadable list is never "no invoices".
+ * GET /invoices?since=…: every invoice sent on or after `since` (and, given `until`, on or before it), page by
+ * page (`count=-1` is not trusted to mean "all"). Throws when an answer is not a list: an unreadable list is
+ * never "no invoices".
  */
 export async function listInvoicesSince(
 	run: FactuursturenRun,
 	since: string,
 	itemIndex: number,
+	until?: string,
 ): Promise<IDataObject[]> {
 	return await readList(
 		run,
 		'/invoices',
-		{ since },
-		(inv) => String(inv.id ?? inv.invoicenr ?? ''),
+		until === undefined ? { since } : { since, until },
+		invoiceKey,
 		'invoice list',
 		itemIndex,
 	);
 }
 
-/** The invoices of every given order date, indexed by order number: one complete list read. */
+export interface ListedInvoices {
+	index: InvoiceIndex;
+	/** the list holds every invoice sent on or after this day */
+	since: string;
+}
+
+/**
+ * The invoices of every given order date, indexed by order number: one complete list read. Given the dates of
+ * credited originals it does not cover, it reads on back to them when that takes fewer requests than a search
+ * per credit (`listReach`), as one more stretch of the same list.
+ */
 export async function readInvoiceIndex(
 	run: FactuursturenRun,
 	orderDates: string[],
 	foreign: ForeignRule | null,
 	itemIndex: number,
-): Promise<InvoiceIndex> {
-	const earliest = [...orderDates].sort()[0];
-	return new InvoiceIndex(await listInvoicesSince(run, dayBefore(earliest), itemIndex), foreign);
+	originalDates: string[] = [],
+): Promise<ListedInvoices> {
+	const windowSince = dayBefore([...orderDates].sort()[0]);
+	const listed = await listInvoicesSince(run, windowSince, itemIndex);
+	const reach = listReach({
+		windowSince,
+		today: shopToday(),
+		windowInvoices: listed.length,
+		pageSize: DEFAULT_LIST_POLICY.pageSize,
+		originalDates,
+	});
+	if (reach === null) return { index: new InvoiceIndex(listed, foreign), since: windowSince };
+	const earlier = await listInvoicesSince(run, reach.since, itemIndex, reach.until);
+	// an answer that ignores `until` repeats the window: each invoice counts once, or it would look invoiced twice
+	const seen = new Set(listed.map(invoiceKey));
+	const all = [...listed, ...earlier.filter((inv) => !seen.has(invoiceKey(inv)))];
+	return { index: new InvoiceIndex(all, foreign), since: reach.since };
 }
 
 /** POST /invoices of a payload as given; the new invoice number, or null when the answer is not one. */

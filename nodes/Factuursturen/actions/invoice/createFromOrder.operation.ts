@@ -363,12 +363,14 @@ export async function execute(run: FactuursturenRun): Promise<INodeExecutionData
 		}
 		loadIndex ??= oncePerRun(
 			async () =>
-				await readInvoiceIndex(
-					run,
-					needsCheck.length ? needsCheck : [order.date],
-					foreignRuleOf(run, i),
-					i,
-				),
+				(
+					await readInvoiceIndex(
+						run,
+						needsCheck.length ? needsCheck : [order.date],
+						foreignRuleOf(run, i),
+						i,
+					)
+				).index,
 		);
 		try {
 			index = await loadIndex();
