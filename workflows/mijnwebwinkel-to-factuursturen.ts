@@ -57,6 +57,8 @@ export const N = {
 	find: 'Find existing invoices',
 	creditOrders: 'Credit orders',
 	bookedOriginals: 'Booked originals',
+	originalsUnrecorded: 'Originals not on record',
+	creditedOriginals: 'Credited originals',
 	loop: 'Per order',
 	create: 'Create invoice',
 	pace: 'Pace (rate limit)',
@@ -410,7 +412,7 @@ function notes(b: Builder): void {
 		[1520, -420],
 		840,
 		260,
-		"### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). Failures leave through each node's error output into the report.",
+		"### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). A credit order names its original's invoice from that list or the booking record; an original neither knows is read from Mijnwebwinkel for its date, so the list can reach back to it. Failures leave through each node's error output into the report.",
 		6,
 	);
 	b.sticky(
@@ -814,11 +816,44 @@ function duplicateCheck(b: Builder): void {
 		{ alwaysOutputData: true },
 	);
 	b.connect(N.creditOrders, N.bookedOriginals);
+	// an original the record does not know: its date from Mijnwebwinkel, so the invoice list can reach back to it
+	b.node(N.originalsUnrecorded, 'n8n-nodes-base.dataTable', 1.1, [2200, -60], {
+		resource: 'row',
+		operation: 'rowNotExists',
+		dataTableId: RECORD_TABLE_REF,
+		matchType: 'allConditions',
+		filters: {
+			conditions: [
+				{ keyName: 'orderNumber', condition: 'eq', keyValue: '={{ $json.creditsOrderNumber }}' },
+			],
+		},
+	});
+	b.connect(N.creditOrders, N.originalsUnrecorded);
+	// as Mijnwebwinkel has it (raw): only its number and date are used, whatever else it holds
+	b.node(
+		N.creditedOriginals,
+		`${PKG}.mijnwebwinkel`,
+		1,
+		[2420, -60],
+		{
+			resource: 'order',
+			operation: 'get',
+			orderNumber: '={{ $json.creditsOrderNumber }}',
+			output: 'raw',
+			requestOptions: { serverErrorRetries: 5, maxWaitSeconds: 120 },
+		},
+		// an original that cannot be read is left to the credit note's own search
+		{ credentials: mwwCredentials, onError: 'continueErrorOutput' },
+	);
+	b.connect(N.originalsUnrecorded, N.creditedOriginals);
+	const ifRan = (node: string): string =>
+		`={{ $('${node}').isExecuted ? $('${node}').all().map(i => i.json) : [] }}`;
 	factuursturenCall(b, N.find, [1980, 0], {
 		resource: 'invoice',
 		operation: 'findByOrders',
 		invoicesMadeElsewhere,
-		bookedOriginals: `={{ $('${N.bookedOriginals}').isExecuted ? $('${N.bookedOriginals}').all().map(i => i.json) : [] }}`,
+		bookedOriginals: ifRan(N.bookedOriginals),
+		creditedOrders: ifRan(N.creditedOriginals),
 	});
 	b.connect(N.paceDebtors, N.find);
 }
