@@ -27,15 +27,19 @@ export function e2eTemplate(v: TemplateVariant): WorkflowJson {
 	});
 }
 
-/** `n8n start` on a fresh home (packedN8nHome) with the sandbox credentials (and any others) and these workflows. */
+/**
+ * `n8n start` on a fresh home (packedN8nHome) with the sandbox credentials (and any others) and these workflows;
+ * `env` is added to n8n's environment (also after a restart).
+ */
 export async function startTemplateN8n(
 	prefix: string,
 	scratch: string[],
 	demo: DemoShop,
 	workflows: WorkflowJson[],
 	extraCredentials: N8nCredential[] = [],
+	env: Record<string, string> = {},
 ): Promise<{ home: N8nHome; runner: ServerRunner }> {
 	const home = await packedN8nHome(prefix, scratch);
 	await importTemplateSetup(home, demo, workflows, extraCredentials);
-	return { home, runner: await startRunner(home) };
+	return { home, runner: await startRunner(home, { env }) };
 }
