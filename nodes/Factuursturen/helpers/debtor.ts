@@ -2,7 +2,9 @@
  * A new debtor's body from a canonical order: the core's `buildDebtor` (lengths, country id, reverse charge) with
  * the node's New Consumer/Business Debtors tax types and the invoice node's Send Method. With Invoice Settings, the
  * debtor is only created for an order that will be invoiced on it: the invoice must be buildable on exactly this
- * debtor (core preflight), and a credit order's original invoice must exist (or its order be in this run).
+ * debtor (core preflight), and a credit order's original invoice must exist (or its order be in this run): as
+ * Find By Orders answered it on the item when it ran before (`originalInvoice`, `originalNotInvoiced`), else by one
+ * reference search.
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { CanonicalOrder } from '../../../core/canonical-order';
@@ -38,7 +40,7 @@ export async function newDebtorPayload(
 	if (mapping) {
 		checkInvoiceOnNewDebtor(order, debtor, mapping, list);
 		// a customer without a debtor has no invoice booked by this integration: a credit's original must be in this
-		// run (and pass the same checks), or is looked up once
+		// run (and pass the same checks), or be known to Find By Orders, or is looked up once
 		const credited = isCreditOrder(order) ? order.creditsOrderNumber : null;
 		const path = String(ctx.getNodeParameter('orderProperty', i, ''));
 		const bookableHere = (k: number): boolean => {
@@ -56,12 +58,13 @@ export async function newDebtorPayload(
 			run.items.some(
 				(item, k) => looseOrderNumber(item.json, path) === credited && bookableHere(k),
 			);
-		if (
-			isCreditOrder(order) &&
-			!inThisRun &&
-			(credited === null || (await findInvoiceByReference(run, credited, i)) === null)
-		) {
-			throw originalInvoiceMissing(order);
+		if (isCreditOrder(order) && !inThisRun) {
+			const { originalInvoice, originalNotInvoiced } = run.items[i].json;
+			const invoiced =
+				credited !== null &&
+				originalNotInvoiced !== true &&
+				(!!originalInvoice || (await findInvoiceByReference(run, credited, i)) !== null);
+			if (!invoiced) throw originalInvoiceMissing(order);
 		}
 	}
 	return debtor as unknown as IDataObject;

@@ -281,6 +281,44 @@ describe('Client → Get or Create by Email', () => {
 			expect((await s.state()).clients.some((c) => c.email === 'retour3@example.nl')).toBe(false);
 		});
 
+		it('a credit order Find By Orders answered for: its original as found (or certainly none), no search', async () => {
+			const credit = (number: string, email: string, found: IDataObject) =>
+				({
+					...makeCoreOrder({
+						number,
+						email,
+						credit: true,
+						creditsOrderNumber: '1070',
+						lines: [{ rate: '21', inclCents: -1210 }],
+					}),
+					...found,
+				}) as unknown as IDataObject;
+			const before = (await s.requests()).length;
+			const out = await runNode(s, getOrCreate({ invoiceSettings }), {
+				items: items(
+					credit('1071', 'retour4@example.nl', {
+						originalInvoice: { invoicenr: 'F-2026-0070' },
+					}),
+					credit('1072', 'retour5@example.nl', {
+						originalInvoice: null,
+						originalNotInvoiced: true,
+					}),
+				),
+				continueOnFail: true,
+			});
+			expect(out[0].json.debtorAction).toBe('created');
+			expect(out[1].json.details).toMatchObject({
+				code: 'original_invoice_not_found',
+				orderNumber: '1072',
+			});
+			expect(
+				(await s.requests())
+					.slice(before)
+					.filter((r) => r.path.startsWith('/api/v1/search/invoices/')),
+			).toHaveLength(0);
+			expect((await s.state()).clients.some((c) => c.email === 'retour5@example.nl')).toBe(false);
+		});
+
 		it("settings taken with $('…').params while that node uses expressions are reported, not misread", async () => {
 			const out = await runNode(
 				s,
