@@ -412,7 +412,7 @@ function notes(b: Builder): void {
 		[1520, -420],
 		840,
 		260,
-		"### Debtors and duplicates, in bulk\nOne client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. One invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). A credit order names its original's invoice from that list or the booking record; an original neither knows is read from Mijnwebwinkel for its date, so the list can reach back to it. Failures leave through each node's error output into the report.",
+		"### Duplicates and debtors, in bulk\nOne invoice list finds orders that were invoiced before: those are adopted, never invoiced twice (also after a lost response). A credit order names its original's invoice from that list or the booking record; an original neither knows is read from Mijnwebwinkel for its date, so the list can reach back to it. One client list for all orders: a debtor is matched on the exact e-mail, created when missing, **never changed** when present. Failures leave through each node's error output into the report.",
 		6,
 	);
 	b.sticky(
@@ -760,42 +760,23 @@ function migrationSlice(b: Builder): void {
 	b.connect(N.sliceToBook, N.getRange, 0);
 }
 
-/** Debtors, in bulk. */
-function debtors(b: Builder): void {
-	// debtors (bulk); every Factuursturen node sends its failures to its error output (output 1)
-	factuursturenCall(b, N.debtors, [1540, 0], {
-		resource: 'client',
-		operation: 'getOrCreateByEmail',
-		debtorSource: 'order',
-		lookupStrategy: 'all',
-		includeInput: true,
-		mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
-		// Create invoice's settings: an order it would refuse is refused here, before a debtor is created
-		invoiceSettings: `={{ { mappingJson: ${INVOICE_MAPPING}, invoiceableStatuses: ${setting('invoiceableStatuses')}, sendMethod: '${SEND_METHOD}' } }}`,
-	});
-	b.connect(N.getDaily, N.debtors, 0);
-	b.connect(N.invoiceable, N.debtors, 0);
-	b.connect(N.getRange, N.debtors, 0);
-	pace(b, N.paceDebtors, [1760, 0], 'pace-debtors', WAIT_FOR_LAST);
-	b.connect(N.debtors, N.paceDebtors, 0);
-}
-
-/** Duplicate check, in bulk; credit notes' originals from the same list or the booking record. */
+/** Duplicate check, in bulk, first: credit notes' originals from the same list or the booking record. */
 function duplicateCheck(b: Builder): void {
+	const orderSources = [N.getDaily, N.invoiceable, N.getRange];
 	// above the duplicate check, so it runs first: the booking record's rows of the orders credit orders credit
 	b.node(
 		N.creditOrders,
 		'n8n-nodes-base.filter',
 		2.2,
-		[1980, -200],
+		[1540, -180],
 		ifParams('={{ !!$json.creditsOrderNumber }}'),
 	);
-	b.connect(N.paceDebtors, N.creditOrders);
+	for (const source of orderSources) b.connect(source, N.creditOrders, 0);
 	b.node(
 		N.bookedOriginals,
 		'n8n-nodes-base.dataTable',
 		1.1,
-		[2200, -200],
+		[1760, -260],
 		{
 			resource: 'row',
 			operation: 'get',
@@ -817,7 +798,7 @@ function duplicateCheck(b: Builder): void {
 	);
 	b.connect(N.creditOrders, N.bookedOriginals);
 	// an original the record does not know: its date from Mijnwebwinkel, so the invoice list can reach back to it
-	b.node(N.originalsUnrecorded, 'n8n-nodes-base.dataTable', 1.1, [2200, -60], {
+	b.node(N.originalsUnrecorded, 'n8n-nodes-base.dataTable', 1.1, [1760, -100], {
 		resource: 'row',
 		operation: 'rowNotExists',
 		dataTableId: RECORD_TABLE_REF,
@@ -834,7 +815,7 @@ function duplicateCheck(b: Builder): void {
 		N.creditedOriginals,
 		`${PKG}.mijnwebwinkel`,
 		1,
-		[2420, -60],
+		[1980, -100],
 		{
 			resource: 'order',
 			operation: 'get',
@@ -848,14 +829,32 @@ function duplicateCheck(b: Builder): void {
 	b.connect(N.originalsUnrecorded, N.creditedOriginals);
 	const ifRan = (node: string): string =>
 		`={{ $('${node}').isExecuted ? $('${node}').all().map(i => i.json) : [] }}`;
-	factuursturenCall(b, N.find, [1980, 0], {
+	// every Factuursturen node sends its failures to its error output (output 1)
+	factuursturenCall(b, N.find, [1540, 60], {
 		resource: 'invoice',
 		operation: 'findByOrders',
 		invoicesMadeElsewhere,
 		bookedOriginals: ifRan(N.bookedOriginals),
 		creditedOrders: ifRan(N.creditedOriginals),
 	});
-	b.connect(N.paceDebtors, N.find);
+	for (const source of orderSources) b.connect(source, N.find, 0);
+}
+
+/** Debtors, in bulk: a credit order's original as the duplicate check found it, so no search for it. */
+function debtors(b: Builder): void {
+	factuursturenCall(b, N.debtors, [1760, 60], {
+		resource: 'client',
+		operation: 'getOrCreateByEmail',
+		debtorSource: 'order',
+		lookupStrategy: 'all',
+		includeInput: true,
+		mappingJson: `={{ { paymentMethodDebtors: ${setting('paymentMethodDebtors')} } }}`,
+		// Create invoice's settings: an order it would refuse is refused here, before a debtor is created
+		invoiceSettings: `={{ { mappingJson: ${INVOICE_MAPPING}, invoiceableStatuses: ${setting('invoiceableStatuses')}, sendMethod: '${SEND_METHOD}' } }}`,
+	});
+	b.connect(N.find, N.debtors, 0);
+	pace(b, N.paceDebtors, [1980, 60], 'pace-debtors', WAIT_FOR_LAST);
+	b.connect(N.debtors, N.paceDebtors, 0);
 }
 
 /** Per order: create the invoice, paced. */
@@ -864,7 +863,7 @@ function perOrder(b: Builder): void {
 		batchSize: ORDERS_PER_ROUND,
 		options: {},
 	});
-	b.connect(N.find, N.loop, 0);
+	b.connect(N.paceDebtors, N.loop, 0);
 	factuursturenCall(b, N.create, [2640, 160], {
 		resource: 'invoice',
 		operation: 'createFromOrder',
@@ -968,9 +967,9 @@ function outcomes(b: Builder): void {
 		],
 	);
 	b.connect(N.invoiceable, N.asNotInvoiceable, 1);
-	asFailed(b, N.asDebtorFailed, [1760, 640], N.debtors, 'debtor');
+	asFailed(b, N.asDebtorFailed, [1980, 640], N.debtors, 'debtor');
 	asFailed(b, N.asPlanFailed, [700, 800], N.plan, 'migration plan');
-	asFailed(b, N.asFindFailed, [2200, 640], N.find, 'duplicate check');
+	asFailed(b, N.asFindFailed, [1760, 640], N.find, 'duplicate check');
 	b.set(
 		N.asBooked,
 		[3760, -300],
@@ -1340,8 +1339,8 @@ export function buildTemplate(): Json {
 	whichRun(b);
 	fetch(b);
 	migrationSlice(b);
-	debtors(b);
 	duplicateCheck(b);
+	debtors(b);
 	perOrder(b);
 	readBack(b);
 	outcomes(b);
