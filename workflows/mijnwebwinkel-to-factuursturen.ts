@@ -59,6 +59,7 @@ export const N = {
 	bookedOriginals: 'Booked originals',
 	originalsUnrecorded: 'Originals not on record',
 	creditedOriginals: 'Credited originals',
+	originalUnread: 'Original not read: the credit searches',
 	loop: 'Per order',
 	create: 'Create invoice',
 	pace: 'Pace (rate limit)',
@@ -827,6 +828,9 @@ function duplicateCheck(b: Builder): void {
 		{ credentials: mwwCredentials, onError: 'continueErrorOutput' },
 	);
 	b.connect(N.originalsUnrecorded, N.creditedOriginals);
+	// not an order's failure: without the date the credit note looks its original up itself (one search)
+	b.node(N.originalUnread, 'n8n-nodes-base.noOp', 1, [2200, -100], {});
+	b.connect(N.creditedOriginals, N.originalUnread, 1);
 	const ifRan = (node: string): string =>
 		`={{ $('${node}').isExecuted ? $('${node}').all().map(i => i.json) : [] }}`;
 	// every Factuursturen node sends its failures to its error output (output 1)
