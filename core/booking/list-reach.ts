@@ -5,7 +5,9 @@
  * dates the list covers) nor in the booking record, the only other way is one reference search per credit. Reading
  * the list further back answers all of them at once, but costs pages of every invoice sent in those days, so it
  * is worth it only when it takes fewer requests than the searches it replaces. The window the list has already
- * read tells how many invoices a day the account sends; from that the reach is planned.
+ * read tells how many invoices a day the account sends; from that the reach is planned. Today's invoices do not
+ * count: the day is not over, and a migration sends all of its invoices today, none of them on the earlier days
+ * the reach would read.
  */
 import { dayBefore, daysFrom } from '../calendar-day';
 
@@ -14,7 +16,7 @@ export interface ReachQuestion {
 	windowSince: string;
 	/** the last day the window covers: today in the shop */
 	today: string;
-	/** how many invoices the window held */
+	/** how many invoices the window held that were sent before today */
 	windowInvoices: number;
 	/** invoices per page of the list */
 	pageSize: number;
@@ -46,7 +48,7 @@ export function listReach(q: ReachQuestion): Reach | null {
 		.sort()
 		.reverse();
 	if (days.length === 0) return null;
-	const windowDays = Math.max(1, daysFrom(q.windowSince, q.today) + 1);
+	const windowDays = Math.max(1, daysFrom(q.windowSince, q.today));
 	const perDay = q.windowInvoices / windowDays;
 	let best: Reach | null = null;
 	let bestSaved = 0;

@@ -100,10 +100,12 @@ export async function readInvoiceIndex(
 ): Promise<ListedInvoices> {
 	const windowSince = dayBefore([...orderDates].sort()[0]);
 	const listed = await listInvoicesSince(run, windowSince, itemIndex);
+	const today = shopToday();
 	const reach = listReach({
 		windowSince,
-		today: shopToday(),
-		windowInvoices: listed.length,
+		today,
+		// an invoice without a readable date counts as an earlier one: the estimate errs towards the search
+		windowInvoices: listed.filter((inv) => String(inv.sent ?? '').slice(0, 10) !== today).length,
 		pageSize: DEFAULT_LIST_POLICY.pageSize,
 		originalDates,
 	});

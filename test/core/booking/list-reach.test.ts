@@ -1,10 +1,11 @@
 /**
  * listReach: how far back the invoice list reads for credited originals, against a search per credit. Expected
- * pages are worked out by hand here: invoices a day (window ÷ its days) × days reached, full pages plus one.
+ * pages are worked out by hand here: invoices a day (the window's invoices sent before today ÷ its days before
+ * today) × days reached, full pages plus one.
  */
 import { listReach } from '../../../core/booking/list-reach';
 
-// window: invoices sent from 2026-11-27 to 2026-11-30, 4 days
+// window: invoices sent from 2026-11-27 to 2026-11-30; 3 days before today
 const base = { windowSince: '2026-11-27', today: '2026-11-30', pageSize: 100 };
 
 describe('listReach', () => {
@@ -15,18 +16,18 @@ describe('listReach', () => {
 	});
 
 	it('a quiet account: one page reaches all originals, each a search saved', () => {
-		// 8 a day; back to 2026-11-09 is 18 days before the window: 144 expected, 2 pages for 3 searches
+		// 30 over 3 days, 10 a day; back to 2026-11-09 is 18 days before the window: 180 expected, 2 pages for 3 searches
 		expect(
 			listReach({
 				...base,
-				windowInvoices: 32,
+				windowInvoices: 30,
 				originalDates: ['2026-11-20', '2026-11-10', '2026-11-24'],
 			}),
 		).toEqual({ since: '2026-11-09', until: '2026-11-26', covered: 3, pages: 2 });
 	});
 
 	it('one original, one page: as cheap as the search, and the list is taken (it also knows "none")', () => {
-		expect(listReach({ ...base, windowInvoices: 4, originalDates: ['2026-11-20'] })).toEqual({
+		expect(listReach({ ...base, windowInvoices: 3, originalDates: ['2026-11-20'] })).toEqual({
 			since: '2026-11-19',
 			until: '2026-11-26',
 			covered: 1,
@@ -39,7 +40,7 @@ describe('listReach', () => {
 		expect(
 			listReach({
 				...base,
-				windowInvoices: 400,
+				windowInvoices: 300,
 				originalDates: [
 					'2026-11-25',
 					'2026-11-25',
@@ -54,6 +55,6 @@ describe('listReach', () => {
 
 	it('when no stretch saves a request, none is read', () => {
 		// 100 a day, one original 10 days before the window: 12 days, 1,200 expected, 13 pages for one search
-		expect(listReach({ ...base, windowInvoices: 400, originalDates: ['2026-11-16'] })).toBeNull();
+		expect(listReach({ ...base, windowInvoices: 300, originalDates: ['2026-11-16'] })).toBeNull();
 	});
 });

@@ -131,10 +131,8 @@ describe('Find By Orders: the list reaches back to credited originals it is told
 	});
 
 	it('reaching back costs more pages than the one search it saves: the list stays, the search remains', async () => {
-		// a busy window: 3 invoices in 2 days, so a year back would be hundreds of invoices
-		await runNode(s, create, {
-			items: items(sale('5131', TODAY), sale('5132', TODAY), sale('5133', TODAY)),
-		});
+		// a busy window: 3 invoices sent yesterday, so a year back would be over a thousand
+		for (const nr of ['5131', '5132', '5133']) await bookedDaysAgo(sale(nr, addDays(TODAY, -1)), 1);
 		clearCreatedInvoices();
 		const before = (await s.requests()).length;
 		const [found] = await runNode(s, find([mwwOrder('5130', addDays(TODAY, -400))]), {
@@ -142,6 +140,23 @@ describe('Find By Orders: the list reaches back to credited originals it is told
 		});
 		expect(found.json.originalNotInvoiced).toBeUndefined();
 		expect(await since(before)).toEqual([[addDays(TODAY, -1), null]]);
+	});
+
+	it('invoices sent today do not make the earlier days look busy (a migration sends all of its own today)', async () => {
+		await runNode(s, create, {
+			items: items(sale('5135', TODAY), sale('5136', TODAY), sale('5137', TODAY)),
+		});
+		clearCreatedInvoices();
+		const before = (await s.requests()).length;
+		const originalDate = addDays(TODAY, -400);
+		const [found] = await runNode(s, find([mwwOrder('5138', originalDate)]), {
+			items: items(creditOf('5139', '5138')),
+		});
+		expect(await since(before)).toEqual([
+			[addDays(TODAY, -1), null],
+			[addDays(originalDate, -1), addDays(TODAY, -2)],
+		]);
+		expect(found.json).toMatchObject({ originalInvoice: null, originalNotInvoiced: true });
 	});
 
 	it('an entry without a date is a setting to fix, said as such', async () => {

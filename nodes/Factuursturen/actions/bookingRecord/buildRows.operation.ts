@@ -1,7 +1,8 @@
 /**
  * Booking Record → Build Rows: the input items are the stored rows (as a Data Table Get gives them, empty items
  * allowed), the Outcomes parameter holds the run's outcome items; the output is one row per order, every column
- * set, with the stored row's `id` when there is one: for a Data Table Upsert, or an Insert of the rows without it. The rules are core's (core/booking-record/row.ts); no API call is made.
+ * set, with the stored row's `id` when there is one: for a Data Table Upsert, or an Insert of the rows without it.
+ * The rules are core's (core/booking-record/row.ts); no API call is made.
  */
 import {
 	NodeOperationError,

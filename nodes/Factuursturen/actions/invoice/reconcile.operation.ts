@@ -2,8 +2,8 @@
  * Invoice → Reconcile With Order: reads the invoices back — in BULK, one `GET /invoices?since=…` list for all
  * items (from the day before the earliest day their invoices can be dated: invoiceDateFrom), falling back to
  * `GET /invoices/{nr}` for any not in that list; an invoice the item carries as this execution's duplicate check
- * listed it is not read again — and compares each with its order (core `reconcile`: total,
- * VAT per rate, paid, customer, reference).
+ * listed it is not read again — and compares each with its order (core `reconcile`: total, VAT per rate, paid,
+ * customer, reference).
  */
 import {
 	NodeOperationError,
