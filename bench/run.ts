@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the template's Factuursturen throughput in real n8n (bench/flow.ts: calls per invoice beside the
- * floor and the naive flow, credit searches, the budget case) and how fast orders become Factuursturen payloads.
- * `--flow-only` / `--core-only` run one half; `--orders 680` sizes the shop (a daily batch of 220 orders);
+ * floor and the naive flow, credit searches, the budget case), history in slices and queue mode (bench/history.ts:
+ * a 10,000-order migration with limits off, one at a compressed budget, the queue-mode test), and how fast orders
+ * become Factuursturen payloads. `--flow-only` / `--history-only` / `--core-only` run one part; `--orders 680`
+ * sizes the shop (a daily batch of 220 orders); `--history-orders 2000` the compressed-budget migration;
  * `--package-dir <dir>` measures the package built in another checkout with its template (the "before" figures).
  *
  * The core half: The goal (issue "Order-to-invoice core"):
@@ -32,6 +34,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { roundingShares } from './rounding-share';
 import { runFlows } from './flow';
+import { runHistory } from './history';
 import type { PassResult, StageResult } from './stage';
 
 const GOAL_MS = 2_000;
@@ -184,15 +187,24 @@ async function main(): Promise<void> {
 			.map((l) => l.toFixed(1))
 			.join(' ')}`,
 	);
-	if (!process.argv.includes('--core-only')) {
-		await runFlows(Number(option('orders', '680')), option('case', ''), option('package-dir', ''));
+	const only = ['--flow-only', '--history-only', '--core-only'].find((o) =>
+		process.argv.includes(o),
+	);
+	const load = (after: string): void =>
 		out(
-			`load average after the flow: ${loadavg()
+			`load average after ${after}: ${loadavg()
 				.map((l) => l.toFixed(1))
 				.join(' ')}`,
 		);
+	if (!only || only === '--flow-only') {
+		await runFlows(Number(option('orders', '680')), option('case', ''), option('package-dir', ''));
+		load('the flow');
 	}
-	if (!process.argv.includes('--flow-only')) core();
+	if (!only || only === '--history-only') {
+		runHistory(Number(option('history-orders', '2000')));
+		load('the history runs');
+	}
+	if (!only || only === '--core-only') core();
 }
 
 function core(): void {
